@@ -1,0 +1,336 @@
+import type { LocalizedText, SourceRange } from '../types';
+import { text } from '../types';
+import type { PageUnit, ProjectModel, UnitFiles } from '../model/project';
+import type { EventBinding, WxmlAttribute, WxmlElement } from '../parse/wxml';
+import { ancestors, attribute, eventBindings, textContent } from '../parse/wxml';
+import type { ScriptCall, ScriptFacts } from '../parse/script';
+import { FunctionRef, ReachedCall, reachableCalls } from './reach';
+import { ViewElement, coversScreen, gestureBindings, pageView } from './wxml-view';
+import * as vocabulary from './vocabulary';
+
+/**
+ * Facts about phone-number requests that the three phone rules share: where each request is, which pages
+ * are walls (a phone button and nothing else to do), how the user reaches pages without tapping (launch
+ * and lifecycle redirects, through helper modules), and where the project's checkout step is.
+ */
+
+export type PhoneOpenType = 'getPhoneNumber' | 'getRealtimePhoneNumber';
+
+export interface PhoneRequest {
+  page: PageUnit;
+  view: ViewElement;
+  openType: PhoneOpenType;
+  openTypeAttribute: WxmlAttribute;
+  handlerBinding?: EventBinding;
+  handler?: FunctionRef;
+  label: string;
+}
+
+export interface PhoneGate {
+  kind: 'phone-only' | 'overlay';
+  page: PageUnit;
+  request: PhoneRequest;
+  /** For overlays: the full-screen element (the button itself or a mask around it). */
+  overlay?: ViewElement;
+}
+
+/** A navigation the user did not ask for: made from app or page lifecycle code. */
+export interface AutoNavigation {
+  origin: PageUnit | 'app';
+  lifecycle: string;
+  reached: ReachedCall;
+  target: PageUnit;
+}
+
+export interface CheckoutStep {
+  page: PageUnit;
+  trigger: WxmlElement;
+  binding: EventBinding;
+  handler: FunctionRef;
+  payment: ReachedCall;
+}
+
+export interface CheckoutContext {
+  evidence: LocalizedText;
+  range?: SourceRange;
+}
+
+const NAVIGATION_APIS = new Set(['navigateTo', 'redirectTo', 'reLaunch', 'switchTab']);
+const PAYMENT_APIS = new Set(['requestPayment', 'requestOrderPayment', 'requestPluginPayment', 'requestVirtualPayment']);
+const APP_LIFECYCLES = ['onLaunch', 'onShow'];
+const PAGE_LIFECYCLES = ['onLoad', 'onShow', 'onReady', 'attached', 'ready', 'created', 'pageLifetimes.show'];
+const INTERACTIVE_TAGS = new Set(['navigator', 'button', 'input', 'textarea', 'picker', 'switch', 'checkbox', 'radio', 'slider']);
+const CONTENT_TAGS = new Set(['swiper', 'video', 'rich-text', 'web-view', 'map', 'live-player', 'official-account', 'ad']);
+const BUILTIN_TAGS = new Set([
+  'view', 'text', 'image', 'block', 'template', 'import', 'include', 'wxs', 'scroll-view', 'icon', 'form', 'label',
+  'checkbox-group', 'radio-group', 'cover-view', 'cover-image', 'movable-area', 'movable-view', 'page-meta',
+  'navigation-bar', 'progress', 'slot', 'canvas', 'camera', 'root-portal', 'page-container', 'match-media',
+  'keyboard-accessory', 'share-element', 'grid-view', 'list-view', 'sticky-header', 'sticky-section',
+]);
+/** Above this much static text outside the phone request, a page shows content of its own. */
+const CONTENT_TEXT_CHARS = 150;
+
+export function phoneOpenType(element: WxmlElement): { openType: PhoneOpenType; attr: WxmlAttribute } | undefined {
+  const attr = attribute(element, 'open-type');
+  if (!attr) return undefined;
+  const types = attr.value.split('|').map((t) => t.trim());
+  if (types.includes('getPhoneNumber')) return { openType: 'getPhoneNumber', attr };
+  if (types.includes('getRealtimePhoneNumber')) return { openType: 'getRealtimePhoneNumber', attr };
+  return undefined;
+}
+
+export function handlerOf(owner: UnitFiles, name: string): FunctionRef | undefined {
+  const script = owner.script;
+  const fn = script?.definition?.members.get(name);
+  return script && fn ? { script, fn } : undefined;
+}
+
+export function isPaymentCall(call: ScriptCall): boolean {
+  return call.kind === 'platform' && PAYMENT_APIS.has(call.api);
+}
+
+/** A payment, or a call that submits an order (by API, helper name or request URL). */
+export function isOrderCall(call: ScriptCall): boolean {
+  if (isPaymentCall(call)) return true;
+  if (call.kind === 'platform') return call.api === 'request' && vocabulary.ORDER_URL.test(call.url ?? call.argumentText);
+  return vocabulary.ORDER_FUNCTION.test(call.name) || vocabulary.ORDER_URL_LITERAL.test(call.argumentText);
+}
+
+/** The payment call if there is one (the strongest evidence), else the first order submission. */
+export function firstOrderCall(reached: ReachedCall[]): ReachedCall | undefined {
+  return reached.find((r) => isPaymentCall(r.call)) ?? reached.find((r) => isOrderCall(r.call));
+}
+
+export function describeCall(call: ScriptCall): string {
+  switch (call.kind) {
+    case 'platform':
+      return `wx.${call.api}`;
+    case 'method':
+      return `this.${call.name}()`;
+    case 'member':
+      return `${call.object}.${call.name}()`;
+    case 'app':
+      return `getApp().${call.name}()`;
+    default:
+      return `${call.name}()`;
+  }
+}
+
+export class PhoneAnalysis {
+  readonly requests: PhoneRequest[] = [];
+  readonly entryPage: PageUnit | undefined;
+  readonly launchPages = new Set<string>();
+  /** Redirects made on the launch path (app lifecycle, then the entry page and the pages it sends the user to). */
+  readonly launchNavigations: AutoNavigation[] = [];
+  /** Redirects made by the lifecycle of pages off the launch path. */
+  readonly browsingNavigations: AutoNavigation[] = [];
+  readonly checkout: CheckoutStep | undefined;
+  private readonly views = new Map<string, ViewElement[]>();
+  private readonly gates = new Map<string, PhoneGate | null>();
+
+  constructor(readonly model: ProjectModel) {
+    for (const page of model.pages) this.requests.push(...this.collectRequests(page));
+    this.entryPage = model.app.entryRoute ? model.pageByRoute.get(model.app.entryRoute) : undefined;
+    this.traceLaunch();
+    for (const page of model.pages) {
+      if (this.launchPages.has(page.route)) continue;
+      this.browsingNavigations.push(...this.lifecycleNavigations(page));
+    }
+    this.checkout = this.findCheckout();
+  }
+
+  view(page: PageUnit): ViewElement[] {
+    let view = this.views.get(page.route);
+    if (!view) this.views.set(page.route, (view = pageView(page)));
+    return view;
+  }
+
+  requestsOn(page: PageUnit): PhoneRequest[] {
+    return this.requests.filter((r) => r.page === page);
+  }
+
+  private collectRequests(page: PageUnit): PhoneRequest[] {
+    const requests: PhoneRequest[] = [];
+    for (const view of this.view(page)) {
+      const phone = phoneOpenType(view.element);
+      if (!phone) continue;
+      const handlerBinding = eventBindings(view.element).find((b) => b.event === phone.openType.toLowerCase());
+      requests.push({
+        page,
+        view,
+        openType: phone.openType,
+        openTypeAttribute: phone.attr,
+        handlerBinding,
+        handler: handlerBinding ? handlerOf(view.owner, handlerBinding.handler) : undefined,
+        label: textContent(view.element),
+      });
+    }
+    return requests;
+  }
+
+  /** What kind of control an element is, for deciding whether a page offers anything but the phone request. */
+  private controlKind(view: ViewElement): 'way-out' | 'login' | 'consent' | undefined {
+    const { element } = view;
+    const bindings = gestureBindings(element);
+    if (!bindings.length && !INTERACTIVE_TAGS.has(element.name)) return undefined;
+    if (element.name === 'button' && !bindings.length && !attribute(element, 'open-type') && !attribute(element, 'form-type')) return undefined;
+    const label = `${textContent(element)} ${attribute(element, 'url')?.value ?? ''} ${bindings.map((b) => b.handler).join(' ')}`;
+    const openType = attribute(element, 'open-type')?.value ?? '';
+    if (['checkbox', 'radio', 'switch'].includes(element.name) || vocabulary.AGREEMENT.test(label) || /agreePrivacyAuthorization/.test(openType)) return 'consent';
+    if (vocabulary.SKIP.test(label)) return 'way-out';
+    if (['input', 'textarea'].includes(element.name) || vocabulary.LOGIN.test(label) || /getUserInfo|getUserProfile|chooseAvatar/.test(openType)) return 'login';
+    return 'way-out';
+  }
+
+  private hasContent(view: ViewElement): boolean {
+    const { element } = view;
+    if (attribute(element, 'wx:for') || CONTENT_TAGS.has(element.name)) return true;
+    // A custom component we cannot read may render anything: assume it shows content.
+    return element.name.includes('-') && !BUILTIN_TAGS.has(element.name) && !view.owner.components.has(element.name);
+  }
+
+  /** Controls and content outside the phone requests, within `scope` (a subtree) or the whole page. */
+  private alternatives(page: PageUnit, scope?: WxmlElement): { wayOut?: ViewElement; content?: ViewElement } {
+    const requestElements = new Set(this.requestsOn(page).map((r) => r.view.element));
+    const insideRequest = (element: WxmlElement) => requestElements.has(element) || ancestors(element).some((a) => requestElements.has(a));
+    let staticText = 0;
+    const result: { wayOut?: ViewElement; content?: ViewElement } = {};
+    for (const view of this.view(page)) {
+      if (insideRequest(view.element)) continue;
+      if (scope && view.element !== scope && !ancestors(view.element).includes(scope)) continue;
+      if (!result.wayOut && this.controlKind(view) === 'way-out') result.wayOut = view;
+      if (!result.content && this.hasContent(view)) result.content = view;
+      for (const child of view.element.children) if (child.kind === 'text') staticText += child.text.replace(/\{\{[\s\S]*?\}\}|\s/g, '').length;
+    }
+    if (!result.content && staticText > CONTENT_TEXT_CHARS && !scope) result.content = this.view(page)[0];
+    return result;
+  }
+
+  /** The page is a wall when its phone request is all the user can do: nothing else to tap, nothing to read. */
+  gateOf(page: PageUnit): PhoneGate | undefined {
+    const known = this.gates.get(page.route);
+    if (known !== undefined) return known ?? undefined;
+    let gate: PhoneGate | undefined;
+    const requests = this.requestsOn(page);
+    for (const request of requests) {
+      if (coversScreen(this.model, request.view)) {
+        gate = { kind: 'overlay', page, request, overlay: request.view };
+        break;
+      }
+      const mask = ancestors(request.view.element)
+        .map((element) => ({ ...request.view, element }))
+        .find((candidate) => coversScreen(this.model, candidate));
+      if (mask && !this.alternatives(page, mask.element).wayOut) {
+        gate = { kind: 'overlay', page, request, overlay: mask };
+        break;
+      }
+    }
+    if (!gate && requests.length) {
+      const alternatives = this.alternatives(page);
+      if (!alternatives.wayOut && !alternatives.content) gate = { kind: 'phone-only', page, request: requests[0] };
+    }
+    this.gates.set(page.route, gate ?? null);
+    return gate;
+  }
+
+  private navigationsFrom(origin: PageUnit | 'app', script: ScriptFacts | undefined, lifecycles: string[], fromRoute?: string): AutoNavigation[] {
+    const result: AutoNavigation[] = [];
+    for (const lifecycle of lifecycles) {
+      const fn = script?.definition?.members.get(lifecycle);
+      if (!script || !fn) continue;
+      for (const reached of reachableCalls(this.model, { script, fn })) {
+        const call = reached.call;
+        if (call.kind !== 'platform' || !NAVIGATION_APIS.has(call.api) || !call.url) continue;
+        const target = this.model.resolveRoute(call.url, fromRoute);
+        if (target && target !== origin) result.push({ origin, lifecycle, reached, target });
+      }
+    }
+    return result;
+  }
+
+  lifecycleNavigations(page: PageUnit): AutoNavigation[] {
+    return this.navigationsFrom(page, page.script, PAGE_LIFECYCLES, page.route);
+  }
+
+  /** The pages a user lands on before tapping anything: the entry page and wherever launch code sends them. */
+  private traceLaunch(): void {
+    const queue: PageUnit[] = [];
+    const visit = (page: PageUnit) => {
+      if (this.launchPages.has(page.route)) return;
+      this.launchPages.add(page.route);
+      queue.push(page);
+    };
+    if (this.entryPage) visit(this.entryPage);
+    for (const nav of this.navigationsFrom('app', this.model.app.script, APP_LIFECYCLES)) {
+      this.launchNavigations.push(nav);
+      visit(nav.target);
+    }
+    while (queue.length) {
+      const page = queue.shift()!;
+      for (const nav of this.lifecycleNavigations(page)) {
+        this.launchNavigations.push(nav);
+        visit(nav.target);
+      }
+    }
+  }
+
+  /** The project's checkout step: a tap that (through any helper) pays or submits an order. */
+  private findCheckout(): CheckoutStep | undefined {
+    let best: { step: CheckoutStep; score: number } | undefined;
+    for (const page of this.model.pages) {
+      if (!page.wxml) continue;
+      for (const view of this.view(page)) {
+        if (view.owner !== page || phoneOpenType(view.element)) continue;
+        for (const binding of gestureBindings(view.element)) {
+          if (binding.event !== 'tap') continue;
+          const handler = handlerOf(page, binding.handler);
+          if (!handler) continue;
+          const reached = reachableCalls(this.model, handler);
+          const payment = firstOrderCall(reached);
+          if (!payment) continue;
+          const score = (isPaymentCall(payment.call) ? 2 : 1) + (vocabulary.CHECKOUT_ROUTE.test(page.route) ? 1 : 0);
+          if (!best || score > best.score) best = { step: { page, trigger: view.element, binding, handler, payment }, score };
+        }
+      }
+    }
+    return best?.step;
+  }
+
+  /** Why a phone request belongs to an ordering or payment flow, if it does. */
+  checkoutContext(request: PhoneRequest): CheckoutContext | undefined {
+    const rel = (file: string) => this.model.relative(file);
+    if (request.handler) {
+      const order = firstOrderCall(reachableCalls(this.model, request.handler));
+      if (order) {
+        const name = describeCall(order.call);
+        return {
+          evidence: text(`its handler ${request.handler.fn.name}() goes on to ${name} (${rel(order.script.file)})`, `它的处理函数 ${request.handler.fn.name}() 会调用 ${name}（${rel(order.script.file)}）`),
+          range: { file: order.script.file, start: order.call.site.start, end: order.call.site.end },
+        };
+      }
+    }
+    for (const view of this.view(request.page)) {
+      for (const binding of gestureBindings(view.element)) {
+        const handler = handlerOf(view.owner, binding.handler);
+        const order = handler && firstOrderCall(reachableCalls(this.model, handler));
+        if (handler && order) {
+          const name = describeCall(order.call);
+          return {
+            evidence: text(`the page's ${binding.handler}() handler calls ${name}, so this is an ordering/payment step`, `页面的 ${binding.handler}() 处理函数会调用 ${name}，属于下单/支付环节`),
+            range: { file: order.script.file, start: order.call.site.start, end: order.call.site.end },
+          };
+        }
+      }
+    }
+    if (vocabulary.CHECKOUT_ROUTE.test(request.page.route)) {
+      return { evidence: text(`the page ${request.page.route} is an order/payment page by its path`, `页面 ${request.page.route} 从路径看是下单/支付页面`) };
+    }
+    return undefined;
+  }
+
+  /** True when text next to the request (its label, its container, or the container's container) says why. */
+  hasPurposeNearby(request: PhoneRequest): boolean {
+    const scopes = [request.view.element, ...ancestors(request.view.element).slice(0, 2)];
+    return scopes.some((element) => vocabulary.PURPOSE.test(textContent(element)));
+  }
+}

@@ -1,0 +1,89 @@
+import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse/script';
+import type { ProjectModel } from '../model/project';
+
+/** A function together with the module it lives in. */
+export interface FunctionRef {
+  script: ScriptFacts;
+  fn: ScriptFunction;
+}
+
+/** One call on the way to a reached call: the call made in `script` that led onwards. */
+export interface Hop {
+  script: ScriptFacts;
+  call: ScriptCall;
+}
+
+export interface ReachedCall {
+  script: ScriptFacts;
+  call: ScriptCall;
+  /** Calls followed from the start function to get here, outermost first (empty for a direct call). */
+  chain: Hop[];
+}
+
+const MAX_CALL_DEPTH = 8;
+
+/** Looks a member up in a module's exports, following `export { local }` re-exports to local functions. */
+function exported(script: ScriptFacts, name: string): ScriptFunction | undefined {
+  const entry = script.exports.get(name);
+  if (!entry) return undefined;
+  return typeof entry === 'string' ? script.functions.get(entry) : entry;
+}
+
+/** Where a call lands, when it is a function of this project that we can see. */
+export function resolveCall(model: ProjectModel, script: ScriptFacts, call: ScriptCall): FunctionRef | undefined {
+  switch (call.kind) {
+    case 'method': {
+      const fn = script.definition?.members.get(call.name) ?? script.functions.get(call.name);
+      return fn ? { script, fn } : undefined;
+    }
+    case 'local': {
+      const fn = script.functions.get(call.name);
+      if (fn) return { script, fn };
+      const imported = script.imports.get(call.name);
+      if (!imported) return undefined;
+      const target = model.resolveModule(script.file, imported.specifier);
+      const targetFn = target && exported(target, imported.imported === '*' ? 'default' : imported.imported);
+      return target && targetFn ? { script: target, fn: targetFn } : undefined;
+    }
+    case 'member': {
+      const imported = script.imports.get(call.object);
+      if (!imported) return undefined;
+      const target = model.resolveModule(script.file, imported.specifier);
+      const targetFn = target && exported(target, call.name);
+      return target && targetFn ? { script: target, fn: targetFn } : undefined;
+    }
+    case 'app': {
+      const app = model.app.script;
+      const fn = app?.definition?.members.get(call.name) ?? app?.functions.get(call.name);
+      return app && fn ? { script: app, fn } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Every call reachable from `start`, following `this.x()`, module-level functions, helper modules and
+ * getApp() methods, each with the chain of calls that led to it. Cycles and depth are bounded.
+ */
+export function reachableCalls(model: ProjectModel, start: FunctionRef): ReachedCall[] {
+  const result: ReachedCall[] = [];
+  const visited = new Set<string>();
+  const walk = (ref: FunctionRef, chain: Hop[]): void => {
+    const key = `${ref.script.file}#${ref.fn.name}#${ref.fn.start}`;
+    if (visited.has(key) || chain.length > MAX_CALL_DEPTH) return;
+    visited.add(key);
+    for (const call of ref.fn.calls) {
+      result.push({ script: ref.script, call, chain });
+      const next = resolveCall(model, ref.script, call);
+      if (next) walk(next, [...chain, { script: ref.script, call }]);
+    }
+  };
+  walk(start, []);
+  return result;
+}
+
+/** The call in the start function that begins the chain: where a finding about the chain belongs. */
+export function firstSite(reached: ReachedCall): Hop {
+  return reached.chain[0] ?? { script: reached.script, call: reached.call };
+}

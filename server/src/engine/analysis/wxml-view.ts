@@ -1,0 +1,65 @@
+import type { UnitFiles, ProjectModel } from '../model/project';
+import type { WxmlDocument, WxmlElement } from '../parse/wxml';
+import { attribute, elements, eventBindings } from '../parse/wxml';
+import type { WxssDocument } from '../parse/wxss';
+import { computedStyle } from '../parse/wxss';
+
+/** An element as the user sees it on a page: possibly inside a custom component's template. */
+export interface ViewElement {
+  element: WxmlElement;
+  /** The page or component whose template holds the element (its script has the handlers). */
+  owner: UnitFiles;
+  document: WxmlDocument;
+}
+
+const MAX_COMPONENT_DEPTH = 4;
+
+/**
+ * The elements a page renders, descending into the templates of the custom components it uses, so a
+ * phone button inside `<login-card>` counts as part of the page that shows the card.
+ */
+export function pageView(unit: UnitFiles): ViewElement[] {
+  const result: ViewElement[] = [];
+  const visit = (owner: UnitFiles, depth: number, seen: Set<string>): void => {
+    if (!owner.wxml) return;
+    for (const element of elements(owner.wxml.roots)) {
+      result.push({ element, owner, document: owner.wxml });
+      const component = owner.components.get(element.name);
+      if (component && depth < MAX_COMPONENT_DEPTH && !seen.has(component.base)) {
+        visit(component, depth + 1, new Set([...seen, component.base]));
+      }
+    }
+  };
+  visit(unit, 0, new Set([unit.base]));
+  return result;
+}
+
+/** Event names that fire without the user doing anything (the rest are gestures or input). */
+const NON_GESTURE_EVENTS = new Set(['load', 'error', 'ready', 'transitionend', 'animationstart', 'animationiteration', 'animationend', 'attached', 'detached']);
+
+export function gestureBindings(element: WxmlElement) {
+  return eventBindings(element).filter((b) => !NON_GESTURE_EVENTS.has(b.event));
+}
+
+/** Class names of an element, ignoring mustache parts that are decided at run time. */
+export function classNames(element: WxmlElement): string[] {
+  const value = attribute(element, 'class')?.value ?? '';
+  return value.replace(/\{\{[\s\S]*?\}\}/g, ' ').split(/\s+/).filter(Boolean);
+}
+
+const ZERO = /^0(px|rpx|%|vw|vh)?$/;
+const FULL_WIDTH = /^(100%|100vw|750rpx)$/;
+const FULL_HEIGHT = /^(100%|100vh)$/;
+
+/** True when the element is fixed over the whole screen, so it catches every tap. */
+export function coversScreen(model: ProjectModel, view: ViewElement): boolean {
+  const sheets = [model.app.wxss, view.owner.wxss].filter((s): s is WxssDocument => !!s);
+  const style = computedStyle(sheets, classNames(view.element), attribute(view.element, 'style')?.value);
+  if (style.get('position') !== 'fixed') return false;
+  const inset = style.get('inset');
+  const insetZero = !!inset && inset.split(/\s+/).every((v) => ZERO.test(v));
+  const is = (prop: string, pattern: RegExp) => pattern.test(style.get(prop) ?? '');
+  const fullWidth = insetZero || is('width', FULL_WIDTH) || (is('left', ZERO) && is('right', ZERO));
+  const fullHeight = insetZero || is('height', FULL_HEIGHT) || (is('top', ZERO) && is('bottom', ZERO));
+  return fullWidth && fullHeight;
+}

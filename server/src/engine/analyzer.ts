@@ -1,0 +1,95 @@
+import type { FileSystemHost } from './host';
+import type { Finding, Severity } from './types';
+import { ParsedFileCache } from './model/file-cache';
+import { ProjectModel } from './model/project';
+import { PhoneAnalysis } from './analysis/phone-flow';
+import { allRules, unreadableFile } from './rules';
+import type { RuleContext } from './rules/rule';
+import { text } from './types';
+
+export interface AnalysisResult {
+  root: string;
+  findings: Finding[];
+  /** Every file the analysis read for this mini program (to know which open documents depend on it). */
+  files: string[];
+}
+
+export interface AnalyzeOptions {
+  /** Per-rule severity overrides; `off` disables a rule. */
+  severities?: Record<string, Severity | 'off'>;
+}
+
+/**
+ * Runs the pipeline for one mini program root: cached parse -> project model -> shared analyses -> rules.
+ * Parses are cached by file content across calls, so re-analysing after an edit re-parses the edited file only.
+ */
+export class ProjectAnalyzer {
+  private readonly cache: ParsedFileCache;
+
+  constructor(private readonly host: FileSystemHost) {
+    this.cache = new ParsedFileCache(host);
+  }
+
+  /** How many files were parsed (not served from cache) since this analyzer was made. */
+  get parseCount(): number {
+    return this.cache.parseCount;
+  }
+
+  analyze(root: string, options: AnalyzeOptions = {}): AnalysisResult {
+    const model = new ProjectModel(root, this.host, this.cache);
+    const findings: Finding[] = [];
+    const reported = new Set<string>();
+    const severityOf = (ruleId: string, fallback: Severity) => options.severities?.[ruleId] ?? fallback;
+
+    let phone: PhoneAnalysis | undefined;
+    try {
+      phone = new PhoneAnalysis(model);
+    } catch (error) {
+      findings.push(internalErrorFinding(model.app.configFile, error));
+    }
+
+    for (const rule of allRules) {
+      const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity);
+      if (severity === 'off' || !phone) continue;
+      const context: RuleContext = {
+        model,
+        phone,
+        report(finding) {
+          reported.add(`${finding.range.file}:${finding.range.start}`);
+          findings.push({ ...finding, ruleId: rule.meta.id, severity: finding.severity ?? severity });
+        },
+        isReported: (file, start) => reported.has(`${file}:${start}`),
+      };
+      try {
+        rule.check(context);
+      } catch (error) {
+        // One broken rule must not hide the others' findings or take the server down.
+        findings.push(internalErrorFinding(model.app.configFile, error, rule.meta.id));
+      }
+    }
+
+    const unreadableSeverity = severityOf(unreadableFile.meta.id, unreadableFile.meta.defaultSeverity);
+    if (unreadableSeverity !== 'off') {
+      for (const problem of model.problems) {
+        findings.push({
+          ruleId: unreadableFile.meta.id,
+          severity: problem.severity ?? unreadableSeverity,
+          message: problem.message,
+          range: { file: problem.file, start: problem.start, end: problem.end },
+          evidence: problem.message,
+          related: [],
+          fixes: [],
+        });
+      }
+    }
+    findings.sort((a, b) => a.range.file.localeCompare(b.range.file) || a.range.start - b.range.start);
+    return { root, findings, files: [...model.filesRead] };
+  }
+}
+
+function internalErrorFinding(file: string, error: unknown, ruleId?: string): Finding {
+  const reason = error instanceof Error ? error.message : String(error);
+  const where = ruleId ? `rule ${ruleId}` : 'the analysis';
+  const message = text(`mp-privacy failed in ${where}: ${reason}. Please report this with the file that caused it.`, `mp-privacy 在${ruleId ? `规则 ${ruleId}` : '分析'}中出错：${reason}。请附上触发问题的文件反馈给我们。`);
+  return { ruleId: unreadableFile.meta.id, severity: 'warning', message, range: { file, start: 0, end: 0 }, evidence: message, related: [], fixes: [] };
+}

@@ -1,0 +1,121 @@
+import type { FileEdit, FileCreation } from '../types';
+import type { WxmlAttribute, WxmlDocument, WxmlElement } from '../parse/wxml';
+import { attribute } from '../parse/wxml';
+import type { ObjectSpan, ScriptDefinition, ScriptFacts } from '../parse/script';
+import type { WxssDocument } from '../parse/wxss';
+
+/** Leading whitespace of the line that holds `offset`. */
+export function indentationAt(content: string, offset: number): string {
+  const lineStart = content.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(content.slice(lineStart))![0];
+}
+
+/** One indentation step as the file uses it (two spaces when it cannot tell). */
+function indentUnit(content: string): string {
+  const match = /\n(\t+|[ ]{2,8})\S/.exec(content);
+  if (!match) return '  ';
+  return match[1].startsWith('\t') ? '\t' : match[1].length >= 4 ? '    ' : '  ';
+}
+
+function reindent(block: string, indent: string): string {
+  return block
+    .split('\n')
+    .map((line) => (line.trim() ? indent + line : line))
+    .join('\n');
+}
+
+/** Removes an attribute together with the whitespace before it. */
+export function removeAttribute(doc: WxmlDocument, attr: WxmlAttribute): FileEdit {
+  let start = attr.start;
+  while (start > 0 && /\s/.test(doc.content[start - 1])) start--;
+  return { file: doc.file, start, end: attr.end, newText: '' };
+}
+
+export function replaceAttribute(doc: WxmlDocument, attr: WxmlAttribute, newText: string): FileEdit {
+  return { file: doc.file, start: attr.start, end: attr.end, newText };
+}
+
+/** Adds attributes just before the `>` (or `/>`) of the start tag. */
+export function addAttributes(doc: WxmlDocument, element: WxmlElement, attributes: string): FileEdit {
+  let at = element.startTagEnd - 1;
+  if (doc.content[at - 1] === '/') at--;
+  while (at > element.start && /\s/.test(doc.content[at - 1])) at--;
+  return { file: doc.file, start: at, end: at, newText: ` ${attributes}` };
+}
+
+/** Removes `value` from an `open-type="a|b"` list, or the whole attribute when nothing else is left. */
+export function removeOpenType(doc: WxmlDocument, attr: WxmlAttribute, value: string): FileEdit {
+  const rest = attr.value.split('|').map((t) => t.trim()).filter((t) => t && t !== value);
+  if (!rest.length) return removeAttribute(doc, attr);
+  return { file: doc.file, start: attr.valueStart, end: attr.valueEnd, newText: rest.join('|') };
+}
+
+/** Inserts markup on its own line before an element, at the element's indentation. */
+export function insertBefore(doc: WxmlDocument, element: WxmlElement, markup: string): FileEdit {
+  const indent = indentationAt(doc.content, element.start);
+  const lineStart = doc.content.lastIndexOf('\n', element.start - 1) + 1;
+  const onOwnLine = doc.content.slice(lineStart, element.start).trim() === '';
+  const block = markup.split('\n').map((line, i) => (i === 0 || !line.trim() ? line : indent + line)).join('\n');
+  return { file: doc.file, start: element.start, end: element.start, newText: onOwnLine ? `${block}\n${indent}` : `${block} ` };
+}
+
+/** Appends a block at the end of a file, separated by a blank line. */
+export function appendToFile(file: string, content: string, block: string): FileEdit {
+  const trimmedEnd = content.replace(/\s+$/, '').length;
+  return { file, start: trimmedEnd, end: content.length, newText: `${trimmedEnd ? '\n\n' : ''}${block.trim()}\n` };
+}
+
+/** Appends styles to the unit's .wxss, or creates the file when the page has none. */
+export function appendStyles(base: string, wxss: WxssDocument | undefined, css: string): { edits: FileEdit[]; creations: FileCreation[] } {
+  if (wxss) return { edits: [appendToFile(wxss.file, wxss.content, css)], creations: [] };
+  return { edits: [], creations: [{ file: `${base}.wxss`, content: `${css.trim()}\n` }] };
+}
+
+/** Inserts properties at the end of an object literal, keeping its indentation and comma style. */
+export function insertProperties(script: ScriptFacts, object: ObjectSpan, properties: string[]): FileEdit {
+  const { content } = script;
+  const last = object.properties[object.properties.length - 1];
+  const closing = object.end - 1; // the `}`
+  const unit = indentUnit(content);
+  const indent = object.properties.length ? indentationAt(content, object.properties[0].start) : indentationAt(content, object.start) + unit;
+  const body = properties.map((p) => reindent(p, indent)).join(',\n');
+  if (!last) {
+    const outer = indentationAt(content, object.start);
+    return { file: script.file, start: object.start + 1, end: closing, newText: `\n${body}\n${outer}` };
+  }
+  const between = content.slice(last.end, closing);
+  const hasTrailingComma = between.trimStart().startsWith(',');
+  const at = hasTrailingComma ? last.end + between.indexOf(',') + 1 : last.end;
+  return { file: script.file, start: at, end: at, newText: `${hasTrailingComma ? '' : ','}\n${body}${hasTrailingComma ? ',' : ''}` };
+}
+
+/**
+ * Adds methods (and optionally one data field) to a Page or Component definition as one edit per object:
+ * Component methods go into `methods`, Page methods into the definition object itself.
+ */
+export function addToDefinition(script: ScriptFacts, definition: ScriptDefinition, methods: string[], dataField?: string): FileEdit[] {
+  const edits: FileEdit[] = [];
+  const methodsObject = definition.kind === 'Component' ? definition.methods : definition.object;
+  const topLevel: string[] = [];
+  if (dataField) {
+    if (definition.data) edits.push(insertProperties(script, definition.data, [dataField]));
+    else topLevel.push(`data: {\n  ${dataField}\n}`);
+  }
+  if (methodsObject) {
+    if (methodsObject === definition.object) topLevel.push(...methods);
+    else edits.push(insertProperties(script, methodsObject, methods));
+  } else {
+    topLevel.push(`methods: {\n${methods.map((m) => reindent(m, '  ')).join(',\n')}\n}`);
+  }
+  if (topLevel.length) edits.push(insertProperties(script, definition.object, topLevel));
+  return edits;
+}
+
+/** The event parameter as the file's language wants it written. */
+export function eventParameter(script: ScriptFacts): string {
+  return script.isTypeScript ? 'e: any' : 'e';
+}
+
+export function hasAttribute(element: WxmlElement, name: string): boolean {
+  return !!attribute(element, name);
+}

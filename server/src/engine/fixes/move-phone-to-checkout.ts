@@ -1,0 +1,166 @@
+import type { FileEdit, Fix, FixEdits, Locale } from '../types';
+import { text } from '../types';
+import type { CheckoutStep, PhoneAnalysis, PhoneGate, PhoneRequest } from '../analysis/phone-flow';
+import type { ReachedCall } from '../analysis/reach';
+import { gestureBindings } from '../analysis/wxml-view';
+import { attribute } from '../parse/wxml';
+import type { ScriptFacts } from '../parse/script';
+import { addAttributes, addToDefinition, appendStyles, eventParameter, indentationAt, insertBefore, removeAttribute, removeOpenType, replaceAttribute } from './edit-helpers';
+import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
+
+/** What takes the phone request off the entry or browsing path. */
+export type PhoneRemoval =
+  | { kind: 'entry-page' }
+  | { kind: 'navigation'; reached: ReachedCall }
+  | { kind: 'request'; request: PhoneRequest };
+
+export const noCheckoutAdvice = text(
+  'mp-privacy found no checkout step in this project (a tap whose handler calls wx.requestPayment or submits an order), so it cannot move the request there. Remove the phone request from this path, let users reach the content without it, and ask for the number only in the feature that needs it, saying why.',
+  'mp-privacy 在项目中没有找到结算环节（点击后调用 wx.requestPayment 或提交订单的处理函数），无法自动把手机号请求移过去。请把手机号请求从这条路径上去掉，让用户无需手机号即可看到内容，只在真正需要的功能中请求手机号并说明原因。',
+);
+
+const CHECKOUT_WRAPPER = 'mpPrivacyCheckoutWithPhone';
+
+/**
+ * Quick-fix for phone-on-entry and phone-while-browsing: takes the phone request off the path the user
+ * did not choose (removes the launch/lifecycle redirect, makes a content page the entry, or turns the
+ * phone button back into a plain control), and attaches it to the checkout page's submit button, with
+ * its purpose stated there. The original bindgetphonenumber handler is copied to the checkout page and
+ * still receives the result; the order is submitted whether or not the user shares the number.
+ * Not offered when the project has no identifiable checkout step.
+ */
+export function moveToCheckout(phone: PhoneAnalysis, gate: PhoneGate, removal: PhoneRemoval): Fix | undefined {
+  const checkout = phone.checkout;
+  if (!checkout || checkout.page === gate.page || !checkout.page.script?.definition || !checkout.page.wxml) return undefined;
+  if (attribute(checkout.trigger, 'open-type')) return undefined;
+  const removalEdits = removalEditsFor(phone, gate, removal, checkout);
+  if (!removalEdits) return undefined;
+
+  return {
+    kind: 'move-phone-to-checkout',
+    title: text('Move getPhoneNumber behind the checkout button', '将手机号授权移到结算按钮处'),
+    build(locale: Locale): FixEdits {
+      const checkoutEdits = attachToCheckout(phone, gate.request, checkout, locale);
+      return { edits: [...removalEdits, ...checkoutEdits.edits], creations: checkoutEdits.creations };
+    },
+  };
+}
+
+function removalEditsFor(phone: PhoneAnalysis, gate: PhoneGate, removal: PhoneRemoval, checkout: CheckoutStep): FileEdit[] | undefined {
+  const model = phone.model;
+  switch (removal.kind) {
+    case 'navigation': {
+      const { call, script } = removal.reached;
+      const note = `mp-privacy: removed the redirect to ${gate.page.route}; the phone number is now asked for at checkout (${checkout.page.route})`;
+      return call.site.isStatement
+        ? [{ file: script.file, start: call.site.statementStart, end: call.site.statementEnd, newText: `// ${note}` }]
+        : [{ file: script.file, start: call.site.start, end: call.site.end, newText: `undefined /* ${note} */` }];
+    }
+    case 'entry-page': {
+      const entry = phone.entryPage;
+      const newEntry = model.pages.find((p) => p !== entry && !p.subpackageRoot && !phone.gateOf(p) && p.route !== checkout.page.route);
+      if (!entry || !newEntry) return undefined;
+      const configFile = model.app.configFile;
+      if (model.app.entryFromEntryPagePath && model.app.entryDeclaredAt) {
+        return [{ file: configFile, start: model.app.entryDeclaredAt.start, end: model.app.entryDeclaredAt.end, newText: JSON.stringify(newEntry.route) }];
+      }
+      // pages[0] is the entry: swap it with the first content page so the login page stays available.
+      return [
+        { file: configFile, start: entry.declaredAt.start, end: entry.declaredAt.end, newText: JSON.stringify(newEntry.route) },
+        { file: configFile, start: newEntry.declaredAt.start, end: newEntry.declaredAt.end, newText: JSON.stringify(entry.route) },
+      ];
+    }
+    case 'request': {
+      const { request } = removal;
+      const { document } = request.view;
+      if (gate.kind === 'overlay' && gate.overlay) {
+        return [{ file: gate.overlay.document.file, start: gate.overlay.element.start, end: gate.overlay.element.end, newText: '' }];
+      }
+      const edits: FileEdit[] = [removeOpenType(document, request.openTypeAttribute, request.openType)];
+      const hasTap = gestureBindings(request.view.element).some((b) => b.event === 'tap');
+      if (request.handlerBinding) {
+        // The button keeps doing what it did, now on a plain tap and without the phone number.
+        edits.push(hasTap ? removeAttribute(document, request.handlerBinding.attribute) : replaceAttribute(document, request.handlerBinding.attribute, `bindtap="${request.handlerBinding.handler}"`));
+      }
+      return edits;
+    }
+  }
+}
+
+/** Copies a method's source with its inner lines re-based to column 0 (insertion re-indents it). */
+function methodSource(script: ScriptFacts, start: number, end: number, nameStart: number, nameEnd: number, newName: string): string {
+  const source = script.content.slice(start, nameStart) + newName + script.content.slice(nameEnd, end);
+  const indent = indentationAt(script.content, start);
+  return source
+    .split('\n')
+    .map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n')
+    .replace(/,\s*$/, '');
+}
+
+function attachToCheckout(phone: PhoneAnalysis, request: PhoneRequest, checkout: CheckoutStep, locale: Locale): FixEdits {
+  const model = phone.model;
+  const page = checkout.page;
+  const script = page.script!;
+  const definition = script.definition!;
+  const wxml = page.wxml!;
+  const trigger = checkout.trigger;
+  const edits: FileEdit[] = [];
+  const wrapper = `${CHECKOUT_WRAPPER}${uniqueSuffix(definition.members, CHECKOUT_WRAPPER)}`;
+  const eventAttribute = `bind${request.openType.toLowerCase()}`;
+
+  // The checkout trigger becomes the phone button; a non-button element is turned into a plain-styled button.
+  const triggerBinding = checkout.binding.attribute;
+  edits.push(replaceAttribute(wxml, triggerBinding, `open-type="${request.openType}" ${eventAttribute}="${wrapper}"`));
+  let needsReset = false;
+  if (trigger.name !== 'button') {
+    needsReset = true;
+    edits.push({ file: wxml.file, start: trigger.start + 1, end: trigger.start + 1 + trigger.name.length, newText: 'button' });
+    const closeTag = `</${trigger.name}>`;
+    if (!trigger.selfClosing && wxml.content.slice(trigger.end - closeTag.length, trigger.end) === closeTag) {
+      edits.push({ file: wxml.file, start: trigger.end - closeTag.length + 2, end: trigger.end - 1, newText: 'button' });
+    }
+    const classAttribute = attribute(trigger, 'class');
+    edits.push(
+      classAttribute
+        ? { file: wxml.file, start: classAttribute.valueEnd, end: classAttribute.valueEnd, newText: ' mp-privacy-button-reset' }
+        : addAttributes(wxml, trigger, 'class="mp-privacy-button-reset"'),
+    );
+  }
+  edits.push({ ...insertBefore(wxml, trigger, `<view class="mp-privacy-phone-purpose">${PURPOSE_PLACEHOLDER[locale].snippet}</view>`), snippet: true });
+
+  // The original handler comes along, so whatever it did with the result (login, saving the number) still happens.
+  const methods: string[] = [];
+  const submit = checkout.binding.handler;
+  const e = eventParameter(script);
+  let forward = `return this.${submit}(e);`;
+  let origin = '';
+  const handler = request.handler;
+  if (handler) {
+    const existing = definition.members.get(handler.fn.name);
+    const sameFunction = handler.script === script && existing?.start === handler.fn.start;
+    let name = handler.fn.name;
+    if (!sameFunction) {
+      if (existing) name = `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}${uniqueSuffix(definition.members, `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}`)}`;
+      origin = model.relative(handler.script.file);
+      const note = locale === 'zh-cn'
+        ? `// mp-privacy：从 ${origin} 移来（原 bindgetphonenumber 处理函数）。它现在在结算时运行，请检查其中的页面跳转。`
+        : `// mp-privacy: moved from ${origin} (the original bindgetphonenumber handler). It now runs at checkout: review any navigation in it.`;
+      methods.push(`${note}\n${methodSource(handler.script, handler.fn.start, handler.fn.end, handler.fn.nameStart, handler.fn.nameEnd, name)}`);
+    }
+    forward = `return Promise.resolve(this.${name}(e)).then(() => this.${submit}(e), () => this.${submit}(e));`;
+  }
+  const comment = locale === 'zh-cn'
+    ? `// mp-privacy：在结算时请求手机号，并在按钮上方说明用途；无论用户是否提供，订单都会继续提交。`
+    : `// mp-privacy: the phone number is asked for here, at checkout, with its purpose stated above the button; the order goes on whether or not the user shares it.`;
+  methods.push(`${wrapper}(${e}) {\n  ${comment}\n  ${forward}\n}`);
+  edits.push(...addToDefinition(script, definition, methods));
+
+  const css = [
+    `/* mp-privacy: states why the phone number is asked for at checkout */`,
+    `.mp-privacy-phone-purpose { font-size: 24rpx; color: #666; line-height: 1.5; margin: 16rpx 0; }`,
+    needsReset ? `.mp-privacy-button-reset { margin: 0; padding: 0; border-radius: 0; background: none; font-size: inherit; line-height: inherit; color: inherit; text-align: inherit; }\n.mp-privacy-button-reset::after { border: none; }` : '',
+  ].filter(Boolean).join('\n');
+  const styles = appendStyles(page.base, page.wxss, css);
+  return { edits: [...edits, ...styles.edits], creations: styles.creations };
+}

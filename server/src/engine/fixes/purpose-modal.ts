@@ -1,0 +1,91 @@
+import type { Fix, FixEdits, Locale } from '../types';
+import { text } from '../types';
+import type { PhoneRequest } from '../analysis/phone-flow';
+import { gestureBindings } from '../analysis/wxml-view';
+import { addAttributes, addToDefinition, appendStyles, appendToFile, eventParameter, removeOpenType, replaceAttribute } from './edit-helpers';
+import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
+
+const MODAL_TEXT = {
+  en: { title: 'Why we ask for your phone number', accept: 'Share my phone number', decline: 'Not now, continue' },
+  'zh-cn': { title: '为什么需要你的手机号', accept: '同意并提供手机号', decline: '暂不提供，继续下单' },
+} as const;
+
+/** WeChat's result when the user refuses in its own phone dialog (DevTools and iOS form, per community reports). */
+const DECLINED_DETAIL = `{ type: 'getphonenumber', detail: { errMsg: 'getPhoneNumber:fail user deny' } }`;
+
+/**
+ * Quick-fix for phone-purpose-at-checkout: the phone button becomes a plain button that opens a dialog
+ * saying why the number is needed; the dialog holds the real phone button (its result still reaches the
+ * original handler) and a "not now" button that passes a refusal to the same handler, so the order goes on.
+ * Edits the page's WXML, script and WXSS.
+ */
+export function purposeModal(request: PhoneRequest): Fix | undefined {
+  const { owner, document, element } = request.view;
+  const script = owner.script;
+  const definition = script?.definition;
+  if (!script || !definition || definition.kind === 'App' || definition.kind === 'Behavior') return undefined;
+  // A button that already reacts to taps would run that handler too: leave it to the developer.
+  if (gestureBindings(element).some((b) => b.event === 'tap')) return undefined;
+
+  return {
+    kind: 'add-purpose-modal',
+    title: text('Add a purpose-explanation modal', '添加用途说明弹窗'),
+    build(locale: Locale): FixEdits {
+      const words = MODAL_TEXT[locale];
+      const suffix = uniqueSuffix(definition.members, 'mpPrivacyOpenPhonePurpose');
+      const visible = `mpPrivacyPhonePurposeVisible${suffix}`;
+      const open = `mpPrivacyOpenPhonePurpose${suffix}`;
+      const accept = `mpPrivacyOnPhoneNumber${suffix}`;
+      const decline = `mpPrivacyDeclinePhone${suffix}`;
+      const handler = request.handlerBinding?.handler;
+      const eventAttribute = `bind${request.openType.toLowerCase()}`;
+      const label = request.label.includes('{{') || !request.label ? words.accept : request.label;
+
+      const edits = [
+        removeOpenType(document, request.openTypeAttribute, request.openType),
+        request.handlerBinding
+          ? replaceAttribute(document, request.handlerBinding.attribute, `bindtap="${open}"`)
+          : addAttributes(document, element, `bindtap="${open}"`),
+      ];
+      const modal = [
+        `<!-- mp-privacy: says why the phone number is needed before WeChat asks for it -->`,
+        `<view class="mp-privacy-purpose-mask" wx:if="{{${visible}}}">`,
+        `  <view class="mp-privacy-purpose-dialog">`,
+        `    <view class="mp-privacy-purpose-title">${words.title}</view>`,
+        `    <view class="mp-privacy-purpose-text">${PURPOSE_PLACEHOLDER[locale].snippet}</view>`,
+        `    <button class="mp-privacy-purpose-accept" type="primary" open-type="${request.openType}" ${eventAttribute}="${accept}">${label}</button>`,
+        `    <button class="mp-privacy-purpose-decline" bindtap="${decline}">${words.decline}</button>`,
+        `  </view>`,
+        `</view>`,
+      ].join('\n');
+      edits.push({ ...appendToFile(document.file, document.content, modal), snippet: true });
+
+      const e = eventParameter(script);
+      const forward = (arg: string) => (handler ? `\n  return this.${handler}(${arg});` : '');
+      edits.push(
+        ...addToDefinition(
+          script,
+          definition,
+          [
+            `${open}() {\n  this.setData({ ${visible}: true });\n}`,
+            `${accept}(${e}) {\n  this.setData({ ${visible}: false });${forward('e')}\n}`,
+            `${decline}() {\n  // Declining must not block the order: the handler gets the same result as a refusal in WeChat's dialog.\n  this.setData({ ${visible}: false });${forward(DECLINED_DETAIL)}\n}`,
+          ],
+          `${visible}: false`,
+        ),
+      );
+      const styles = appendStyles(owner.base, owner.wxss, MODAL_STYLES);
+      return { edits: [...edits, ...styles.edits], creations: styles.creations };
+    },
+  };
+}
+
+const MODAL_STYLES = `
+/* mp-privacy: purpose-explanation dialog for the phone-number request */
+.mp-privacy-purpose-mask { position: fixed; top: 0; right: 0; bottom: 0; left: 0; z-index: 1000; display: flex; align-items: flex-end; background: rgba(0, 0, 0, 0.5); }
+.mp-privacy-purpose-dialog { width: 100%; box-sizing: border-box; padding: 40rpx 32rpx; background: #fff; border-radius: 24rpx 24rpx 0 0; }
+.mp-privacy-purpose-title { font-size: 34rpx; font-weight: 600; margin-bottom: 24rpx; }
+.mp-privacy-purpose-text { font-size: 28rpx; color: #555; line-height: 1.6; margin-bottom: 32rpx; }
+.mp-privacy-purpose-decline { margin-top: 20rpx; }
+`;
+

@@ -1,0 +1,13 @@
+/**
+ * Public surface of the analysis engine. The language server and the CLI import only from here.
+ * The engine knows nothing of LSP or VS Code: it turns files into findings with plain edits.
+ */
+export * from './types';
+export { LineIndex } from './text/line-index';
+export { FileSystemHost, createNodeFileSystemHost, OverlayFileSystemHost } from './host';
+export { findMiniProgramRoots, findRootForFile } from './model/discovery';
+export { ProjectAnalyzer, AnalysisResult } from './analyzer';
+export { allRules, ruleById } from './rules';
+export type { RuleMeta, RuleModule, RuleReference } from './rules/rule';
+export { hoverMarkdown, ruleDocsUri } from './hover';
+export { applyFixEdits, stripSnippetSyntax } from './fixes/apply';

@@ -1,0 +1,77 @@
+import * as path from 'path';
+import type { FileSystemHost } from '../host';
+import type { ParseProblem } from '../types';
+import { text } from '../types';
+import { parseJsonc, JsoncDocument } from '../parse/jsonc';
+import { parseScript, ScriptFacts } from '../parse/script';
+import { parseWxml, WxmlDocument } from '../parse/wxml';
+import { parseWxss, WxssDocument } from '../parse/wxss';
+
+/** Larger files are not parsed: no hand-written page comes near this, and parsing them would stall the editor. */
+export const MAX_PARSED_FILE_CHARS = 8 * 1024 * 1024;
+
+type Parsed = { wxml: WxmlDocument; script: ScriptFacts; json: JsoncDocument; wxss: WxssDocument };
+type Kind = keyof Parsed;
+
+const PARSERS: { [K in Kind]: (file: string, content: string) => Parsed[K] } = {
+  wxml: parseWxml,
+  script: parseScript,
+  json: (_file, content) => parseJsonc(content),
+  wxss: parseWxss,
+};
+
+interface CacheEntry {
+  content: string;
+  parsed: unknown;
+  problem?: ParseProblem;
+}
+
+/**
+ * Parse results keyed by file and kind, reused while the file's content is unchanged: editing one page
+ * re-parses that page only. `parseCount` lets benchmarks and tests see how much work an edit caused.
+ */
+export class ParsedFileCache {
+  private readonly entries = new Map<string, CacheEntry>();
+  parseCount = 0;
+
+  constructor(private readonly host: FileSystemHost) {}
+
+  /** Reads and parses a file; returns undefined when it is missing, binary or too large (with a problem noted). */
+  load<K extends Kind>(file: string, kind: K, problems: ParseProblem[], readFiles: Set<string>): Parsed[K] | undefined {
+    const content = this.host.readFile(file);
+    if (content === undefined) return undefined;
+    readFiles.add(file);
+    const key = `${kind}:${file}`;
+    let entry = this.entries.get(key);
+    if (!entry || entry.content !== content) {
+      entry = this.parse(file, kind, content);
+      this.entries.set(key, entry);
+    }
+    if (entry.problem) problems.push(entry.problem);
+    return entry.parsed as Parsed[K] | undefined;
+  }
+
+  private parse(file: string, kind: Kind, content: string): CacheEntry {
+    const name = path.basename(file);
+    if (content.includes('\u0000')) {
+      return { content, parsed: undefined, problem: { file, start: 0, end: 0, message: text(`${name} looks like a binary file; mp-privacy skipped it.`, `${name} 看起来是二进制文件，mp-privacy 已跳过。`) } };
+    }
+    if (content.length > MAX_PARSED_FILE_CHARS) {
+      const megabytes = (content.length / 1024 / 1024).toFixed(1);
+      return { content, parsed: undefined, problem: { file, start: 0, end: 0, message: text(`${name} is ${megabytes} MB, too large to analyse; mp-privacy skipped it.`, `${name} 大小为 ${megabytes} MB，过大无法分析，mp-privacy 已跳过。`) } };
+    }
+    this.parseCount++;
+    try {
+      return { content, parsed: PARSERS[kind](file, content) };
+    } catch (error) {
+      // The parsers are tolerant; this is the last line of defence so that one file never stops the analysis.
+      const reason = error instanceof Error ? error.message : String(error);
+      return { content, parsed: undefined, problem: { file, start: 0, end: 0, message: text(`mp-privacy could not parse ${name}: ${reason}`, `mp-privacy 无法解析 ${name}：${reason}`) } };
+    }
+  }
+
+  /** Drops entries of files that no longer exist, so the cache does not grow without bound. */
+  forget(file: string): void {
+    for (const kind of Object.keys(PARSERS)) this.entries.delete(`${kind}:${file}`);
+  }
+}

@@ -1,0 +1,240 @@
+import * as path from 'path';
+import type { Node as JsonNode } from 'jsonc-parser';
+import type { FileSystemHost } from '../host';
+import type { ParseProblem, SourceRange } from '../types';
+import { text } from '../types';
+import { findJsonNode, JsoncDocument } from '../parse/jsonc';
+import type { ScriptFacts } from '../parse/script';
+import type { WxmlDocument } from '../parse/wxml';
+import type { WxssDocument } from '../parse/wxss';
+import type { ParsedFileCache } from './file-cache';
+
+/** The files that make up a page or a custom component: `<base>.wxml`, `.js`/`.ts`, `.json`, `.wxss`. */
+export interface UnitFiles {
+  base: string;
+  wxml?: WxmlDocument;
+  script?: ScriptFacts;
+  json?: JsoncDocument;
+  wxss?: WxssDocument;
+  /** Custom components this unit uses (from its json and app.json `usingComponents`), by tag name. */
+  components: Map<string, ComponentUnit>;
+}
+
+export interface ComponentUnit extends UnitFiles {
+  kind: 'component';
+}
+
+export interface PageUnit extends UnitFiles {
+  kind: 'page';
+  /** `pages/index/index`, including the subpackage root for subpackage pages. */
+  route: string;
+  /** Where app.json lists the page. */
+  declaredAt: SourceRange;
+  subpackageRoot?: string;
+  isEntry: boolean;
+  isTab: boolean;
+}
+
+export interface AppUnit {
+  configFile: string;
+  config?: JsoncDocument;
+  script?: ScriptFacts;
+  wxss?: WxssDocument;
+  entryRoute?: string;
+  /** Where the entry is decided: `entryPagePath`, or `pages[0]`. */
+  entryDeclaredAt?: SourceRange;
+  entryFromEntryPagePath: boolean;
+  tabRoutes: Set<string>;
+}
+
+const SCRIPT_EXTENSIONS = ['.ts', '.js'];
+
+export function normaliseRoute(route: string): string {
+  return route.replace(/\\/g, '/').replace(/^\/+/, '').replace(/\.(wxml|js|ts|json)$/, '');
+}
+
+/** Everything the rules need to know about one mini program, built from cached parses. */
+export class ProjectModel {
+  readonly pages: PageUnit[] = [];
+  readonly pageByRoute = new Map<string, PageUnit>();
+  readonly problems: ParseProblem[] = [];
+  readonly filesRead = new Set<string>();
+  readonly app: AppUnit;
+  private readonly componentCache = new Map<string, ComponentUnit | null>();
+  private readonly scriptCache = new Map<string, ScriptFacts | null>();
+
+  constructor(
+    readonly root: string,
+    private readonly host: FileSystemHost,
+    private readonly cache: ParsedFileCache,
+  ) {
+    this.app = this.loadApp();
+  }
+
+  private load<K extends 'wxml' | 'script' | 'json' | 'wxss'>(file: string, kind: K) {
+    return this.cache.load(file, kind, this.problems, this.filesRead);
+  }
+
+  private rangeOf(file: string, node: JsonNode | undefined): SourceRange {
+    return node ? { file, start: node.offset, end: node.offset + node.length } : { file, start: 0, end: 0 };
+  }
+
+  private loadApp(): AppUnit {
+    const configFile = path.join(this.root, 'app.json');
+    const config = this.load(configFile, 'json');
+    const app: AppUnit = { configFile, config, entryFromEntryPagePath: false, tabRoutes: new Set() };
+    app.script = this.loadScript(path.join(this.root, 'app'));
+    app.wxss = this.load(path.join(this.root, 'app.wxss'), 'wxss');
+    if (!config) return app;
+    if (config.errors.length) {
+      const first = config.errors[0];
+      this.problems.push({
+        file: configFile,
+        start: first.offset,
+        end: first.offset + Math.max(1, first.length),
+        severity: 'warning',
+        message: text(
+          `app.json has a syntax error (${first.message}); mp-privacy checked what it could read, so results may be incomplete.`,
+          `app.json 存在语法错误（${first.message}）；mp-privacy 仅检查了可读取的部分，结果可能不完整。`,
+        ),
+      });
+    }
+    const value = (config.value ?? {}) as Record<string, unknown>;
+    const appComponents = this.usingComponents(config, configFile);
+
+    const addPage = (route: string, node: JsonNode | undefined, subpackageRoot?: string): void => {
+      const normalised = normaliseRoute(subpackageRoot ? `${subpackageRoot.replace(/\/+$/, '')}/${route}` : route);
+      if (!normalised || this.pageByRoute.has(normalised)) return;
+      const base = path.join(this.root, normalised);
+      const page: PageUnit = {
+        kind: 'page',
+        route: normalised,
+        declaredAt: this.rangeOf(configFile, node),
+        subpackageRoot,
+        isEntry: false,
+        isTab: false,
+        components: new Map(),
+        ...this.loadUnitFiles(base),
+      };
+      page.components = new Map([...appComponents, ...this.usingComponents(page.json, `${base}.json`)]);
+      this.pages.push(page);
+      this.pageByRoute.set(normalised, page);
+    };
+
+    if (Array.isArray(value.pages)) {
+      value.pages.forEach((route, i) => {
+        if (typeof route === 'string') addPage(route, findJsonNode(config, ['pages', i]));
+      });
+    }
+    for (const key of ['subPackages', 'subpackages']) {
+      const packages = value[key];
+      if (!Array.isArray(packages)) continue;
+      packages.forEach((pkg, i) => {
+        const root = (pkg as { root?: unknown })?.root;
+        const pages = (pkg as { pages?: unknown })?.pages;
+        if (typeof root !== 'string' || !Array.isArray(pages)) return;
+        pages.forEach((route, j) => {
+          if (typeof route === 'string') addPage(route, findJsonNode(config, [key, i, 'pages', j]), root);
+        });
+      });
+    }
+
+    if (typeof value.entryPagePath === 'string' && this.pageByRoute.has(normaliseRoute(value.entryPagePath))) {
+      app.entryRoute = normaliseRoute(value.entryPagePath);
+      app.entryDeclaredAt = this.rangeOf(configFile, findJsonNode(config, ['entryPagePath']));
+      app.entryFromEntryPagePath = true;
+    } else if (this.pages.length && !this.pages[0].subpackageRoot) {
+      app.entryRoute = this.pages[0].route;
+      app.entryDeclaredAt = this.pages[0].declaredAt;
+    }
+    const tabList = (value.tabBar as { list?: unknown } | undefined)?.list;
+    if (Array.isArray(tabList)) {
+      for (const item of tabList) {
+        const pagePath = (item as { pagePath?: unknown })?.pagePath;
+        if (typeof pagePath === 'string') app.tabRoutes.add(normaliseRoute(pagePath));
+      }
+    }
+    for (const page of this.pages) {
+      page.isEntry = page.route === app.entryRoute;
+      page.isTab = app.tabRoutes.has(page.route);
+    }
+    return app;
+  }
+
+  private loadUnitFiles(base: string): Omit<UnitFiles, 'components'> {
+    return {
+      base,
+      wxml: this.load(`${base}.wxml`, 'wxml'),
+      script: this.loadScript(base),
+      json: this.load(`${base}.json`, 'json'),
+      wxss: this.load(`${base}.wxss`, 'wxss'),
+    };
+  }
+
+  /** `<base>.ts` or `<base>.js`. */
+  loadScript(base: string): ScriptFacts | undefined {
+    for (const ext of SCRIPT_EXTENSIONS) {
+      const file = base.endsWith(ext) ? base : `${base}${ext}`;
+      const cached = this.scriptCache.get(file);
+      if (cached !== undefined) return cached ?? undefined;
+      if (this.host.stat(file) !== 'file') continue;
+      const script = this.load(file, 'script');
+      this.scriptCache.set(file, script ?? null);
+      if (script) return script;
+    }
+    return undefined;
+  }
+
+  private usingComponents(json: JsoncDocument | undefined, jsonFile: string): Map<string, ComponentUnit> {
+    const result = new Map<string, ComponentUnit>();
+    const using = (json?.value as { usingComponents?: unknown } | undefined)?.usingComponents;
+    if (!using || typeof using !== 'object') return result;
+    for (const [tag, target] of Object.entries(using as Record<string, unknown>)) {
+      if (typeof target !== 'string' || target.startsWith('plugin://')) continue;
+      const base = target.startsWith('/') ? path.join(this.root, target) : target.startsWith('.') ? path.resolve(path.dirname(jsonFile), target) : path.join(this.root, 'miniprogram_npm', target);
+      const unit = this.component(base.replace(/\.(wxml|js|ts|json)$/, ''));
+      if (unit) result.set(tag, unit);
+    }
+    return result;
+  }
+
+  private component(base: string): ComponentUnit | undefined {
+    const known = this.componentCache.get(base);
+    if (known !== undefined) return known ?? undefined;
+    let resolvedBase = base;
+    if (this.host.stat(`${base}.wxml`) !== 'file' && this.host.stat(path.join(base, 'index.wxml')) === 'file') resolvedBase = path.join(base, 'index');
+    if (this.host.stat(`${resolvedBase}.wxml`) !== 'file') {
+      this.componentCache.set(base, null);
+      return undefined;
+    }
+    const unit: ComponentUnit = { kind: 'component', components: new Map(), ...this.loadUnitFiles(resolvedBase) };
+    this.componentCache.set(base, unit); // set before recursing: components may use each other
+    unit.components = this.usingComponents(unit.json, `${resolvedBase}.json`);
+    return unit;
+  }
+
+  /** A navigation URL (`/pages/a/a?x=1`, or relative to the current page) as a route of this project. */
+  resolveRoute(url: string, fromRoute?: string): PageUnit | undefined {
+    const withoutQuery = url.split('?')[0].trim();
+    if (!withoutQuery) return undefined;
+    let route: string;
+    if (withoutQuery.startsWith('/') || !fromRoute) route = normaliseRoute(withoutQuery);
+    else route = normaliseRoute(path.posix.normalize(path.posix.join(path.posix.dirname(fromRoute), withoutQuery)));
+    return this.pageByRoute.get(route);
+  }
+
+  /** A module specifier used in `fromFile` as a script of this project (relative, root-absolute or miniprogram_npm). */
+  resolveModule(fromFile: string, specifier: string): ScriptFacts | undefined {
+    let base: string;
+    if (specifier.startsWith('.')) base = path.resolve(path.dirname(fromFile), specifier);
+    else if (specifier.startsWith('/')) base = path.join(this.root, specifier);
+    else base = path.join(this.root, 'miniprogram_npm', specifier);
+    base = base.replace(/\.(js|ts)$/, '');
+    return this.loadScript(base) ?? this.loadScript(path.join(base, 'index'));
+  }
+
+  /** Route of a unit's file relative to the root, with forward slashes (for messages). */
+  relative(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join('/');
+  }
+}

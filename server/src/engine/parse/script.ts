@@ -1,0 +1,422 @@
+import * as ts from 'typescript';
+
+/**
+ * What the rules need to know about a JS/TS module, extracted once per file version with the TypeScript
+ * parser (syntax only, no type check): the App/Page/Component definition with its methods, module-level
+ * functions, imports and exports, and inside every function the calls that matter (platform APIs,
+ * `this.method()`, helper-module calls) with their offsets.
+ */
+
+export interface CallSite {
+  /** The call expression. */
+  start: number;
+  end: number;
+  /** The enclosing expression statement when the call is one; otherwise equal to the call. */
+  statementStart: number;
+  statementEnd: number;
+  isStatement: boolean;
+}
+
+export type ScriptCall =
+  /** `wx.api(...)` or `uni.api(...)`; `url` is the static page/request URL when it can be read. */
+  | { kind: 'platform'; api: string; url?: string; argumentText: string; site: CallSite }
+  /** `this.name(...)` (or through `that`/`self` aliases of this). */
+  | { kind: 'method'; name: string; argumentText: string; site: CallSite }
+  /** `name(...)`: a module-level function or a named import. */
+  | { kind: 'local'; name: string; argumentText: string; site: CallSite }
+  /** `object.name(...)` where object is a module binding (an import or require). */
+  | { kind: 'member'; object: string; name: string; argumentText: string; site: CallSite }
+  /** `getApp().name(...)` or `app.name(...)` with `const app = getApp()`. */
+  | { kind: 'app'; name: string; argumentText: string; site: CallSite };
+
+export interface ScriptFunction {
+  name: string;
+  /** The whole member or declaration (what a fix copies). */
+  start: number;
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  calls: ScriptCall[];
+}
+
+export type DefinitionKind = 'App' | 'Page' | 'Component' | 'Behavior';
+
+export interface ObjectSpan {
+  start: number;
+  end: number;
+  /** Offsets of the properties, in order (for inserting after the last one). */
+  properties: { start: number; end: number }[];
+}
+
+export interface ScriptDefinition {
+  kind: DefinitionKind;
+  object: ObjectSpan;
+  /** Methods and lifecycle functions, flattened: Component `methods.x` -> `x`, `lifetimes.attached` -> `attached`, `pageLifetimes.show` -> `pageLifetimes.show`. */
+  members: Map<string, ScriptFunction>;
+  data?: ObjectSpan;
+  methods?: ObjectSpan;
+  callStart: number;
+}
+
+export interface ModuleImport {
+  specifier: string;
+  /** `*` for a namespace or CommonJS require, `default`, or the imported name. */
+  imported: string;
+}
+
+export interface ScriptFacts {
+  file: string;
+  content: string;
+  isTypeScript: boolean;
+  definition?: ScriptDefinition;
+  functions: Map<string, ScriptFunction>;
+  imports: Map<string, ModuleImport>;
+  /** Export name -> function (inline) or the local function name it re-exports. */
+  exports: Map<string, ScriptFunction | string>;
+  syntaxErrorCount: number;
+}
+
+const PLATFORM_OBJECTS = new Set(['wx', 'uni']);
+const THIS_ALIASES = new Set(['that', 'self', '_this', '_self', 'me', 'vm', '_that']);
+const DEFINITION_NAMES = new Set<DefinitionKind>(['App', 'Page', 'Component', 'Behavior']);
+
+export function scriptKindFor(file: string): ts.ScriptKind {
+  if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (file.endsWith('.ts')) return ts.ScriptKind.TS;
+  return ts.ScriptKind.JS;
+}
+
+export function parseScript(file: string, content: string): ScriptFacts {
+  const kind = scriptKindFor(file);
+  const source = ts.createSourceFile(file, content, ts.ScriptTarget.Latest, true, kind);
+  const facts: ScriptFacts = {
+    file,
+    content,
+    isTypeScript: kind === ts.ScriptKind.TS || kind === ts.ScriptKind.TSX,
+    functions: new Map(),
+    imports: new Map(),
+    exports: new Map(),
+    syntaxErrorCount: (source as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
+  };
+  const constants = collectStringConstants(source);
+  const appAliases = new Set<string>();
+  const extractor = new CallExtractor(source, constants, facts.imports, appAliases);
+
+  for (const statement of source.statements) {
+    collectImports(statement, facts.imports);
+    collectAppAlias(statement, appAliases);
+  }
+  for (const statement of source.statements) {
+    collectFunctions(statement, extractor, facts);
+    collectExports(statement, extractor, facts);
+  }
+  facts.definition = findDefinition(source, extractor);
+  return facts;
+}
+
+function collectStringConstants(source: ts.SourceFile): Map<string, string> {
+  const constants = new Map<string, string>();
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const decl of statement.declarationList.declarations) {
+      if (ts.isIdentifier(decl.name) && decl.initializer && ts.isStringLiteralLike(decl.initializer)) {
+        constants.set(decl.name.text, decl.initializer.text);
+      }
+    }
+  }
+  return constants;
+}
+
+function requireSpecifier(node: ts.Expression | undefined): string | undefined {
+  if (!node) return undefined;
+  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require') {
+    const arg = node.arguments[0];
+    if (arg && ts.isStringLiteralLike(arg)) return arg.text;
+  }
+  return undefined;
+}
+
+function collectImports(statement: ts.Statement, imports: Map<string, ModuleImport>): void {
+  if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+    const specifier = statement.moduleSpecifier.text;
+    const clause = statement.importClause;
+    if (!clause) return;
+    if (clause.name) imports.set(clause.name.text, { specifier, imported: 'default' });
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) imports.set(bindings.name.text, { specifier, imported: '*' });
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const element of bindings.elements) {
+        imports.set(element.name.text, { specifier, imported: (element.propertyName ?? element.name).text });
+      }
+    }
+    return;
+  }
+  if (!ts.isVariableStatement(statement)) return;
+  for (const decl of statement.declarationList.declarations) {
+    const specifier = requireSpecifier(decl.initializer);
+    if (!specifier) continue;
+    if (ts.isIdentifier(decl.name)) imports.set(decl.name.text, { specifier, imported: '*' });
+    else if (ts.isObjectBindingPattern(decl.name)) {
+      for (const element of decl.name.elements) {
+        if (!ts.isIdentifier(element.name)) continue;
+        const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+        imports.set(element.name.text, { specifier, imported });
+      }
+    }
+  }
+}
+
+function isGetAppCall(node: ts.Node | undefined): boolean {
+  return !!node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'getApp';
+}
+
+function collectAppAlias(statement: ts.Statement, aliases: Set<string>): void {
+  if (!ts.isVariableStatement(statement)) return;
+  for (const decl of statement.declarationList.declarations) {
+    if (ts.isIdentifier(decl.name) && isGetAppCall(decl.initializer)) aliases.add(decl.name.text);
+  }
+}
+
+type FunctionNode = ts.FunctionLikeDeclaration;
+
+function functionOf(node: ts.Node | undefined): FunctionNode | undefined {
+  if (!node) return undefined;
+  if (ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) {
+    return node;
+  }
+  return undefined;
+}
+
+function collectFunctions(statement: ts.Statement, extractor: CallExtractor, facts: ScriptFacts): void {
+  if (ts.isFunctionDeclaration(statement) && statement.name) {
+    facts.functions.set(statement.name.text, extractor.describe(statement.name.text, statement, statement.name, statement));
+    return;
+  }
+  if (!ts.isVariableStatement(statement)) return;
+  for (const decl of statement.declarationList.declarations) {
+    const fn = functionOf(decl.initializer);
+    if (fn && ts.isIdentifier(decl.name)) facts.functions.set(decl.name.text, extractor.describe(decl.name.text, statement, decl.name, fn));
+  }
+}
+
+function hasExportModifier(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+function isModuleExports(node: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
+}
+
+function collectExports(statement: ts.Statement, extractor: CallExtractor, facts: ScriptFacts): void {
+  const exportObject = (object: ts.ObjectLiteralExpression): void => {
+    for (const prop of object.properties) {
+      if (ts.isShorthandPropertyAssignment(prop)) facts.exports.set(prop.name.text, prop.name.text);
+      else if (ts.isPropertyAssignment(prop) && propertyName(prop.name)) {
+        const name = propertyName(prop.name)!;
+        const fn = functionOf(prop.initializer);
+        if (fn) facts.exports.set(name, extractor.describe(name, prop, prop.name, fn));
+        else if (ts.isIdentifier(prop.initializer)) facts.exports.set(name, prop.initializer.text);
+      } else if (ts.isMethodDeclaration(prop) && propertyName(prop.name)) {
+        const name = propertyName(prop.name)!;
+        facts.exports.set(name, extractor.describe(name, prop, prop.name, prop));
+      }
+    }
+  };
+  if (hasExportModifier(statement)) {
+    if (ts.isFunctionDeclaration(statement) && statement.name) facts.exports.set(statement.name.text, statement.name.text);
+    if (ts.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) if (ts.isIdentifier(decl.name)) facts.exports.set(decl.name.text, decl.name.text);
+    }
+  }
+  if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+    for (const element of statement.exportClause.elements) facts.exports.set(element.name.text, (element.propertyName ?? element.name).text);
+  }
+  if (ts.isExportAssignment(statement)) {
+    if (ts.isObjectLiteralExpression(statement.expression)) exportObject(statement.expression);
+    else if (ts.isIdentifier(statement.expression)) facts.exports.set('default', statement.expression.text);
+  }
+  if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const { left, right } = statement.expression;
+    if (isModuleExports(left)) {
+      if (ts.isObjectLiteralExpression(right)) exportObject(right);
+      const fn = functionOf(right);
+      if (fn) facts.exports.set('default', extractor.describe('default', statement, left, fn));
+      if (ts.isIdentifier(right)) facts.exports.set('default', right.text);
+    } else if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
+      const name = left.name.text;
+      const fn = functionOf(right);
+      if (fn) facts.exports.set(name, extractor.describe(name, statement, left.name, fn));
+      else if (ts.isIdentifier(right)) facts.exports.set(name, right.text);
+    }
+  }
+}
+
+export function propertyName(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  return undefined;
+}
+
+function objectSpan(object: ts.ObjectLiteralExpression, source: ts.SourceFile): ObjectSpan {
+  return {
+    start: object.getStart(source),
+    end: object.end,
+    properties: object.properties.map((p) => ({ start: p.getStart(source), end: p.end })),
+  };
+}
+
+/** The object literal passed to Page/Component/App, also through one wrapper call or a const. */
+function definitionObject(arg: ts.Expression | undefined, source: ts.SourceFile, depth = 0): ts.ObjectLiteralExpression | undefined {
+  if (!arg || depth > 3) return undefined;
+  if (ts.isObjectLiteralExpression(arg)) return arg;
+  if (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg)) return definitionObject(arg.expression, source, depth + 1);
+  if (ts.isCallExpression(arg)) {
+    for (let i = arg.arguments.length - 1; i >= 0; i--) {
+      const found = definitionObject(arg.arguments[i], source, depth + 1);
+      if (found) return found;
+    }
+  }
+  if (ts.isIdentifier(arg)) {
+    for (const statement of source.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const decl of statement.declarationList.declarations) {
+        if (ts.isIdentifier(decl.name) && decl.name.text === arg.text) return definitionObject(decl.initializer, source, depth + 1);
+      }
+    }
+  }
+  return undefined;
+}
+
+function findDefinition(source: ts.SourceFile, extractor: CallExtractor): ScriptDefinition | undefined {
+  let found: ScriptDefinition | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && DEFINITION_NAMES.has(node.expression.text as DefinitionKind)) {
+      const object = definitionObject(node.arguments[0], source);
+      if (object) {
+        found = buildDefinition(node.expression.text as DefinitionKind, node, object, source, extractor);
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+function buildDefinition(kind: DefinitionKind, call: ts.CallExpression, object: ts.ObjectLiteralExpression, source: ts.SourceFile, extractor: CallExtractor): ScriptDefinition {
+  const definition: ScriptDefinition = { kind, object: objectSpan(object, source), members: new Map(), callStart: call.getStart(source) };
+  const addMembers = (container: ts.ObjectLiteralExpression, prefix: string): void => {
+    for (const prop of container.properties) {
+      const name = prop.name && propertyName(prop.name as ts.PropertyName);
+      if (!name) continue;
+      const fn = ts.isMethodDeclaration(prop) ? prop : ts.isPropertyAssignment(prop) ? functionOf(prop.initializer) : undefined;
+      if (fn) {
+        definition.members.set(prefix + name, extractor.describe(prefix + name, prop, prop.name!, fn));
+        continue;
+      }
+      if (!ts.isPropertyAssignment(prop) || !ts.isObjectLiteralExpression(prop.initializer)) continue;
+      if (name === 'data') definition.data = objectSpan(prop.initializer, source);
+      if (prefix) continue;
+      if (name === 'methods') {
+        definition.methods = objectSpan(prop.initializer, source);
+        addMembers(prop.initializer, '');
+      } else if (name === 'lifetimes') addMembers(prop.initializer, '');
+      else if (name === 'pageLifetimes') addMembers(prop.initializer, 'pageLifetimes.');
+    }
+  };
+  addMembers(object, '');
+  return definition;
+}
+
+/** Collects the interesting calls inside a function body, callbacks included. */
+class CallExtractor {
+  constructor(
+    private readonly source: ts.SourceFile,
+    private readonly constants: Map<string, string>,
+    private readonly imports: Map<string, ModuleImport>,
+    private readonly appAliases: Set<string>,
+  ) {}
+
+  describe(name: string, whole: ts.Node, nameNode: ts.Node, fn: FunctionNode): ScriptFunction {
+    const calls: ScriptCall[] = [];
+    const localAppAliases = new Set(this.appAliases);
+    const visit = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isGetAppCall(node.initializer)) localAppAliases.add(node.name.text);
+      if (ts.isCallExpression(node)) {
+        const call = this.classify(node, localAppAliases);
+        if (call) calls.push(call);
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (fn.body) visit(fn.body);
+    return { name, start: whole.getStart(this.source), end: whole.end, nameStart: nameNode.getStart(this.source), nameEnd: nameNode.end, calls };
+  }
+
+  private site(call: ts.CallExpression): CallSite {
+    const start = call.getStart(this.source);
+    let statement: ts.Node = call;
+    let parent = call.parent;
+    while (parent && (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isVoidExpression(parent))) {
+      statement = parent;
+      parent = parent.parent;
+    }
+    const isStatement = !!parent && ts.isExpressionStatement(parent);
+    if (isStatement) statement = parent;
+    return { start, end: call.end, statementStart: statement.getStart(this.source), statementEnd: statement.end, isStatement };
+  }
+
+  private argumentText(call: ts.CallExpression): string {
+    const first = call.arguments[0];
+    return first ? first.getText(this.source).slice(0, 400) : '';
+  }
+
+  private classify(call: ts.CallExpression, appAliases: Set<string>): ScriptCall | undefined {
+    const callee = call.expression;
+    const argumentText = this.argumentText(call);
+    if (ts.isIdentifier(callee)) {
+      if (callee.text === 'require' || DEFINITION_NAMES.has(callee.text as DefinitionKind)) return undefined;
+      return { kind: 'local', name: callee.text, argumentText, site: this.site(call) };
+    }
+    if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
+    const name = ts.isPropertyAccessExpression(callee)
+      ? callee.name.text
+      : ts.isStringLiteralLike(callee.argumentExpression)
+        ? callee.argumentExpression.text
+        : undefined;
+    if (!name) return undefined;
+    const receiver = callee.expression;
+    if (ts.isIdentifier(receiver) && PLATFORM_OBJECTS.has(receiver.text)) {
+      return { kind: 'platform', api: name, url: this.urlOf(call), argumentText, site: this.site(call) };
+    }
+    if (receiver.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(receiver) && THIS_ALIASES.has(receiver.text))) {
+      return { kind: 'method', name, argumentText, site: this.site(call) };
+    }
+    if (isGetAppCall(receiver) || (ts.isIdentifier(receiver) && appAliases.has(receiver.text))) {
+      return { kind: 'app', name, argumentText, site: this.site(call) };
+    }
+    if (ts.isIdentifier(receiver) && this.imports.has(receiver.text)) {
+      return { kind: 'member', object: receiver.text, name, argumentText, site: this.site(call) };
+    }
+    return undefined;
+  }
+
+  /** The static `url` of `wx.navigateTo({ url })` and friends: literal, template head, `'…' + x`, or a const. */
+  private urlOf(call: ts.CallExpression): string | undefined {
+    const options = call.arguments[0];
+    if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+    for (const prop of options.properties) {
+      if (ts.isPropertyAssignment(prop) && prop.name && propertyName(prop.name) === 'url') return this.staticString(prop.initializer);
+      if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === 'url') return this.constants.get('url');
+    }
+    return undefined;
+  }
+
+  private staticString(node: ts.Expression): string | undefined {
+    if (ts.isStringLiteralLike(node)) return node.text;
+    if (ts.isTemplateExpression(node)) return node.head.text;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return this.staticString(node.left);
+    if (ts.isIdentifier(node)) return this.constants.get(node.text);
+    if (ts.isParenthesizedExpression(node)) return this.staticString(node.expression);
+    return undefined;
+  }
+}

@@ -1,0 +1,191 @@
+import { Parser } from 'htmlparser2';
+import type { ParseProblem } from '../types';
+import { text } from '../types';
+
+export interface WxmlAttribute {
+  name: string;
+  value: string;
+  /** Offsets of the whole attribute (`name="value"`). */
+  start: number;
+  end: number;
+  /** Offsets of the value inside the quotes; equal to `end` when the attribute has no value. */
+  valueStart: number;
+  valueEnd: number;
+}
+
+export interface WxmlElement {
+  kind: 'element';
+  name: string;
+  attributes: WxmlAttribute[];
+  start: number;
+  /** Offset just past the `>` of the start tag. */
+  startTagEnd: number;
+  /** Offset just past the end tag (or the last child when the element is not closed). */
+  end: number;
+  selfClosing: boolean;
+  children: WxmlNode[];
+  parent: WxmlElement | undefined;
+}
+
+export interface WxmlText {
+  kind: 'text';
+  text: string;
+  start: number;
+  end: number;
+  parent: WxmlElement | undefined;
+}
+
+export type WxmlNode = WxmlElement | WxmlText;
+
+export interface WxmlDocument {
+  file: string;
+  content: string;
+  roots: WxmlNode[];
+  problems: ParseProblem[];
+}
+
+/** Tags a WXML author may write without a closing tag; any other unclosed tag is a problem worth telling. */
+const VOID_TAGS = new Set(['input', 'image', 'img', 'import', 'include', 'br', 'hr', 'icon', 'progress', 'slider', 'switch', 'radio', 'checkbox']);
+
+const ATTRIBUTE_PATTERN = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** Re-scans a start tag for attribute offsets (htmlparser2 reports values but not where they are). */
+function scanAttributes(content: string, tagStart: number, tagEnd: number, tagName: string): WxmlAttribute[] {
+  const attributes: WxmlAttribute[] = [];
+  const bodyStart = tagStart + 1 + tagName.length;
+  let bodyEnd = tagEnd - 1; // position of '>'
+  if (content[bodyEnd - 1] === '/') bodyEnd -= 1;
+  const body = content.slice(bodyStart, Math.max(bodyStart, bodyEnd));
+  ATTRIBUTE_PATTERN.lastIndex = 0;
+  for (let match = ATTRIBUTE_PATTERN.exec(body); match; match = ATTRIBUTE_PATTERN.exec(body)) {
+    const start = bodyStart + match.index;
+    const end = start + match[0].length;
+    const quoted = match[2] ?? match[3];
+    const value = quoted ?? match[4] ?? '';
+    let valueStart = end;
+    let valueEnd = end;
+    if (match[2] !== undefined || match[3] !== undefined) {
+      valueEnd = end - 1;
+      valueStart = valueEnd - value.length;
+    } else if (match[4] !== undefined) {
+      valueStart = end - value.length;
+    }
+    attributes.push({ name: match[1], value, start, end, valueStart, valueEnd });
+  }
+  return attributes;
+}
+
+/**
+ * Parses WXML tolerantly: unclosed or stray tags still give a tree (with a problem noted), never an exception.
+ * htmlparser2 runs in HTML mode with self-closing tags recognised, which is what WXML looks like.
+ */
+export function parseWxml(file: string, content: string): WxmlDocument {
+  const roots: WxmlNode[] = [];
+  const problems: ParseProblem[] = [];
+  const stack: WxmlElement[] = [];
+  const current = (): WxmlElement | undefined => stack[stack.length - 1];
+  const append = (node: WxmlNode): void => {
+    const parent = current();
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        const start = parser.startIndex;
+        const startTagEnd = parser.endIndex + 1;
+        const element: WxmlElement = {
+          kind: 'element',
+          name,
+          attributes: scanAttributes(content, start, startTagEnd, name),
+          start,
+          startTagEnd,
+          end: startTagEnd,
+          selfClosing: content[startTagEnd - 2] === '/',
+          children: [],
+          parent: current(),
+        };
+        append(element);
+        stack.push(element);
+      },
+      onclosetag(name, isImplied) {
+        const element = stack.pop();
+        if (!element) return;
+        if (!isImplied) {
+          element.end = parser.endIndex + 1;
+          return;
+        }
+        const lastChild = element.children[element.children.length - 1];
+        element.end = Math.max(element.startTagEnd, lastChild ? lastChild.end : 0);
+        const closedByEndOfFile = parser.startIndex >= content.length;
+        if (closedByEndOfFile && !element.selfClosing && !VOID_TAGS.has(name)) {
+          problems.push({
+            file,
+            start: element.start,
+            end: element.startTagEnd,
+            message: text(
+              `<${name}> is never closed; mp-privacy analysed the rest of the file as its content.`,
+              `<${name}> 没有闭合；mp-privacy 将文件其余部分视为它的内容进行分析。`,
+            ),
+          });
+        }
+      },
+      ontext(data) {
+        append({ kind: 'text', text: data, start: parser.startIndex, end: parser.endIndex + 1, parent: current() });
+      },
+    },
+    { recognizeSelfClosing: true, lowerCaseTags: false, lowerCaseAttributeNames: false, decodeEntities: true },
+  );
+  parser.write(content);
+  parser.end();
+  return { file, content, roots, problems };
+}
+
+export function attribute(element: WxmlElement, name: string): WxmlAttribute | undefined {
+  return element.attributes.find((a) => a.name === name);
+}
+
+/** Depth-first walk over elements. */
+export function* elements(nodes: readonly WxmlNode[]): Generator<WxmlElement> {
+  for (const node of nodes) {
+    if (node.kind !== 'element') continue;
+    yield node;
+    yield* elements(node.children);
+  }
+}
+
+/** Visible text of a subtree, whitespace folded (mustache expressions kept as written). */
+export function textContent(node: WxmlNode): string {
+  if (node.kind === 'text') return node.text;
+  if (node.name === 'wxs') return '';
+  return node.children.map(textContent).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+export function ancestors(element: WxmlElement): WxmlElement[] {
+  const list: WxmlElement[] = [];
+  for (let p = element.parent; p; p = p.parent) list.push(p);
+  return list;
+}
+
+/** Event bindings: bindtap, catchtap, bind:tap, catch:tap, capture-bind:tap, mut-bind:tap, ... */
+const BINDING_PATTERN = /^(?:bind|catch|capture-bind|capture-catch|mut-bind)(?::)?([A-Za-z][\w-]*)$/;
+
+export interface EventBinding {
+  event: string;
+  handler: string;
+  attribute: WxmlAttribute;
+}
+
+export function eventBindings(element: WxmlElement): EventBinding[] {
+  const bindings: EventBinding[] = [];
+  for (const attr of element.attributes) {
+    const match = BINDING_PATTERN.exec(attr.name);
+    if (!match) continue;
+    const handler = attr.value.trim();
+    // `bindtap="{{dynamic}}"` names its handler at run time: nothing static to follow.
+    if (!handler || handler.includes('{{')) continue;
+    bindings.push({ event: match[1].toLowerCase(), handler, attribute: attr });
+  }
+  return bindings;
+}

@@ -1,0 +1,75 @@
+import type { Root, Rule } from 'postcss';
+// postcss-safe-parser ships no types; it turns any input into a postcss Root without throwing.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const safeParse: (css: string) => Root = require('postcss-safe-parser');
+
+export interface StyleRule {
+  selectors: string[];
+  declarations: Map<string, string>;
+  start: number;
+  end: number;
+}
+
+export interface WxssDocument {
+  file: string;
+  content: string;
+  rules: StyleRule[];
+}
+
+export function parseWxss(file: string, content: string): WxssDocument {
+  const rules: StyleRule[] = [];
+  let root: Root;
+  try {
+    root = safeParse(content);
+  } catch {
+    return { file, content, rules };
+  }
+  root.walkRules((rule: Rule) => {
+    const declarations = new Map<string, string>();
+    rule.walkDecls((decl) => {
+      declarations.set(decl.prop.toLowerCase(), decl.value.trim().toLowerCase());
+    });
+    rules.push({
+      selectors: rule.selectors ?? [],
+      declarations,
+      start: rule.source?.start?.offset ?? 0,
+      end: rule.source?.end?.offset ?? 0,
+    });
+  });
+  return { file, content, rules };
+}
+
+/** `a: b; c: d` from a style attribute. Mustache values are kept as written. */
+export function parseInlineStyle(style: string): Map<string, string> {
+  const declarations = new Map<string, string>();
+  for (const part of style.split(';')) {
+    const colon = part.indexOf(':');
+    if (colon <= 0) continue;
+    declarations.set(part.slice(0, colon).trim().toLowerCase(), part.slice(colon + 1).trim().toLowerCase());
+  }
+  return declarations;
+}
+
+/** True when a selector's last compound targets one of the classes (pseudo-element rules are not the element). */
+function selectorTargets(selector: string, classes: Set<string>): boolean {
+  if (selector.includes('::') || /:(before|after)\b/.test(selector)) return false;
+  const last = selector.trim().split(/[\s>+~]+/).pop() ?? '';
+  const classNames = last.match(/\.[\w-]+/g) ?? [];
+  return classNames.length > 0 && classNames.every((c) => classes.has(c.slice(1)));
+}
+
+/** Declarations that apply to an element with these classes, later sheets and inline style winning. */
+export function computedStyle(sheets: readonly WxssDocument[], classes: readonly string[], inlineStyle: string | undefined): Map<string, string> {
+  const result = new Map<string, string>();
+  const classSet = new Set(classes);
+  if (classSet.size) {
+    for (const sheet of sheets) {
+      for (const rule of sheet.rules) {
+        if (!rule.selectors.some((s) => selectorTargets(s, classSet))) continue;
+        for (const [prop, value] of rule.declarations) result.set(prop, value);
+      }
+    }
+  }
+  if (inlineStyle) for (const [prop, value] of parseInlineStyle(inlineStyle)) result.set(prop, value);
+  return result;
+}

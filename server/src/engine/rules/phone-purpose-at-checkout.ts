@@ -1,0 +1,51 @@
+import type { RuleModule } from './rule';
+import { text } from '../types';
+import { REFERENCES } from './references';
+import { startTagRange } from './report-helpers';
+import { purposeModal } from '../fixes/purpose-modal';
+
+/**
+ * Rule 3 of the user's requirements: in an ordering or payment flow, a phone-number request must say why
+ * the number is needed, next to the request. Fires on phone buttons on pages or handlers that pay or
+ * submit an order, when no text around the button states a purpose.
+ */
+export const phonePurposeAtCheckout: RuleModule = {
+  meta: {
+    id: 'phone-purpose-at-checkout',
+    defaultSeverity: 'warning',
+    title: text('Phone number requested at checkout without a stated purpose', '下单/支付环节索要手机号但未说明用途'),
+    description: text(
+      'Where a phone number is genuinely needed (delivery, booking), WeChat requires the mini program to tell the user clearly why it is collected before asking, and to leave a way to refuse; a bare phone button in the order flow does not (Platform Operation Rules §15; 2023 notice on collecting phone numbers).',
+      '确需手机号的场景（配送、预约等），微信要求在请求前明确向用户说明收集的必要原因，并提供拒绝的方式；下单流程中孤零零的手机号按钮不符合要求（《微信小程序平台运营管理规范》§15；2023 年关于收集手机号的规范）。',
+    ),
+    howToFix: text(
+      'Put a sentence next to the button that says what the number is used for (e.g. "used to contact you about delivery"), or open a dialog that explains it and offers "not now" without blocking the order.',
+      '在按钮旁写明手机号的用途（例如“用于配送时联系您”），或先弹出说明弹窗，并提供不影响下单的“暂不提供”选项。',
+    ),
+    references: [REFERENCES.getPhoneNumber, REFERENCES.operationRulesPrivacy, REFERENCES.requestPayment],
+    fixKinds: ['add-purpose-modal'],
+  },
+  check(context) {
+    const { phone } = context;
+    for (const request of phone.requests) {
+      const range = startTagRange(request.view);
+      if (context.isReported(range.file, range.start)) continue;
+      const checkout = phone.checkoutContext(request);
+      if (!checkout || phone.hasPurposeNearby(request)) continue;
+      const fix = purposeModal(request);
+      context.report({
+        range,
+        message: text(
+          `This ${request.openType} request is part of an order/payment flow but nothing next to it says why the number is needed.`,
+          `这个 ${request.openType} 请求位于下单/支付流程中，但旁边没有说明为什么需要手机号。`,
+        ),
+        evidence: text(
+          `On ${request.page.route}, ${checkout.evidence.en}; the text around the button ("${request.label}") states no purpose.`,
+          `在 ${request.page.route} 中，${checkout.evidence['zh-cn']}；按钮周围的文字（“${request.label}”）没有说明用途。`,
+        ),
+        related: checkout.range ? [{ range: checkout.range, message: text('the order/payment call', '下单/支付调用') }] : [],
+        fixes: fix ? [fix] : [],
+      });
+    }
+  },
+};

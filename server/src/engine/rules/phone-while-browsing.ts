@@ -1,0 +1,114 @@
+import type { RuleModule } from './rule';
+import { text } from '../types';
+import { REFERENCES } from './references';
+import { firstSite } from '../analysis/reach';
+import type { PhoneRequest } from '../analysis/phone-flow';
+import * as vocabulary from '../analysis/vocabulary';
+import { ancestors, attribute } from '../parse/wxml';
+import { callRange, chainEvidence, chainProse, startTagRange } from './report-helpers';
+import { describeGate } from './phone-on-entry';
+import { moveToCheckout, noCheckoutAdvice } from '../fixes/move-phone-to-checkout';
+
+/** A phone button that stands in for a browsing control: "see more", "details", or a list item wrapped in it. */
+function disguisedBrowsing(request: PhoneRequest) {
+  if (vocabulary.BROWSE.test(request.label) && !vocabulary.LOGIN.test(request.label)) {
+    return text(`its label "${request.label}" is a browsing control`, `按钮文字“${request.label}”是浏览操作`);
+  }
+  const inList = [request.view.element, ...ancestors(request.view.element)].some((e) => attribute(e, 'wx:for'));
+  if (inList) return text('it wraps the items of a list, so opening any item asks for the phone number', '它包裹了列表项，打开任意一项都要先授权手机号');
+  return undefined;
+}
+
+/**
+ * Rule 2 of the user's requirements: ordinary pages and sections must not be reachable only through a
+ * phone-number request. Fires on lifecycle redirects to phone walls from browsing pages, on tab pages
+ * that are phone walls, on full-screen phone overlays, and on phone buttons disguised as browsing controls.
+ */
+export const phoneWhileBrowsing: RuleModule = {
+  meta: {
+    id: 'phone-while-browsing',
+    defaultSeverity: 'error',
+    title: text('Phone number forced while browsing', '浏览页面时强制授权手机号'),
+    description: text(
+      'WeChat forbids requiring a phone number to browse pages or sections: lists, details, "see more" and tab pages must be usable without it (Platform Operation Rules §15; the 2023 notice on collecting phone numbers names "binding a phone number to see product details" as a violation).',
+      '微信禁止要求用户提供手机号才能浏览页面或栏目：列表、详情、“查看更多”和 tab 页都必须无需手机号即可使用（《微信小程序平台运营管理规范》§15；2023 年关于收集手机号的规范将“需绑定手机号码才能查看商品详情内容”列为违规）。',
+    ),
+    howToFix: text(
+      'Show the content without the phone request; ask for the number only in a feature that needs it (for example at checkout, saying why), and let the user decline.',
+      '无需手机号即可展示内容；只在确实需要的功能中（例如结算时，并说明原因）请求手机号，并允许用户拒绝。',
+    ),
+    references: [REFERENCES.operationRulesPrivacy, REFERENCES.getPhoneNumber, REFERENCES.getRealtimePhoneNumber],
+    fixKinds: ['move-phone-to-checkout'],
+  },
+  check(context) {
+    const { phone, model } = context;
+
+    for (const navigation of phone.browsingNavigations) {
+      const gate = phone.gateOf(navigation.target);
+      if (!gate || navigation.origin === 'app') continue;
+      const start = firstSite(navigation.reached);
+      const range = callRange(start.script, start);
+      if (context.isReported(range.file, range.start)) continue;
+      const fix = moveToCheckout(phone, gate, { kind: 'navigation', reached: navigation.reached });
+      context.report({
+        range,
+        message: text(
+          `Opening ${navigation.origin.route} sends the user to ${gate.page.route}, a phone-number wall, instead of showing the page.`,
+          `打开 ${navigation.origin.route} 时把用户带到手机号授权页 ${gate.page.route}，而不是展示页面内容。`,
+        ),
+        evidence: text(
+          `${navigation.origin.route} ${navigation.lifecycle} calls ${chainProse(navigation.reached)} to ${gate.page.route}, whose ${describeGate(gate).en.replace(/^its /, '')}.`,
+          `${navigation.origin.route} 的 ${navigation.lifecycle} 调用 ${chainProse(navigation.reached)} 跳转到 ${gate.page.route}，该页面${describeGate(gate)['zh-cn']}。`,
+        ),
+        related: [
+          ...chainEvidence(model, navigation.reached),
+          { range: startTagRange(gate.request.view), message: text(`the phone request on ${gate.page.route}`, `${gate.page.route} 上的手机号请求`) },
+        ],
+        fixes: fix ? [fix] : [],
+        fixUnavailable: fix ? undefined : noCheckoutAdvice,
+      });
+    }
+
+    for (const page of model.pages) {
+      if (phone.launchPages.has(page.route)) continue;
+      const gate = phone.gateOf(page);
+      if (!gate) continue;
+      const isTabWall = gate.kind === 'phone-only' && page.isTab && !vocabulary.PROFILE_ROUTE.test(page.route);
+      const isOverlay = gate.kind === 'overlay' && !vocabulary.LOGIN_ROUTE.test(page.route);
+      if (!isTabWall && !isOverlay) continue;
+      const range = startTagRange(gate.request.view);
+      if (context.isReported(range.file, range.start)) continue;
+      const fix = moveToCheckout(phone, gate, { kind: 'request', request: gate.request });
+      context.report({
+        range,
+        message: isTabWall
+          ? text(`The tab page ${page.route} shows only a phone-number request.`, `tab 页 ${page.route} 只有一个手机号授权请求。`)
+          : text(`A full-screen layer on ${page.route} makes the phone-number request catch every tap.`, `${page.route} 上的全屏浮层让手机号请求拦截所有点击。`),
+        evidence: isTabWall
+          ? text(`${page.route} is in tabBar.list, so users open it to browse, and ${describeGate(gate).en}.`, `${page.route} 在 tabBar.list 中，用户打开它是为了浏览，但${describeGate(gate)['zh-cn']}。`)
+          : text(`${page.route}: ${describeGate(gate).en}, with no way past it.`, `${page.route}：${describeGate(gate)['zh-cn']}，且没有其他出路。`),
+        related: gate.overlay && gate.overlay.element !== gate.request.view.element
+          ? [{ range: startTagRange(gate.overlay), message: text('the full-screen layer', '全屏浮层') }]
+          : [],
+        fixes: fix ? [fix] : [],
+        fixUnavailable: fix ? undefined : noCheckoutAdvice,
+      });
+    }
+
+    for (const request of phone.requests) {
+      const reason = disguisedBrowsing(request);
+      if (!reason) continue;
+      const range = startTagRange(request.view);
+      if (context.isReported(range.file, range.start)) continue;
+      const fix = moveToCheckout(phone, { kind: 'phone-only', page: request.page, request }, { kind: 'request', request });
+      context.report({
+        range,
+        message: text(`A browsing control on ${request.page.route} asks for the phone number.`, `${request.page.route} 上的浏览操作需要先授权手机号。`),
+        evidence: text(`This ${request.openType} button: ${reason.en}.`, `这个 ${request.openType} 按钮：${reason['zh-cn']}。`),
+        related: [],
+        fixes: fix ? [fix] : [],
+        fixUnavailable: fix ? undefined : noCheckoutAdvice,
+      });
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import type { RelatedEvidence, SourceRange } from '../types';
+import { text } from '../types';
+import type { ViewElement } from '../analysis/wxml-view';
+import type { Hop, ReachedCall } from '../analysis/reach';
+import { describeCall } from '../analysis/phone-flow';
+import type { ProjectModel } from '../model/project';
+import type { ScriptFacts } from '../parse/script';
+
+/** The start tag of an element: what a squiggle under a WXML element should cover. */
+export function startTagRange(view: ViewElement): SourceRange {
+  return { file: view.document.file, start: view.element.start, end: view.element.startTagEnd };
+}
+
+export function callRange(script: ScriptFacts, hop: Pick<Hop, 'call'>): SourceRange {
+  return { file: script.file, start: hop.call.site.start, end: hop.call.site.end };
+}
+
+/** Related locations for every call in a chain, ending at the reached call (e.g. the redirect in a helper). */
+export function chainEvidence(model: ProjectModel, reached: ReachedCall): RelatedEvidence[] {
+  const hops = [...reached.chain, { script: reached.script, call: reached.call }];
+  return hops.slice(1).map((hop) => ({
+    range: callRange(hop.script, hop),
+    message: text(`then ${describeCall(hop.call)} in ${model.relative(hop.script.file)}`, `随后在 ${model.relative(hop.script.file)} 中调用 ${describeCall(hop.call)}`),
+  }));
+}
+
+/** `app.js onLaunch calls checkLogin() → wx.reLaunch` as prose for hovers. */
+export function chainProse(reached: ReachedCall): string {
+  return [...reached.chain, { script: reached.script, call: reached.call }].map((hop) => describeCall(hop.call)).join(' → ');
+}
