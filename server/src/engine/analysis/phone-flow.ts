@@ -174,11 +174,15 @@ export class PhoneAnalysis {
     const bindings = gestureBindings(element);
     if (!bindings.length && !INTERACTIVE_TAGS.has(element.name)) return undefined;
     if (element.name === 'button' && !bindings.length && !attribute(element, 'open-type') && !attribute(element, 'form-type')) return undefined;
-    const label = `${textContent(element)} ${attribute(element, 'url')?.value ?? ''} ${bindings.map((b) => b.handler).join(' ')}`;
+    // What the user reads decides first; handler names only break ties (they are often prefixed, e.g. mpPrivacy…).
+    const visible = `${textContent(element)} ${attribute(element, 'url')?.value ?? ''}`;
+    const handlers = bindings.map((b) => b.handler).join(' ');
     const openType = attribute(element, 'open-type')?.value ?? '';
-    if (['checkbox', 'radio', 'switch'].includes(element.name) || vocabulary.AGREEMENT.test(label) || /agreePrivacyAuthorization/.test(openType)) return 'consent';
-    if (vocabulary.SKIP.test(label)) return 'way-out';
-    if (['input', 'textarea'].includes(element.name) || vocabulary.LOGIN.test(label) || /getUserInfo|getUserProfile|chooseAvatar/.test(openType)) return 'login';
+    if (['checkbox', 'radio', 'switch'].includes(element.name) || /agreePrivacyAuthorization/.test(openType)) return 'consent';
+    if (vocabulary.SKIP.test(visible)) return 'way-out';
+    if (vocabulary.AGREEMENT.test(visible)) return 'consent';
+    if (['input', 'textarea'].includes(element.name) || /getUserInfo|getUserProfile|chooseAvatar/.test(openType)) return 'login';
+    if (vocabulary.LOGIN.test(visible) || (!visible.trim() && vocabulary.LOGIN.test(handlers))) return 'login';
     return 'way-out';
   }
 

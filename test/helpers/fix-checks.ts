@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import * as vm from 'node:vm';
+import postcss from 'postcss';
+import type { Finding, Locale } from '../../server/src/engine';
+import { parseScript } from '../../server/src/engine/parse/script';
+import { parseWxml } from '../../server/src/engine/parse/wxml';
+import { parseJsonc } from '../../server/src/engine/parse/jsonc';
+import { ProjectFiles, applyFix, lintFiles, relativePath } from './virtual-project';
+
+/** A file still parses after a fix: no syntax error that was not there before. */
+export function assertParses(file: string, content: string): void {
+  if (/\.(js|ts)$/.test(file)) assert.equal(parseScript(file, content).syntaxErrorCount, 0, `${file} has syntax errors after the fix:\n${content}`);
+  else if (file.endsWith('.wxml')) assert.deepEqual(parseWxml(file, content).problems.map((p) => p.message.en), [], `${file} after the fix`);
+  else if (file.endsWith('.json')) assert.deepEqual(parseJsonc(content).errors, [], `${file} after the fix`);
+  else if (file.endsWith('.wxss')) assert.doesNotThrow(() => postcss.parse(content), `${file} after the fix`);
+}
+
+const key = (f: Finding) => `${f.ruleId} ${relativePath(f.range.file)} ${f.message.en}`;
+
+/**
+ * The fix contract every quick-fix test checks: apply the fix, every touched file re-parses, the finding
+ * is gone and no new finding appears, and linting again offers nothing more to do for that rule.
+ */
+export function checkFix(files: ProjectFiles, ruleId: string, fixKind: string, locale: Locale = 'en'): { after: ProjectFiles; changed: string[] } {
+  const before = lintFiles(files);
+  const target = before.find((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind));
+  assert.ok(target, `a ${ruleId} finding offering ${fixKind}; found: ${before.map(key).join('; ') || 'nothing'}`);
+  const after = applyFix(files, target, fixKind, locale);
+  const changed = Object.keys(after).filter((file) => after[file] !== files[file]);
+  assert.ok(changed.length >= 1, 'the fix changes files');
+  for (const file of changed) assertParses(file, after[file]);
+
+  const remaining = lintFiles(after);
+  const expected = before.filter((f) => f !== target).map(key).sort();
+  assert.deepEqual(remaining.map(key).sort(), expected, 'only the fixed finding disappears');
+  assert.ok(!remaining.some((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind) && key(f) === key(target)), 'nothing left to do');
+  return { after, changed };
+}
+
+export interface PageRun {
+  definition: Record<string, (...args: unknown[]) => unknown> & { data?: Record<string, unknown> };
+  wxCalls: { api: string; args: unknown[] }[];
+  instance: Record<string, unknown> & { data: Record<string, unknown> };
+}
+
+/**
+ * Runs a page script that a test wrote (never a user's workspace) with stand-ins for Page() and wx, to
+ * check that generated handlers call what they should. Only self-contained page scripts are supported.
+ */
+export function runPageScript(source: string): PageRun {
+  const wxCalls: { api: string; args: unknown[] }[] = [];
+  const wx = new Proxy({}, { get: (_t, api: string) => (...args: unknown[]) => void wxCalls.push({ api, args }) });
+  let definition: PageRun['definition'] | undefined;
+  vm.runInNewContext(source, { Page: (d: PageRun['definition']) => (definition = d), Component: (d: PageRun['definition']) => (definition = d), wx, Promise, console });
+  assert.ok(definition, 'the script calls Page()');
+  const instance = Object.assign(Object.create(definition), {
+    data: { ...(definition.data ?? {}) },
+    setData(patch: Record<string, unknown>) {
+      Object.assign(this.data, patch);
+    },
+  });
+  return { definition, wxCalls, instance };
+}

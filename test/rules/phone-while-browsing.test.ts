@@ -1,0 +1,114 @@
+import { runRuleTests } from '../helpers/rule-tester';
+import { appJson, contentPage, page, phoneOnlyPage } from '../helpers/mini-program';
+
+const LOGIN = 'pages/login/login';
+const INDEX = 'pages/index/index';
+const DETAIL = 'pages/detail/detail';
+const TABS = (...routes: string[]) => ({ tabBar: { list: routes.map((pagePath) => ({ pagePath, text: pagePath })) } });
+
+runRuleTests('phone-while-browsing', {
+  valid: [
+    {
+      name: 'a "mine" tab that offers to bind a phone number',
+      files: {
+        ...appJson([INDEX, 'pages/mine/mine'], TABS(INDEX, 'pages/mine/mine')),
+        ...contentPage(INDEX),
+        ...phoneOnlyPage('pages/mine/mine'),
+      },
+    },
+    {
+      name: 'a phone-only login page reached by a tap',
+      files: {
+        ...appJson([INDEX, LOGIN]),
+        ...page(INDEX, '<view>\n  <view wx:for="{{items}}">{{item}}</view>\n  <navigator url="/pages/login/login">登录</navigator>\n</view>', 'Page({})'),
+        ...phoneOnlyPage(LOGIN),
+      },
+    },
+    {
+      name: '"see more" that is a plain button',
+      files: { ...appJson([INDEX]), ...page(INDEX, '<view>\n  <view wx:for="{{items}}">{{item}}</view>\n  <button bindtap="more">查看更多</button>\n</view>', 'Page({ more() {} })') },
+    },
+    {
+      name: 'a phone dialog with a way to decline',
+      files: {
+        ...appJson([INDEX, DETAIL]),
+        ...contentPage(INDEX),
+        ...page(
+          DETAIL,
+          `<view>\n  <text>{{detail.body}}</text>\n  <view class="mask" wx:if="{{ask}}">\n    <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">授权手机号</button>\n    <button bindtap="close">暂不授权</button>\n  </view>\n</view>`,
+          'Page({ onPhone(e) {}, close() {} })',
+          '.mask { position: fixed; inset: 0; background: rgba(0,0,0,.5); }',
+        ),
+      },
+    },
+    {
+      name: 'a detail page whose onLoad redirects to another content page',
+      files: {
+        ...appJson([INDEX, DETAIL, 'pages/list/list']),
+        ...contentPage(INDEX),
+        ...page(DETAIL, '<view>{{detail}}</view>', `Page({\n  onLoad() {\n    wx.redirectTo({ url: '/pages/list/list' });\n  },\n});`),
+        ...contentPage('pages/list/list'),
+      },
+    },
+    {
+      name: 'a "bind phone" card on a settings page',
+      files: {
+        ...appJson([INDEX, 'pages/settings/settings']),
+        ...contentPage(INDEX),
+        ...page('pages/settings/settings', '<view class="card">\n  <text>手机号</text>\n  <button open-type="getPhoneNumber" bindgetphonenumber="bind">绑定手机号</button>\n</view>\n<navigator url="/pages/index/index">返回首页</navigator>', 'Page({ bind(e) {} })'),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'detail page onLoad sends the user to the phone wall through a helper',
+      files: {
+        ...appJson([INDEX, DETAIL, LOGIN]),
+        ...contentPage(INDEX),
+        ...page(DETAIL, '<view>{{detail.body}}</view>', `import { mustLogin } from '../../utils/session';\nPage({\n  onLoad() {\n    mustLogin();\n  },\n});`),
+        'utils/session.js': `export const mustLogin = () => {\n  if (!wx.getStorageSync('phone')) wx.navigateTo({ url: '/pages/login/login' });\n};\n`,
+        ...phoneOnlyPage(LOGIN),
+      },
+      errors: [{ file: `${DETAIL}.js`, at: 'mustLogin()' }],
+    },
+    {
+      name: 'a tab page that is only a phone button',
+      files: {
+        ...appJson([INDEX, 'pages/coupons/coupons'], TABS(INDEX, 'pages/coupons/coupons')),
+        ...contentPage(INDEX),
+        ...phoneOnlyPage('pages/coupons/coupons'),
+      },
+      errors: [{ file: 'pages/coupons/coupons.wxml', at: '<button type="primary" open-type="getPhoneNumber"' }],
+    },
+    {
+      name: 'a "see more" control that asks for the phone number',
+      files: {
+        ...appJson([INDEX]),
+        ...page(INDEX, '<view>\n  <view wx:for="{{items}}">{{item}}</view>\n  <button open-type="getPhoneNumber" bindgetphonenumber="more">查看更多></button>\n</view>', 'Page({ more(e) {} })'),
+      },
+      errors: [{ file: `${INDEX}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="more">' }],
+    },
+    {
+      name: 'list items wrapped in a phone button',
+      files: {
+        ...appJson([INDEX]),
+        ...page(INDEX, '<view>\n  <view wx:for="{{goods}}" wx:key="id">\n    <button open-type="getPhoneNumber" bindgetphonenumber="open" data-id="{{item.id}}">\n      <image src="{{item.cover}}"></image>\n      <text>{{item.name}}</text>\n    </button>\n  </view>\n</view>', 'Page({ open(e) {} })'),
+      },
+      errors: [{ file: `${INDEX}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="open"' }],
+    },
+    {
+      name: 'a full-screen mask holding only the phone button on a detail page',
+      files: {
+        ...appJson([INDEX, DETAIL]),
+        ...contentPage(INDEX),
+        ...page(
+          DETAIL,
+          `<view>\n  <rich-text nodes="{{body}}"></rich-text>\n  <view class="mask">\n    <text>请先授权手机号</text>\n    <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">授权</button>\n  </view>\n</view>`,
+          'Page({ onPhone(e) {} })',
+          '.mask { position: fixed; width: 100vw; height: 100vh; top: 0; left: 0; }',
+        ),
+      },
+      errors: [{ file: `${DETAIL}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">' }],
+    },
+  ],
+});
