@@ -166,5 +166,18 @@ runRuleTests('phone-on-entry', {
       },
       errors: [{ file: 'components/login-panel/index.wxml', at: '<button open-type="getPhoneNumber"' }],
     },
+    {
+      name: 'the entry page only opens an authorization popup whose cancel just closes it',
+      files: {
+        ...appJson(['home/home', INDEX]),
+        ...page('home/home', '<view class="tip">点击下方按钮开始使用</view>\n<button bindtap="openAuth">开始授权</button>\n<auth-popup wx:if="{{showAuth}}" bind:done="onDone"></auth-popup>', 'Page({ openAuth() { this.setData({ showAuth: true }); }, onDone() {} })'),
+        // `../../` past the root resolves to the root, as WeChat resolves component paths.
+        'home/home.json': '{ "usingComponents": { "auth-popup": "../../widgets/auth-popup/auth-popup" } }',
+        'widgets/auth-popup/auth-popup.wxml': '<view class="mask">\n  <text>申请获取你的手机号</text>\n  <button bindtap="cancel">取消</button>\n  <button open-type="getPhoneNumber" bindgetphonenumber="confirm">确认授权</button>\n</view>',
+        'widgets/auth-popup/auth-popup.js': "Component({ methods: { cancel() { this.triggerEvent('done', -1); }, confirm(e) { this.triggerEvent('done', 1); } } })",
+        ...contentPage(INDEX),
+      },
+      errors: [{ file: 'widgets/auth-popup/auth-popup.wxml', at: '<button open-type="getPhoneNumber" bindgetphonenumber="confirm">' }],
+    },
   ],
 });

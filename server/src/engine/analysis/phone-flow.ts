@@ -32,6 +32,8 @@ export interface PhoneGate {
   request: PhoneRequest;
   /** For overlays: the full-screen element (the button itself or a mask around it). */
   overlay?: ViewElement;
+  /** For phone-only pages: other sign-in or consent controls around the request (the phone request is not literally alone). */
+  otherSignInControls?: number;
 }
 
 /** A navigation the user did not ask for: made from app or page lifecycle code. */
@@ -169,8 +171,10 @@ export class PhoneAnalysis {
   }
 
   /** What kind of control an element is, for deciding whether a page offers anything but the phone request. */
-  private controlKind(view: ViewElement): 'way-out' | 'login' | 'consent' | undefined {
+  private controlKind(view: ViewElement): 'way-out' | 'dismiss' | 'login' | 'consent' | undefined {
     const { element } = view;
+    // A custom component's events (bind:done) are its own; what the user can tap is inside its template.
+    if (view.owner.components.has(element.name)) return undefined;
     const bindings = gestureBindings(element);
     if (!bindings.length && !INTERACTIVE_TAGS.has(element.name)) return undefined;
     if (element.name === 'button' && !bindings.length && !attribute(element, 'open-type') && !attribute(element, 'form-type')) return undefined;
@@ -179,11 +183,19 @@ export class PhoneAnalysis {
     const handlers = bindings.map((b) => b.handler).join(' ');
     const openType = attribute(element, 'open-type')?.value ?? '';
     if (['checkbox', 'radio', 'switch'].includes(element.name) || /agreePrivacyAuthorization/.test(openType)) return 'consent';
-    if (vocabulary.SKIP.test(visible)) return 'way-out';
+    // "Cancel" that only closes a dialog leads back to the same page: a way out only where it navigates.
+    if (vocabulary.SKIP.test(visible)) return element.name === 'navigator' || this.navigates(view, bindings) ? 'way-out' : 'dismiss';
     if (vocabulary.AGREEMENT.test(visible)) return 'consent';
     if (['input', 'textarea'].includes(element.name) || /getUserInfo|getUserProfile|chooseAvatar/.test(openType)) return 'login';
     if (vocabulary.LOGIN.test(visible) || (!visible.trim() && vocabulary.LOGIN.test(handlers))) return 'login';
     return 'way-out';
+  }
+
+  private navigates(view: ViewElement, bindings: EventBinding[]): boolean {
+    return bindings.some((binding) => {
+      const handler = handlerOf(view.owner, binding.handler);
+      return !!handler && reachableCalls(this.model, handler).some((r) => r.call.kind === 'platform' && (NAVIGATION_APIS.has(r.call.api) || r.call.api === 'navigateBack'));
+    });
   }
 
   private hasContent(view: ViewElement): boolean {
@@ -194,15 +206,18 @@ export class PhoneAnalysis {
   }
 
   /** Controls and content outside the phone requests, within `scope` (a subtree) or the whole page. */
-  private alternatives(page: PageUnit, scope?: WxmlElement): { wayOut?: ViewElement; content?: ViewElement } {
+  private alternatives(page: PageUnit, scope?: WxmlElement): { wayOut?: ViewElement; content?: ViewElement; otherControls: number } {
     const requestElements = new Set(this.requestsOn(page).map((r) => r.view.element));
     const insideRequest = (element: WxmlElement) => requestElements.has(element) || ancestors(element).some((a) => requestElements.has(a));
     let staticText = 0;
-    const result: { wayOut?: ViewElement; content?: ViewElement } = {};
+    const result: { wayOut?: ViewElement; content?: ViewElement; otherControls: number } = { otherControls: 0 };
     for (const view of this.view(page)) {
       if (insideRequest(view.element)) continue;
       if (scope && view.element !== scope && !ancestors(view.element).includes(scope)) continue;
-      if (!result.wayOut && this.controlKind(view) === 'way-out') result.wayOut = view;
+      const kind = this.controlKind(view);
+      if (kind) result.otherControls++;
+      // Inside an overlay, closing it is a way past it; on a page with nothing else, it leads nowhere.
+      if (!result.wayOut && (kind === 'way-out' || (scope && kind === 'dismiss'))) result.wayOut = view;
       if (!result.content && this.hasContent(view)) result.content = view;
       for (const child of view.element.children) if (child.kind === 'text') staticText += child.text.replace(/\{\{[\s\S]*?\}\}|\s/g, '').length;
     }
@@ -231,7 +246,7 @@ export class PhoneAnalysis {
     }
     if (!gate && requests.length) {
       const alternatives = this.alternatives(page);
-      if (!alternatives.wayOut && !alternatives.content) gate = { kind: 'phone-only', page, request: requests[0] };
+      if (!alternatives.wayOut && !alternatives.content) gate = { kind: 'phone-only', page, request: requests[0], otherSignInControls: alternatives.otherControls };
     }
     this.gates.set(page.route, gate ?? null);
     return gate;

@@ -191,7 +191,7 @@ export class ProjectModel {
     if (!using || typeof using !== 'object') return result;
     for (const [tag, target] of Object.entries(using as Record<string, unknown>)) {
       if (typeof target !== 'string' || target.startsWith('plugin://')) continue;
-      const base = target.startsWith('/') ? path.join(this.root, target) : target.startsWith('.') ? path.resolve(path.dirname(jsonFile), target) : path.join(this.root, 'miniprogram_npm', target);
+      const base = target.startsWith('/') ? path.join(this.root, target) : target.startsWith('.') ? this.resolveInRoot(jsonFile, target) : path.join(this.root, 'miniprogram_npm', target);
       const unit = this.component(base.replace(/\.(wxml|js|ts|json)$/, ''));
       if (unit) result.set(tag, unit);
     }
@@ -226,11 +226,21 @@ export class ProjectModel {
   /** A module specifier used in `fromFile` as a script of this project (relative, root-absolute or miniprogram_npm). */
   resolveModule(fromFile: string, specifier: string): ScriptFacts | undefined {
     let base: string;
-    if (specifier.startsWith('.')) base = path.resolve(path.dirname(fromFile), specifier);
+    if (specifier.startsWith('.')) base = this.resolveInRoot(fromFile, specifier);
     else if (specifier.startsWith('/')) base = path.join(this.root, specifier);
     else base = path.join(this.root, 'miniprogram_npm', specifier);
     base = base.replace(/\.(js|ts)$/, '');
     return this.loadScript(base) ?? this.loadScript(path.join(base, 'index'));
+  }
+
+  /**
+   * A relative path from a file, resolved the way WeChat resolves it: like a URL whose root is the
+   * mini program root, so `../` past the root stays at the root.
+   */
+  resolveInRoot(fromFile: string, relative: string): string {
+    const fromDir = '/' + this.relative(path.dirname(fromFile));
+    const resolved = path.posix.normalize(path.posix.join(fromDir, relative.replace(/\\/g, '/')));
+    return path.join(this.root, resolved);
   }
 
   /** Route of a unit's file relative to the root, with forward slashes (for messages). */

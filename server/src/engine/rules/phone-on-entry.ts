@@ -7,9 +7,12 @@ import { callRange, chainEvidence, chainProse, startTagRange } from './report-he
 import { moveToCheckout, noCheckoutAdvice } from '../fixes/move-phone-to-checkout';
 
 export function describeGate(gate: PhoneGate) {
-  return gate.kind === 'overlay'
-    ? text(`a full-screen layer makes its ${gate.request.openType} button catch every tap`, `一个全屏浮层让 ${gate.request.openType} 按钮拦截所有点击`)
-    : text(`its only action is a ${gate.request.openType} button`, `页面上唯一的操作是 ${gate.request.openType} 按钮`);
+  const openType = gate.request.openType;
+  if (gate.kind === 'overlay') return text(`a full-screen layer makes its ${openType} button catch every tap`, `一个全屏浮层让 ${openType} 按钮拦截所有点击`);
+  if (gate.otherSignInControls) {
+    return text(`it shows no content and offers nothing but sign-in and authorization, ending in a ${openType} button`, `页面没有内容，只能登录授权，最终指向 ${openType} 按钮`);
+  }
+  return text(`its only action is a ${openType} button`, `页面上唯一的操作是 ${openType} 按钮`);
 }
 
 /**
@@ -71,7 +74,7 @@ export const phoneOnEntry: RuleModule = {
           `启动代码在展示任何内容之前就把用户带到手机号授权页 ${gate.page.route}。`,
         ),
         evidence: text(
-          `${origin} calls ${chainProse(navigation.reached)} to ${gate.page.route}, whose ${describeGate(gate).en.replace(/^its /, '')}.`,
+          `${origin} calls ${chainProse(navigation.reached)} to ${gate.page.route}, where ${describeGate(gate).en}.`,
           `${origin} 调用 ${chainProse(navigation.reached)} 跳转到 ${gate.page.route}，该页面${describeGate(gate)['zh-cn']}。`,
         ),
         related: [

@@ -57,7 +57,7 @@ export const phoneWhileBrowsing: RuleModule = {
           `打开 ${navigation.origin.route} 时把用户带到手机号授权页 ${gate.page.route}，而不是展示页面内容。`,
         ),
         evidence: text(
-          `${navigation.origin.route} ${navigation.lifecycle} calls ${chainProse(navigation.reached)} to ${gate.page.route}, whose ${describeGate(gate).en.replace(/^its /, '')}.`,
+          `${navigation.origin.route} ${navigation.lifecycle} calls ${chainProse(navigation.reached)} to ${gate.page.route}, where ${describeGate(gate).en}.`,
           `${navigation.origin.route} 的 ${navigation.lifecycle} 调用 ${chainProse(navigation.reached)} 跳转到 ${gate.page.route}，该页面${describeGate(gate)['zh-cn']}。`,
         ),
         related: [
