@@ -17,7 +17,8 @@ export function applyFixEdits(fix: FixEdits, read: (file: string) => string | un
   for (const [file, edits] of byFile) {
     let content = result.get(file) ?? read(file);
     if (content === undefined) throw new Error(`cannot apply a fix to missing file ${file}`);
-    const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+    // From the end of the file; inserts at one offset keep their order, as LSP clients apply them.
+    const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index).map((x) => x.edit);
     let lastStart = Infinity;
     for (const edit of sorted) {
       if (edit.end > lastStart) throw new Error(`overlapping fix edits in ${file}`);

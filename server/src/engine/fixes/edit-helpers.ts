@@ -77,7 +77,8 @@ export function insertProperties(script: ScriptFacts, object: ObjectSpan, proper
   const last = object.properties[object.properties.length - 1];
   const closing = object.end - 1; // the `}`
   const unit = indentUnit(content);
-  const indent = object.properties.length ? indentationAt(content, object.properties[0].start) : indentationAt(content, object.start) + unit;
+  const firstOnOwnLine = object.properties.length > 0 && content.slice(object.start, object.properties[0].start).includes('\n');
+  const indent = firstOnOwnLine ? indentationAt(content, object.properties[0].start) : indentationAt(content, object.start) + unit;
   const body = properties.map((p) => reindent(p, indent)).join(',\n');
   if (!last) {
     const outer = indentationAt(content, object.start);

@@ -33,25 +33,27 @@ export function moveToCheckout(phone: PhoneAnalysis, gate: PhoneGate, removal: P
   const checkout = phone.checkout;
   if (!checkout || checkout.page === gate.page || !checkout.page.script?.definition || !checkout.page.wxml) return undefined;
   if (attribute(checkout.trigger, 'open-type')) return undefined;
-  const removalEdits = removalEditsFor(phone, gate, removal, checkout);
-  if (!removalEdits) return undefined;
+  if (!removalEditsFor(phone, gate, removal, checkout, 'en')) return undefined;
 
   return {
     kind: 'move-phone-to-checkout',
     title: text('Move getPhoneNumber behind the checkout button', '将手机号授权移到结算按钮处'),
     build(locale: Locale): FixEdits {
+      const removalEdits = removalEditsFor(phone, gate, removal, checkout, locale) ?? [];
       const checkoutEdits = attachToCheckout(phone, gate.request, checkout, locale);
       return { edits: [...removalEdits, ...checkoutEdits.edits], creations: checkoutEdits.creations };
     },
   };
 }
 
-function removalEditsFor(phone: PhoneAnalysis, gate: PhoneGate, removal: PhoneRemoval, checkout: CheckoutStep): FileEdit[] | undefined {
+function removalEditsFor(phone: PhoneAnalysis, gate: PhoneGate, removal: PhoneRemoval, checkout: CheckoutStep, locale: Locale): FileEdit[] | undefined {
   const model = phone.model;
   switch (removal.kind) {
     case 'navigation': {
       const { call, script } = removal.reached;
-      const note = `mp-privacy: removed the redirect to ${gate.page.route}; the phone number is now asked for at checkout (${checkout.page.route})`;
+      const note = locale === 'zh-cn'
+        ? `mp-privacy：已移除跳转到 ${gate.page.route} 的代码；现在在结算时（${checkout.page.route}）请求手机号`
+        : `mp-privacy: removed the redirect to ${gate.page.route}; the phone number is now asked for at checkout (${checkout.page.route})`;
       return call.site.isStatement
         ? [{ file: script.file, start: call.site.statementStart, end: call.site.statementEnd, newText: `// ${note}` }]
         : [{ file: script.file, start: call.site.start, end: call.site.end, newText: `undefined /* ${note} */` }];

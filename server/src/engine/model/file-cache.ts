@@ -48,6 +48,8 @@ export class ParsedFileCache {
       this.entries.set(key, entry);
     }
     if (entry.problem) problems.push(entry.problem);
+    const ownProblems = (entry.parsed as { problems?: ParseProblem[] } | undefined)?.problems;
+    if (ownProblems) problems.push(...ownProblems);
     return entry.parsed as Parsed[K] | undefined;
   }
 

@@ -90,10 +90,14 @@ export function parseWxml(file: string, content: string): WxmlDocument {
     else roots.push(node);
   };
 
+  // Elements still open when the input ends are closed by parser.end(): those are the unclosed tags.
+  let endingInput = false;
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(parsedName) {
         const start = parser.startIndex;
+        // htmlparser2 renames <image> to <img> in HTML mode; WXML means what the source says.
+        const name = /^[^\s/>]+/.exec(content.slice(start + 1, start + 1 + parsedName.length + 8))?.[0] ?? parsedName;
         const startTagEnd = parser.endIndex + 1;
         const element: WxmlElement = {
           kind: 'element',
@@ -118,8 +122,7 @@ export function parseWxml(file: string, content: string): WxmlDocument {
         }
         const lastChild = element.children[element.children.length - 1];
         element.end = Math.max(element.startTagEnd, lastChild ? lastChild.end : 0);
-        const closedByEndOfFile = parser.startIndex >= content.length;
-        if (closedByEndOfFile && !element.selfClosing && !VOID_TAGS.has(name)) {
+        if (endingInput && !element.selfClosing && !VOID_TAGS.has(name)) {
           problems.push({
             file,
             start: element.start,
@@ -138,6 +141,7 @@ export function parseWxml(file: string, content: string): WxmlDocument {
     { recognizeSelfClosing: true, lowerCaseTags: false, lowerCaseAttributeNames: false, decodeEntities: true },
   );
   parser.write(content);
+  endingInput = true;
   parser.end();
   return { file, content, roots, problems };
 }

@@ -8,11 +8,12 @@ import { moveToCheckout, noCheckoutAdvice } from '../fixes/move-phone-to-checkou
 
 export function describeGate(gate: PhoneGate) {
   const openType = gate.request.openType;
-  if (gate.kind === 'overlay') return text(`a full-screen layer makes its ${openType} button catch every tap`, `一个全屏浮层让 ${openType} 按钮拦截所有点击`);
+  // The Chinese phrases follow "且" / "该页面", so they carry no subject of their own.
+  if (gate.kind === 'overlay') return text(`a full-screen layer makes its ${openType} button catch every tap`, `有一个全屏浮层让 ${openType} 按钮拦截所有点击`);
   if (gate.otherSignInControls) {
-    return text(`it shows no content and offers nothing but sign-in and authorization, ending in a ${openType} button`, `页面没有内容，只能登录授权，最终指向 ${openType} 按钮`);
+    return text(`it shows no content and offers nothing but sign-in and authorization, ending in a ${openType} button`, `没有内容，只能登录授权，最终指向 ${openType} 按钮`);
   }
-  return text(`its only action is a ${openType} button`, `页面上唯一的操作是 ${openType} 按钮`);
+  return text(`its only action is a ${openType} button`, `唯一的操作是 ${openType} 按钮`);
 }
 
 /**

@@ -86,7 +86,7 @@ export const phoneWhileBrowsing: RuleModule = {
           : text(`A full-screen layer on ${page.route} makes the phone-number request catch every tap.`, `${page.route} 上的全屏浮层让手机号请求拦截所有点击。`),
         evidence: isTabWall
           ? text(`${page.route} is in tabBar.list, so users open it to browse, and ${describeGate(gate).en}.`, `${page.route} 在 tabBar.list 中，用户打开它是为了浏览，但${describeGate(gate)['zh-cn']}。`)
-          : text(`${page.route}: ${describeGate(gate).en}, with no way past it.`, `${page.route}：${describeGate(gate)['zh-cn']}，且没有其他出路。`),
+          : text(`${page.route}: ${describeGate(gate).en}, with no way past it.`, `${page.route} 上${describeGate(gate)['zh-cn']}，且没有其他出路。`),
         related: gate.overlay && gate.overlay.element !== gate.request.view.element
           ? [{ range: startTagRange(gate.overlay), message: text('the full-screen layer', '全屏浮层') }]
           : [],

@@ -1,0 +1,86 @@
+/**
+ * Diagnostics are computed per mini program root, not per document: a finding in app.js may depend on
+ * app.json and on a page's WXML. So a change schedules its root(s); after a quiet period the root is
+ * analysed once and diagnostics are published for every file of the root that has findings, and cleared
+ * for files that had some in the previous round.
+ */
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import type { Locale } from '../engine';
+import { RangeConverter, toDiagnostic } from './convert';
+import { guard } from './guard';
+import type { Workspace } from './workspace';
+
+/** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
+export const ANALYSIS_DELAY_MS = 150;
+
+export class DiagnosticsPublisher {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Files that received non-empty diagnostics from each root in its last round. */
+  private readonly published = new Map<string, Set<string>>();
+  private readonly runGuarded: (root: string) => void;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: Workspace,
+    private readonly locale: () => Locale,
+  ) {
+    // Timers have no caller to answer: a failed analysis is logged and the next change tries again.
+    this.runGuarded = guard(connection, 'analysis', undefined, (root: string) => this.run(root));
+  }
+
+  /** Debounced re-analysis of every root that `file` may affect. */
+  schedule(file: string): void {
+    for (const root of this.workspace.rootsAffectedBy(file)) {
+      clearTimeout(this.pending.get(root));
+      this.pending.set(
+        root,
+        setTimeout(() => {
+          this.pending.delete(root);
+          this.runGuarded(root);
+        }, ANALYSIS_DELAY_MS),
+      );
+    }
+  }
+
+  /**
+   * Runs the pending analyses that `file` depends on right away, so that a code action or hover computed
+   * next uses offsets of the text the client has now.
+   */
+  flush(file: string): void {
+    for (const root of this.workspace.rootsAffectedBy(file)) {
+      const timer = this.pending.get(root);
+      if (timer === undefined) continue;
+      clearTimeout(timer);
+      this.pending.delete(root);
+      this.run(root);
+    }
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+
+  private run(root: string): void {
+    const result = this.workspace.analyze(root);
+    const byFile = new Map<string, Diagnostic[]>();
+    const ranges = new RangeConverter((file) => this.workspace.textOf(file));
+    const uriFor = (file: string): string => this.workspace.uriFor(file);
+    for (const finding of result?.findings ?? []) {
+      const list = byFile.get(finding.range.file) ?? [];
+      list.push(toDiagnostic(finding, this.locale(), ranges, uriFor));
+      byFile.set(finding.range.file, list);
+    }
+    for (const file of this.published.get(root) ?? []) {
+      if (!byFile.has(file)) byFile.set(file, []);
+    }
+    for (const [file, diagnostics] of byFile) {
+      const version = this.workspace.versionOf(file) ?? undefined;
+      // A failed write means the client is gone; the connection's close handling ends the process.
+      this.connection.sendDiagnostics({ uri: uriFor(file), version, diagnostics }).catch(() => undefined);
+    }
+    const withFindings = [...byFile].filter(([, list]) => list.length > 0).map(([file]) => file);
+    if (result) this.published.set(root, new Set(withFindings));
+    else this.published.delete(root);
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The mp-privacy language server: a thin LSP adapter over the analysis engine (server/src/engine).
+ * Reads top to bottom: client settings and capabilities -> document sync -> diagnostics -> code actions
+ * -> hover -> shutdown. It never runs workspace code and never touches the network.
+ */
+import {
+  CodeActionKind,
+  Connection,
+  FileChangeType,
+  InitializeParams,
+  InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Locale, pickLocale } from '../engine';
+import { CodeActionSupport, provideCodeActions } from './code-actions';
+import { uriToPath } from './convert';
+import { DiagnosticsPublisher } from './diagnostics';
+import { guard } from './guard';
+import { provideHover } from './hover';
+import { Workspace } from './workspace';
+
+interface ClientSettings {
+  locale: Locale;
+  codeActions: CodeActionSupport;
+}
+
+const DEFAULT_SETTINGS: ClientSettings = {
+  locale: 'en',
+  codeActions: { documentChanges: false, createFiles: false, disabledActions: false },
+};
+
+/** `initializationOptions.locale` (the VS Code client sends `vscode.env.language`) wins over `params.locale`. */
+function readClientSettings(params: InitializeParams): ClientSettings {
+  const options = params.initializationOptions as { locale?: unknown } | null | undefined;
+  const requested = typeof options?.locale === 'string' ? options.locale : params.locale;
+  // Optional chaining throughout: a sloppy client may omit parts that the protocol calls required.
+  const workspaceEdit = params.capabilities?.workspace?.workspaceEdit;
+  return {
+    locale: pickLocale(requested),
+    codeActions: {
+      documentChanges: workspaceEdit?.documentChanges === true,
+      createFiles: workspaceEdit?.resourceOperations?.includes('create') === true,
+      disabledActions: params.capabilities?.textDocument?.codeAction?.disabledSupport === true,
+    },
+  };
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new Workspace();
+  let settings = DEFAULT_SETTINGS;
+  const diagnostics = new DiagnosticsPublisher(connection, workspace, () => settings.locale);
+
+  // Capabilities
+  connection.onInitialize((params): InitializeResult => {
+    settings = guard(connection, 'reading client settings', DEFAULT_SETTINGS, readClientSettings)(params);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Full,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'mp-privacy-language-server' },
+    };
+  });
+
+  // Document sync: open buffers override the disk; any change re-analyses the root(s) it belongs to.
+  documents.onDidChangeContent(
+    guard(connection, 'document change', undefined, ({ document }) => {
+      const file = workspace.updateDocument(document);
+      if (file !== undefined) diagnostics.schedule(file);
+    }),
+  );
+  documents.onDidClose(
+    guard(connection, 'document close', undefined, ({ document }) => {
+      const file = workspace.closeDocument(document);
+      if (file !== undefined) diagnostics.schedule(file);
+    }),
+  );
+  // Closed files change on disk too (git checkout, another editor, a created .wxss).
+  connection.onDidChangeWatchedFiles(
+    guard(connection, 'watched files', undefined, ({ changes }) => {
+      for (const change of changes) {
+        const file = uriToPath(change.uri);
+        if (file === undefined) continue;
+        // Saving an open document changes nothing: its buffer already won over the disk.
+        const savedOpenDocument = change.type === FileChangeType.Changed && workspace.versionOf(file) !== null;
+        if (!savedOpenDocument) diagnostics.schedule(file);
+      }
+    }),
+  );
+
+  // Diagnostics are pushed by DiagnosticsPublisher. Requests below first flush a pending analysis of the
+  // document's root so their offsets match the text the client has now.
+
+  // Code actions
+  connection.onCodeAction(
+    guard(connection, 'code action', [], (params) => {
+      const file = uriToPath(params.textDocument.uri);
+      if (file !== undefined) diagnostics.flush(file);
+      return provideCodeActions(params, workspace, settings.locale, settings.codeActions);
+    }),
+  );
+
+  // Hover
+  connection.onHover(
+    guard(connection, 'hover', null, (params) => {
+      const file = uriToPath(params.textDocument.uri);
+      if (file !== undefined) diagnostics.flush(file);
+      return provideHover(params, workspace, settings.locale);
+    }),
+  );
+
+  connection.onShutdown(() => diagnostics.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}
