@@ -3,7 +3,7 @@ import type { FileSystemHost } from '../host';
 import { parseJsonc } from '../parse/jsonc';
 
 /** Folders never searched for mini programs: dependencies, build output of other tools, VCS data. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', 'miniprogram_npm', '.git', '.svn', '.hg', 'out', 'coverage']);
+const SKIPPED_DIRECTORIES = new Set(['node_modules', 'miniprogram_npm', '.git', '.svn', '.hg']);
 const MAX_SEARCH_DEPTH = 8;
 
 /** True when `dir/app.json` exists and declares a `pages` array (what makes a folder a mini program root). */

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+'use strict';
+// Thin launcher: the CLI is TypeScript compiled to out/ by `npm run build`.
+const path = require('path');
+
+const compiled = path.join(__dirname, '..', '..', 'out', 'server', 'src', 'cli', 'main.js');
+let cli;
+try {
+  cli = require(compiled);
+} catch (error) {
+  if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(compiled)) {
+    process.stderr.write('mp-privacy: the CLI is not built; run "npm run build" first.\n');
+    process.exit(2);
+  }
+  throw error;
+}
+cli.main(process.argv.slice(2));

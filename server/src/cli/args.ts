@@ -1,0 +1,130 @@
+import { pickLocale, type Locale } from '../engine/index';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+export interface LintOptions {
+  dir: string;
+  format: OutputFormat;
+  /** Undefined when not given: the caller picks one from the environment. */
+  locale: Locale | undefined;
+  output: string | undefined;
+}
+
+export type ParsedCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'lint'; options: LintOptions }
+  | { kind: 'usage-error'; message: string };
+
+/** Thrown inside the parser only; turned into a `usage-error` result so callers never see an exception. */
+class UsageError extends Error {}
+
+export const HELP_TEXT = `mp-privacy: privacy-compliance linter for WeChat mini programs
+
+Usage:
+  mp-privacy lint [dir] [options]   Lint every mini program found under dir (default: .)
+  mp-privacy --help                 Show this help
+  mp-privacy --version              Show the version
+
+Lint options:
+  -f, --format <text|json|sarif>    Output format (default: text)
+  -l, --locale <en|zh-cn>           Message language (default: zh-cn when LC_ALL, LC_MESSAGES
+                                    or LANG starts with "zh", otherwise en)
+  -o, --output <file>               Write the report to a file instead of stdout
+
+A mini program is a folder whose app.json declares "pages"; project.config.json
+"miniprogramRoot" is followed. Folders such as node_modules and .git are skipped.
+
+Exit codes:
+  0  no error-level finding (warnings and infos do not fail the run)
+  1  at least one error-level finding
+  2  the run could not be completed as asked: usage error (unknown command, option
+     or format, missing dir), no mini program found under dir, the report could not
+     be written, or an internal error while analysing a mini program. An internal
+     error is reported on stderr as "internal error analysing <root>: ..."; the other
+     mini programs are still analysed and reported.
+`;
+
+/** Parses argv (without node and the script path). Accepts `--opt value` and `--opt=value`. */
+export function parseArgs(argv: readonly string[]): ParsedCommand {
+  try {
+    return parse(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return { kind: 'usage-error', message: error.message };
+    throw error;
+  }
+}
+
+function parse(argv: readonly string[]): ParsedCommand {
+  if (argv.length === 0) throw new UsageError('missing command; try "mp-privacy lint [dir]"');
+  const [first, ...rest] = argv;
+  if (first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
+  if (first === '-v' || first === '--version') return { kind: 'version' };
+  if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`);
+  if (first !== 'lint') throw new UsageError(`unknown command "${first}"; the only command is "lint"`);
+
+  const options: LintOptions = { dir: '.', format: 'text', locale: undefined, output: undefined };
+  const positionals: string[] = [];
+  let onlyPositionals = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (onlyPositionals || !arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPositionals = true;
+      continue;
+    }
+    if (arg === '-h' || arg === '--help') return { kind: 'help' };
+    const equals = arg.indexOf('=');
+    const name = equals >= 0 ? arg.slice(0, equals) : arg;
+    const takeValue = (): string => {
+      if (equals >= 0) return arg.slice(equals + 1);
+      const value = rest[++i];
+      if (value === undefined || (value.startsWith('-') && value !== '-')) throw new UsageError(`option ${name} needs a value`);
+      return value;
+    };
+    switch (name) {
+      case '-f':
+      case '--format':
+        options.format = parseFormat(takeValue());
+        break;
+      case '-l':
+      case '--locale':
+        options.locale = parseLocaleOption(takeValue());
+        break;
+      case '-o':
+      case '--output': {
+        const value = takeValue();
+        if (!value) throw new UsageError('option --output needs a file name');
+        options.output = value;
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option "${name}"`);
+    }
+  }
+  if (positionals.length > 1) throw new UsageError(`lint takes one dir, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length === 1) options.dir = positionals[0];
+  return { kind: 'lint', options };
+}
+
+function parseFormat(value: string): OutputFormat {
+  const format = FORMATS.find((candidate) => candidate === value.toLowerCase());
+  if (!format) throw new UsageError(`unknown format "${value}"; use one of ${FORMATS.join(', ')}`);
+  return format;
+}
+
+function parseLocaleOption(value: string): Locale {
+  const normalized = value.toLowerCase().replace('_', '-');
+  if (normalized === 'en' || normalized.startsWith('en-')) return 'en';
+  if (normalized === 'zh' || normalized === 'zh-cn' || normalized === 'zh-hans') return 'zh-cn';
+  throw new UsageError(`unknown locale "${value}"; use en or zh-cn`);
+}
+
+/** The locale the environment asks for, in POSIX precedence (LC_ALL, then LC_MESSAGES, then LANG). */
+export function localeFromEnvironment(env: NodeJS.ProcessEnv): Locale {
+  return pickLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}

@@ -1,0 +1,35 @@
+import type { Locale } from '../../engine/index';
+import type { LintReport } from '../report';
+
+/**
+ * Stable machine-readable output. Keys are only ever added, never renamed; positions are 1-based and
+ * end positions exclusive; files are relative to the scanned folder with forward slashes.
+ */
+export function formatJson(report: LintReport, locale: Locale): string {
+  const output = {
+    version: report.tool.version,
+    locale,
+    roots: report.roots,
+    findings: report.findings.map((finding) => ({
+      file: finding.file,
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message[locale],
+      /** Why this code triggers the rule (the hover text in the editor). */
+      evidence: finding.evidence[locale],
+      line: finding.start.line,
+      column: finding.start.column,
+      endLine: finding.end.line,
+      endColumn: finding.end.column,
+      related: finding.related.map((related) => ({
+        file: related.file,
+        line: related.start.line,
+        column: related.start.column,
+        message: related.message[locale],
+      })),
+      fixes: finding.fixTitles.map((title) => title[locale]),
+    })),
+    errors: report.failures.map((failure) => ({ root: failure.root, message: failure.message })),
+  };
+  return JSON.stringify(output, null, 2) + '\n';
+}

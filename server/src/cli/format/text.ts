@@ -1,0 +1,68 @@
+import type { Locale } from '../../engine/index';
+import { countBySeverity, type LintReport, type ReportFinding } from '../report';
+
+/** Chrome of the text report; severity words and rule ids stay English so output can be grepped. */
+const STRINGS = {
+  en: {
+    scanned: (count: number) => `Scanned ${count} mini programs:`,
+    summary: (total: number, errors: number, warnings: number, infos: number) =>
+      `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`,
+    clean: (roots: number) => `No problems found in ${roots} mini program(s).`,
+  },
+  'zh-cn': {
+    scanned: (count: number) => `已扫描 ${count} 个小程序：`,
+    summary: (total: number, errors: number, warnings: number, infos: number) =>
+      `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`,
+    clean: (roots: number) => `在 ${roots} 个小程序中未发现问题。`,
+  },
+} as const;
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Messages are shown on one line each; authors may wrap long texts. */
+function oneLine(value: string): string {
+  return value.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** ESLint "stylish"-like output: findings grouped by file, then a one-line summary. */
+export function formatText(report: LintReport, locale: Locale): string {
+  const strings = STRINGS[locale];
+  const lines: string[] = [];
+  if (report.roots.length > 1) {
+    lines.push(strings.scanned(report.roots.length));
+    for (const root of report.roots) lines.push(`  ${root}`);
+    lines.push('');
+  }
+
+  const byFile = new Map<string, ReportFinding[]>();
+  for (const finding of report.findings) {
+    const group = byFile.get(finding.file) ?? [];
+    group.push(finding);
+    byFile.set(finding.file, group);
+  }
+  for (const [file, findings] of byFile) {
+    lines.push(file);
+    const positions = findings.map((finding) => `${finding.start.line}:${finding.start.column}`);
+    const positionWidth = Math.max(...positions.map((position) => position.length));
+    const severityWidth = Math.max(...findings.map((finding) => finding.severity.length));
+    findings.forEach((finding, i) => {
+      const position = positions[i].padEnd(positionWidth);
+      const severity = finding.severity.padEnd(severityWidth);
+      lines.push(`  ${position}  ${severity}  ${oneLine(finding.message[locale])}  ${finding.ruleId}`);
+      for (const related of finding.related) {
+        lines.push(`      ↳ ${related.file}:${related.start.line} ${oneLine(related.message[locale])}`);
+      }
+    });
+    lines.push('');
+  }
+
+  if (report.findings.length === 0) {
+    lines.push(strings.clean(report.roots.length));
+  } else {
+    const counts = countBySeverity(report.findings);
+    lines.push(strings.summary(report.findings.length, counts.error, counts.warning, counts.info));
+  }
+  return lines.join('\n') + '\n';
+}

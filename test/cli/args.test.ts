@@ -1,0 +1,54 @@
+import * as assert from 'assert';
+import { describe, it } from 'node:test';
+import { localeFromEnvironment, parseArgs } from '../../server/src/cli/args';
+
+describe('parseArgs', () => {
+  it('defaults lint to the current folder, text output and the environment locale', () => {
+    assert.deepStrictEqual(parseArgs(['lint']), { kind: 'lint', options: { dir: '.', format: 'text', locale: undefined, output: undefined } });
+  });
+
+  it('accepts "--opt value", "--opt=value" and short options in any order', () => {
+    assert.deepStrictEqual(parseArgs(['lint', '--format=sarif', 'app', '-l', 'zh_CN', '-o', 'out.sarif']), {
+      kind: 'lint',
+      options: { dir: 'app', format: 'sarif', locale: 'zh-cn', output: 'out.sarif' },
+    });
+    assert.deepStrictEqual(parseArgs(['lint', '-f', 'JSON', '--locale', 'en', '--', '-odd-dir']), {
+      kind: 'lint',
+      options: { dir: '-odd-dir', format: 'json', locale: 'en', output: undefined },
+    });
+  });
+
+  it('recognises help and version', () => {
+    assert.deepStrictEqual(parseArgs(['--help']), { kind: 'help' });
+    assert.deepStrictEqual(parseArgs(['lint', '-h']), { kind: 'help' });
+    assert.deepStrictEqual(parseArgs(['--version']), { kind: 'version' });
+  });
+
+  const usageErrors: [string[], RegExp][] = [
+    [[], /missing command/],
+    [['check'], /unknown command "check"/],
+    [['--frobnicate'], /unknown option "--frobnicate"/],
+    [['lint', '--frobnicate'], /unknown option "--frobnicate"/],
+    [['lint', '--format', 'xml'], /unknown format "xml"/],
+    [['lint', '--format'], /--format needs a value/],
+    [['lint', '--output', '--format', 'json'], /--output needs a value/],
+    [['lint', '--locale', 'fr'], /unknown locale "fr"/],
+    [['lint', 'a', 'b'], /one dir/],
+  ];
+  for (const [argv, message] of usageErrors) {
+    it(`reports a usage error for: ${argv.join(' ') || '(nothing)'}`, () => {
+      const parsed = parseArgs(argv);
+      assert.strictEqual(parsed.kind, 'usage-error');
+      assert.match((parsed as { message: string }).message, message);
+    });
+  }
+});
+
+describe('localeFromEnvironment', () => {
+  it('follows LC_ALL, then LC_MESSAGES, then LANG', () => {
+    assert.strictEqual(localeFromEnvironment({ LANG: 'zh_CN.UTF-8' }), 'zh-cn');
+    assert.strictEqual(localeFromEnvironment({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' }), 'en');
+    assert.strictEqual(localeFromEnvironment({ LC_MESSAGES: 'zh_TW', LANG: 'C' }), 'zh-cn');
+    assert.strictEqual(localeFromEnvironment({}), 'en');
+  });
+});
