@@ -6,17 +6,23 @@ import { PhoneAnalysis } from './analysis/phone-flow';
 import { allRules, unreadableFile } from './rules';
 import type { RuleContext } from './rules/rule';
 import { text } from './types';
+import { ProjectConfig, RuleSetting, ignoreMatcher, loadProjectConfig, mergeConfigs } from './config';
 
 export interface AnalysisResult {
   root: string;
   findings: Finding[];
   /** Every file the analysis read for this mini program (to know which open documents depend on it). */
   files: string[];
+  /** The configuration in effect: mp-privacy.config.json merged with the overrides. */
+  config: ProjectConfig;
 }
 
 export interface AnalyzeOptions {
-  /** Per-rule severity overrides; `off` disables a rule. */
-  severities?: Record<string, Severity | 'off'>;
+  /**
+   * Settings that win over the project's mp-privacy.config.json (the editor's settings). Per-rule
+   * severities override rule by rule; ignore globs add to the project's.
+   */
+  overrides?: ProjectConfig;
 }
 
 /**
@@ -37,9 +43,13 @@ export class ProjectAnalyzer {
 
   analyze(root: string, options: AnalyzeOptions = {}): AnalysisResult {
     const model = new ProjectModel(root, this.host, this.cache);
+    const loaded = loadProjectConfig(this.host, root);
+    if (loaded.file) model.filesRead.add(loaded.file);
+    model.problems.push(...loaded.problems);
+    const config = mergeConfigs(loaded.config, options.overrides);
     const findings: Finding[] = [];
     const reported = new Set<string>();
-    const severityOf = (ruleId: string, fallback: Severity) => options.severities?.[ruleId] ?? fallback;
+    const severityOf = (ruleId: string, fallback: Severity): RuleSetting => config.rules?.[ruleId] ?? fallback;
 
     let phone: PhoneAnalysis | undefined;
     try {
@@ -82,8 +92,10 @@ export class ProjectAnalyzer {
         });
       }
     }
-    findings.sort((a, b) => a.range.file.localeCompare(b.range.file) || a.range.start - b.range.start);
-    return { root, findings, files: [...model.filesRead] };
+    const ignored = ignoreMatcher(root, config.ignore);
+    const kept = findings.filter((finding) => !ignored(finding.range.file));
+    kept.sort((a, b) => a.range.file.localeCompare(b.range.file) || a.range.start - b.range.start);
+    return { root, findings: kept, files: [...model.filesRead], config };
   }
 }
 
