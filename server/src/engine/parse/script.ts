@@ -15,6 +15,33 @@ export interface CallSite {
   statementStart: number;
   statementEnd: number;
   isStatement: boolean;
+  /** How the call runs relative to the function it is written in: WeChat only treats synchronous code as a user tap. */
+  context: CallContext;
+}
+
+export interface CallContext {
+  /** Inside a setTimeout/setInterval callback. */
+  timer: boolean;
+  /** Inside a function passed to another call (wx.request success, promise then, showModal success…). */
+  callback: boolean;
+  /** After an `await` in the same function. */
+  afterAwait: boolean;
+  /** Inside a success/fail/complete callback of wx.requestPayment (subscribe messages may follow a payment). */
+  paymentCallback: boolean;
+}
+
+export const SYNCHRONOUS: CallContext = { timer: false, callback: false, afterAwait: false, paymentCallback: false };
+
+/** While walking: how a function met next will run (set by the call it is passed to). */
+interface VisitContext extends CallContext {
+  deferAs?: 'timer' | 'callback' | 'now';
+}
+
+/** Array and function methods that call their callback before returning. */
+const SYNCHRONOUS_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'reduceRight', 'flatMap', 'sort', 'call', 'apply']);
+
+export function isSynchronous(context: CallContext): boolean {
+  return !context.timer && !context.callback && !context.afterAwait;
 }
 
 export type ScriptCall =
@@ -340,19 +367,52 @@ class CallExtractor {
   describe(name: string, whole: ts.Node, nameNode: ts.Node, fn: FunctionNode): ScriptFunction {
     const calls: ScriptCall[] = [];
     const localAppAliases = new Set(this.appAliases);
-    const visit = (node: ts.Node): void => {
+    // Awaits are tracked per function body: code after an await in the handler itself is no longer the tap.
+    let awaitSeen = false;
+    const visit = (node: ts.Node, context: VisitContext): void => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isGetAppCall(node.initializer)) localAppAliases.add(node.name.text);
-      if (ts.isCallExpression(node)) {
-        const call = this.classify(node, localAppAliases);
-        if (call) calls.push(call);
+      if (functionOf(node) || ts.isFunctionDeclaration(node)) {
+        // A nested function runs when something calls it: later (callback, timer) unless passed to forEach & co.
+        const deferred: VisitContext = { ...context, deferAs: undefined };
+        if (context.deferAs === 'timer') deferred.timer = true;
+        else if (context.deferAs !== 'now') deferred.callback = true;
+        const saved = awaitSeen;
+        ts.forEachChild(node, (child) => visit(child, deferred));
+        awaitSeen = saved;
+        return;
       }
-      ts.forEachChild(node, visit);
+      if (ts.isCallExpression(node)) {
+        const call = this.classify(node, localAppAliases, { ...context, afterAwait: context.afterAwait || awaitSeen });
+        if (call) calls.push(call);
+        visit(node.expression, { ...context, deferAs: undefined });
+        const argumentContext = this.argumentContext(node, context);
+        for (const arg of node.arguments) visit(arg, argumentContext);
+        return;
+      }
+      if (ts.isAwaitExpression(node)) {
+        visit(node.expression, context);
+        awaitSeen = true;
+        return;
+      }
+      // Object literals pass the deferral on to their methods (wx.request({ success() {} })); nothing else does.
+      const inner = ts.isObjectLiteralExpression(node) || ts.isPropertyAssignment(node) || ts.isParenthesizedExpression(node) ? context : { ...context, deferAs: undefined };
+      ts.forEachChild(node, (child) => visit(child, inner));
     };
-    if (fn.body) visit(fn.body);
+    if (fn.body) visit(fn.body, { ...SYNCHRONOUS });
     return { name, start: whole.getStart(this.source), end: whole.end, nameStart: nameNode.getStart(this.source), nameEnd: nameNode.end, calls };
   }
 
-  private site(call: ts.CallExpression): CallSite {
+  /** The context in which a call's arguments run: functions passed to timers and to most calls run later. */
+  private argumentContext(call: ts.CallExpression, outer: VisitContext): VisitContext {
+    const callee = call.expression;
+    const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    if (calleeName === 'setTimeout' || calleeName === 'setInterval') return { ...outer, deferAs: 'timer' };
+    if (SYNCHRONOUS_CALLBACK_METHODS.has(calleeName)) return { ...outer, deferAs: 'now' };
+    const isPayment = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && PLATFORM_OBJECTS.has(callee.expression.text) && calleeName === 'requestPayment';
+    return { ...outer, deferAs: 'callback', paymentCallback: outer.paymentCallback || isPayment };
+  }
+
+  private site(call: ts.CallExpression, context: VisitContext): CallSite {
     const start = call.getStart(this.source);
     let statement: ts.Node = call;
     let parent = call.parent;
@@ -362,7 +422,8 @@ class CallExtractor {
     }
     const isStatement = !!parent && ts.isExpressionStatement(parent);
     if (isStatement) statement = parent;
-    return { start, end: call.end, statementStart: statement.getStart(this.source), statementEnd: statement.end, isStatement };
+    const { timer, callback, afterAwait, paymentCallback } = context;
+    return { start, end: call.end, statementStart: statement.getStart(this.source), statementEnd: statement.end, isStatement, context: { timer, callback, afterAwait, paymentCallback } };
   }
 
   private argumentText(call: ts.CallExpression): string {
@@ -370,12 +431,12 @@ class CallExtractor {
     return first ? first.getText(this.source).slice(0, 400) : '';
   }
 
-  private classify(call: ts.CallExpression, appAliases: Set<string>): ScriptCall | undefined {
+  private classify(call: ts.CallExpression, appAliases: Set<string>, context: VisitContext): ScriptCall | undefined {
     const callee = call.expression;
     const argumentText = this.argumentText(call);
     if (ts.isIdentifier(callee)) {
       if (callee.text === 'require' || DEFINITION_NAMES.has(callee.text as DefinitionKind)) return undefined;
-      return { kind: 'local', name: callee.text, argumentText, site: this.site(call) };
+      return { kind: 'local', name: callee.text, argumentText, site: this.site(call, context) };
     }
     if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
     const name = ts.isPropertyAccessExpression(callee)
@@ -386,16 +447,16 @@ class CallExtractor {
     if (!name) return undefined;
     const receiver = callee.expression;
     if (ts.isIdentifier(receiver) && PLATFORM_OBJECTS.has(receiver.text)) {
-      return { kind: 'platform', api: name, url: this.urlOf(call), argumentText, site: this.site(call) };
+      return { kind: 'platform', api: name, url: this.urlOf(call), argumentText, site: this.site(call, context) };
     }
     if (receiver.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(receiver) && THIS_ALIASES.has(receiver.text))) {
-      return { kind: 'method', name, argumentText, site: this.site(call) };
+      return { kind: 'method', name, argumentText, site: this.site(call, context) };
     }
     if (isGetAppCall(receiver) || (ts.isIdentifier(receiver) && appAliases.has(receiver.text))) {
-      return { kind: 'app', name, argumentText, site: this.site(call) };
+      return { kind: 'app', name, argumentText, site: this.site(call, context) };
     }
     if (ts.isIdentifier(receiver) && this.imports.has(receiver.text)) {
-      return { kind: 'member', object: receiver.text, name, argumentText, site: this.site(call) };
+      return { kind: 'member', object: receiver.text, name, argumentText, site: this.site(call, context) };
     }
     return undefined;
   }
