@@ -124,7 +124,7 @@ describe('mp-privacy lint on single mini programs', () => {
       const page = path.join(dir, 'pages/order/confirm.wxml');
       const explained = fs
         .readFileSync(page, 'utf8')
-        .replace('  <button open-type="getPhoneNumber"', '  <text>我们需要您的手机号，用于配送时联系您</text>\n  <button open-type="getPhoneNumber"');
+        .replace('  <button open-type="getPhoneNumber"', '  <text>我们需要您的手机号，用于配送时联系您</text>\n  <button open-type="getPhoneNumber|agreePrivacyAuthorization"');
       fs.writeFileSync(page, explained);
       const { status, report } = lintJson(dir);
       assert.strictEqual(status, 0);

@@ -3,7 +3,9 @@ import type { Finding, Severity } from './types';
 import { ParsedFileCache } from './model/file-cache';
 import { ProjectModel } from './model/project';
 import { PhoneAnalysis } from './analysis/phone-flow';
-import { allRules, unreadableFile } from './rules';
+import { EntryPoints } from './analysis/entry-points';
+import { allRules, invalidSuppression, unreadableFile } from './rules';
+import { applySuppressions, findSuppressions, suppressFix, suppressionProblems } from './suppressions';
 import type { RuleContext } from './rules/rule';
 import { text } from './types';
 import { ProjectConfig, RuleSetting, ignoreMatcher, loadProjectConfig, mergeConfigs } from './config';
@@ -52,21 +54,27 @@ export class ProjectAnalyzer {
     const severityOf = (ruleId: string, fallback: Severity): RuleSetting => config.rules?.[ruleId] ?? fallback;
 
     let phone: PhoneAnalysis | undefined;
+    let entries: EntryPoints | undefined;
     try {
       phone = new PhoneAnalysis(model);
+      entries = new EntryPoints(model, phone);
     } catch (error) {
       findings.push(internalErrorFinding(model.app.configFile, error));
     }
 
     for (const rule of allRules) {
-      const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity);
-      if (severity === 'off' || !phone) continue;
+      const configured = config.rules?.[rule.meta.id];
+      const severity = configured ?? rule.meta.defaultSeverity;
+      if (severity === 'off' || !phone || !entries) continue;
       const context: RuleContext = {
         model,
         phone,
+        entries,
+        config,
         report(finding) {
           reported.add(`${finding.range.file}:${finding.range.start}`);
-          findings.push({ ...finding, ruleId: rule.meta.id, severity: finding.severity ?? severity });
+          // A rule may grade its own findings (e.g. launch path vs elsewhere); a configured severity wins.
+          findings.push({ ...finding, ruleId: rule.meta.id, severity: configured && configured !== 'off' ? configured : finding.severity ?? severity });
         },
         isReported: (file, start) => reported.has(`${file}:${start}`),
       };
@@ -92,8 +100,23 @@ export class ProjectAnalyzer {
         });
       }
     }
+    const contentOf = (file: string) => this.host.readFile(file);
+    const suppressions = [...model.filesRead].filter((f) => /\.(js|ts|wxml)$/.test(f)).flatMap((f) => findSuppressions(f, contentOf(f) ?? ''));
+    const unsuppressed = applySuppressions(findings, suppressions, contentOf);
+    const invalidSeverity = severityOf(invalidSuppression.meta.id, invalidSuppression.meta.defaultSeverity);
+    if (invalidSeverity !== 'off') {
+      const active = new Set(allRules.filter((r) => severityOf(r.meta.id, r.meta.defaultSeverity) !== 'off').map((r) => r.meta.id));
+      const known = new Set(allRules.map((r) => r.meta.id));
+      for (const problem of suppressionProblems(suppressions, known, active)) unsuppressed.push({ ...problem, severity: invalidSeverity });
+    }
+    for (const finding of unsuppressed) {
+      if (finding.ruleId === invalidSuppression.meta.id || finding.ruleId === unreadableFile.meta.id) continue;
+      const fix = suppressFix(finding, contentOf(finding.range.file) ?? '');
+      if (fix) finding.fixes = [...finding.fixes, fix];
+    }
+
     const ignored = ignoreMatcher(root, config.ignore);
-    const kept = findings.filter((finding) => !ignored(finding.range.file));
+    const kept = unsuppressed.filter((finding) => !ignored(finding.range.file));
     kept.sort((a, b) => a.range.file.localeCompare(b.range.file) || a.range.start - b.range.start);
     return { root, findings: kept, files: [...model.filesRead], config };
   }

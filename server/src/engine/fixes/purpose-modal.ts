@@ -2,7 +2,7 @@ import type { Fix, FixEdits, Locale } from '../types';
 import { text } from '../types';
 import type { PhoneRequest } from '../analysis/phone-flow';
 import { gestureBindings } from '../analysis/wxml-view';
-import { addAttributes, addToDefinition, appendStyles, appendToFile, eventParameter, removeOpenType, replaceAttribute } from './edit-helpers';
+import { addAttributes, addToDefinition, appendStyles, appendToFile, eventParameter, removeAttribute, replaceAttribute } from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 
 const MODAL_TEXT = {
@@ -41,8 +41,9 @@ export function purposeModal(request: PhoneRequest): Fix | undefined {
       const eventAttribute = `bind${request.openType.toLowerCase()}`;
       const label = request.label.includes('{{') || !request.label ? words.accept : request.label;
 
+      // The dialog's button takes over every open-type (e.g. getPhoneNumber|agreePrivacyAuthorization); the opener keeps none.
       const edits = [
-        removeOpenType(document, request.openTypeAttribute, request.openType),
+        removeAttribute(document, request.openTypeAttribute),
         request.handlerBinding
           ? replaceAttribute(document, request.handlerBinding.attribute, `bindtap="${open}"`)
           : addAttributes(document, element, `bindtap="${open}"`),
@@ -53,7 +54,7 @@ export function purposeModal(request: PhoneRequest): Fix | undefined {
         `  <view class="mp-privacy-purpose-dialog">`,
         `    <view class="mp-privacy-purpose-title">${words.title}</view>`,
         `    <view class="mp-privacy-purpose-text">${PURPOSE_PLACEHOLDER[locale].snippet}</view>`,
-        `    <button class="mp-privacy-purpose-accept" type="primary" open-type="${request.openType}" ${eventAttribute}="${accept}">${label}</button>`,
+        `    <button class="mp-privacy-purpose-accept" type="primary" open-type="${request.openTypeAttribute.value}" ${eventAttribute}="${accept}">${label}</button>`,
         `    <button class="mp-privacy-purpose-decline" bindtap="${decline}">${words.decline}</button>`,
         `  </view>`,
         `</view>`,

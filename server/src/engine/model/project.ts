@@ -243,6 +243,24 @@ export class ProjectModel {
     return path.join(this.root, resolved);
   }
 
+  /** Every custom component the pages use (directly or through other components). */
+  components(): ComponentUnit[] {
+    return [...this.componentCache.values()].filter((unit): unit is ComponentUnit => unit !== null);
+  }
+
+  /** Every script of the app, its pages and components, and the modules they import, transitively. */
+  allScripts(): ScriptFacts[] {
+    const found = new Map<string, ScriptFacts>();
+    const queue = [this.app.script, ...this.pages.map((p) => p.script), ...this.components().map((c) => c.script)];
+    while (queue.length) {
+      const script = queue.pop();
+      if (!script || found.has(script.file)) continue;
+      found.set(script.file, script);
+      for (const imported of script.imports.values()) queue.push(this.resolveModule(script.file, imported.specifier));
+    }
+    return [...found.values()];
+  }
+
   /** Route of a unit's file relative to the root, with forward slashes (for messages). */
   relative(file: string): string {
     return path.relative(this.root, file).split(path.sep).join('/');

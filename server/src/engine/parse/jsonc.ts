@@ -1,6 +1,8 @@
 import * as jsonc from 'jsonc-parser';
 
 export interface JsoncDocument {
+  /** The source text (what edits are computed against). */
+  text: string;
   /** The parsed value; undefined when the text has no usable root value. */
   value: unknown;
   /** Syntax tree with offsets, for ranges of keys and values. */
@@ -14,6 +16,7 @@ export function parseJsonc(content: string): JsoncDocument {
   const tree = jsonc.parseTree(content, errors, { allowTrailingComma: true, disallowComments: false });
   const value = tree ? jsonc.getNodeValue(tree) : undefined;
   return {
+    text: content,
     value,
     tree,
     errors: errors.map((e) => ({ offset: e.offset, length: e.length, message: jsonc.printParseErrorCode(e.error) })),

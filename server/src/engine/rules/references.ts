@@ -23,4 +23,48 @@ export const REFERENCES = {
     title: text('wx.requestPayment', 'wx.requestPayment 发起微信支付'),
     url: 'https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestPayment.html',
   },
+  locationNotice: {
+    title: text('wx.getLocation (requiredPrivateInfos, permission)', 'wx.getLocation（requiredPrivateInfos、permission 声明）'),
+    url: 'https://developers.weixin.qq.com/miniprogram/dev/api/location/wx.getLocation.html',
+  },
+  authorize: {
+    title: text('Authorization (wx.authorize and scopes)', '授权（wx.authorize 与 scope 列表）'),
+    url: 'https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/authorize.html',
+  },
+  privacyGuide: {
+    title: text('Privacy agreement development guide', '小程序隐私协议开发指南'),
+    url: 'https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/PrivacyAuthorize.html',
+  },
+  privacyInterfaces: {
+    title: text('Privacy guideline content: interfaces covered', '小程序用户隐私保护指引内容介绍'),
+    url: 'https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html',
+  },
+  subscribeMessage: {
+    title: text('wx.requestSubscribeMessage', 'wx.requestSubscribeMessage 订阅消息'),
+    url: 'https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html',
+  },
+  openSetting: {
+    title: text('wx.openSetting', 'wx.openSetting 打开设置页'),
+    url: 'https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/wx.openSetting.html',
+  },
+  getClipboardData: {
+    title: text('wx.getClipboardData', 'wx.getClipboardData 获取剪贴板内容'),
+    url: 'https://developers.weixin.qq.com/miniprogram/dev/api/device/clipboard/wx.getClipboardData.html',
+  },
+  getUserProfile: {
+    title: text('wx.getUserProfile', 'wx.getUserProfile 获取用户信息'),
+    url: 'https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserProfile.html',
+  },
+  userProfileFill: {
+    title: text('Avatar and nickname fill-in', '头像昵称填写能力'),
+    url: 'https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/userProfile.html',
+  },
+  setStorage: {
+    title: text('wx.setStorageSync', 'wx.setStorageSync 数据缓存'),
+    url: 'https://developers.weixin.qq.com/miniprogram/dev/api/storage/wx.setStorageSync.html',
+  },
+  form: {
+    title: text('form component (report-submit)', 'form 表单组件（report-submit）'),
+    url: 'https://developers.weixin.qq.com/miniprogram/dev/component/form.html',
+  },
 } satisfies Record<string, RuleReference>;

@@ -1,6 +1,8 @@
 import type { Finding, LocalizedText, Severity } from '../types';
 import type { ProjectModel } from '../model/project';
 import type { PhoneAnalysis } from '../analysis/phone-flow';
+import type { EntryPoints } from '../analysis/entry-points';
+import type { ProjectConfig } from '../config';
 
 export interface RuleReference {
   title: LocalizedText;
@@ -27,6 +29,8 @@ export interface RuleMeta {
 export interface RuleContext {
   model: ProjectModel;
   phone: PhoneAnalysis;
+  entries: EntryPoints;
+  config: ProjectConfig;
   report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;
   /** Findings already made by earlier rules in this run, so a later rule can avoid reporting the same request twice. */
   isReported(file: string, start: number): boolean;

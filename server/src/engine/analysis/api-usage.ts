@@ -1,0 +1,57 @@
+import type { ProjectModel } from '../model/project';
+import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse/script';
+import type { SourceRange } from '../types';
+import { findJsonNode } from '../parse/jsonc';
+
+export type PlatformCall = Extract<ScriptCall, { kind: 'platform' }>;
+
+export interface ApiUse {
+  script: ScriptFacts;
+  fn: ScriptFunction;
+  call: PlatformCall;
+}
+
+const usageCache = new WeakMap<ProjectModel, ApiUse[]>();
+
+/** Every `wx.*` call written in the project's scripts, reachable or not (what the code asks the platform for). */
+export function platformUses(model: ProjectModel): ApiUse[] {
+  let uses = usageCache.get(model);
+  if (uses) return uses;
+  uses = [];
+  for (const script of model.allScripts()) {
+    const functions = new Map<number, ScriptFunction>();
+    const add = (fn: ScriptFunction) => functions.set(fn.start, fn);
+    script.definition?.members.forEach(add);
+    script.functions.forEach(add);
+    script.exports.forEach((entry) => typeof entry !== 'string' && add(entry));
+    for (const fn of functions.values()) {
+      for (const call of fn.calls) if (call.kind === 'platform') uses.push({ script, fn, call });
+    }
+  }
+  usageCache.set(model, uses);
+  return uses;
+}
+
+export function callRangeOf(use: { script: ScriptFacts; call: ScriptCall }): SourceRange {
+  return { file: use.script.file, start: use.call.site.start, end: use.call.site.end };
+}
+
+export interface DeclaredInfo {
+  api: string;
+  range: SourceRange;
+  index: number;
+}
+
+/** app.json `requiredPrivateInfos` (ext.json's too, for third-party platform apps) with ranges. */
+export function declaredPrivateInfos(model: ProjectModel): { entries: DeclaredInfo[]; present: boolean } {
+  const config = model.app.config;
+  const entries: DeclaredInfo[] = [];
+  const list = (config?.value as { requiredPrivateInfos?: unknown } | undefined)?.requiredPrivateInfos;
+  if (config && Array.isArray(list)) {
+    list.forEach((api, index) => {
+      const node = findJsonNode(config, ['requiredPrivateInfos', index]);
+      if (typeof api === 'string' && node) entries.push({ api, index, range: { file: model.app.configFile, start: node.offset, end: node.offset + node.length } });
+    });
+  }
+  return { entries, present: Array.isArray(list) };
+}

@@ -1,0 +1,77 @@
+import type { RuleModule } from './rule';
+import type { FileEdit } from '../types';
+import { text } from '../types';
+import { REFERENCES } from './references';
+import { callRangeOf, platformUses } from '../analysis/api-usage';
+import { LOCATION_SCOPE_OF, authorizeScope } from '../analysis/privacy-apis';
+import { findJsonNode } from '../parse/jsonc';
+import { setJsonValue } from '../fixes/json-edits';
+
+/** Purpose texts copied from tutorials or left as placeholders: they tell the user nothing. */
+const PLACEHOLDER_DESC = /效果展示|请点击确定|^(获取|获得)?(你的|您的|用户)?(当前)?(地理)?位置(信息)?$|^位置$|测试|^test|^desc$|^x+$|^todo|^placeholder|^描述$/i;
+
+export const locationPurpose: RuleModule = {
+  meta: {
+    id: 'location-purpose',
+    defaultSeverity: 'warning',
+    title: text('Location used without a purpose in app.json permission', '使用位置但未在 app.json permission 中说明用途'),
+    description: text(
+      'When a mini program asks for scope.userLocation, scope.userLocationBackground or scope.userFuzzyLocation, app.json `permission` must state what the location is used for; WeChat shows this `desc` in the authorization dialog. An empty or template text ("你的位置信息将用于小程序位置接口的效果展示") tells the user nothing.',
+      '小程序申请 scope.userLocation、scope.userLocationBackground 或 scope.userFuzzyLocation 时，必须在 app.json 的 `permission` 中说明位置的用途，微信会在授权弹窗中展示该 `desc`。空白或模板文字（如“你的位置信息将用于小程序位置接口的效果展示”）无法让用户了解用途。',
+    ),
+    howToFix: text('Add `"permission": { "scope.userLocation": { "desc": "…" } }` to app.json with the real purpose, e.g. "用于为你推荐附近的门店".', '在 app.json 中加入 `"permission": { "scope.userLocation": { "desc": "…" } }`，写明真实用途，例如“用于为你推荐附近的门店”。'),
+    references: [REFERENCES.appJson, REFERENCES.authorize],
+    fixKinds: ['add-location-purpose'],
+  },
+  check(context) {
+    const { model } = context;
+    const config = model.app.config;
+    if (!config) return;
+    const permission = (config.value as { permission?: Record<string, { desc?: unknown }> } | undefined)?.permission;
+    const firstUseOfScope = new Map<string, ReturnType<typeof platformUses>[number]>();
+    for (const use of platformUses(model)) {
+      const scope = use.call.api === 'authorize' ? authorizeScope(use.call.argumentText) : LOCATION_SCOPE_OF[use.call.api];
+      if (scope && scope.startsWith('scope.userLocation') || scope === 'scope.userFuzzyLocation') {
+        if (!firstUseOfScope.has(scope!)) firstUseOfScope.set(scope!, use);
+      }
+    }
+    for (const [scope, use] of firstUseOfScope) {
+      const entry = permission && typeof permission === 'object' ? permission[scope] : undefined;
+      const desc = typeof entry?.desc === 'string' ? entry.desc.trim() : undefined;
+      const placeholderDesc = locale('zh-cn');
+      const build = (localeName: 'en' | 'zh-cn') => {
+        const value = localeName === 'zh-cn' ? placeholderDesc : locale('en');
+        const edits: FileEdit[] = setJsonValue(model.app.configFile, config.text, ['permission', scope, 'desc'], value);
+        return { edits, creations: [] };
+      };
+      const fix = {
+        kind: 'add-location-purpose',
+        title: text(`State the purpose of ${scope} in app.json`, `在 app.json 中说明 ${scope} 的用途`),
+        build,
+      };
+      if (desc === undefined) {
+        context.report({
+          range: callRangeOf(use),
+          message: text(`wx.${use.call.api} needs ${scope}, but app.json permission does not say what the location is used for.`, `wx.${use.call.api} 需要 ${scope}，但 app.json 的 permission 没有说明位置用途。`),
+          evidence: text(`app.json has no permission["${scope}"].desc.`, `app.json 中没有 permission["${scope}"].desc。`),
+          related: [],
+          fixes: [fix],
+        });
+      } else if (!desc || desc.length < 4 || PLACEHOLDER_DESC.test(desc)) {
+        const node = findJsonNode(config, ['permission', scope, 'desc']);
+        context.report({
+          range: node ? { file: model.app.configFile, start: node.offset, end: node.offset + node.length } : callRangeOf(use),
+          message: text(`The purpose given for ${scope} ("${desc}") does not say what the location is used for.`, `${scope} 的用途说明（“${desc}”）没有说明位置的实际用途。`),
+          evidence: text(`"${desc}" is empty, too short or template text; WeChat shows it in the location dialog.`, `“${desc}”为空、过短或是模板文字；微信会在位置授权弹窗中展示它。`),
+          related: [{ range: callRangeOf(use), message: text(`wx.${use.call.api} asks for ${scope}`, `wx.${use.call.api} 申请 ${scope}`) }],
+          fixes: [fix],
+        });
+      }
+    }
+  },
+};
+
+/** A purpose sentence for the developer to complete (it must still be edited: it names no real feature). */
+function locale(name: 'en' | 'zh-cn'): string {
+  return name === 'zh-cn' ? '你的位置信息将用于【请填写具体功能，例如：推荐附近门店】' : 'Your location is used to [name the feature, e.g. show nearby stores]';
+}

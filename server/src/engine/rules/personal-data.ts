@@ -1,0 +1,85 @@
+import type { RuleModule } from './rule';
+import { text } from '../types';
+import { REFERENCES } from './references';
+import { callRangeOf, platformUses } from '../analysis/api-usage';
+
+/** Keys and field names that hold personal information. */
+const PERSONAL_KEY = /phone|mobile|tel(?:ephone)?(?![a-z])|id_?card|idno|identity|real_?name|address|latitude|longitude|location|身份证|手机|地址|姓名/i;
+
+function quotedKey(argumentText: string): string | undefined {
+  return /^\s*['"`]([^'"`]+)['"`]/.exec(argumentText)?.[1] ?? /key\s*:\s*['"`]([^'"`]+)['"`]/.exec(argumentText)?.[1];
+}
+
+export const personalDataStorage: RuleModule = {
+  meta: {
+    id: 'personal-data-storage',
+    defaultSeverity: 'info',
+    title: text('Personal information kept in local storage', '个人信息保存在本地缓存中'),
+    description: text(
+      'Local storage (wx.setStorage / wx.setStorageSync) is plain, persistent and kept until the user deletes the mini program. Phone numbers, locations or identity data stored there outlive the purpose they were collected for.',
+      '本地缓存（wx.setStorage / wx.setStorageSync）是明文、持久的，直到用户删除小程序才会清除。手机号、位置或身份信息存放在这里，会超出收集时的用途和期限。',
+    ),
+    howToFix: text('Keep personal data on your server behind the session, or store only what the feature needs and remove it when done.', '把个人信息保存在服务器端并通过会话访问；或只保存功能所需的最少数据，并在用完后删除。'),
+    references: [REFERENCES.setStorage, REFERENCES.operationRulesPrivacy],
+    fixKinds: [],
+  },
+  check(context) {
+    for (const use of platformUses(context.model)) {
+      if (use.call.api !== 'setStorageSync' && use.call.api !== 'setStorage') continue;
+      const key = quotedKey(use.call.argumentText);
+      // `phoneCode` and friends hold one-time codes for the server to exchange, not the personal data itself.
+      if (!key || !PERSONAL_KEY.test(key) || /code|token|captcha/i.test(key)) continue;
+      context.report({
+        range: callRangeOf(use),
+        message: text(`Personal information ("${key}") is written to local storage.`, `个人信息（“${key}”）被写入本地缓存。`),
+        evidence: text(`wx.${use.call.api} stores the key "${key}" in ${context.model.relative(use.script.file)}.`, `${context.model.relative(use.script.file)} 中的 wx.${use.call.api} 保存了键“${key}”。`),
+        related: [],
+        fixes: [],
+      });
+    }
+  },
+};
+
+function hostOf(url: string | undefined): string | undefined {
+  return url ? /^https?:\/\/([^/?#:]+)/i.exec(url.trim())?.[1]?.toLowerCase() : undefined;
+}
+
+export const personalDataThirdParty: RuleModule = {
+  meta: {
+    id: 'personal-data-third-party',
+    defaultSeverity: 'warning',
+    title: text('Personal information sent to a third-party host', '个人信息发送到第三方服务器'),
+    description: text(
+      "Personal information may only go where the privacy guideline says it goes. A request that sends phone numbers, locations or identity data to a host that is not the app's own API (configure `apiHosts` in mp-privacy.config.json) shares it with a third party, which the privacy guideline must name.",
+      '个人信息只能发送到用户隐私保护指引中说明的去向。把手机号、位置或身份信息发送到非本应用自有接口的主机（在 mp-privacy.config.json 中配置 `apiHosts`），就是与第三方共享，必须在隐私保护指引中写明。',
+    ),
+    howToFix: text("Send it through your own API, or add the third party to the privacy guideline and to `apiHosts` once it is declared.", '通过自有接口发送；或在隐私保护指引中写明该第三方后，把它加入 `apiHosts`。'),
+    references: [REFERENCES.privacyGuide, REFERENCES.operationRulesPrivacy],
+    fixKinds: [],
+  },
+  check(context) {
+    const requests = platformUses(context.model).filter((u) => u.call.api === 'request' || u.call.api === 'uploadFile');
+    const hosts = requests.map((u) => hostOf(u.call.url)).filter((h): h is string => !!h);
+    let ownHosts = new Set((context.config.apiHosts ?? []).map((h) => h.toLowerCase()));
+    if (!ownHosts.size) {
+      // Without configuration the most used host is taken as the app's own API.
+      const counts = new Map<string, number>();
+      for (const host of hosts) counts.set(host, (counts.get(host) ?? 0) + 1);
+      const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+      ownHosts = new Set(top ? [top[0]] : []);
+    }
+    for (const use of requests) {
+      const host = hostOf(use.call.url);
+      if (!host || ownHosts.has(host) || [...ownHosts].some((own) => host.endsWith(`.${own}`))) continue;
+      const personal = PERSONAL_KEY.exec(use.call.argumentText.replace(/url\s*:\s*['"`][^'"`]*['"`]/, ''));
+      if (!personal) continue;
+      context.report({
+        range: callRangeOf(use),
+        message: text(`Personal information ("${personal[0]}") is sent to ${host}, which is not one of the app's own API hosts.`, `个人信息（“${personal[0]}”）被发送到 ${host}，它不是本应用的自有接口。`),
+        evidence: text(`Own API hosts: ${[...ownHosts].join(', ') || 'none configured'} (set apiHosts in mp-privacy.config.json).`, `自有接口主机：${[...ownHosts].join('、') || '未配置'}（在 mp-privacy.config.json 中设置 apiHosts）。`),
+        related: [],
+        fixes: [],
+      });
+    }
+  },
+};

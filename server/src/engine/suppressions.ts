@@ -1,0 +1,103 @@
+import type { Finding, Fix, RelatedEvidence } from './types';
+import { text } from './types';
+import { LineIndex } from './text/line-index';
+import { indentationAt } from './fixes/edit-helpers';
+
+/**
+ * Inline suppressions with a required reason, as ESLint's disable comments but stricter:
+ *   // mp-privacy-disable-next-line phone-on-entry -- the login page is an internal staff tool
+ *   <!-- mp-privacy-disable-next-line phone-while-browsing -- reviewed with WeChat support -->
+ */
+const MARKER = 'mp-privacy-disable-next-line';
+const COMMENT = /(?:\/\/|\/\*|<!--)\s*mp-privacy-disable-next-line\b([^\n]*?)(?:\*\/|-->|$)/gm;
+
+export interface Suppression {
+  file: string;
+  start: number;
+  end: number;
+  /** The line the suppression applies to (zero-based): the line after the comment. */
+  targetLine: number;
+  ruleIds: string[];
+  reason: string;
+  used: boolean;
+}
+
+export function findSuppressions(file: string, content: string): Suppression[] {
+  if (!content.includes(MARKER)) return [];
+  const lines = new LineIndex(content);
+  const result: Suppression[] = [];
+  COMMENT.lastIndex = 0;
+  for (let match = COMMENT.exec(content); match; match = COMMENT.exec(content)) {
+    const [ids, ...reasonParts] = match[1].split(/\s--\s?|\s--$/);
+    const ruleIds = ids.split(/[\s,]+/).map((id) => id.trim()).filter(Boolean);
+    result.push({
+      file,
+      start: match.index,
+      end: match.index + match[0].length,
+      targetLine: lines.positionAt(match.index).line + 1,
+      ruleIds,
+      reason: reasonParts.join(' -- ').trim(),
+      used: false,
+    });
+  }
+  return result;
+}
+
+const NOT_SUPPRESSIBLE = new Set(['invalid-suppression', 'unreadable-file']);
+
+/** Drops suppressed findings and returns what is left; `used` is set on the suppressions that matched. */
+export function applySuppressions(findings: Finding[], suppressions: Suppression[], contentOf: (file: string) => string | undefined): Finding[] {
+  if (!suppressions.length) return findings;
+  const lineIndexes = new Map<string, LineIndex>();
+  const lineOf = (file: string, offset: number) => {
+    let index = lineIndexes.get(file);
+    if (!index) lineIndexes.set(file, (index = new LineIndex(contentOf(file) ?? '')));
+    return index.positionAt(offset).line;
+  };
+  return findings.filter((finding) => {
+    if (NOT_SUPPRESSIBLE.has(finding.ruleId)) return true;
+    const line = lineOf(finding.range.file, finding.range.start);
+    const match = suppressions.find((s) => s.file === finding.range.file && s.targetLine === line && s.ruleIds.includes(finding.ruleId) && s.reason);
+    if (match) match.used = true;
+    return !match;
+  });
+}
+
+/** Findings about suppressions that lack a reason, name no known rule, or suppress nothing. */
+export function suppressionProblems(suppressions: Suppression[], knownRules: Set<string>, activeRules: Set<string>): Omit<Finding, 'severity'>[] {
+  const problems: Omit<Finding, 'severity'>[] = [];
+  const report = (s: Suppression, en: string, zh: string) => problems.push({
+    ruleId: 'invalid-suppression',
+    range: { file: s.file, start: s.start, end: s.end },
+    message: text(en, zh),
+    evidence: text(en, zh),
+    related: [] as RelatedEvidence[],
+    fixes: [],
+  });
+  for (const s of suppressions) {
+    const unknown = s.ruleIds.filter((id) => !knownRules.has(id));
+    if (!s.ruleIds.length) report(s, 'This suppression names no rule: write the rule id after mp-privacy-disable-next-line.', '该抑制注释没有指定规则：请在 mp-privacy-disable-next-line 后写上规则 id。');
+    else if (unknown.length) report(s, `Unknown rule ${unknown.join(', ')} in this suppression.`, `抑制注释中的规则 ${unknown.join('、')} 不存在。`);
+    else if (!s.reason) report(s, 'A suppression needs a reason: add " -- why this is compliant" after the rule id.', '抑制注释必须写明原因：在规则 id 后加上“ -- 为什么合规”。');
+    else if (!s.used && s.ruleIds.every((id) => activeRules.has(id))) report(s, `This suppression of ${s.ruleIds.join(', ')} suppresses nothing on the next line; remove it.`, `该抑制注释（${s.ruleIds.join('、')}）在下一行没有抑制任何问题，请删除。`);
+  }
+  return problems;
+}
+
+/** The "Suppress with a reason" quick-fix: a comment line above the finding, in the file's comment syntax. */
+export function suppressFix(finding: Finding, content: string): Fix | undefined {
+  const file = finding.range.file;
+  const isWxml = file.endsWith('.wxml');
+  if (!isWxml && !/\.(js|ts)$/.test(file)) return undefined;
+  const lineStart = content.lastIndexOf('\n', finding.range.start - 1) + 1;
+  const indent = indentationAt(content, finding.range.start);
+  return {
+    kind: 'suppress-with-reason',
+    title: text(`Suppress ${finding.ruleId} on this line with a reason`, `以注明原因的方式在此行抑制 ${finding.ruleId}`),
+    build: (locale) => {
+      const reason = locale === 'zh-cn' ? '${1:说明为什么这里合规}' : '${1:explain why this is compliant}';
+      const comment = isWxml ? `<!-- ${MARKER} ${finding.ruleId} -- ${reason} -->` : `// ${MARKER} ${finding.ruleId} -- ${reason}`;
+      return { edits: [{ file, start: lineStart, end: lineStart, newText: `${indent}${comment}\n`, snippet: true }], creations: [] };
+    },
+  };
+}
