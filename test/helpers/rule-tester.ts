@@ -10,7 +10,7 @@ export interface ValidCase {
 
 export interface InvalidCase extends ValidCase {
   /** Each expected finding of the rule: its file and the source text its range starts with. */
-  errors: { file: string; at: string }[];
+  errors: { file: string; at: string; severity?: 'error' | 'warning' | 'info' }[];
 }
 
 /** ESLint-style rule tests over small in-memory mini programs: valid cases report nothing, invalid ones exactly `errors`. */
@@ -41,9 +41,9 @@ export function runRuleTests(ruleId: string, cases: { valid: ValidCase[]; invali
         testCase.errors.forEach((expected, i) => {
           assert.equal(actual[i].file, expected.file);
           assert.ok(actual[i].text.startsWith(expected.at), `finding ${i} starts with ${JSON.stringify(expected.at)}, got ${JSON.stringify(actual[i].text)}`);
+          assert.equal(findings[i].severity, expected.severity ?? rule!.meta.defaultSeverity, `severity of finding ${i}`);
         });
         for (const finding of findings) {
-          assert.equal(finding.severity, rule!.meta.defaultSeverity);
           assert.match(finding.message['zh-cn'], /[\u4e00-\u9fff]/);
           assert.match(finding.evidence['zh-cn'], /[\u4e00-\u9fff]/);
           assert.ok(finding.evidence.en.length > 20);

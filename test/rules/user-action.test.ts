@@ -1,0 +1,47 @@
+import { runRuleTests } from '../helpers/rule-tester';
+import { appJson, contentPage, page } from '../helpers/mini-program';
+
+const INDEX = 'pages/index/index';
+const MAP = 'pages/map/map';
+const withMapPage = (js: string, wxml = '<view><map></map><button bindtap="locate">定位</button></view>') => ({ ...appJson([INDEX, MAP], { requiredPrivateInfos: ['getLocation'] }), ...contentPage(INDEX), ...page(MAP, wxml, js) });
+
+runRuleTests('privacy-api-without-user-action', {
+  valid: [
+    { name: 'location asked from a tap', files: withMapPage('Page({ locate() { wx.getLocation({}); } })') },
+    { name: 'tap handler reaching a helper', files: { ...withMapPage(`const geo = require('../../utils/geo');\nPage({ locate() { geo.where(); } })`), 'utils/geo.js': 'exports.where = function () { wx.getLocation({}); };' } },
+    { name: 'a handler that nothing binds', files: withMapPage('Page({ onLoad() {}, unused() { wx.chooseImage({}); } })') },
+    { name: 'silent wx.login and feature checks at launch', files: { ...appJson([INDEX]), 'app.js': 'App({ onLaunch() { wx.login({}); if (wx.getLocation) {} } })', ...contentPage(INDEX) } },
+  ],
+  invalid: [
+    { name: 'app onLaunch asks for location (launch path: warning)', files: { ...appJson([INDEX]), 'app.js': 'App({\n  onLaunch() {\n    wx.getLocation({ type: "gcj02" });\n  },\n});', ...contentPage(INDEX) }, errors: [{ file: 'app.js', at: 'wx.getLocation(', severity: 'warning' }] },
+    { name: 'wx.authorize on the entry page onLoad through a helper', files: { ...appJson([INDEX]), ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view>', `import { askRecord } from '../../utils/perm';\nPage({ onLoad() { askRecord(); } })`), 'utils/perm.js': "export function askRecord() { wx.authorize({ scope: 'scope.record' }); }" }, errors: [{ file: `${INDEX}.js`, at: 'askRecord()', severity: 'warning' }] },
+    { name: 'a map page onShow (not on the launch path: info)', files: withMapPage('Page({ onShow() { wx.getLocation({}); } })'), errors: [{ file: `${MAP}.js`, at: 'wx.getLocation(', severity: 'info' }] },
+    { name: 'a component attached on the entry page, in a timer', files: { ...appJson([INDEX], { usingComponents: { 'photo-wall': '/components/wall/wall' } }), ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view><photo-wall></photo-wall>', 'Page({})'), 'components/wall/wall.wxml': '<view>墙</view>', 'components/wall/wall.js': 'Component({ lifetimes: { attached() { setTimeout(() => wx.chooseMedia({}), 500); } } })' }, errors: [{ file: 'components/wall/wall.js', at: 'wx.chooseMedia(', severity: 'warning' }] },
+  ],
+});
+
+runRuleTests('open-setting-without-tap', {
+  valid: [
+    { name: 'openSetting from a tap', files: withMapPage('Page({ locate() { wx.openSetting({}); } })') },
+    { name: 'the openSetting button', files: withMapPage('Page({})', '<view><button open-type="openSetting">去设置</button></view>') },
+    { name: 'openSetting in an unbound method', files: withMapPage('Page({ later() { wx.openSetting({}); } })') },
+  ],
+  invalid: [
+    { name: 'page onShow', files: withMapPage('Page({ onShow() { wx.openSetting({}); } })'), errors: [{ file: `${MAP}.js`, at: 'wx.openSetting(' }] },
+    { name: 'app onLaunch through a method', files: { ...appJson([INDEX]), 'app.js': 'App({ onLaunch() { this.fix(); }, fix() { wx.openSetting({}); } })', ...contentPage(INDEX) }, errors: [{ file: 'app.js', at: 'this.fix()' }] },
+    { name: 'entry page onLoad in a getSetting callback', files: { ...appJson([INDEX]), ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view>', 'Page({ onLoad() { wx.getSetting({ success: () => wx.openSetting({}) }); } })') }, errors: [{ file: `${INDEX}.js`, at: 'wx.openSetting(' }] },
+  ],
+});
+
+runRuleTests('clipboard-without-user-action', {
+  valid: [
+    { name: 'paste button', files: withMapPage('Page({ locate() { wx.getClipboardData({ success: (r) => this.setData({ code: r.data }) }); } })') },
+    { name: 'copying is not reading', files: withMapPage('Page({ onLoad() { wx.setClipboardData({ data: "x" }); } })') },
+    { name: 'commented out at launch', files: { ...appJson([INDEX]), 'app.js': 'App({ onShow() {\n  // wx.getClipboardData({})\n} })', ...contentPage(INDEX) } },
+  ],
+  invalid: [
+    { name: 'app onShow reads the clipboard', files: { ...appJson([INDEX]), 'app.js': 'App({ onShow() { wx.getClipboardData({ success() {} }); } })', ...contentPage(INDEX) }, errors: [{ file: 'app.js', at: 'wx.getClipboardData(' }] },
+    { name: 'polling with setInterval in onLoad', files: withMapPage('Page({ onLoad() { this.timer = setInterval(() => this.poll(), 1000); }, poll() { wx.getClipboardData({}); } })'), errors: [{ file: `${MAP}.js`, at: 'this.poll()' }] },
+    { name: 'a page onShow through a helper module', files: { ...withMapPage(`const share = require('../../utils/share');\nPage({ onShow() { share.readCode(); } })`), 'utils/share.js': 'module.exports.readCode = () => wx.getClipboardData({});' }, errors: [{ file: `${MAP}.js`, at: 'share.readCode()' }] },
+  ],
+});
