@@ -1,4 +1,5 @@
 import * as ts from 'typescript';
+import { stripOtherPlatforms } from './conditional';
 
 /**
  * What the rules need to know about a JS/TS module, extracted once per file version with the TypeScript
@@ -115,7 +116,7 @@ export function scriptKindFor(file: string): ts.ScriptKind {
 
 export function parseScript(file: string, content: string): ScriptFacts {
   const kind = scriptKindFor(file);
-  const source = ts.createSourceFile(file, content, ts.ScriptTarget.Latest, true, kind);
+  const source = ts.createSourceFile(file, stripOtherPlatforms(content), ts.ScriptTarget.Latest, true, kind);
   const facts: ScriptFacts = {
     file,
     content,

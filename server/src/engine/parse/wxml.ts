@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import type { ParseProblem } from '../types';
+import { stripOtherPlatforms } from './conditional';
 import { text } from '../types';
 
 export interface WxmlAttribute {
@@ -140,7 +141,7 @@ export function parseWxml(file: string, content: string): WxmlDocument {
     },
     { recognizeSelfClosing: true, lowerCaseTags: false, lowerCaseAttributeNames: false, decodeEntities: true },
   );
-  parser.write(content);
+  parser.write(stripOtherPlatforms(content));
   endingInput = true;
   parser.end();
   return { file, content, roots, problems };

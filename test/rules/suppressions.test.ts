@@ -1,0 +1,56 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { runRuleTests } from '../helpers/rule-tester';
+import { appJson, contentPage, page, phoneOnlyPage } from '../helpers/mini-program';
+import { applyFix, lintFiles, relativePath } from '../helpers/virtual-project';
+
+const INDEX = 'pages/index/index';
+const LOGIN = 'pages/login/login';
+const launch = (line: string) => ({
+  ...appJson([INDEX, LOGIN]),
+  'app.js': `App({\n  onLaunch() {\n${line}    wx.reLaunch({ url: '/pages/login/login' });\n  },\n});\n`,
+  ...contentPage(INDEX),
+  ...phoneOnlyPage(LOGIN),
+});
+const ruleIds = (files: Record<string, string>) => lintFiles(files).filter((f) => f.ruleId !== 'privacy-authorization-flow').map((f) => `${f.ruleId} ${relativePath(f.range.file)}`);
+
+describe('inline suppressions', () => {
+  it('a suppression with a reason silences the finding on the next line', () => {
+    assert.deepEqual(ruleIds(launch('    // mp-privacy-disable-next-line phone-on-entry -- staff-only app, reviewed with WeChat\n')), []);
+  });
+
+  it('works in WXML comments', () => {
+    const files = { ...appJson([LOGIN, INDEX]), ...phoneOnlyPage(LOGIN), ...contentPage(INDEX) };
+    files[`${LOGIN}.wxml`] = files[`${LOGIN}.wxml`].replace('  <button', '  <!-- mp-privacy-disable-next-line phone-on-entry -- internal tool, login required by policy -->\n  <button');
+    assert.deepEqual(ruleIds(files), []);
+  });
+
+  it('the "Suppress with a reason" fix inserts a working comment in the editor language', () => {
+    const files = launch('');
+    const finding = lintFiles(files).find((f) => f.ruleId === 'phone-on-entry')!;
+    const after = applyFix(files, finding, 'suppress-with-reason', 'zh-cn');
+    assert.match(after['app.js'], /\n {4}\/\/ mp-privacy-disable-next-line phone-on-entry -- 说明为什么这里合规\n {4}wx\.reLaunch/);
+    assert.deepEqual(ruleIds(after), []);
+  });
+
+  it('code for other platforms in #ifdef blocks is not analysed', () => {
+    const files = launch('');
+    files['app.js'] = `App({\n  onLaunch() {\n    // #ifdef H5\n    wx.reLaunch({ url: '/pages/login/login' });\n    // #endif\n    // #ifndef MP-WEIXIN\n    wx.getClipboardData({});\n    // #endif\n  },\n});\n`;
+    assert.deepEqual(ruleIds(files), []);
+    files['app.js'] = files['app.js'].replace('#ifdef H5', '#ifdef MP-WEIXIN || H5');
+    assert.deepEqual(ruleIds(files), ['phone-on-entry app.js']);
+  });
+});
+
+runRuleTests('invalid-suppression', {
+  valid: [
+    { name: 'a used suppression with a reason', files: launch('    // mp-privacy-disable-next-line phone-on-entry -- kiosk build for staff\n') },
+    { name: 'several rules with a reason', files: launch('    // mp-privacy-disable-next-line phone-on-entry, privacy-api-without-user-action -- kiosk build\n') },
+    { name: 'no suppression comments', files: launch('') },
+  ],
+  invalid: [
+    { name: 'no reason', files: launch('    // mp-privacy-disable-next-line phone-on-entry\n'), errors: [{ file: 'app.js', at: '// mp-privacy-disable-next-line phone-on-entry' }] },
+    { name: 'unknown rule', files: launch('    // mp-privacy-disable-next-line phone-at-entry -- typo\n'), errors: [{ file: 'app.js', at: '// mp-privacy-disable-next-line phone-at-entry' }] },
+    { name: 'nothing to suppress', files: { ...appJson([INDEX]), ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view>\n<!-- mp-privacy-disable-next-line phone-while-browsing -- old -->\n<view>x</view>', 'Page({})') }, errors: [{ file: `${INDEX}.wxml`, at: '<!-- mp-privacy-disable-next-line phone-while-browsing -- old -->' }] },
+  ],
+});
