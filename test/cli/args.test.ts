@@ -4,17 +4,17 @@ import { localeFromEnvironment, parseArgs } from '../../server/src/cli/args';
 
 describe('parseArgs', () => {
   it('defaults lint to the current folder, text output and the environment locale', () => {
-    assert.deepStrictEqual(parseArgs(['lint']), { kind: 'lint', options: { dir: '.', format: 'text', locale: undefined, output: undefined } });
+    assert.deepStrictEqual(parseArgs(['lint']), { kind: 'lint', options: { dir: '.', format: 'text', locale: undefined, output: undefined, fix: false } });
   });
 
   it('accepts "--opt value", "--opt=value" and short options in any order', () => {
     assert.deepStrictEqual(parseArgs(['lint', '--format=sarif', 'app', '-l', 'zh_CN', '-o', 'out.sarif']), {
       kind: 'lint',
-      options: { dir: 'app', format: 'sarif', locale: 'zh-cn', output: 'out.sarif' },
+      options: { dir: 'app', format: 'sarif', locale: 'zh-cn', output: 'out.sarif', fix: false },
     });
     assert.deepStrictEqual(parseArgs(['lint', '-f', 'JSON', '--locale', 'en', '--', '-odd-dir']), {
       kind: 'lint',
-      options: { dir: '-odd-dir', format: 'json', locale: 'en', output: undefined },
+      options: { dir: '-odd-dir', format: 'json', locale: 'en', output: undefined, fix: false },
     });
   });
 
@@ -34,7 +34,16 @@ describe('parseArgs', () => {
     [['lint', '--output', '--format', 'json'], /--output needs a value/],
     [['lint', '--locale', 'fr'], /unknown locale "fr"/],
     [['lint', 'a', 'b'], /one dir/],
+    [['inventory', '--format', 'sarif'], /unknown format "sarif"/],
+    [['init', '--fix'], /--fix goes with lint/],
+    [['lint', '--force'], /--force goes with init/],
   ];
+
+  it('parses inventory, init and lint --fix', () => {
+    assert.deepStrictEqual(parseArgs(['inventory', 'app', '-f', 'markdown']), { kind: 'inventory', options: { dir: 'app', format: 'markdown', locale: undefined, output: undefined } });
+    assert.deepStrictEqual(parseArgs(['init', '--force']), { kind: 'init', options: { dir: '.', force: true } });
+    assert.deepStrictEqual(parseArgs(['lint', '--fix']), { kind: 'lint', options: { dir: '.', format: 'text', locale: undefined, output: undefined, fix: true } });
+  });
   for (const [argv, message] of usageErrors) {
     it(`reports a usage error for: ${argv.join(' ') || '(nothing)'}`, () => {
       const parsed = parseArgs(argv);

@@ -55,7 +55,7 @@ describe('mp-privacy usage', () => {
   const usageErrors: [string, string[], RegExp][] = [
     ['no command', [], /missing command/],
     ['an unknown command', ['check', '.'], /unknown command "check"/],
-    ['an unknown option', ['lint', cliFixture('clean'), '--fix'], /unknown option "--fix"/],
+    ['an unknown option', ['lint', cliFixture('clean'), '--fixx'], /unknown option "--fixx"/],
     ['an unknown format', ['lint', cliFixture('clean'), '--format', 'xml'], /unknown format "xml"/],
     ['an unknown locale', ['lint', cliFixture('clean'), '--locale', 'fr'], /unknown locale "fr"/],
     ['a missing dir', ['lint', path.join(repoRoot, 'no-such-dir')], /directory not found/],

@@ -3,18 +3,37 @@ import { pickLocale, type Locale } from '../engine/index';
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
+export const INVENTORY_FORMATS = ['text', 'json', 'markdown'] as const;
+export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
+
 export interface LintOptions {
   dir: string;
   format: OutputFormat;
   /** Undefined when not given: the caller picks one from the environment. */
   locale: Locale | undefined;
   output: string | undefined;
+  /** Apply the fixes that are safe without review, then report what is left. */
+  fix: boolean;
+}
+
+export interface InventoryOptions {
+  dir: string;
+  format: InventoryFormat;
+  locale: Locale | undefined;
+  output: string | undefined;
+}
+
+export interface InitOptions {
+  dir: string;
+  force: boolean;
 }
 
 export type ParsedCommand =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'lint'; options: LintOptions }
+  | { kind: 'inventory'; options: InventoryOptions }
+  | { kind: 'init'; options: InitOptions }
   | { kind: 'usage-error'; message: string };
 
 /** Thrown inside the parser only; turned into a `usage-error` result so callers never see an exception. */
@@ -23,15 +42,28 @@ class UsageError extends Error {}
 export const HELP_TEXT = `mp-privacy: privacy-compliance linter for WeChat mini programs
 
 Usage:
-  mp-privacy lint [dir] [options]   Lint every mini program found under dir (default: .)
-  mp-privacy --help                 Show this help
-  mp-privacy --version              Show the version
+  mp-privacy lint [dir] [options]       Lint every mini program found under dir (default: .)
+  mp-privacy inventory [dir] [options]  List the personal information each mini program collects,
+                                        and draft the privacy guideline (用户隐私保护指引)
+  mp-privacy init [dir] [--force]       Write mp-privacy.config.json with every rule's default
+  mp-privacy --help                     Show this help
+  mp-privacy --version                  Show the version
 
 Lint options:
   -f, --format <text|json|sarif>    Output format (default: text)
   -l, --locale <en|zh-cn>           Message language (default: zh-cn when LC_ALL, LC_MESSAGES
                                     or LANG starts with "zh", otherwise en)
   -o, --output <file>               Write the report to a file instead of stdout
+  --fix                             Apply the fixes that are safe without review (declarations,
+                                    leftover attributes), each file written atomically and only
+                                    when it still parses; then report what is left
+
+Inventory options:
+  -f, --format <text|json|markdown> Output format (default: text)
+  -l, --locale, -o, --output        As for lint
+
+Configuration: mp-privacy.config.json in the mini program folder or a folder above it
+("rules": {"<rule-id>": "error|warning|info|off"}, "ignore": [globs], "apiHosts": [hosts]).
 
 A mini program is a folder whose app.json declares "pages"; project.config.json
 "miniprogramRoot" is followed. Folders such as node_modules and .git are skipped.
@@ -62,9 +94,9 @@ function parse(argv: readonly string[]): ParsedCommand {
   if (first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
   if (first === '-v' || first === '--version') return { kind: 'version' };
   if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`);
-  if (first !== 'lint') throw new UsageError(`unknown command "${first}"; the only command is "lint"`);
+  if (first !== 'lint' && first !== 'inventory' && first !== 'init') throw new UsageError(`unknown command "${first}"; use lint, inventory or init`);
 
-  const options: LintOptions = { dir: '.', format: 'text', locale: undefined, output: undefined };
+  const options = { dir: '.', format: 'text', locale: undefined as Locale | undefined, output: undefined as string | undefined, fix: false, force: false };
   const positionals: string[] = [];
   let onlyPositionals = false;
   for (let i = 0; i < rest.length; i++) {
@@ -89,7 +121,16 @@ function parse(argv: readonly string[]): ParsedCommand {
     switch (name) {
       case '-f':
       case '--format':
-        options.format = parseFormat(takeValue());
+        if (first === 'init') throw new UsageError('init takes no --format');
+        options.format = first === 'inventory' ? parseInventoryFormat(takeValue()) : parseFormat(takeValue());
+        break;
+      case '--fix':
+        if (first !== 'lint') throw new UsageError('--fix goes with lint');
+        options.fix = true;
+        break;
+      case '--force':
+        if (first !== 'init') throw new UsageError('--force goes with init');
+        options.force = true;
         break;
       case '-l':
       case '--locale':
@@ -106,9 +147,18 @@ function parse(argv: readonly string[]): ParsedCommand {
         throw new UsageError(`unknown option "${name}"`);
     }
   }
-  if (positionals.length > 1) throw new UsageError(`lint takes one dir, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > 1) throw new UsageError(`${first} takes one dir, got ${positionals.length}: ${positionals.join(' ')}`);
   if (positionals.length === 1) options.dir = positionals[0];
-  return { kind: 'lint', options };
+  const { dir, locale, output } = options;
+  if (first === 'init') return { kind: 'init', options: { dir, force: options.force } };
+  if (first === 'inventory') return { kind: 'inventory', options: { dir, locale, output, format: options.format as InventoryFormat } };
+  return { kind: 'lint', options: { dir, locale, output, format: options.format as OutputFormat, fix: options.fix } };
+}
+
+function parseInventoryFormat(value: string): InventoryFormat {
+  const format = INVENTORY_FORMATS.find((candidate) => candidate === value.toLowerCase());
+  if (!format) throw new UsageError(`unknown format "${value}"; use one of ${INVENTORY_FORMATS.join(', ')}`);
+  return format;
 }
 
 function parseFormat(value: string): OutputFormat {

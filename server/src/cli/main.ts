@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { createNodeFileSystemHost, findRootForFile } from '../engine/index';
-import { HELP_TEXT, localeFromEnvironment, parseArgs, type LintOptions } from './args';
+import { ProjectAnalyzer, createNodeFileSystemHost, findMiniProgramRoots, findRootForFile, type FileSystemHost } from '../engine/index';
+import { HELP_TEXT, localeFromEnvironment, parseArgs, type InventoryOptions, type LintOptions } from './args';
+import { applyAutomaticFixes } from './fix';
+import { writeStarterConfig } from './init';
+import { formatInventory } from './inventory';
 import { formatters } from './format/index';
 import { analyseDirectory, errorMessage } from './lint';
 import { packageInfo } from './package-info';
@@ -36,6 +39,22 @@ export function run(argv: readonly string[], io: CliIo): number {
         return EXIT_USAGE_OR_FAILURE;
       case 'lint':
         return lint(command.options, io, debug);
+      case 'inventory':
+        return inventory(command.options, io);
+      case 'init': {
+        const dir = path.resolve(io.cwd, command.options.dir);
+        if (createNodeFileSystemHost().stat(dir) !== 'directory') {
+          io.stderr(`mp-privacy: directory not found: ${command.options.dir}\n`);
+          return EXIT_USAGE_OR_FAILURE;
+        }
+        const result = writeStarterConfig(dir, command.options.force);
+        if (result.error) {
+          io.stderr(`mp-privacy: ${result.error}\n`);
+          return EXIT_USAGE_OR_FAILURE;
+        }
+        io.stdout(`Wrote ${path.relative(io.cwd, result.file) || result.file}\n`);
+        return EXIT_OK;
+      }
     }
   } catch (error) {
     // A bug in the CLI or the engine outside a single root: still no stack trace unless asked for.
@@ -45,26 +64,67 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function lint(options: LintOptions, io: CliIo, debug: boolean): number {
+/** The mini programs under the command's dir, or an exit code after saying why there are none. */
+function rootsOf(dirOption: string, io: CliIo): { host: FileSystemHost; baseDir: string; roots: string[] } | number {
   const host = createNodeFileSystemHost();
-  const baseDir = path.resolve(io.cwd, options.dir);
+  const baseDir = path.resolve(io.cwd, dirOption);
   const kind = host.stat(baseDir);
   if (kind !== 'directory') {
     const problem = kind === undefined ? 'directory not found' : 'not a directory';
-    io.stderr(`mp-privacy: ${problem}: ${options.dir}\n`);
+    io.stderr(`mp-privacy: ${problem}: ${dirOption}\n`);
     return EXIT_USAGE_OR_FAILURE;
   }
-
-  const outcomes = analyseDirectory(host, baseDir);
-  if (outcomes.length === 0) {
+  const roots = findMiniProgramRoots(host, baseDir);
+  if (roots.length === 0) {
     // Linting a subfolder (e.g. pages/) of a mini program is a common slip: point at the enclosing root.
     const enclosing = findRootForFile(host, path.join(baseDir, 'app.json'));
     const hint = enclosing
       ? `; it is inside the mini program at ${path.relative(io.cwd, enclosing) || '.'}, lint that folder instead`
       : ' (looked for an app.json with a "pages" array)';
-    io.stderr(`mp-privacy: no mini program found under ${options.dir}${hint}\n`);
+    io.stderr(`mp-privacy: no mini program found under ${dirOption}${hint}\n`);
     return EXIT_USAGE_OR_FAILURE;
   }
+  return { host, baseDir, roots };
+}
+
+function writeOutput(output: string, target: string | undefined, io: CliIo): boolean {
+  if (!target) {
+    io.stdout(output);
+    return true;
+  }
+  try {
+    const file = path.resolve(io.cwd, target);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, output);
+    return true;
+  } catch (error) {
+    io.stderr(`mp-privacy: cannot write report to ${target}: ${errorMessage(error)}\n`);
+    return false;
+  }
+}
+
+function inventory(options: InventoryOptions, io: CliIo): number {
+  const found = rootsOf(options.dir, io);
+  if (typeof found === 'number') return found;
+  const analyzer = new ProjectAnalyzer(found.host);
+  const report = { baseDir: found.baseDir, inventories: found.roots.map((root) => analyzer.inventory(root)), read: (file: string) => found.host.readFile(file) };
+  const locale = options.locale ?? localeFromEnvironment(io.env);
+  return writeOutput(formatInventory(report, options.format, locale), options.output, io) ? EXIT_OK : EXIT_USAGE_OR_FAILURE;
+}
+
+function lint(options: LintOptions, io: CliIo, debug: boolean): number {
+  const found = rootsOf(options.dir, io);
+  if (typeof found === 'number') return found;
+  const { host, baseDir } = found;
+  if (options.fix) {
+    for (const root of found.roots) {
+      const outcome = applyAutomaticFixes(host, root);
+      for (const applied of outcome.applied) io.stderr(`mp-privacy: fixed ${applied.ruleId} in ${applied.file}: ${applied.title}\n`);
+      for (const skipped of outcome.skipped) io.stderr(`mp-privacy: did not fix ${skipped.ruleId} in ${skipped.file}: ${skipped.reason}\n`);
+    }
+  }
+
+  const outcomes = analyseDirectory(host, baseDir);
   for (const outcome of outcomes) {
     if ('error' in outcome && debug && outcome.stack) io.stderr(`${outcome.stack}\n`);
   }
@@ -74,18 +134,7 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
 
   const locale = options.locale ?? localeFromEnvironment(io.env);
   const output = formatters[options.format](report, locale);
-  if (options.output) {
-    const target = path.resolve(io.cwd, options.output);
-    try {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, output);
-    } catch (error) {
-      io.stderr(`mp-privacy: cannot write report to ${options.output}: ${errorMessage(error)}\n`);
-      return EXIT_USAGE_OR_FAILURE;
-    }
-  } else {
-    io.stdout(output);
-  }
+  if (!writeOutput(output, options.output, io)) return EXIT_USAGE_OR_FAILURE;
   return exitCode(report);
 }
 

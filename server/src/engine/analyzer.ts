@@ -4,6 +4,7 @@ import { ParsedFileCache } from './model/file-cache';
 import { ProjectModel } from './model/project';
 import { PhoneAnalysis } from './analysis/phone-flow';
 import { EntryPoints } from './analysis/entry-points';
+import { Inventory, inventoryOf } from './inventory';
 import { allRules, invalidSuppression, unreadableFile } from './rules';
 import { applySuppressions, findSuppressions, suppressFix, suppressionProblems } from './suppressions';
 import type { RuleContext } from './rules/rule';
@@ -41,6 +42,11 @@ export class ProjectAnalyzer {
   /** How many files were parsed (not served from cache) since this analyzer was made. */
   get parseCount(): number {
     return this.cache.parseCount;
+  }
+
+  /** The personal information the mini program collects, for the privacy guideline (see inventory.ts). */
+  inventory(root: string): Inventory {
+    return inventoryOf(root, this.host, this.cache);
   }
 
   analyze(root: string, options: AnalyzeOptions = {}): AnalysisResult {

@@ -12,3 +12,4 @@ export { allRules, ruleById } from './rules';
 export type { RuleMeta, RuleModule, RuleReference } from './rules/rule';
 export { hoverMarkdown, ruleDocsUri } from './hover';
 export { applyFixEdits, stripSnippetSyntax } from './fixes/apply';
+export type { Inventory, InventoryItem, InventoryUse } from './inventory';

@@ -50,6 +50,8 @@ export interface Fix {
   /** Stable id of the fix kind, e.g. `add-purpose-modal`. */
   kind: string;
   title: LocalizedText;
+  /** Mechanical and safe without review: `mp-privacy lint --fix` applies only these. */
+  automatic?: boolean;
   /** Builds the edits; text inserted into the user's project follows the requested locale. */
   build(locale: Locale): FixEdits;
 }

@@ -52,6 +52,7 @@ export const undeclaredPrivateInfo: RuleModule = {
           fixes: config
             ? [{
                 kind: 'declare-private-info',
+                automatic: true,
                 title: text(`Declare ${api} in app.json requiredPrivateInfos`, `在 app.json 的 requiredPrivateInfos 中声明 ${api}`),
                 build: () => ({
                   edits: declared.present ? setJsonValue(configFile, config.text, ['requiredPrivateInfos'], api, -1) : setJsonValue(configFile, config.text, ['requiredPrivateInfos'], [api]),
@@ -119,6 +120,7 @@ export const unusedPrivateInfoDeclaration: RuleModule = {
         related: [],
         fixes: [{
           kind: 'remove-private-info',
+          automatic: true,
           title: text(`Remove ${entry.api} from requiredPrivateInfos`, `从 requiredPrivateInfos 中删除 ${entry.api}`),
           build: () => ({ edits: setJsonValue(model.app.configFile, config.text, ['requiredPrivateInfos', entry.index], undefined), creations: [] }),
         }],

@@ -173,6 +173,7 @@ export const privacyAuthorizationFlow: RuleModule = {
         related: [],
         fixes: [{
           kind: 'remove-use-privacy-check',
+          automatic: true,
           title: text('Remove __usePrivacyCheck__', '删除 __usePrivacyCheck__'),
           build: () => ({ edits: setJsonValue(model.app.configFile, config!.text, ['__usePrivacyCheck__'], undefined), creations: [] }),
         }],

@@ -111,6 +111,7 @@ export const reportSubmitFormId: RuleModule = {
           related: [],
           fixes: [{
             kind: 'remove-report-submit',
+          automatic: true,
             title: text('Remove report-submit', '删除 report-submit'),
             build: () => {
               let start = reportSubmit.start;

@@ -1,0 +1,109 @@
+import * as path from 'path';
+import type { Inventory, Locale } from '../engine/index';
+import { LineIndex } from '../engine/index';
+import type { InventoryFormat } from './args';
+
+export interface InventoryReport {
+  baseDir: string;
+  inventories: Inventory[];
+  read(file: string): string | undefined;
+}
+
+interface Place {
+  file: string;
+  line: number;
+  via: string;
+  page?: string;
+  declared?: boolean;
+}
+
+const WORDS = {
+  en: {
+    title: 'Privacy inventory',
+    none: 'No personal information collected through WeChat interfaces was found.',
+    item: 'Personal information',
+    via: 'Collected through',
+    where: 'Where',
+    declared: 'requiredPrivateInfos',
+    purposeShown: 'Purpose shown (permission.desc)',
+    yes: 'declared',
+    no: 'NOT declared',
+    draft: 'Draft for the privacy guideline (admin console → 设置 → 服务内容声明 → 用户隐私保护指引)',
+    draftNote: 'Declare each item below and replace every placeholder with the real purpose; WeChat blocks interfaces whose information type is not declared.',
+    purpose: '[state what it is used for]',
+  },
+  'zh-cn': {
+    title: '隐私信息清单',
+    none: '未发现通过微信接口收集的个人信息。',
+    item: '个人信息',
+    via: '收集方式',
+    where: '位置',
+    declared: 'requiredPrivateInfos',
+    purposeShown: '展示的用途（permission.desc）',
+    yes: '已声明',
+    no: '未声明',
+    draft: '用户隐私保护指引草稿（小程序后台 → 设置 → 服务内容声明 → 用户隐私保护指引）',
+    draftNote: '逐项声明以下信息，并把占位符替换为真实用途；未声明的信息类型对应的接口会被微信禁用。',
+    purpose: '【请填写用途】',
+  },
+} as const;
+
+function places(report: InventoryReport, uses: Inventory['items'][number]['uses']): Place[] {
+  return uses.map((use) => {
+    const content = report.read(use.range.file) ?? '';
+    return {
+      file: path.relative(report.baseDir, use.range.file).split(path.sep).join('/'),
+      line: new LineIndex(content).positionAt(use.range.start).line + 1,
+      via: use.via,
+      page: use.page,
+      declared: use.declaredInRequiredPrivateInfos,
+    };
+  });
+}
+
+export function formatInventory(report: InventoryReport, format: InventoryFormat, locale: Locale): string {
+  const words = WORDS[locale];
+  if (format === 'json') {
+    return JSON.stringify({
+      roots: report.inventories.map((inventory) => ({
+        root: path.relative(report.baseDir, inventory.root).split(path.sep).join('/') || '.',
+        items: inventory.items.map((item) => ({ kind: item.kind, label: item.label[locale], permissionDesc: item.permissionDesc, uses: places(report, item.uses) })),
+      })),
+    }, null, 2) + '\n';
+  }
+  const out: string[] = [];
+  for (const inventory of report.inventories) {
+    const rootName = path.relative(report.baseDir, inventory.root).split(path.sep).join('/') || '.';
+    if (format === 'markdown') {
+      out.push(`# ${words.title}: ${rootName}`, '');
+      if (!inventory.items.length) out.push(words.none, '');
+      else {
+        out.push(`| ${words.item} | ${words.via} | ${words.where} | ${words.declared} |`, '|---|---|---|---|');
+        for (const item of inventory.items) {
+          for (const place of places(report, item.uses)) {
+            const declared = place.declared === undefined ? '–' : place.declared ? words.yes : `**${words.no}**`;
+            out.push(`| ${item.label[locale]} | \`${place.via}\` | ${place.file}:${place.line} | ${declared} |`);
+          }
+        }
+        out.push('', `## ${words.draft}`, '', words.draftNote, '');
+        for (const item of inventory.items) {
+          const shown = item.permissionDesc ? ` (${words.purposeShown}: “${item.permissionDesc}”)` : '';
+          out.push(locale === 'zh-cn' ? `- 为了${words.purpose}，开发者将在获取你的明示同意后，收集你的${item.label['zh-cn']}。${shown}` : `- ${item.label.en}: collected, with the user's explicit consent, ${words.purpose}.${shown}`);
+        }
+        out.push('');
+      }
+      continue;
+    }
+    out.push(`${words.title}: ${rootName}`);
+    if (!inventory.items.length) out.push(`  ${words.none}`);
+    for (const item of inventory.items) {
+      out.push(`  ${item.label[locale]}${item.permissionDesc ? `  (${words.purposeShown}: ${item.permissionDesc})` : ''}`);
+      for (const place of places(report, item.uses)) {
+        const declared = place.declared === undefined ? '' : `  [${words.declared}: ${place.declared ? words.yes : words.no}]`;
+        out.push(`    ${place.file}:${place.line}  ${place.via}${declared}`);
+      }
+    }
+    out.push('');
+  }
+  return out.join('\n') + (format === 'markdown' ? '' : '\n');
+}
