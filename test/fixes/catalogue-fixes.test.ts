@@ -35,7 +35,8 @@ describe('catalogue fixes', () => {
       const files = { ...appJson([INDEX, STORES], { requiredPrivateInfos: ['getLocation'] }), ...contentPage(INDEX), ...locate('getLocation') };
       const { after } = checkFix(files, 'location-purpose', 'add-location-purpose', locale);
       const desc = JSON.parse(after['app.json']).permission['scope.userLocation'].desc;
-      assert.match(desc, locale === 'zh-cn' ? /^你的位置信息将用于【请填写/ : /^Your location is used to \[name the feature/);
+      assert.match(desc, locale === 'zh-cn' ? /^用于【请填写功能/ : /^Used to \[name the feature\]/);
+      assert.ok(desc.length <= 30, 'within the 30-character limit');
     });
   }
 

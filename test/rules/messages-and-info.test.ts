@@ -12,10 +12,12 @@ runRuleTests('subscribe-message-without-tap', {
     { name: 'in a helper called synchronously from the tap', files: { ...orderPage(`const sub = require('../../utils/sub');\nPage({ notify() { sub.ask(); } })`), 'utils/sub.js': `module.exports = { ask() { ${SUBSCRIBE}; } };` } },
     { name: 'in the payment success callback (allowed since 2.8.2)', files: orderPage(`Page({ notify() { wx.requestPayment({ success: () => { ${SUBSCRIBE}; } }); } })`) },
     { name: 'in a method no template binds', files: orderPage(`Page({ notify() {}, later() { ${SUBSCRIBE}; } })`) },
+    { name: 'in the success callback of a confirmation dialog', files: orderPage(`Page({ notify() { wx.showModal({ title: '订阅', success: (res) => { if (res.confirm) ${SUBSCRIBE}; } }); } })`) },
   ],
   invalid: [
     { name: 'after an await in the tap handler', files: orderPage(`Page({ async notify() { await this.save(); ${SUBSCRIBE}; }, save() { return Promise.resolve(); } })`), errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }] },
-    { name: 'in a wx.showModal confirm callback', files: orderPage(`Page({ notify() { wx.showModal({ title: '订阅', success: (res) => { if (res.confirm) ${SUBSCRIBE}; } }); } })`), errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }] },
+    { name: 'in a promise then inside the tap', files: orderPage(`Page({ notify() { this.save().then(() => { ${SUBSCRIBE}; }); }, save() { return Promise.resolve(); } })`), errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }] },
+    { name: 'in the payment fail callback', files: orderPage(`Page({ notify() { wx.requestPayment({ fail: () => { ${SUBSCRIBE}; } }); } })`), errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }] },
     { name: 'from onLoad', files: orderPage(`Page({ onLoad() { this.ask(); }, ask() { ${SUBSCRIBE}; } })`, '<view>{{order.no}}</view>'), errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }] },
     { name: 'in a wx.request success callback inside a helper', files: { ...orderPage(`import { subscribe } from '../../utils/sub';\nPage({ notify() { subscribe(); } })`), 'utils/sub.js': `export function subscribe() { wx.request({ url: 'https://api.example.com/tmpl', success: () => { ${SUBSCRIBE}; } }); }` }, errors: [{ file: 'utils/sub.js', at: 'wx.requestSubscribeMessage(' }] },
   ],

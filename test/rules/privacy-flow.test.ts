@@ -18,7 +18,7 @@ runRuleTests('privacy-authorization-flow', {
   ],
   invalid: [
     { name: 'chooseMedia with no flow', files: { ...appJson([INDEX, CAMERA]), ...contentPage(INDEX), ...cameraPage }, errors: [{ file: 'app.json', at: '"pages"' }] },
-    { name: 'a nickname input with no flow', files: { ...appJson([INDEX]), ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view><input type="nickname" />', 'Page({})') }, errors: [{ file: 'app.json', at: '"pages"' }] },
+    { name: 'a nickname input with no flow', files: { ...appJson([INDEX]), ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view><input type="nickname" />', 'Page({})') }, errors: [{ file: 'app.json', at: '"pages"', severity: 'warning' }] },
     { name: 'obsolete __usePrivacyCheck__ and a camera tag', files: { 'app.json': JSON.stringify({ pages: [INDEX, CAMERA], __usePrivacyCheck__: true }, null, 2), ...contentPage(INDEX), ...page(CAMERA, '<camera device-position="back"></camera>', 'Page({})') }, errors: [{ file: 'app.json', at: '"pages"' }, { file: 'app.json', at: '"__usePrivacyCheck__": true' }] },
   ],
 });

@@ -104,10 +104,13 @@ export class EntryPoints {
   }
 }
 
-/** True when the whole chain from the entry function to the call runs synchronously (still "in the tap"). */
-export function runsSynchronously(reached: ReachedCall, allowPaymentCallback = false): boolean {
+/**
+ * True when the whole chain from the entry function to the call still counts as the user's tap: synchronous,
+ * or (with `allowUserCallbacks`) inside a payment or dialog callback that follows a tap, with no await or timer.
+ */
+export function runsSynchronously(reached: ReachedCall, allowUserCallbacks = false): boolean {
   const sites = [...reached.chain.map((hop) => hop.call.site), reached.call.site];
-  return sites.every((site) => isSynchronous(site.context) || (allowPaymentCallback && site.context.paymentCallback && !site.context.timer));
+  return sites.every((site) => isSynchronous(site.context) || (allowUserCallbacks && site.context.userCallback && !site.context.timer && !site.context.afterAwait));
 }
 
 /** What made the chain asynchronous, for messages. */

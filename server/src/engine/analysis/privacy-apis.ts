@@ -35,6 +35,7 @@ export const PRIVACY_INFO_KINDS: PrivacyInfoKind[] = [
   { id: 'contacts-write', label: text('Add to contacts', '通讯录（仅写入）权限'), apis: ['addPhoneContact'], scopes: ['scope.addPhoneContact'] },
   { id: 'calendar-write', label: text('Add to calendar', '日历（仅写入）权限'), apis: ['addPhoneCalendar', 'addPhoneRepeatCalendar'], scopes: ['scope.addPhoneCalendar'] },
   { id: 'clipboard', label: text('Clipboard', '剪切板'), apis: ['getClipboardData', 'setClipboardData'] },
+  { id: 'sensors', label: text('Motion sensors', '设备方向、加速度等传感器信息'), apis: ['startAccelerometer', 'startCompass', 'startDeviceMotionListening', 'startGyroscope'] },
 ];
 
 /** The 8 location APIs that must be listed in app.json `requiredPrivateInfos` (since 2022-07-14). */

@@ -27,15 +27,28 @@ export interface CallContext {
   callback: boolean;
   /** After an `await` in the same function. */
   afterAwait: boolean;
-  /** Inside a success/fail/complete callback of wx.requestPayment (subscribe messages may follow a payment). */
-  paymentCallback: boolean;
+  /**
+   * Inside a callback that WeChat still counts as the user's gesture: wx.requestPayment `success`/`complete`
+   * (subscribe messages may follow a payment, base library 2.8.2+) or the `success` of wx.showModal /
+   * wx.showActionSheet, where the user has just tapped a button of the dialog.
+   */
+  userCallback: boolean;
 }
 
-export const SYNCHRONOUS: CallContext = { timer: false, callback: false, afterAwait: false, paymentCallback: false };
+export const SYNCHRONOUS: CallContext = { timer: false, callback: false, afterAwait: false, userCallback: false };
+
+/** `api -> option callbacks` that run right after a user's tap (see CallContext.userCallback). */
+const USER_CALLBACKS: Record<string, string[]> = {
+  requestPayment: ['success', 'complete'],
+  showModal: ['success'],
+  showActionSheet: ['success'],
+};
 
 /** While walking: how a function met next will run (set by the call it is passed to). */
 interface VisitContext extends CallContext {
   deferAs?: 'timer' | 'callback' | 'now';
+  /** The platform API whose options object is being walked (`wx.showModal({ success() {} })`). */
+  optionsOf?: string;
 }
 
 /** Array and function methods that call their callback before returning. */
@@ -374,9 +387,12 @@ class CallExtractor {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isGetAppCall(node.initializer)) localAppAliases.add(node.name.text);
       if (functionOf(node) || ts.isFunctionDeclaration(node)) {
         // A nested function runs when something calls it: later (callback, timer) unless passed to forEach & co.
-        const deferred: VisitContext = { ...context, deferAs: undefined };
+        const deferred: VisitContext = { ...context, deferAs: undefined, optionsOf: undefined };
         if (context.deferAs === 'timer') deferred.timer = true;
         else if (context.deferAs !== 'now') deferred.callback = true;
+        const optionName = node.parent && (ts.isPropertyAssignment(node.parent) || ts.isMethodDeclaration(node.parent)) ? propertyName(node.parent.name) : ts.isMethodDeclaration(node) ? propertyName(node.name) : undefined;
+        // Only the dialog's or payment's own callback counts; a request made inside it is async again.
+        if (context.deferAs !== 'now') deferred.userCallback = !!(context.optionsOf && optionName && USER_CALLBACKS[context.optionsOf]?.includes(optionName));
         const saved = awaitSeen;
         ts.forEachChild(node, (child) => visit(child, deferred));
         awaitSeen = saved;
@@ -396,7 +412,7 @@ class CallExtractor {
         return;
       }
       // Object literals pass the deferral on to their methods (wx.request({ success() {} })); nothing else does.
-      const inner = ts.isObjectLiteralExpression(node) || ts.isPropertyAssignment(node) || ts.isParenthesizedExpression(node) ? context : { ...context, deferAs: undefined };
+      const inner = ts.isObjectLiteralExpression(node) || ts.isPropertyAssignment(node) || ts.isParenthesizedExpression(node) ? context : { ...context, deferAs: undefined, optionsOf: undefined };
       ts.forEachChild(node, (child) => visit(child, inner));
     };
     if (fn.body) visit(fn.body, { ...SYNCHRONOUS });
@@ -409,8 +425,8 @@ class CallExtractor {
     const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
     if (calleeName === 'setTimeout' || calleeName === 'setInterval') return { ...outer, deferAs: 'timer' };
     if (SYNCHRONOUS_CALLBACK_METHODS.has(calleeName)) return { ...outer, deferAs: 'now' };
-    const isPayment = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && PLATFORM_OBJECTS.has(callee.expression.text) && calleeName === 'requestPayment';
-    return { ...outer, deferAs: 'callback', paymentCallback: outer.paymentCallback || isPayment };
+    const isPlatform = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && PLATFORM_OBJECTS.has(callee.expression.text);
+    return { ...outer, deferAs: 'callback', optionsOf: isPlatform ? calleeName : undefined };
   }
 
   private site(call: ts.CallExpression, context: VisitContext): CallSite {
@@ -423,8 +439,8 @@ class CallExtractor {
     }
     const isStatement = !!parent && ts.isExpressionStatement(parent);
     if (isStatement) statement = parent;
-    const { timer, callback, afterAwait, paymentCallback } = context;
-    return { start, end: call.end, statementStart: statement.getStart(this.source), statementEnd: statement.end, isStatement, context: { timer, callback, afterAwait, paymentCallback } };
+    const { timer, callback, afterAwait, userCallback } = context;
+    return { start, end: call.end, statementStart: statement.getStart(this.source), statementEnd: statement.end, isStatement, context: { timer, callback, afterAwait, userCallback } };
   }
 
   private argumentText(call: ts.CallExpression): string {

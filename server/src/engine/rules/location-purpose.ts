@@ -7,17 +7,20 @@ import { LOCATION_SCOPE_OF, authorizeScope } from '../analysis/privacy-apis';
 import { findJsonNode } from '../parse/jsonc';
 import { setJsonValue } from '../fixes/json-edits';
 
+/** permission.desc longer than this is rejected by DevTools ("无效的json文件"). */
+const MAX_DESC_CHARS = 30;
+
 /** Purpose texts copied from tutorials or left as placeholders: they tell the user nothing. */
 const PLACEHOLDER_DESC = /效果展示|请点击确定|^(获取|获得)?(你的|您的|用户)?(当前)?(地理)?位置(信息)?$|^位置$|测试|^test|^desc$|^x+$|^todo|^placeholder|^描述$/i;
 
 export const locationPurpose: RuleModule = {
   meta: {
     id: 'location-purpose',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
     title: text('Location used without a purpose in app.json permission', '使用位置但未在 app.json permission 中说明用途'),
     description: text(
-      'When a mini program asks for scope.userLocation, scope.userLocationBackground or scope.userFuzzyLocation, app.json `permission` must state what the location is used for; WeChat shows this `desc` in the authorization dialog. An empty or template text ("你的位置信息将用于小程序位置接口的效果展示") tells the user nothing.',
-      '小程序申请 scope.userLocation、scope.userLocationBackground 或 scope.userFuzzyLocation 时，必须在 app.json 的 `permission` 中说明位置的用途，微信会在授权弹窗中展示该 `desc`。空白或模板文字（如“你的位置信息将用于小程序位置接口的效果展示”）无法让用户了解用途。',
+      'When a mini program asks for scope.userLocation, scope.userLocationBackground or scope.userFuzzyLocation, app.json `permission` must state what the location is used for: since 2019-01-14 versions without it cannot call the location APIs (error), and a `desc` over 30 characters makes DevTools reject app.json (error). An empty or template text ("你的位置信息将用于小程序位置接口的效果展示") tells the user nothing (warning).',
+      '小程序申请 scope.userLocation、scope.userLocationBackground 或 scope.userFuzzyLocation 时，必须在 app.json 的 `permission` 中说明位置用途：自 2019-01-14 起缺少用途说明的版本无法正常调用位置接口（错误）；`desc` 超过 30 个字符会被开发者工具判为无效的 app.json（错误）。空白或模板文字（如“你的位置信息将用于小程序位置接口的效果展示”）无法让用户了解用途（警告）。',
     ),
     howToFix: text('Add `"permission": { "scope.userLocation": { "desc": "…" } }` to app.json with the real purpose, e.g. "用于为你推荐附近的门店".', '在 app.json 中加入 `"permission": { "scope.userLocation": { "desc": "…" } }`，写明真实用途，例如“用于为你推荐附近的门店”。'),
     references: [REFERENCES.appJson, REFERENCES.authorize],
@@ -52,14 +55,24 @@ export const locationPurpose: RuleModule = {
       if (desc === undefined) {
         context.report({
           range: callRangeOf(use),
-          message: text(`wx.${use.call.api} needs ${scope}, but app.json permission does not say what the location is used for.`, `wx.${use.call.api} 需要 ${scope}，但 app.json 的 permission 没有说明位置用途。`),
+          message: text(`wx.${use.call.api} needs ${scope}, but app.json permission does not say what the location is used for, so the call fails.`, `wx.${use.call.api} 需要 ${scope}，但 app.json 的 permission 没有说明位置用途，调用会失败。`),
           evidence: text(`app.json has no permission["${scope}"].desc.`, `app.json 中没有 permission["${scope}"].desc。`),
           related: [],
           fixes: [fix],
         });
+      } else if (desc.length > MAX_DESC_CHARS) {
+        const node = findJsonNode(config, ['permission', scope, 'desc']);
+        context.report({
+          range: node ? { file: model.app.configFile, start: node.offset, end: node.offset + node.length } : callRangeOf(use),
+          message: text(`The purpose for ${scope} is ${desc.length} characters; WeChat allows at most ${MAX_DESC_CHARS}, and DevTools rejects app.json.`, `${scope} 的用途说明有 ${desc.length} 个字符，超过上限 ${MAX_DESC_CHARS}，开发者工具会判定 app.json 无效。`),
+          evidence: text(`permission["${scope}"].desc: "${desc}"`, `permission["${scope}"].desc：“${desc}”`),
+          related: [],
+          fixes: [],
+        });
       } else if (!desc || desc.length < 4 || PLACEHOLDER_DESC.test(desc)) {
         const node = findJsonNode(config, ['permission', scope, 'desc']);
         context.report({
+          severity: 'warning',
           range: node ? { file: model.app.configFile, start: node.offset, end: node.offset + node.length } : callRangeOf(use),
           message: text(`The purpose given for ${scope} ("${desc}") does not say what the location is used for.`, `${scope} 的用途说明（“${desc}”）没有说明位置的实际用途。`),
           evidence: text(`"${desc}" is empty, too short or template text; WeChat shows it in the location dialog.`, `“${desc}”为空、过短或是模板文字；微信会在位置授权弹窗中展示它。`),
@@ -73,5 +86,6 @@ export const locationPurpose: RuleModule = {
 
 /** A purpose sentence for the developer to complete (it must still be edited: it names no real feature). */
 function locale(name: 'en' | 'zh-cn'): string {
-  return name === 'zh-cn' ? '你的位置信息将用于【请填写具体功能，例如：推荐附近门店】' : 'Your location is used to [name the feature, e.g. show nearby stores]';
+  // Both stay within the 30-character limit of permission.desc.
+  return name === 'zh-cn' ? '用于【请填写功能，如推荐附近门店】' : 'Used to [name the feature]';
 }

@@ -184,10 +184,15 @@ export const privacyAuthorizationFlow: RuleModule = {
     const kinds = [...new Set(uses.map((u) => u.what))];
     // A project-wide finding sits on app.json "pages", which stays put while pages are edited.
     const pagesNode = config && findJsonNode(config, ['pages'])?.parent?.children?.[0];
+    // <input type="nickname"> is not covered by the official popup: unagreed, it silently becomes a plain text input.
+    const nickname = uses.some((u) => u.what === '<input type="nickname">');
     context.report({
+      severity: nickname ? 'warning' : undefined,
       range: pagesNode ? { file: model.app.configFile, start: pagesNode.offset, end: pagesNode.offset + pagesNode.length } : uses[0].range,
       message: text(`The app uses privacy interfaces (${kinds.slice(0, 4).join(', ')}${kinds.length > 4 ? '…' : ''}) but has no privacy-consent flow of its own; WeChat will show its fallback popup.`, `应用使用了隐私接口（${kinds.slice(0, 4).join('、')}${kinds.length > 4 ? '…' : ''}），但没有自己的隐私同意流程；微信会弹出官方兜底弹窗。`),
-      evidence: text('No wx.onNeedPrivacyAuthorization, wx.requirePrivacyAuthorize or open-type="agreePrivacyAuthorization" anywhere in the project.', '项目中没有 wx.onNeedPrivacyAuthorization、wx.requirePrivacyAuthorize 或 open-type="agreePrivacyAuthorization"。'),
+      evidence: nickname
+        ? text('No wx.onNeedPrivacyAuthorization, wx.requirePrivacyAuthorize or open-type="agreePrivacyAuthorization" anywhere in the project, and <input type="nickname"> gets no official popup: until the user agrees it works as a plain text input.', '项目中没有 wx.onNeedPrivacyAuthorization、wx.requirePrivacyAuthorize 或 open-type="agreePrivacyAuthorization"；而 <input type="nickname"> 没有官方弹窗兜底，用户同意之前它只是普通文本输入框。')
+        : text('No wx.onNeedPrivacyAuthorization, wx.requirePrivacyAuthorize or open-type="agreePrivacyAuthorization" anywhere in the project.', '项目中没有 wx.onNeedPrivacyAuthorization、wx.requirePrivacyAuthorize 或 open-type="agreePrivacyAuthorization"。'),
       related: uses.slice(0, 5).map((u) => ({ range: u.range, message: text(`${u.what} is used here`, `此处使用了 ${u.what}`) })),
       fixes: config
         ? [{

@@ -24,7 +24,7 @@ import { startTagRange } from './report-helpers';
 const REASONS: Record<string, LocalizedText> = {
   timer: text('it runs in a timer started by the handler', '它在处理函数启动的定时器中执行'),
   await: text('it runs after an `await` in the handler', '它在处理函数中的 `await` 之后执行'),
-  callback: text('it runs in the callback of an asynchronous call (wx.request, wx.showModal, a promise…)', '它在异步调用（wx.request、wx.showModal、Promise 等）的回调中执行'),
+  callback: text('it runs in the callback of an asynchronous call (wx.request, a promise…)', '它在异步调用（wx.request、Promise 等）的回调中执行'),
   lifecycle: text('it runs from lifecycle code, not from a tap', '它由生命周期代码执行，而不是由点击触发'),
   event: text('it runs from a non-tap event', '它由非点击事件触发'),
 };
@@ -35,8 +35,8 @@ export const subscribeMessageWithoutTap: RuleModule = {
     defaultSeverity: 'error',
     title: text('Subscribe message requested outside a tap', '在点击之外请求订阅消息'),
     description: text(
-      'wx.requestSubscribeMessage may only be called when the user taps (or, since 2.8.2, in a payment callback); WeChat rejects other calls with "can only be invoked by user TAP gesture". Code after an `await`, in a timer or in the callback of wx.request/wx.showModal is no longer the tap.',
-      'wx.requestSubscribeMessage 只能在用户点击时调用（自 2.8.2 起也可在支付回调中调用）；其他情况微信会返回 “can only be invoked by user TAP gesture”。`await` 之后、定时器中、wx.request/wx.showModal 回调中的代码都不再属于这次点击。',
+      'wx.requestSubscribeMessage may only be called when the user taps (or, since 2.8.2, after a payment); WeChat rejects other calls with "can only be invoked by user TAP gesture". Code after an `await`, in a timer or in the callback of wx.request or a promise is no longer the tap. The success callback of wx.requestPayment, and of wx.showModal/wx.showActionSheet (the user just tapped the dialog), are accepted.',
+      'wx.requestSubscribeMessage 只能在用户点击时调用（自 2.8.2 起也可在支付之后调用）；其他情况微信会返回 “can only be invoked by user TAP gesture”。`await` 之后、定时器中、wx.request 或 Promise 回调中的代码都不再属于这次点击。wx.requestPayment 的 success 回调，以及 wx.showModal/wx.showActionSheet 的 success 回调（用户刚点击了弹窗按钮）不报告。',
     ),
     howToFix: text('Call wx.requestSubscribeMessage first thing in the bindtap handler, before any await or request; send the result to the server afterwards.', '在 bindtap 处理函数中最先调用 wx.requestSubscribeMessage（在任何 await 或请求之前），之后再把结果发送给服务器。'),
     references: [REFERENCES.subscribeMessage],
