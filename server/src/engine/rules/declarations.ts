@@ -26,7 +26,7 @@ export const undeclaredPrivateInfo: RuleModule = {
       '自 2022-07-14 起，小程序使用 getFuzzyLocation、getLocation、onLocationChange、startLocationUpdate、startLocationUpdateBackground、chooseLocation、choosePoi、chooseAddress 中的任何一个，都必须在 app.json 的 `requiredPrivateInfos` 中声明，否则调用会失败并提示 “the api need to be declared in the requiredPrivateInfos field in app.json/ext.json”。',
     ),
     howToFix: text('Add the API to `requiredPrivateInfos` in app.json (and apply for it under 开发管理-接口设置 in the admin console).', '在 app.json 的 `requiredPrivateInfos` 中加入该接口（并在小程序后台“开发管理-接口设置”中申请开通）。'),
-    references: [REFERENCES.appJson, REFERENCES.locationNotice],
+    references: [REFERENCES.requiredPrivateInfos, REFERENCES.locationChangeNotice],
     fixKinds: ['declare-private-info'],
   },
   check(context) {
@@ -76,7 +76,7 @@ export const conflictingLocationDeclarations: RuleModule = {
       '`getFuzzyLocation` 不能与 getLocation、onLocationChange、startLocationUpdate、startLocationUpdateBackground 同时在 requiredPrivateInfos 中声明，微信开发者工具会报错“互斥”并拒绝编译。',
     ),
     howToFix: text('Keep either the fuzzy or the precise location APIs, whichever the features need, and remove the other declarations.', '根据功能需要，只保留模糊位置或精确位置接口之一，删除另一类的声明。'),
-    references: [REFERENCES.appJson, REFERENCES.locationNotice],
+    references: [REFERENCES.locationChangeNotice, REFERENCES.getFuzzyLocation],
     fixKinds: [],
   },
   check(context) {
@@ -104,7 +104,7 @@ export const unusedPrivateInfoDeclaration: RuleModule = {
       'requiredPrivateInfos 中的每个接口都需要在后台申请，并会出现在向用户说明的收集范围中。声明代码从未调用的接口，等于申请了超出实际需要的权限。',
     ),
     howToFix: text('Remove the entry, or keep it if the API is called from code mp-privacy cannot see (a plugin, a web-view bridge).', '删除该声明；如果该接口在 mp-privacy 看不到的代码中使用（插件、web-view 桥接），可以保留。'),
-    references: [REFERENCES.appJson],
+    references: [REFERENCES.requiredPrivateInfos],
     fixKinds: ['remove-private-info'],
   },
   check(context) {

@@ -23,7 +23,7 @@ export const locationPurpose: RuleModule = {
       '小程序申请 scope.userLocation、scope.userLocationBackground 或 scope.userFuzzyLocation 时，必须在 app.json 的 `permission` 中说明位置用途：自 2019-01-14 起缺少用途说明的版本无法正常调用位置接口（错误）；`desc` 超过 30 个字符会被开发者工具判为无效的 app.json（错误）。空白或模板文字（如“你的位置信息将用于小程序位置接口的效果展示”）无法让用户了解用途（警告）。',
     ),
     howToFix: text('Add `"permission": { "scope.userLocation": { "desc": "…" } }` to app.json with the real purpose, e.g. "用于为你推荐附近的门店".', '在 app.json 中加入 `"permission": { "scope.userLocation": { "desc": "…" } }`，写明真实用途，例如“用于为你推荐附近的门店”。'),
-    references: [REFERENCES.appJson, REFERENCES.authorize],
+    references: [REFERENCES.permissionConfig, REFERENCES.authorize, REFERENCES.locationNotice],
     fixKinds: ['add-location-purpose'],
   },
   check(context) {

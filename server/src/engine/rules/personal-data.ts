@@ -20,7 +20,7 @@ export const personalDataStorage: RuleModule = {
       '本地缓存（wx.setStorage / wx.setStorageSync）是明文、持久的，直到用户删除小程序才会清除。手机号、位置或身份信息存放在这里，会超出收集时的用途和期限。',
     ),
     howToFix: text('Keep personal data on your server behind the session, or store only what the feature needs and remove it when done.', '把个人信息保存在服务器端并通过会话访问；或只保存功能所需的最少数据，并在用完后删除。'),
-    references: [REFERENCES.setStorage, REFERENCES.operationRulesPrivacy],
+    references: [REFERENCES.setStorageAsync, REFERENCES.setStorage, REFERENCES.privacyInterfaces],
     fixKinds: [],
   },
   check(context) {
@@ -54,7 +54,7 @@ export const personalDataThirdParty: RuleModule = {
       '个人信息只能发送到用户隐私保护指引中说明的去向。把手机号、位置或身份信息发送到非本应用自有接口的主机（在 mp-privacy.config.json 中配置 `apiHosts`），就是与第三方共享，必须在隐私保护指引中写明。',
     ),
     howToFix: text("Send it through your own API, or add the third party to the privacy guideline and to `apiHosts` once it is declared.", '通过自有接口发送；或在隐私保护指引中写明该第三方后，把它加入 `apiHosts`。'),
-    references: [REFERENCES.privacyGuide, REFERENCES.operationRulesPrivacy],
+    references: [REFERENCES.privacyInterfaces, REFERENCES.network, REFERENCES.request],
     fixKinds: [],
   },
   check(context) {

@@ -157,7 +157,7 @@ export const privacyAuthorizationFlow: RuleModule = {
       '自 2023-10-17 起，每次调用隐私接口时微信都会检查用户是否已同意小程序的用户隐私保护指引。如果没有自定义流程（wx.onNeedPrivacyAuthorization、open-type="agreePrivacyAuthorization" 按钮或 wx.requirePrivacyAuthorize），微信会弹出官方兜底弹窗，因此这里仅作提示：自定义弹窗可以用自己的话、在合适的时机说明。',
     ),
     howToFix: text('Add a privacy popup component that listens with wx.onNeedPrivacyAuthorization and offers an agree button (open-type="agreePrivacyAuthorization"), and mount it on the pages that use privacy interfaces.', '添加隐私弹窗组件：用 wx.onNeedPrivacyAuthorization 监听，并提供同意按钮（open-type="agreePrivacyAuthorization"），挂载到使用隐私接口的页面上。'),
-    references: [REFERENCES.privacyGuide, REFERENCES.privacyInterfaces],
+    references: [REFERENCES.officialPrivacyPopup, REFERENCES.onNeedPrivacyAuthorization, REFERENCES.privacyInterfaces],
     fixKinds: ['scaffold-privacy-popup'],
   },
   check(context) {
@@ -218,7 +218,7 @@ export const privacyPopupNotMounted: RuleModule = {
       '实现隐私同意弹窗的组件只有在页面模板中使用时才会生效。只注册而没有在任何页面中使用，它就不会运行，用户看到的是微信的兜底弹窗。',
     ),
     howToFix: text('Put the component tag in the templates of the pages that use privacy interfaces.', '在使用隐私接口的页面模板中加入该组件标签。'),
-    references: [REFERENCES.privacyGuide],
+    references: [REFERENCES.privacyGuide, REFERENCES.onNeedPrivacyAuthorization],
     fixKinds: ['mount-privacy-popup'],
   },
   check(context) {

@@ -39,7 +39,7 @@ export const subscribeMessageWithoutTap: RuleModule = {
       'wx.requestSubscribeMessage 只能在用户点击时调用（自 2.8.2 起也可在支付之后调用）；其他情况微信会返回 “can only be invoked by user TAP gesture”。`await` 之后、定时器中、wx.request 或 Promise 回调中的代码都不再属于这次点击。wx.requestPayment 的 success 回调，以及 wx.showModal/wx.showActionSheet 的 success 回调（用户刚点击了弹窗按钮）不报告。',
     ),
     howToFix: text('Call wx.requestSubscribeMessage first thing in the bindtap handler, before any await or request; send the result to the server afterwards.', '在 bindtap 处理函数中最先调用 wx.requestSubscribeMessage（在任何 await 或请求之前），之后再把结果发送给服务器。'),
-    references: [REFERENCES.subscribeMessage],
+    references: [REFERENCES.subscribeMessage, REFERENCES.subscribeGuide, REFERENCES.requestPayment],
     fixKinds: [],
   },
   check(context) {
@@ -80,7 +80,7 @@ export const reportSubmitFormId: RuleModule = {
       '模板消息（依赖 `<form report-submit>` 产生的 formId 发送）已下线（2020-01-10 起），由订阅消息替代。现在仍把 formId 发送到服务器，是在为用户从未同意的推送收集标识；残留的 `report-submit` 属性本身无害但已无用（提示）。',
     ),
     howToFix: text('Remove report-submit and the formId upload; ask for a subscription with wx.requestSubscribeMessage in a tap instead.', '删除 report-submit 和 formId 上传；改为在点击中用 wx.requestSubscribeMessage 请求订阅。'),
-    references: [REFERENCES.form, REFERENCES.subscribeMessage],
+    references: [REFERENCES.templateMessage, REFERENCES.form],
     fixKinds: ['remove-report-submit'],
   },
   check(context) {

@@ -93,7 +93,7 @@ export const openSettingWithoutTap: RuleModule = {
       '自基础库 2.3.0 起，wx.openSetting 只能在用户发生点击行为后调用；在生命周期代码中调用不会打开设置页。',
     ),
     howToFix: text('Use `<button open-type="openSetting">`, or call wx.openSetting from a bindtap handler.', '使用 `<button open-type="openSetting">`，或在 bindtap 处理函数中调用 wx.openSetting。'),
-    references: [REFERENCES.openSetting],
+    references: [REFERENCES.openSetting, REFERENCES.openSettingNotice, REFERENCES.button],
     fixKinds: [],
   },
   check(context) {
@@ -115,7 +115,7 @@ export const clipboardWithoutUserAction: RuleModule = {
       '剪贴板属于隐私接口（“读取你的剪切板”），必须在用户隐私保护指引中声明。在 onLaunch/onShow、页面生命周期或轮询定时器中读取剪贴板，会在用户没有任何请求时收集其在别处复制的内容（《微信小程序平台运营管理规范》§15）。',
     ),
     howToFix: text('Read the clipboard only when the user taps a "paste" control.', '只在用户点击“粘贴”等操作时读取剪贴板。'),
-    references: [REFERENCES.getClipboardData, REFERENCES.privacyInterfaces, REFERENCES.operationRulesPrivacy],
+    references: [REFERENCES.getClipboardData, REFERENCES.privacyInterfaces, REFERENCES.privacyGuide],
     fixKinds: [],
   },
   check(context) {

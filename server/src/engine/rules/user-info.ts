@@ -15,7 +15,7 @@ export const deprecatedUserInfoApi: RuleModule = {
       '自 2021-04-28 起，wx.getUserInfo 和 `<button open-type="getUserInfo">` 返回匿名数据；2022-11-08 之后发布的版本（基础库 2.27.1 及以上）中 wx.getUserProfile 返回灰色头像和昵称“微信用户”；wx.authorize 申请 scope.userInfo 不再弹窗。依赖它们的代码会给所有用户展示同一个虚假资料。',
     ),
     howToFix: text('Use the avatar and nickname fill-in: `<button open-type="chooseAvatar" bindchooseavatar="…">` and `<input type="nickname">`, where the user chooses what to share.', '改用头像昵称填写能力：`<button open-type="chooseAvatar" bindchooseavatar="…">` 和 `<input type="nickname">`，由用户自己选择提供的内容。'),
-    references: [REFERENCES.userProfileFill, REFERENCES.getUserProfile],
+    references: [REFERENCES.userProfileFill, REFERENCES.userInfoNotice2021, REFERENCES.userInfoNotice2022],
     fixKinds: [],
   },
   check(context) {
