@@ -16,10 +16,28 @@ import * as vocabulary from './vocabulary';
 
 export type PhoneOpenType = 'getPhoneNumber' | 'getRealtimePhoneNumber';
 
+/** What a request for personal information is made with: an open-type, an input type or an API behind a tap. */
+export interface RequestMatch {
+  /** `getPhoneNumber`, `chooseAvatar`, `nickname`, `getUserProfile`… (used in messages and generated markup). */
+  openType: string;
+  /** The attribute that makes the element a request (open-type, type, or the tap binding). */
+  attr: WxmlAttribute;
+  /** The event whose handler receives the result (e.g. `getphonenumber`), when there is one. */
+  resultEvent?: string;
+}
+
+/** Decides which rendered elements ask for the information a gate analysis is about. */
+export type RequestMatcher = (view: ViewElement, model: ProjectModel) => RequestMatch | undefined;
+
+export const matchPhoneRequest: RequestMatcher = (view) => {
+  const phone = phoneOpenType(view.element);
+  return phone && { openType: phone.openType, attr: phone.attr, resultEvent: phone.openType.toLowerCase() };
+};
+
 export interface PhoneRequest {
   page: PageUnit;
   view: ViewElement;
-  openType: PhoneOpenType;
+  openType: string;
   openTypeAttribute: WxmlAttribute;
   handlerBinding?: EventBinding;
   handler?: FunctionRef;
@@ -130,7 +148,10 @@ export class PhoneAnalysis {
   private readonly views = new Map<string, ViewElement[]>();
   private readonly gates = new Map<string, PhoneGate | null>();
 
-  constructor(readonly model: ProjectModel) {
+  constructor(
+    readonly model: ProjectModel,
+    private readonly matcher: RequestMatcher = matchPhoneRequest,
+  ) {
     for (const page of model.pages) this.requests.push(...this.collectRequests(page));
     this.entryPage = model.app.entryRoute ? model.pageByRoute.get(model.app.entryRoute) : undefined;
     this.traceLaunch();
@@ -154,14 +175,14 @@ export class PhoneAnalysis {
   private collectRequests(page: PageUnit): PhoneRequest[] {
     const requests: PhoneRequest[] = [];
     for (const view of this.view(page)) {
-      const phone = phoneOpenType(view.element);
-      if (!phone) continue;
-      const handlerBinding = eventBindings(view.element).find((b) => b.event === phone.openType.toLowerCase());
+      const match = this.matcher(view, this.model);
+      if (!match) continue;
+      const handlerBinding = match.resultEvent ? eventBindings(view.element).find((b) => b.event === match.resultEvent) : undefined;
       requests.push({
         page,
         view,
-        openType: phone.openType,
-        openTypeAttribute: phone.attr,
+        openType: match.openType,
+        openTypeAttribute: match.attr,
         handlerBinding,
         handler: handlerBinding ? handlerOf(view.owner, handlerBinding.handler) : undefined,
         label: textContent(view.element),
@@ -299,7 +320,7 @@ export class PhoneAnalysis {
     for (const page of this.model.pages) {
       if (!page.wxml) continue;
       for (const view of this.view(page)) {
-        if (view.owner !== page || phoneOpenType(view.element)) continue;
+        if (view.owner !== page || this.matcher(view, this.model)) continue;
         for (const binding of gestureBindings(view.element)) {
           if (binding.event !== 'tap') continue;
           const handler = handlerOf(page, binding.handler);

@@ -8,7 +8,7 @@ import { conflictingLocationDeclarations, undeclaredPrivateInfo, unusedPrivateIn
 import { locationPurpose } from './location-purpose';
 import { clipboardWithoutUserAction, openSettingWithoutTap, privacyApiWithoutUserAction } from './user-action';
 import { reportSubmitFormId, subscribeMessageWithoutTap } from './subscribe-message';
-import { deprecatedUserInfoApi } from './user-info';
+import { deprecatedUserInfoApi, userInfoWall } from './user-info';
 import { personalDataStorage, personalDataThirdParty } from './personal-data';
 import { privacyAuthorizationFlow, privacyPopupNotMounted } from './privacy-flow';
 
@@ -54,6 +54,7 @@ export const allRules: RuleModule[] = [
   phoneOnEntry,
   phoneWhileBrowsing,
   phonePurposeAtCheckout,
+  userInfoWall,
   undeclaredPrivateInfo,
   conflictingLocationDeclarations,
   unusedPrivateInfoDeclaration,

@@ -4,6 +4,15 @@ import { REFERENCES } from './references';
 import { callRangeOf, platformUses } from '../analysis/api-usage';
 import { authorizeScope } from '../analysis/privacy-apis';
 import { attribute, elements } from '../parse/wxml';
+import type { LocalizedText, RelatedEvidence, SourceRange } from '../types';
+import type { ProjectModel } from '../model/project';
+import { PhoneAnalysis, PhoneGate, RequestMatcher, handlerOf } from '../analysis/phone-flow';
+import { gestureBindings } from '../analysis/wxml-view';
+import { firstSite, reachableCalls } from '../analysis/reach';
+import { runsSynchronously } from '../analysis/entry-points';
+import * as vocabulary from '../analysis/vocabulary';
+import { callRange, chainEvidence, chainProse, startTagRange } from './report-helpers';
+import { describeGate } from './phone-on-entry';
 
 export const deprecatedUserInfoApi: RuleModule = {
   meta: {
@@ -46,6 +55,71 @@ export const deprecatedUserInfoApi: RuleModule = {
           fixes: [],
         });
       }
+    }
+  },
+};
+
+/** Elements that ask for the nickname or avatar: the old open-types, the nickname input, or a tap that calls getUserProfile/getUserInfo. */
+export const matchUserInfoRequest: RequestMatcher = (view, model) => {
+  const { element } = view;
+  const openType = attribute(element, 'open-type');
+  const type = openType?.value.split('|').map((t) => t.trim()).find((t) => t === 'getUserInfo' || t === 'chooseAvatar');
+  if (openType && type) return { openType: type, attr: openType, resultEvent: type.toLowerCase() };
+  const inputType = attribute(element, 'type');
+  if (element.name === 'input' && inputType?.value === 'nickname') return { openType: 'nickname', attr: inputType };
+  for (const binding of gestureBindings(element)) {
+    if (binding.event !== 'tap') continue;
+    const handler = handlerOf(view.owner, binding.handler);
+    const call = handler && reachableCalls(model, handler).find((r) => r.call.kind === 'platform' && (r.call.api === 'getUserProfile' || r.call.api === 'getUserInfo') && runsSynchronously(r));
+    if (call && call.call.kind === 'platform') return { openType: call.call.api, attr: binding.attribute };
+  }
+  return undefined;
+};
+
+const userInfoAnalyses = new WeakMap<ProjectModel, PhoneAnalysis>();
+
+export const userInfoWall: RuleModule = {
+  meta: {
+    id: 'user-info-wall',
+    defaultSeverity: 'error',
+    title: text('Nickname/avatar forced on entry or to browse', '进入或浏览时强制获取昵称头像'),
+    description: text(
+      'WeChat names "asking for user information as soon as the mini program opens, and refusing use if the user declines" as the problem its 2021 and 2022 user-info changes fix: the user must be able to browse without handing over a nickname or avatar (Platform Operation Rules §15).',
+      '微信在 2021 年和 2022 年的用户信息接口调整中明确指出，“刚打开小程序就要求授权用户信息、用户拒绝则无法使用”是要解决的问题：用户必须无需提供昵称头像即可浏览（《微信小程序平台运营管理规范》§15）。',
+    ),
+    howToFix: text('Let users browse first; ask for a nickname and avatar (with the fill-in components) only where the profile is actually shown or needed.', '先让用户浏览；只在确实需要展示或使用资料的地方，用头像昵称填写组件请求昵称和头像。'),
+    references: [REFERENCES.userInfoNotice2022, REFERENCES.userInfoNotice2021, REFERENCES.userProfileFill],
+    fixKinds: [],
+  },
+  check(context) {
+    const { model } = context;
+    let analysis = userInfoAnalyses.get(model);
+    if (!analysis) userInfoAnalyses.set(model, (analysis = new PhoneAnalysis(model, matchUserInfoRequest)));
+    const what = (gate: PhoneGate) => gate.request.openType;
+    const reportWall = (range: SourceRange, gate: PhoneGate, why: LocalizedText, related: RelatedEvidence[] = []) => {
+      if (context.isReported(range.file, range.start)) return;
+      context.report({
+        range,
+        message: text(`${gate.page.route} asks for the user's nickname/avatar (${what(gate)}) before they can see any content.`, `${gate.page.route} 在用户看到任何内容之前就索要昵称头像（${what(gate)}）。`),
+        evidence: why,
+        related: [...related, { range: startTagRange(gate.request.view), message: text(`the ${what(gate)} request`, `${what(gate)} 请求`) }],
+        fixes: [],
+      });
+    };
+    const entry = analysis.entryPage;
+    const entryGate = entry && analysis.gateOf(entry);
+    if (entry && entryGate) reportWall(startTagRange(entryGate.request.view), entryGate, text(`${entry.route} is the entry page and ${describeGate(entryGate).en}.`, `${entry.route} 是入口页面，且${describeGate(entryGate)['zh-cn']}。`));
+    for (const navigation of [...analysis.launchNavigations, ...analysis.browsingNavigations]) {
+      const gate = analysis.gateOf(navigation.target);
+      if (!gate) continue;
+      const start = firstSite(navigation.reached);
+      const origin = navigation.origin === 'app' ? model.relative(start.script.file) : navigation.origin.route;
+      reportWall(callRange(start.script, start), gate, text(`${origin} ${navigation.lifecycle} calls ${chainProse(navigation.reached)} to ${gate.page.route}, where ${describeGate(gate).en}.`, `${origin} 的 ${navigation.lifecycle} 调用 ${chainProse(navigation.reached)} 跳转到 ${gate.page.route}，该页面${describeGate(gate)['zh-cn']}。`), chainEvidence(model, navigation.reached));
+    }
+    for (const page of model.pages) {
+      const gate = analysis.launchPages.has(page.route) ? undefined : analysis.gateOf(page);
+      if (!gate || !((gate.kind === 'phone-only' && page.isTab && !vocabulary.PROFILE_ROUTE.test(page.route)) || gate.kind === 'overlay')) continue;
+      reportWall(startTagRange(gate.request.view), gate, text(`${page.route}: ${describeGate(gate).en}.`, `${page.route} 上${describeGate(gate)['zh-cn']}。`));
     }
   },
 };
