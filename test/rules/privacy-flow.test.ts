@@ -41,6 +41,7 @@ runRuleTests('personal-data-storage', {
     { name: 'a token', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  onLoad() { wx.setStorageSync('token', 'x'); },") } },
     { name: 'a one-time phone code', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  onLoad() { wx.setStorageSync('phoneCode', 'x'); },") } },
     { name: 'reading storage', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  onLoad() { wx.getStorageSync('phone'); },") } },
+    { name: 'an id that points at an address kept on the server', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  pick(id) { wx.setStorageSync('addressId', id); },") } },
   ],
   invalid: [
     { name: 'the phone number', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  onLoad() { wx.setStorageSync('userPhone', this.data.phone); },") }, errors: [{ file: `${INDEX}.js`, at: 'wx.setStorageSync(' }] },

@@ -11,6 +11,14 @@ runRuleTests('user-info-wall', {
     { name: 'an auth page opened from a tap', files: { ...appJson([INDEX, AUTH]), ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view><navigator url="/pages/auth/auth">登录</navigator>', 'Page({})'), ...authPage(PROFILE_BUTTON) } },
     { name: 'avatar fill-in on a profile tab', files: { ...appJson([INDEX, 'pages/me/me'], { tabBar: { list: [{ pagePath: INDEX, text: 'a' }, { pagePath: 'pages/me/me', text: 'b' }] } }), ...contentPage(INDEX), ...page('pages/me/me', '<button open-type="chooseAvatar" bindchooseavatar="pick">头像</button><input type="nickname" />', 'Page({ pick(e) {} })') } },
     { name: 'entry auth page with a way to browse', files: { ...appJson([AUTH, INDEX]), ...authPage(`${PROFILE_BUTTON}\n  <button bindtap="skip">先逛逛</button>`, "Page({ login() { wx.getUserProfile({ desc: 'x' }); }, skip() { wx.switchTab({ url: '/pages/index/index' }); } })"), ...contentPage(INDEX) } },
+    {
+      name: 'a login dialog over a profile page that closes when the mask is tapped',
+      files: {
+        ...appJson([INDEX, 'pages/ucenter/ucenter']),
+        ...contentPage(INDEX),
+        ...page('pages/ucenter/ucenter', '<view><navigator url="/pages/orders/orders">我的订单</navigator></view>\n<view class="mask" wx:if="{{show}}" bindtap="onCloseLoginDialog">\n  <view catchtap="noop"><button open-type="getUserInfo" bindgetuserinfo="login">微信登录</button></view>\n</view>', 'Page({ onCloseLoginDialog() { this.setData({ show: false }); }, noop() {}, login(e) {} })', '.mask { position: fixed; top: 0; left: 0; width: 100%; height: 100%; }'),
+      },
+    },
   ],
   invalid: [
     { name: 'entry page is a getUserProfile wall', files: { ...appJson([AUTH, INDEX]), ...authPage(PROFILE_BUTTON), ...contentPage(INDEX) }, errors: [{ file: `${AUTH}.wxml`, at: '<button bindtap="login">' }] },

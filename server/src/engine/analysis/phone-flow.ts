@@ -205,7 +205,8 @@ export class PhoneAnalysis {
     const openType = attribute(element, 'open-type')?.value ?? '';
     if (['checkbox', 'radio', 'switch'].includes(element.name) || /agreePrivacyAuthorization/.test(openType)) return 'consent';
     // "Cancel" that only closes a dialog leads back to the same page: a way out only where it navigates.
-    if (vocabulary.SKIP.test(visible)) return element.name === 'navigator' || this.navigates(view, bindings) ? 'way-out' : 'dismiss';
+    // A mask's own tap handler (onCloseLoginDialog) tells more than the text of the dialog inside it.
+    if (vocabulary.SKIP.test(visible) || vocabulary.DISMISS_HANDLER.test(handlers)) return element.name === 'navigator' || this.navigates(view, bindings) ? 'way-out' : 'dismiss';
     if (vocabulary.AGREEMENT.test(visible)) return 'consent';
     if (['input', 'textarea'].includes(element.name) || /getUserInfo|getUserProfile|chooseAvatar/.test(openType)) return 'login';
     if (vocabulary.LOGIN.test(visible) || (!visible.trim() && vocabulary.LOGIN.test(handlers))) return 'login';

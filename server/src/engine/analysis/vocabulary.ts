@@ -16,6 +16,9 @@ export const LOGIN = /登录|登陆|注册|授权|验证码|绑定|手机号|\bl
 /** Controls that let the user go on without giving the number. */
 export const SKIP = /暂不|跳过|先逛逛|随便看看|去首页|返回首页|回首页|返回|取消|稍后|拒绝|不同意|游客|\bskip\b|\blater\b|\bnot now\b|\bbrowse\b|\bcancel\b|\bback\b|\bdecline\b|\bguest\b/i;
 
+/** Handler names of controls that close a dialog or mask. */
+export const DISMISS_HANDLER = /close|cancel|hide|dismiss|skip/i;
+
 /** Agreement and privacy-policy controls (consent, not a way onwards). */
 export const AGREEMENT = /协议|隐私|政策|条款|agreement|privacy|policy|terms|protocol|contract/i;
 

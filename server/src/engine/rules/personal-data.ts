@@ -28,7 +28,8 @@ export const personalDataStorage: RuleModule = {
       if (use.call.api !== 'setStorageSync' && use.call.api !== 'setStorage') continue;
       const key = quotedKey(use.call.argumentText);
       // `phoneCode` and friends hold one-time codes for the server to exchange, not the personal data itself.
-      if (!key || !PERSONAL_KEY.test(key) || /code|token|captcha/i.test(key)) continue;
+      // …and `addressId` is a reference to data kept elsewhere.
+      if (!key || !PERSONAL_KEY.test(key) || /code|token|captcha|id$|_id\b/i.test(key)) continue;
       context.report({
         range: callRangeOf(use),
         message: text(`Personal information ("${key}") is written to local storage.`, `个人信息（“${key}”）被写入本地缓存。`),
