@@ -235,7 +235,11 @@ export class LspSession {
     const contents = applyWorkspaceEdit(edit, read, (uri) => this.versions.get(uri) ?? null);
     for (const [uri, text] of contents) {
       const file = fileURLToPath(uri);
-      if (!fs.existsSync(file)) fs.writeFileSync(file, '');
+      if (!fs.existsSync(file)) {
+        // Like VS Code, CreateFile makes the folders a new file needs.
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, '');
+      }
       if (this.versions.has(uri)) await this.changeUri(uri, text);
       else await this.open(path.relative(this.root, file), text);
     }

@@ -102,7 +102,7 @@ export const userInfoWall: RuleModule = {
         range,
         message: text(`${gate.page.route} asks for the user's nickname/avatar (${what(gate)}) before they can see any content.`, `${gate.page.route} 在用户看到任何内容之前就索要昵称头像（${what(gate)}）。`),
         evidence: why,
-        related: [...related, { range: startTagRange(gate.request.view), message: text(`the ${what(gate)} request`, `${what(gate)} 请求`) }],
+        related: [...related, { range: startTagRange(gate.request.view), message: text(`the ${what(gate)} request`, `${what(gate)} 请求`) }].filter((r) => r.range.file !== range.file || r.range.start !== range.start),
         fixes: [],
       });
     };
