@@ -1,6 +1,7 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { appJson, contentPage, page } from '../helpers/mini-program';
 
+const SDK = `var Utils = {\n  getWXLocation(success, fail) {\n    wx.getLocation({ type: 'gcj02', success: success, fail: fail });\n  },\n};\nclass QQMapWX {\n  constructor(options) { this.key = options.key; }\n  reverseGeocoder(options) {\n    Utils.getWXLocation(options.success, options.fail);\n  }\n}\nmodule.exports = QQMapWX;\n`;
 const INDEX = 'pages/index/index';
 const STORES = 'pages/stores/stores';
 const storesPage = (js: string) => page(STORES, '<view><button bindtap="locate">附近门店</button></view>', js);
@@ -15,6 +16,11 @@ runRuleTests('undeclared-private-info', {
   ],
   invalid: [
     { name: 'no requiredPrivateInfos at all', files: { ...appJson([INDEX, STORES]), ...contentPage(INDEX), ...storesPage(locateJs('getLocation')) }, errors: [{ file: `${STORES}.js`, at: 'wx.getLocation(' }] },
+    {
+      name: 'inside a bundled SDK: reported where the page calls the SDK',
+      files: { ...appJson([INDEX, STORES]), ...contentPage(INDEX), 'libs/qqmap-wx-jssdk.js': SDK, ...storesPage("const QQMapWX = require('../../libs/qqmap-wx-jssdk');\nPage({\n  locate() {\n    this.map = new QQMapWX({ key: 'K' });\n    this.map.reverseGeocoder({});\n  },\n});") },
+      errors: [{ file: `${STORES}.js`, at: 'this.map.reverseGeocoder(' }],
+    },
     { name: 'declared list is partial', files: { ...appJson([INDEX, STORES], { requiredPrivateInfos: ['chooseLocation'] }), ...contentPage(INDEX), ...storesPage(`Page({ locate() { wx.chooseLocation({}); wx.chooseAddress({}); } })`) }, errors: [{ file: `${STORES}.js`, at: 'wx.chooseAddress(' }] },
     {
       name: 'a helper module and uni-app style call',

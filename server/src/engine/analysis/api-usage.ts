@@ -55,3 +55,12 @@ export function declaredPrivateInfos(model: ProjectModel): { entries: DeclaredIn
   }
   return { entries, present: Array.isArray(list) };
 }
+
+/** Third-party code shipped with the app: npm packages and bundled SDKs (map SDKs, minified libraries). */
+export function isVendored(model: ProjectModel, script: ScriptFacts): boolean {
+  const relative = model.relative(script.file);
+  if (/(^|\/)(miniprogram_npm|node_modules|vendor|vendors)\//.test(relative)) return true;
+  if (/\.min\.js$|jssdk|[-_.]sdk\.js$|^sdk\//i.test(relative)) return true;
+  const lines = script.content.split('\n');
+  return script.content.length > 2000 && script.content.length / lines.length > 300; // minified
+}

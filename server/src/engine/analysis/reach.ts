@@ -33,7 +33,8 @@ function exported(script: ScriptFacts, name: string): ScriptFunction | undefined
 export function resolveCall(model: ProjectModel, script: ScriptFacts, call: ScriptCall): FunctionRef | undefined {
   switch (call.kind) {
     case 'method': {
-      const fn = script.definition?.members.get(call.name) ?? script.functions.get(call.name);
+      // `this.x()` in a Page, in a module function, or inside a class or object of helpers (`Class.x`).
+      const fn = script.definition?.members.get(call.name) ?? script.functions.get(call.name) ?? [...script.functions].find(([name]) => name.endsWith(`.${call.name}`))?.[1];
       return fn ? { script, fn } : undefined;
     }
     case 'local': {

@@ -141,15 +141,22 @@ export function parseScript(file: string, content: string): ScriptFacts {
   };
   const constants = collectStringConstants(source);
   const appAliases = new Set<string>();
-  const extractor = new CallExtractor(source, constants, facts.imports, appAliases);
+  /** `sdk = new QQMapWX()` -> sdk is an instance of the local class QQMapWX; imported classes alias the import. */
+  const instances = new Map<string, string>();
+  const extractor = new CallExtractor(source, constants, facts.imports, appAliases, instances);
 
   for (const statement of source.statements) {
     collectImports(statement, facts.imports);
     collectAppAlias(statement, appAliases);
   }
+  collectInstances(source, facts.imports, instances);
   for (const statement of source.statements) {
     collectFunctions(statement, extractor, facts);
     collectExports(statement, extractor, facts);
+  }
+  for (const [name, entry] of [...facts.exports]) {
+    if (typeof entry === 'string' && !facts.functions.has(entry)) exportClassMethods(entry, facts);
+    if (name === 'default' && typeof entry === 'string') exportClassMethods(entry, facts);
   }
   facts.definition = findDefinition(source, extractor);
   return facts;
@@ -207,6 +214,28 @@ function collectImports(statement: ts.Statement, imports: Map<string, ModuleImpo
   }
 }
 
+/**
+ * Instances made with `new`: of an imported class, the instance becomes another name for the import (its
+ * methods resolve to the module's exports); of a local class, calls go to `Class.method`.
+ */
+function collectInstances(source: ts.SourceFile, imports: Map<string, ModuleImport>, instances: Map<string, string>): void {
+  const visit = (node: ts.Node): void => {
+    let target: ts.Node | undefined;
+    let created: ts.Expression | undefined;
+    if (ts.isVariableDeclaration(node)) [target, created] = [node.name, node.initializer];
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) [target, created] = [node.left, node.right];
+    if (target && created && ts.isNewExpression(created) && ts.isIdentifier(created.expression)) {
+      const name = ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword ? target.name.text : undefined;
+      const className = created.expression.text;
+      const imported = imports.get(className);
+      if (name && imported) imports.set(name, { specifier: imported.specifier, imported: '*' });
+      else if (name) instances.set(name, className);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+}
+
 function isGetAppCall(node: ts.Node | undefined): boolean {
   return !!node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'getApp';
 }
@@ -228,15 +257,51 @@ function functionOf(node: ts.Node | undefined): FunctionNode | undefined {
   return undefined;
 }
 
+/** Methods of an object literal, as `Owner.method` functions (SDKs keep helpers in `var Utils = { … }`). */
+function collectObjectMethods(owner: string, object: ts.ObjectLiteralExpression, extractor: CallExtractor, facts: ScriptFacts): void {
+  for (const prop of object.properties) {
+    const name = prop.name && propertyName(prop.name as ts.PropertyName);
+    const fn = ts.isMethodDeclaration(prop) ? prop : ts.isPropertyAssignment(prop) ? functionOf(prop.initializer) : undefined;
+    if (name && fn) facts.functions.set(`${owner}.${name}`, extractor.describe(`${owner}.${name}`, prop, prop.name!, fn));
+  }
+}
+
 function collectFunctions(statement: ts.Statement, extractor: CallExtractor, facts: ScriptFacts): void {
   if (ts.isFunctionDeclaration(statement) && statement.name) {
     facts.functions.set(statement.name.text, extractor.describe(statement.name.text, statement, statement.name, statement));
     return;
   }
+  if (ts.isClassDeclaration(statement) && statement.name) {
+    // SDK classes (`class QQMapWX { reverseGeocoder() {…} }`): methods become `Class.method`.
+    for (const member of statement.members) {
+      const name = member.name && propertyName(member.name as ts.PropertyName);
+      if (name && ts.isMethodDeclaration(member)) facts.functions.set(`${statement.name.text}.${name}`, extractor.describe(`${statement.name.text}.${name}`, member, member.name, member));
+    }
+    return;
+  }
+  if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    // `Class.prototype.method = function () {…}`
+    const { left, right } = statement.expression;
+    const fn = functionOf(right);
+    if (fn && ts.isPropertyAccessExpression(left) && ts.isPropertyAccessExpression(left.expression) && left.expression.name.text === 'prototype' && ts.isIdentifier(left.expression.expression)) {
+      const name = `${left.expression.expression.text}.${left.name.text}`;
+      facts.functions.set(name, extractor.describe(name, statement, left.name, fn));
+    }
+    return;
+  }
   if (!ts.isVariableStatement(statement)) return;
   for (const decl of statement.declarationList.declarations) {
+    if (!ts.isIdentifier(decl.name)) continue;
     const fn = functionOf(decl.initializer);
-    if (fn && ts.isIdentifier(decl.name)) facts.functions.set(decl.name.text, extractor.describe(decl.name.text, statement, decl.name, fn));
+    if (fn) facts.functions.set(decl.name.text, extractor.describe(decl.name.text, statement, decl.name, fn));
+    else if (decl.initializer && ts.isObjectLiteralExpression(decl.initializer)) collectObjectMethods(decl.name.text, decl.initializer, extractor, facts);
+  }
+}
+
+/** Export every `Class.method` of a class exported as a whole, so `new Imported().method()` resolves. */
+function exportClassMethods(className: string, facts: ScriptFacts): void {
+  for (const [name, fn] of facts.functions) {
+    if (name.startsWith(`${className}.`)) facts.exports.set(name.slice(className.length + 1), fn);
   }
 }
 
@@ -376,6 +441,7 @@ class CallExtractor {
     private readonly constants: Map<string, string>,
     private readonly imports: Map<string, ModuleImport>,
     private readonly appAliases: Set<string>,
+    private readonly instances: Map<string, string>,
   ) {}
 
   describe(name: string, whole: ts.Node, nameNode: ts.Node, fn: FunctionNode): ScriptFunction {
@@ -474,6 +540,17 @@ class CallExtractor {
     }
     if (ts.isIdentifier(receiver) && this.imports.has(receiver.text)) {
       return { kind: 'member', object: receiver.text, name, argumentText, site: this.site(call, context) };
+    }
+    // `this.sdk.search()`: an SDK instance kept on the page.
+    if (ts.isPropertyAccessExpression(receiver) && (receiver.expression.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(receiver.expression) && THIS_ALIASES.has(receiver.expression.text)))) {
+      const field = receiver.name.text;
+      if (this.imports.has(field)) return { kind: 'member', object: field, name, argumentText, site: this.site(call, context) };
+      if (this.instances.has(field)) return { kind: 'local', name: `${this.instances.get(field)}.${name}`, argumentText, site: this.site(call, context) };
+    }
+    // `Utils.getLocation()` on a module-level object, or `sdk.search()` on an instance of a local class.
+    if (ts.isIdentifier(receiver) && /^[A-Za-z_$][\w$]*$/.test(receiver.text)) {
+      const owner = this.instances.get(receiver.text) ?? receiver.text;
+      return { kind: 'local', name: `${owner}.${name}`, argumentText, site: this.site(call, context) };
     }
     return undefined;
   }

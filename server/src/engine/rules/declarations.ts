@@ -1,7 +1,8 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { ApiUse, callRangeOf, declaredPrivateInfos, platformUses } from '../analysis/api-usage';
+import { ApiUse, declaredPrivateInfos, platformUses } from '../analysis/api-usage';
+import { appCallSites } from './report-helpers';
 import { PRECISE_LOCATION_APIS, REQUIRED_PRIVATE_INFOS } from '../analysis/privacy-apis';
 import { setJsonValue } from '../fixes/json-edits';
 
@@ -35,14 +36,16 @@ export const undeclaredPrivateInfo: RuleModule = {
     const declaredApis = new Set(declared.entries.map((e) => e.api));
     const uses = platformUses(model).filter((u) => REQUIRED_PRIVATE_INFOS.includes(u.call.api) && !declaredApis.has(u.call.api));
     for (const [api, list] of usesByApi(uses)) {
-      const seenFiles = new Set<string>();
+      const seen = new Set<string>();
       for (const use of list) {
-        if (seenFiles.has(use.script.file)) continue;
-        seenFiles.add(use.script.file);
+        // A call inside a bundled SDK is reported where the app calls the SDK.
+        for (const range of appCallSites(context, use)) {
+        if (seen.has(range.file)) continue;
+        seen.add(range.file);
         const configFile = model.app.configFile;
         const config = model.app.config;
         context.report({
-          range: callRangeOf(use),
+          range,
           message: text(`wx.${api} is not declared in app.json requiredPrivateInfos, so the call fails.`, `wx.${api} 未在 app.json 的 requiredPrivateInfos 中声明，调用会失败。`),
           evidence: text(
             declared.present ? `app.json requiredPrivateInfos lists ${declared.entries.map((e) => e.api).join(', ') || 'nothing'}, not ${api}.` : 'app.json has no requiredPrivateInfos field.',
@@ -61,6 +64,7 @@ export const undeclaredPrivateInfo: RuleModule = {
               }]
             : [],
         });
+        }
       }
     }
   },

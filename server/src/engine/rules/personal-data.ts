@@ -1,7 +1,8 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { callRangeOf, platformUses } from '../analysis/api-usage';
+import { platformUses } from '../analysis/api-usage';
+import { appCallSites } from './report-helpers';
 
 /** Keys and field names that hold personal information. */
 const PERSONAL_KEY = /phone|mobile|tel(?:ephone)?(?![a-z])|id_?card|idno|identity|real_?name|address|latitude|longitude|location|身份证|手机|地址|姓名/i;
@@ -30,8 +31,8 @@ export const personalDataStorage: RuleModule = {
       // `phoneCode` and friends hold one-time codes for the server to exchange, not the personal data itself.
       // …and `addressId` is a reference to data kept elsewhere.
       if (!key || !PERSONAL_KEY.test(key) || /code|token|captcha|id$|_id\b/i.test(key)) continue;
-      context.report({
-        range: callRangeOf(use),
+      for (const range of appCallSites(context, use)) context.report({
+        range,
         message: text(`Personal information ("${key}") is written to local storage.`, `个人信息（“${key}”）被写入本地缓存。`),
         evidence: text(`wx.${use.call.api} stores the key "${key}" in ${context.model.relative(use.script.file)}.`, `${context.model.relative(use.script.file)} 中的 wx.${use.call.api} 保存了键“${key}”。`),
         related: [],
@@ -74,8 +75,8 @@ export const personalDataThirdParty: RuleModule = {
       if (!host || ownHosts.has(host) || [...ownHosts].some((own) => host.endsWith(`.${own}`))) continue;
       const personal = PERSONAL_KEY.exec(use.call.argumentText.replace(/url\s*:\s*['"`][^'"`]*['"`]/, ''));
       if (!personal) continue;
-      context.report({
-        range: callRangeOf(use),
+      for (const range of appCallSites(context, use)) context.report({
+        range,
         message: text(`Personal information ("${personal[0]}") is sent to ${host}, which is not one of the app's own API hosts.`, `个人信息（“${personal[0]}”）被发送到 ${host}，它不是本应用的自有接口。`),
         evidence: text(`Own API hosts: ${[...ownHosts].join(', ') || 'none configured'} (set apiHosts in mp-privacy.config.json).`, `自有接口主机：${[...ownHosts].join('、') || '未配置'}（在 mp-privacy.config.json 中设置 apiHosts）。`),
         related: [],

@@ -5,6 +5,8 @@ import type { Hop, ReachedCall } from '../analysis/reach';
 import { describeCall } from '../analysis/phone-flow';
 import type { ProjectModel } from '../model/project';
 import type { ScriptFacts } from '../parse/script';
+import type { RuleContext } from './rule';
+import { ApiUse, callRangeOf, isVendored } from '../analysis/api-usage';
 
 /** The start tag of an element: what a squiggle under a WXML element should cover. */
 export function startTagRange(view: ViewElement): SourceRange {
@@ -27,4 +29,19 @@ export function chainEvidence(model: ProjectModel, reached: ReachedCall): Relate
 /** `app.js onLaunch calls checkLogin() → wx.reLaunch` as prose for hovers. */
 export function chainProse(reached: ReachedCall): string {
   return [...reached.chain, { script: reached.script, call: reached.call }].map((hop) => describeCall(hop.call)).join(' → ');
+}
+
+/**
+ * Where to report a platform call: the call itself in the app's own code; for a call inside vendored code
+ * (an SDK, miniprogram_npm), the app's call sites that reach it, and nowhere when no app code reaches it.
+ */
+export function appCallSites(context: RuleContext, use: ApiUse): SourceRange[] {
+  if (!isVendored(context.model, use.script)) return [callRangeOf(use)];
+  const sites = new Map<string, SourceRange>();
+  for (const { reached } of context.entries.platformCalls((api) => api === use.call.api)) {
+    if (reached.script !== use.script || reached.call.site.start !== use.call.site.start) continue;
+    const hop = [...reached.chain, { script: reached.script, call: reached.call }].filter((h) => !isVendored(context.model, h.script)).pop();
+    if (hop) sites.set(`${hop.script.file}:${hop.call.site.start}`, callRange(hop.script, hop));
+  }
+  return [...sites.values()];
 }

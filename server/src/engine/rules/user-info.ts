@@ -1,7 +1,8 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { callRangeOf, platformUses } from '../analysis/api-usage';
+import { platformUses } from '../analysis/api-usage';
+import { appCallSites } from './report-helpers';
 import { authorizeScope } from '../analysis/privacy-apis';
 import { attribute, elements } from '../parse/wxml';
 import type { LocalizedText, RelatedEvidence, SourceRange } from '../types';
@@ -34,8 +35,8 @@ export const deprecatedUserInfoApi: RuleModule = {
       const isAuthorizeUserInfo = api === 'authorize' && authorizeScope(use.call.argumentText) === 'scope.userInfo';
       if (api !== 'getUserInfo' && api !== 'getUserProfile' && !isAuthorizeUserInfo) continue;
       const what = isAuthorizeUserInfo ? "wx.authorize({ scope: 'scope.userInfo' })" : `wx.${api}`;
-      context.report({
-        range: callRangeOf(use),
+      for (const range of appCallSites(context, use)) context.report({
+        range,
         message: text(`${what} no longer returns the user's real nickname and avatar; use the avatar/nickname fill-in instead.`, `${what} 已不再返回用户真实的昵称和头像，请改用头像昵称填写能力。`),
         evidence: text(api === 'getUserProfile' ? 'getUserProfile returns "微信用户" and a grey avatar for versions published after 2022-11-08.' : 'getUserInfo and scope.userInfo return anonymous data since 2021-04-28.', api === 'getUserProfile' ? '2022-11-08 之后发布的版本中，getUserProfile 返回“微信用户”和灰色头像。' : '自 2021-04-28 起，getUserInfo 和 scope.userInfo 返回匿名数据。'),
         related: [],
