@@ -9,7 +9,7 @@ import { allRules, invalidSuppression, unreadableFile } from './rules';
 import { applySuppressions, findSuppressions, suppressFix, suppressionProblems } from './suppressions';
 import type { RuleContext } from './rules/rule';
 import { text } from './types';
-import { ProjectConfig, RuleSetting, ignoreMatcher, loadProjectConfig, mergeConfigs } from './config';
+import { CONFIG_FILE_NAME, ProjectConfig, RuleSetting, ignoreMatcher, loadProjectConfig, mergeConfigs } from './config';
 
 export interface AnalysisResult {
   root: string;
@@ -55,6 +55,11 @@ export class ProjectAnalyzer {
     if (loaded.file) model.filesRead.add(loaded.file);
     model.problems.push(...loaded.problems);
     const config = mergeConfigs(loaded.config, options.overrides);
+    const knownRules = new Set(allRules.map((r) => r.meta.id));
+    for (const id of Object.keys(loaded.config.rules ?? {})) {
+      if (knownRules.has(id) || !loaded.file) continue;
+      model.problems.push({ file: loaded.file, start: 0, end: 0, severity: 'warning', message: text(`Unknown rule "${id}" in ${CONFIG_FILE_NAME}; it has no effect.`, `${CONFIG_FILE_NAME} 中的规则 "${id}" 不存在，设置无效。`) });
+    }
     const findings: Finding[] = [];
     const reported = new Set<string>();
     const severityOf = (ruleId: string, fallback: Severity): RuleSetting => config.rules?.[ruleId] ?? fallback;

@@ -66,7 +66,7 @@ export function loadProjectConfig(host: FileSystemHost, root: string): LoadedCon
       const parsed = parseJsonc(content);
       if (parsed.errors.length) {
         const first = parsed.errors[0];
-        problems.push({ file, start: first.offset, end: first.offset + Math.max(1, first.length), severity: 'warning', message: text(`${CONFIG_FILE_NAME} has a syntax error (${first.message}); defaults are used where it could not be read.`, `${CONFIG_FILE_NAME} 存在语法错误（${first.message}）；无法读取的部分使用默认值。`) });
+        problems.push({ file, start: first.offset, end: Math.min(content.length, first.offset + Math.max(1, first.length)), severity: 'warning', message: text(`${CONFIG_FILE_NAME} has a syntax error (${first.message}); defaults are used where it could not be read.`, `${CONFIG_FILE_NAME} 存在语法错误（${first.message}）；无法读取的部分使用默认值。`) });
       }
       return { config: validateConfig(parsed.value, file, problems), file, problems };
     }

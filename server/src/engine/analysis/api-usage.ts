@@ -42,8 +42,8 @@ export interface DeclaredInfo {
   index: number;
 }
 
-/** app.json `requiredPrivateInfos` (ext.json's too, for third-party platform apps) with ranges. */
-export function declaredPrivateInfos(model: ProjectModel): { entries: DeclaredInfo[]; present: boolean } {
+/** app.json `requiredPrivateInfos` with ranges, plus the APIs ext.json declares (third-party platform apps). */
+export function declaredPrivateInfos(model: ProjectModel): { entries: DeclaredInfo[]; present: boolean; extra: string[] } {
   const config = model.app.config;
   const entries: DeclaredInfo[] = [];
   const list = (config?.value as { requiredPrivateInfos?: unknown } | undefined)?.requiredPrivateInfos;
@@ -53,7 +53,11 @@ export function declaredPrivateInfos(model: ProjectModel): { entries: DeclaredIn
       if (typeof api === 'string' && node) entries.push({ api, index, range: { file: model.app.configFile, start: node.offset, end: node.offset + node.length } });
     });
   }
-  return { entries, present: Array.isArray(list) };
+  // Third-party platform apps declare in ext.json; its entries count too (they are reported on app.json only).
+  const ext = model.extConfig();
+  const extList = (ext?.value as { requiredPrivateInfos?: unknown } | undefined)?.requiredPrivateInfos;
+  const extra = Array.isArray(extList) ? extList.filter((api): api is string => typeof api === 'string') : [];
+  return { entries, present: Array.isArray(list), extra };
 }
 
 /** Third-party code shipped with the app: npm packages and bundled SDKs (map SDKs, minified libraries). */

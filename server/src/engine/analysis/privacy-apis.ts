@@ -28,7 +28,7 @@ export const PRIVACY_INFO_KINDS: PrivacyInfoKind[] = [
   { id: 'license-plate', label: text('License plate', '车牌号'), apis: ['chooseLicensePlate'] },
   { id: 'album', label: text('Photos and videos', '照片或视频信息'), apis: ['chooseImage', 'chooseMedia', 'chooseVideo'] },
   { id: 'files', label: text('Files from chats', '文件'), apis: ['chooseMessageFile'] },
-  { id: 'microphone', label: text('Microphone', '麦克风'), apis: ['startRecord', 'getRecorderManager', 'joinVoIPChat'], tags: ['live-pusher'], scopes: ['scope.record'] },
+  { id: 'microphone', label: text('Microphone', '麦克风'), apis: ['startRecord', 'joinVoIPChat'], tags: ['live-pusher'], scopes: ['scope.record'] },
   { id: 'camera', label: text('Camera', '摄像头'), apis: ['createVKSession'], tags: ['camera', 'voip-room'], scopes: ['scope.camera'] },
   { id: 'bluetooth', label: text('Bluetooth', '蓝牙'), apis: ['openBluetoothAdapter', 'createBLEPeripheralServer'], scopes: ['scope.bluetooth'] },
   { id: 'album-write', label: text('Save to album', '相册（仅写入）权限'), apis: ['saveImageToPhotosAlbum', 'saveVideoToPhotosAlbum'], scopes: ['scope.writePhotosAlbum'] },

@@ -33,6 +33,10 @@ export function moveToCheckout(phone: PhoneAnalysis, gate: PhoneGate, removal: P
   const checkout = phone.checkout;
   if (!checkout || checkout.page === gate.page || !checkout.page.script?.definition || !checkout.page.wxml) return undefined;
   if (attribute(checkout.trigger, 'open-type')) return undefined;
+  // Every file the fix reads code from or writes to must parse: a half-typed file is left to its author.
+  const scripts = [checkout.page.script, gate.request.handler?.script, removal.kind === 'navigation' ? removal.reached.script : undefined];
+  if (scripts.some((script) => script && script.syntaxErrorCount) || checkout.page.wxml.problems.length || gate.request.view.document.problems.length) return undefined;
+  if (removal.kind === 'entry-page' && phone.model.app.config?.errors.length) return undefined;
   if (!removalEditsFor(phone, gate, removal, checkout, 'en')) return undefined;
 
   return {

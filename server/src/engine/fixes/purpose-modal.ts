@@ -24,6 +24,8 @@ export function purposeModal(request: PhoneRequest): Fix | undefined {
   const script = owner.script;
   const definition = script?.definition;
   if (!script || !definition || definition.kind === 'App' || definition.kind === 'Behavior') return undefined;
+  // Editing files that do not parse would make them worse: the fix waits until they do.
+  if (script.syntaxErrorCount || document.problems.length) return undefined;
   // A button that already reacts to taps would run that handler too: leave it to the developer.
   if (gestureBindings(element).some((b) => b.event === 'tap')) return undefined;
 

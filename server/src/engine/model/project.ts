@@ -49,8 +49,10 @@ export interface AppUnit {
 
 const SCRIPT_EXTENSIONS = ['.ts', '.js'];
 
+/** A page route inside the root: `..` cannot climb above it (WeChat resolves paths from the root). */
 export function normaliseRoute(route: string): string {
-  return route.replace(/\\/g, '/').replace(/^\/+/, '').replace(/\.(wxml|js|ts|json)$/, '');
+  const clamped = path.posix.normalize('/' + route.replace(/\\/g, '/')).replace(/^\/+/, '');
+  return clamped.replace(/\.(wxml|js|ts|json)$/, '');
 }
 
 /** Everything the rules need to know about one mini program, built from cached parses. */
@@ -91,7 +93,7 @@ export class ProjectModel {
       this.problems.push({
         file: configFile,
         start: first.offset,
-        end: first.offset + Math.max(1, first.length),
+        end: Math.min(config.text.length, first.offset + Math.max(1, first.length)),
         severity: 'warning',
         message: text(
           `app.json has a syntax error (${first.message}); mp-privacy checked what it could read, so results may be incomplete.`,
@@ -191,7 +193,7 @@ export class ProjectModel {
     if (!using || typeof using !== 'object') return result;
     for (const [tag, target] of Object.entries(using as Record<string, unknown>)) {
       if (typeof target !== 'string' || target.startsWith('plugin://')) continue;
-      const base = target.startsWith('/') ? path.join(this.root, target) : target.startsWith('.') ? this.resolveInRoot(jsonFile, target) : path.join(this.root, 'miniprogram_npm', target);
+      const base = target.startsWith('/') ? path.join(this.root, normaliseRoute(target)) : target.startsWith('.') ? this.resolveInRoot(jsonFile, target) : path.join(this.root, 'miniprogram_npm', normaliseRoute(target));
       const unit = this.component(base.replace(/\.(wxml|js|ts|json)$/, ''));
       if (unit) result.set(tag, unit);
     }
@@ -227,8 +229,8 @@ export class ProjectModel {
   resolveModule(fromFile: string, specifier: string): ScriptFacts | undefined {
     let base: string;
     if (specifier.startsWith('.')) base = this.resolveInRoot(fromFile, specifier);
-    else if (specifier.startsWith('/')) base = path.join(this.root, specifier);
-    else base = path.join(this.root, 'miniprogram_npm', specifier);
+    else if (specifier.startsWith('/')) base = path.join(this.root, normaliseRoute(specifier));
+    else base = path.join(this.root, 'miniprogram_npm', normaliseRoute(specifier));
     base = base.replace(/\.(js|ts)$/, '');
     return this.loadScript(base) ?? this.loadScript(path.join(base, 'index'));
   }
@@ -241,6 +243,11 @@ export class ProjectModel {
     const fromDir = '/' + this.relative(path.dirname(fromFile));
     const resolved = path.posix.normalize(path.posix.join(fromDir, relative.replace(/\\/g, '/')));
     return path.join(this.root, resolved);
+  }
+
+  /** ext.json, which third-party platform apps use for settings such as requiredPrivateInfos. */
+  extConfig() {
+    return this.load(path.join(this.root, 'ext.json'), 'json');
   }
 
   /** Every custom component the pages use (directly or through other components). */

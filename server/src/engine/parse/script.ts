@@ -28,7 +28,7 @@ export interface CallContext {
   /** After an `await` in the same function. */
   afterAwait: boolean;
   /**
-   * Inside a callback that WeChat still counts as the user's gesture: wx.requestPayment `success`/`complete`
+   * Inside a callback that WeChat still counts as the user's gesture: wx.requestPayment `success`
    * (subscribe messages may follow a payment, base library 2.8.2+) or the `success` of wx.showModal /
    * wx.showActionSheet, where the user has just tapped a button of the dialog.
    */
@@ -39,7 +39,7 @@ export const SYNCHRONOUS: CallContext = { timer: false, callback: false, afterAw
 
 /** `api -> option callbacks` that run right after a user's tap (see CallContext.userCallback). */
 const USER_CALLBACKS: Record<string, string[]> = {
-  requestPayment: ['success', 'complete'],
+  requestPayment: ['success'],
   showModal: ['success'],
   showActionSheet: ['success'],
 };

@@ -6,6 +6,11 @@ import { appCallSites } from './report-helpers';
 import { PRECISE_LOCATION_APIS, REQUIRED_PRIVATE_INFOS } from '../analysis/privacy-apis';
 import { setJsonValue } from '../fixes/json-edits';
 
+function conflictsWith(api: string, declared: string[]): boolean {
+  if (api === 'getFuzzyLocation') return declared.some((d) => PRECISE_LOCATION_APIS.includes(d));
+  return PRECISE_LOCATION_APIS.includes(api) && declared.includes('getFuzzyLocation');
+}
+
 /** The first use of each API, in file order (one finding per file and API keeps the Problems panel readable). */
 function usesByApi(uses: ApiUse[]): Map<string, ApiUse[]> {
   const byApi = new Map<string, ApiUse[]>();
@@ -33,7 +38,7 @@ export const undeclaredPrivateInfo: RuleModule = {
   check(context) {
     const { model } = context;
     const declared = declaredPrivateInfos(model);
-    const declaredApis = new Set(declared.entries.map((e) => e.api));
+    const declaredApis = new Set([...declared.entries.map((e) => e.api), ...declared.extra]);
     const uses = platformUses(model).filter((u) => REQUIRED_PRIVATE_INFOS.includes(u.call.api) && !declaredApis.has(u.call.api));
     for (const [api, list] of usesByApi(uses)) {
       const seen = new Set<string>();
@@ -52,10 +57,11 @@ export const undeclaredPrivateInfo: RuleModule = {
             declared.present ? `app.json 的 requiredPrivateInfos 只列出了 ${declared.entries.map((e) => e.api).join('、') || '空列表'}，没有 ${api}。` : 'app.json 中没有 requiredPrivateInfos 字段。',
           ),
           related: [],
-          fixes: config
+          fixes: config && !config.errors.length
             ? [{
                 kind: 'declare-private-info',
-                automatic: true,
+                // Adding a precise API next to getFuzzyLocation (or the reverse) would not compile: leave that to a person.
+                automatic: !conflictsWith(api, [...declaredApis]),
                 title: text(`Declare ${api} in app.json requiredPrivateInfos`, `在 app.json 的 requiredPrivateInfos 中声明 ${api}`),
                 build: () => ({
                   edits: declared.present ? setJsonValue(configFile, config.text, ['requiredPrivateInfos'], api, -1) : setJsonValue(configFile, config.text, ['requiredPrivateInfos'], [api]),
@@ -116,15 +122,16 @@ export const unusedPrivateInfoDeclaration: RuleModule = {
     const used = new Set(platformUses(model).map((u) => u.call.api));
     const config = model.app.config;
     for (const entry of declaredPrivateInfos(model).entries) {
+      // Not automatic: a plugin or web-view bridge may call it where mp-privacy cannot see.
       if (used.has(entry.api) || !REQUIRED_PRIVATE_INFOS.includes(entry.api) || !config) continue;
+      const editable = !config.errors.length;
       context.report({
         range: entry.range,
         message: text(`requiredPrivateInfos declares ${entry.api}, but no code calls wx.${entry.api}.`, `requiredPrivateInfos 声明了 ${entry.api}，但没有代码调用 wx.${entry.api}。`),
         evidence: text(`No call of wx.${entry.api} in the app, its pages, components or the modules they import.`, `在 app、页面、组件及其引用的模块中没有 wx.${entry.api} 调用。`),
         related: [],
-        fixes: [{
+        fixes: !editable ? [] : [{
           kind: 'remove-private-info',
-          automatic: true,
           title: text(`Remove ${entry.api} from requiredPrivateInfos`, `从 requiredPrivateInfos 中删除 ${entry.api}`),
           build: () => ({ edits: setJsonValue(model.app.configFile, config.text, ['requiredPrivateInfos', entry.index], undefined), creations: [] }),
         }],

@@ -29,7 +29,9 @@ export const locationPurpose: RuleModule = {
   check(context) {
     const { model } = context;
     const config = model.app.config;
+    // Fixes edit app.json with a JSON editor: only offered while app.json parses.
     if (!config) return;
+    const editable = !config.errors.length;
     const permission = (config.value as { permission?: Record<string, { desc?: unknown }> } | undefined)?.permission;
     const firstUseOfScope = new Map<string, ReturnType<typeof platformUses>[number]>();
     for (const use of platformUses(model)) {
@@ -58,13 +60,13 @@ export const locationPurpose: RuleModule = {
           message: text(`wx.${use.call.api} needs ${scope}, but app.json permission does not say what the location is used for, so the call fails.`, `wx.${use.call.api} 需要 ${scope}，但 app.json 的 permission 没有说明位置用途，调用会失败。`),
           evidence: text(`app.json has no permission["${scope}"].desc.`, `app.json 中没有 permission["${scope}"].desc。`),
           related: [],
-          fixes: [fix],
+          fixes: editable ? [fix] : [],
         });
-      } else if (desc.length > MAX_DESC_CHARS) {
+      } else if ([...desc].length > MAX_DESC_CHARS) {
         const node = findJsonNode(config, ['permission', scope, 'desc']);
         context.report({
           range: node ? { file: model.app.configFile, start: node.offset, end: node.offset + node.length } : callRangeOf(use),
-          message: text(`The purpose for ${scope} is ${desc.length} characters; WeChat allows at most ${MAX_DESC_CHARS}, and DevTools rejects app.json.`, `${scope} 的用途说明有 ${desc.length} 个字符，超过上限 ${MAX_DESC_CHARS}，开发者工具会判定 app.json 无效。`),
+          message: text(`The purpose for ${scope} is ${[...desc].length} characters; WeChat allows at most ${MAX_DESC_CHARS}, and DevTools rejects app.json.`, `${scope} 的用途说明有 ${[...desc].length} 个字符，超过上限 ${MAX_DESC_CHARS}，开发者工具会判定 app.json 无效。`),
           evidence: text(`permission["${scope}"].desc: "${desc}"`, `permission["${scope}"].desc：“${desc}”`),
           related: [],
           fixes: [],
@@ -77,7 +79,7 @@ export const locationPurpose: RuleModule = {
           message: text(`The purpose given for ${scope} ("${desc}") does not say what the location is used for.`, `${scope} 的用途说明（“${desc}”）没有说明位置的实际用途。`),
           evidence: text(`"${desc}" is empty, too short or template text; WeChat shows it in the location dialog.`, `“${desc}”为空、过短或是模板文字；微信会在位置授权弹窗中展示它。`),
           related: [{ range: callRangeOf(use), message: text(`wx.${use.call.api} asks for ${scope}`, `wx.${use.call.api} 申请 ${scope}`) }],
-          fixes: [fix],
+          fixes: editable ? [fix] : [],
         });
       }
     }

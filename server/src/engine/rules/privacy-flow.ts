@@ -171,7 +171,7 @@ export const privacyAuthorizationFlow: RuleModule = {
         message: text('__usePrivacyCheck__ is obsolete: the privacy checks are always on since 2023-10-17.', '__usePrivacyCheck__ 已过时：自 2023-10-17 起隐私检查始终开启。'),
         evidence: text('The key only switched the checks on during the 2023 trial period.', '该字段只在 2023 年的过渡期内用于开启检查。'),
         related: [],
-        fixes: [{
+        fixes: config!.errors.length ? [] : [{
           kind: 'remove-use-privacy-check',
           automatic: true,
           title: text('Remove __usePrivacyCheck__', '删除 __usePrivacyCheck__'),
@@ -194,7 +194,7 @@ export const privacyAuthorizationFlow: RuleModule = {
         ? text('No wx.onNeedPrivacyAuthorization, wx.requirePrivacyAuthorize or open-type="agreePrivacyAuthorization" anywhere in the project, and <input type="nickname"> gets no official popup: until the user agrees it works as a plain text input.', '项目中没有 wx.onNeedPrivacyAuthorization、wx.requirePrivacyAuthorize 或 open-type="agreePrivacyAuthorization"；而 <input type="nickname"> 没有官方弹窗兜底，用户同意之前它只是普通文本输入框。')
         : text('No wx.onNeedPrivacyAuthorization, wx.requirePrivacyAuthorize or open-type="agreePrivacyAuthorization" anywhere in the project.', '项目中没有 wx.onNeedPrivacyAuthorization、wx.requirePrivacyAuthorize 或 open-type="agreePrivacyAuthorization"。'),
       related: uses.slice(0, 5).map((u) => ({ range: u.range, message: text(`${u.what} is used here`, `此处使用了 ${u.what}`) })),
-      fixes: config
+      fixes: config && !config.errors.length
         ? [{
             kind: 'scaffold-privacy-popup',
             title: text('Add a privacy popup component and mount it', '添加隐私弹窗组件并挂载'),
