@@ -2,12 +2,14 @@
  * Diagnostics are computed per mini program root, not per document: a finding in app.js may depend on
  * app.json and on a page's WXML. So a change schedules its root(s); after a quiet period the root is
  * analysed once and diagnostics are published for every file of the root that has findings, and cleared
- * for files that had some in the previous round.
+ * for files that had some in the previous round. Each root is analysed with its editor settings (see
+ * settings.ts): disabled roots publish nothing, and a settings change re-analyses every root seen so far.
  */
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { Locale } from '../engine';
 import { RangeConverter, toDiagnostic } from './convert';
-import { guard } from './guard';
+import { guardAsync } from './guard';
+import type { EditorSettings, SettingsStore } from './settings';
 import type { Workspace } from './workspace';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
@@ -17,42 +19,53 @@ export class DiagnosticsPublisher {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   /** Files that received non-empty diagnostics from each root in its last round. */
   private readonly published = new Map<string, Set<string>>();
-  private readonly runGuarded: (root: string) => void;
+  /** Every root scheduled so far, to re-analyse them all when the settings change. */
+  private readonly known = new Set<string>();
+  private readonly runGuarded: (root: string) => Promise<void>;
 
   constructor(
     private readonly connection: Connection,
     private readonly workspace: Workspace,
     private readonly locale: () => Locale,
+    private readonly settings: SettingsStore,
   ) {
     // Timers have no caller to answer: a failed analysis is logged and the next change tries again.
-    this.runGuarded = guard(connection, 'analysis', undefined, (root: string) => this.run(root));
+    this.runGuarded = guardAsync(connection, 'analysis', undefined, (root: string) => this.run(root));
   }
 
   /** Debounced re-analysis of every root that `file` may affect. */
   schedule(file: string): void {
-    for (const root of this.workspace.rootsAffectedBy(file)) {
-      clearTimeout(this.pending.get(root));
-      this.pending.set(
-        root,
-        setTimeout(() => {
-          this.pending.delete(root);
-          this.runGuarded(root);
-        }, ANALYSIS_DELAY_MS),
-      );
-    }
+    for (const root of this.workspace.rootsAffectedBy(file)) this.scheduleRoot(root);
+  }
+
+  /** The settings changed: every root seen so far is analysed again (or cleared, if now disabled). */
+  rescheduleAll(): void {
+    for (const root of this.known) this.scheduleRoot(root);
+  }
+
+  private scheduleRoot(root: string): void {
+    this.known.add(root);
+    clearTimeout(this.pending.get(root));
+    this.pending.set(
+      root,
+      setTimeout(() => {
+        this.pending.delete(root);
+        void this.runGuarded(root);
+      }, ANALYSIS_DELAY_MS),
+    );
   }
 
   /**
    * Runs the pending analyses that `file` depends on right away, so that a code action or hover computed
    * next uses offsets of the text the client has now.
    */
-  flush(file: string): void {
+  async flush(file: string): Promise<void> {
     for (const root of this.workspace.rootsAffectedBy(file)) {
       const timer = this.pending.get(root);
       if (timer === undefined) continue;
       clearTimeout(timer);
       this.pending.delete(root);
-      this.run(root);
+      await this.run(root);
     }
   }
 
@@ -61,8 +74,15 @@ export class DiagnosticsPublisher {
     this.pending.clear();
   }
 
-  private run(root: string): void {
-    const result = this.workspace.analyze(root);
+  private async run(root: string): Promise<void> {
+    // Usually cached; the first analysis of a root waits for one workspace/configuration round trip.
+    const settings = this.settings.peek(root) ?? (await this.settings.get(root));
+    this.publish(root, settings);
+  }
+
+  /** Synchronous from analysis to the last sendDiagnostics, so the published text is the analysed text. */
+  private publish(root: string, settings: EditorSettings): void {
+    const result = settings.enable ? this.workspace.analyze(root, settings.overrides) : this.workspace.forget(root);
     const byFile = new Map<string, Diagnostic[]>();
     const ranges = new RangeConverter((file) => this.workspace.textOf(file));
     const uriFor = (file: string): string => this.workspace.uriFor(file);

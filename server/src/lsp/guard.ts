@@ -24,3 +24,20 @@ export function guard<P extends unknown[], R>(
     }
   };
 }
+
+/** `guard` for handlers that return a promise: a rejection is logged and answered with `fallback` too. */
+export function guardAsync<P extends unknown[], R>(
+  connection: Connection,
+  name: string,
+  fallback: R,
+  handler: (...args: P) => Promise<R>,
+): (...args: P) => Promise<R> {
+  return async (...args: P): Promise<R> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      connection.console.error(`mp-privacy: ${name} failed: ${describeError(error)}`);
+      return fallback;
+    }
+  };
+}

@@ -1,11 +1,12 @@
 /**
  * The mp-privacy language server: a thin LSP adapter over the analysis engine (server/src/engine).
- * Reads top to bottom: client settings and capabilities -> document sync -> diagnostics -> code actions
- * -> hover -> shutdown. It never runs workspace code and never touches the network.
+ * Reads top to bottom: client settings and capabilities -> editor settings -> document sync -> diagnostics
+ * -> code actions -> hover -> shutdown. It never runs workspace code and never touches the network.
  */
 import {
   CodeActionKind,
   Connection,
+  DidChangeConfigurationNotification,
   FileChangeType,
   InitializeParams,
   InitializeResult,
@@ -17,26 +18,37 @@ import { Locale, pickLocale } from '../engine';
 import { CodeActionSupport, provideCodeActions } from './code-actions';
 import { uriToPath } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
-import { guard } from './guard';
+import { guard, guardAsync } from './guard';
 import { provideHover } from './hover';
+import { SETTINGS_SECTION, SettingsStore } from './settings';
 import { Workspace } from './workspace';
 
 interface ClientSettings {
   locale: Locale;
   codeActions: CodeActionSupport;
+  /** The client answers `workspace/configuration` (the `mpPrivacy` settings are pulled from it). */
+  configurationPull: boolean;
+  /** The client accepts a registration for `workspace/didChangeConfiguration`. */
+  configurationChangeRegistration: boolean;
+  /** `initializationOptions.settings`: `{ mpPrivacy: {...} }` from a client that cannot be asked. */
+  initialEditorSettings: unknown;
 }
 
 const DEFAULT_SETTINGS: ClientSettings = {
   locale: 'en',
   codeActions: { documentChanges: false, createFiles: false, disabledActions: false },
+  configurationPull: false,
+  configurationChangeRegistration: false,
+  initialEditorSettings: undefined,
 };
 
 /** `initializationOptions.locale` (the VS Code client sends `vscode.env.language`) wins over `params.locale`. */
 function readClientSettings(params: InitializeParams): ClientSettings {
-  const options = params.initializationOptions as { locale?: unknown } | null | undefined;
+  const options = params.initializationOptions as { locale?: unknown; settings?: unknown } | null | undefined;
   const requested = typeof options?.locale === 'string' ? options.locale : params.locale;
   // Optional chaining throughout: a sloppy client may omit parts that the protocol calls required.
-  const workspaceEdit = params.capabilities?.workspace?.workspaceEdit;
+  const workspace = params.capabilities?.workspace;
+  const workspaceEdit = workspace?.workspaceEdit;
   return {
     locale: pickLocale(requested),
     codeActions: {
@@ -44,6 +56,9 @@ function readClientSettings(params: InitializeParams): ClientSettings {
       createFiles: workspaceEdit?.resourceOperations?.includes('create') === true,
       disabledActions: params.capabilities?.textDocument?.codeAction?.disabledSupport === true,
     },
+    configurationPull: workspace?.configuration === true,
+    configurationChangeRegistration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    initialEditorSettings: options?.settings,
   };
 }
 
@@ -51,11 +66,13 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
   let settings = DEFAULT_SETTINGS;
-  const diagnostics = new DiagnosticsPublisher(connection, workspace, () => settings.locale);
+  const editorSettings = new SettingsStore(connection);
+  const diagnostics = new DiagnosticsPublisher(connection, workspace, () => settings.locale, editorSettings);
 
   // Capabilities
   connection.onInitialize((params): InitializeResult => {
     settings = guard(connection, 'reading client settings', DEFAULT_SETTINGS, readClientSettings)(params);
+    editorSettings.configure(settings.configurationPull, settings.initialEditorSettings);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Full,
@@ -65,6 +82,20 @@ export function startServer(connection: Connection): void {
       serverInfo: { name: 'mp-privacy-language-server' },
     };
   });
+
+  // Settings: mpPrivacy.enable / rules / ignore, per mini program root (see settings.ts).
+  connection.onInitialized(() => {
+    if (!settings.configurationChangeRegistration) return;
+    connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((error: unknown) => {
+      connection.console.warn(`mp-privacy: could not register for settings changes: ${String(error)}`);
+    });
+  });
+  connection.onDidChangeConfiguration(
+    guard(connection, 'settings change', undefined, ({ settings: pushed }) => {
+      editorSettings.changed(pushed);
+      diagnostics.rescheduleAll();
+    }),
+  );
 
   // Document sync: open buffers override the disk; any change re-analyses the root(s) it belongs to.
   documents.onDidChangeContent(
@@ -97,18 +128,18 @@ export function startServer(connection: Connection): void {
 
   // Code actions
   connection.onCodeAction(
-    guard(connection, 'code action', [], (params) => {
+    guardAsync(connection, 'code action', [], async (params) => {
       const file = uriToPath(params.textDocument.uri);
-      if (file !== undefined) diagnostics.flush(file);
+      if (file !== undefined) await diagnostics.flush(file);
       return provideCodeActions(params, workspace, settings.locale, settings.codeActions);
     }),
   );
 
   // Hover
   connection.onHover(
-    guard(connection, 'hover', null, (params) => {
+    guardAsync(connection, 'hover', null, async (params) => {
       const file = uriToPath(params.textDocument.uri);
-      if (file !== undefined) diagnostics.flush(file);
+      if (file !== undefined) await diagnostics.flush(file);
       return provideHover(params, workspace, settings.locale);
     }),
   );

@@ -12,6 +12,7 @@ import {
   findRootForFile,
   OverlayFileSystemHost,
   ProjectAnalyzer,
+  ProjectConfig,
 } from '../engine';
 import { EditTarget, pathToUri, uriToPath } from './convert';
 
@@ -73,16 +74,22 @@ export class Workspace implements EditTarget {
   }
 
   /** Re-analyses a root; undefined when the folder is no longer a mini program root (its results are dropped). */
-  analyze(root: string): AnalysisResult | undefined {
+  analyze(root: string, overrides?: ProjectConfig): AnalysisResult | undefined {
     if (findRootForFile(this.host, path.join(root, 'app.json')) !== root) {
       this.roots.delete(root);
       return undefined;
     }
-    const result = this.analyzer.analyze(root);
+    const result = this.analyzer.analyze(root, { overrides });
     const files = new Set(result.files);
     for (const finding of result.findings) files.add(finding.range.file);
     this.roots.set(root, { result, files });
     return result;
+  }
+
+  /** Drops a root's results (mp-privacy is disabled for it): no findings, code actions or hovers there. */
+  forget(root: string): undefined {
+    this.roots.delete(root);
+    return undefined;
   }
 
   /** Findings located in `file` from the last analysis of every root. */
