@@ -13,3 +13,5 @@ export type { RuleMeta, RuleModule, RuleReference } from './rules/rule';
 export { hoverMarkdown, ruleDocsUri } from './hover';
 export { applyFixEdits, stripSnippetSyntax } from './fixes/apply';
 export type { Inventory, InventoryItem, InventoryUse } from './inventory';
+export { keepsFilesParsing, syntaxProblemCount } from './fixes/verify';
+export { fixRepeatedly, FixLoopResult } from './fixes/fix-loop';

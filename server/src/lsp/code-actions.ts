@@ -2,8 +2,8 @@
  * Quick fixes: one code action per engine fix of every finding under the requested range. Each action
  * carries its complete WorkspaceEdit (fixes may touch several files, e.g. app.js and a page's WXML/JS/WXSS).
  */
-import { CodeAction, CodeActionKind, CodeActionParams } from 'vscode-languageserver';
-import { Finding, Locale, text } from '../engine';
+import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
+import { Finding, FixEdits, Locale, findRootForFile, fixRepeatedly, text } from '../engine';
 import { EditSupport, RangeConverter, toDiagnostic, toWorkspaceEdit, uriToPath } from './convert';
 import type { Workspace } from './workspace';
 
@@ -35,7 +35,9 @@ export function provideCodeActions(
   const touched = (finding: Finding): boolean => finding.range.start <= requestEnd && requestStart <= finding.range.end;
 
   const actions: CodeAction[] = [];
-  for (const finding of workspace.findingsIn(file).filter(touched)) {
+  const inFile = workspace.findingsIn(file);
+  const rulesHere = new Set<string>();
+  for (const finding of inFile.filter(touched)) {
     const diagnostic = toDiagnostic(finding, locale, ranges, (f) => workspace.uriFor(f));
     finding.fixes.forEach((fix, index) => {
       const action = CodeAction.create(fix.title[locale], CodeActionKind.QuickFix);
@@ -47,6 +49,55 @@ export function provideCodeActions(
       else return;
       actions.push(action);
     });
+    if (!rulesHere.has(finding.ruleId)) {
+      rulesHere.add(finding.ruleId);
+      const fixAll = fixAllAction(finding.ruleId, file, inFile, workspace, locale, support);
+      if (fixAll) actions.push({ ...fixAll, diagnostics: [diagnostic] });
+      actions.push(showDocumentationAction(finding.ruleId, locale, diagnostic));
+    }
   }
   return actions;
+}
+
+export const SHOW_DOCUMENTATION_COMMAND = 'mp-privacy.showDocumentation';
+
+/** "Show documentation for <rule>": runs a server command that asks the editor to open the rule's page. */
+function showDocumentationAction(ruleId: string, locale: Locale, diagnostic: Diagnostic): CodeAction {
+  const title = text(`Show documentation for ${ruleId}`, `查看 ${ruleId} 规则文档`)[locale];
+  const action = CodeAction.create(title, Command.create(title, SHOW_DOCUMENTATION_COMMAND, ruleId), CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = false;
+  return action;
+}
+
+/**
+ * "Fix all <rule> problems in this file": the first fix of each finding of the rule, applied one after the other
+ * on in-memory copies (each fix is computed on the text the previous one left), offered when there are at least
+ * two findings and every step keeps the files parsing. Changed files are replaced whole.
+ */
+function fixAllAction(ruleId: string, file: string, findings: Finding[], workspace: Workspace, locale: Locale, support: CodeActionSupport): CodeAction | undefined {
+  const fixable = (f: Finding) => f.ruleId === ruleId && f.range.file === file && f.fixes.some((fix) => fix.kind !== 'suppress-with-reason');
+  if (findings.filter(fixable).length < 2) return undefined;
+  const root = findRootForFile(workspace.host, file);
+  if (!root) return undefined;
+  const result = fixRepeatedly(workspace.host, root, (current, refused) => {
+    for (const finding of current.filter(fixable)) {
+      const fix = finding.fixes.find((f) => f.kind !== 'suppress-with-reason');
+      if (fix && !refused(finding, fix)) return { finding, fix };
+    }
+    return undefined;
+  }, locale);
+  if (result.applied.length < 2 || result.skipped.length) return undefined;
+  const merged: FixEdits = { edits: [], creations: [] };
+  for (const [changedFile, content] of result.changed) {
+    const before = workspace.textOf(changedFile);
+    if (before === undefined) merged.creations.push({ file: changedFile, content });
+    else merged.edits.push({ file: changedFile, start: 0, end: before.length, newText: content });
+  }
+  const edit = toWorkspaceEdit(merged, workspace, support);
+  if (!edit) return undefined;
+  const title = text(`Fix all ${ruleId} problems in this file`, `修复此文件中所有 ${ruleId} 问题`)[locale];
+  const action = CodeAction.create(title, edit, CodeActionKind.QuickFix);
+  action.isPreferred = false;
+  return action;
 }

@@ -14,8 +14,8 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Locale, pickLocale } from '../engine';
-import { CodeActionSupport, provideCodeActions } from './code-actions';
+import { Locale, pickLocale, ruleById, ruleDocsUri } from '../engine';
+import { CodeActionSupport, SHOW_DOCUMENTATION_COMMAND, provideCodeActions } from './code-actions';
 import { uriToPath } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
 import { guard, guardAsync } from './guard';
@@ -77,6 +77,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Full,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
         hoverProvider: true,
       },
       serverInfo: { name: 'mp-privacy-language-server' },
@@ -127,6 +128,18 @@ export function startServer(connection: Connection): void {
   // document's root so their offsets match the text the client has now.
 
   // Code actions
+  // "Show documentation": the editor opens the rule's page (window/showDocument), or is told where it is.
+  connection.onExecuteCommand(
+    guardAsync(connection, 'execute command', null, async (params) => {
+      const ruleId = params.arguments?.[0];
+      if (params.command !== SHOW_DOCUMENTATION_COMMAND || typeof ruleId !== 'string' || !ruleById(ruleId)) return null;
+      const uri = ruleDocsUri(ruleId);
+      const shown = await connection.window.showDocument({ uri, takeFocus: true }).catch(() => ({ success: false }));
+      if (!shown.success) connection.window.showInformationMessage(`mp-privacy ${ruleId}: ${uri}`);
+      return null;
+    }),
+  );
+
   connection.onCodeAction(
     guardAsync(connection, 'code action', [], async (params) => {
       const file = uriToPath(params.textDocument.uri);

@@ -23,7 +23,8 @@ interface RootState {
 }
 
 export class Workspace implements EditTarget {
-  private readonly host = new OverlayFileSystemHost(createNodeFileSystemHost());
+  /** Open buffers over the disk: what the engine reads. */
+  readonly host = new OverlayFileSystemHost(createNodeFileSystemHost());
   private readonly analyzer = new ProjectAnalyzer(this.host);
   private readonly roots = new Map<string, RootState>();
   /** Open documents by absolute path; the client's URI spelling is kept for everything we send back. */
