@@ -22,7 +22,7 @@ describe('fix: move-phone-to-checkout', () => {
       const { after, changed } = checkFix(launchRedirect(), 'phone-on-entry', 'move-phone-to-checkout', locale);
       assert.deepEqual(changed.sort(), ['app.js', `${CHECKOUT}.js`, `${CHECKOUT}.wxml`, `${CHECKOUT}.wxss`]);
       assert.doesNotMatch(after['app.js'], /wx\.reLaunch/);
-      assert.match(after['app.js'], locale === 'zh-cn' ? /\/\/ mp-privacy：已移除跳转到 pages\/login\/login/ : /\/\/ mp-privacy: removed the redirect to pages\/login\/login/);
+      assert.match(after['app.js'], locale === 'zh-cn' ? /\/\/ mp-privacy: 已移除跳转到 pages\/login\/login/ : /\/\/ mp-privacy: removed the redirect to pages\/login\/login/);
       const wxml = after[`${CHECKOUT}.wxml`];
       assert.match(wxml, /<view class="mp-privacy-phone-purpose">[^<]*(used to|用于)[^<]*<\/view>\n {2}<button class="pay" open-type="getPhoneNumber" bindgetphonenumber="mpPrivacyCheckoutWithPhone">提交订单<\/button>/);
       assert.equal(after[`${LOGIN}.wxml`], launchRedirect()[`${LOGIN}.wxml`], 'the login page itself stays');

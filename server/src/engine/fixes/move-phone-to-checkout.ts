@@ -55,8 +55,9 @@ function removalEditsFor(phone: PhoneAnalysis, gate: PhoneGate, removal: PhoneRe
   switch (removal.kind) {
     case 'navigation': {
       const { call, script } = removal.reached;
+      // Code comments use ASCII punctuation: editors flag full-width colons and brackets in code as ambiguous.
       const note = locale === 'zh-cn'
-        ? `mp-privacy：已移除跳转到 ${gate.page.route} 的代码；现在在结算时（${checkout.page.route}）请求手机号`
+        ? `mp-privacy: 已移除跳转到 ${gate.page.route} 的代码; 现在在结算时 (${checkout.page.route}) 请求手机号`
         : `mp-privacy: removed the redirect to ${gate.page.route}; the phone number is now asked for at checkout (${checkout.page.route})`;
       return call.site.isStatement
         ? [{ file: script.file, start: call.site.statementStart, end: call.site.statementEnd, newText: `// ${note}` }]
@@ -150,14 +151,14 @@ function attachToCheckout(phone: PhoneAnalysis, request: PhoneRequest, checkout:
       if (existing) name = `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}${uniqueSuffix(definition.members, `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}`)}`;
       origin = model.relative(handler.script.file);
       const note = locale === 'zh-cn'
-        ? `// mp-privacy：从 ${origin} 移来（原 bindgetphonenumber 处理函数）。它现在在结算时运行，请检查其中的页面跳转。`
+        ? `// mp-privacy: 从 ${origin} 移来 (原 bindgetphonenumber 处理函数). 它现在在结算时运行, 请检查其中的页面跳转.`
         : `// mp-privacy: moved from ${origin} (the original bindgetphonenumber handler). It now runs at checkout: review any navigation in it.`;
       methods.push(`${note}\n${methodSource(handler.script, handler.fn.start, handler.fn.end, handler.fn.nameStart, handler.fn.nameEnd, name)}`);
     }
     forward = `return Promise.resolve(this.${name}(e)).then(() => this.${submit}(e), () => this.${submit}(e));`;
   }
   const comment = locale === 'zh-cn'
-    ? `// mp-privacy：在结算时请求手机号，并在按钮上方说明用途；无论用户是否提供，订单都会继续提交。`
+    ? `// mp-privacy: 在结算时请求手机号, 并在按钮上方说明用途; 无论用户是否提供, 订单都会继续提交.`
     : `// mp-privacy: the phone number is asked for here, at checkout, with its purpose stated above the button; the order goes on whether or not the user shares it.`;
   methods.push(`${wrapper}(${e}) {\n  ${comment}\n  ${forward}\n}`);
   edits.push(...addToDefinition(script, definition, methods));
