@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import {
   CloseAction,
   CloseHandlerResult,
+  ExecuteCommandRequest,
   ErrorAction,
   ErrorHandler,
   ErrorHandlerResult,
@@ -26,7 +27,9 @@ import { configureL10n, t } from './l10n';
 
 /** Also the settings section: vscode-languageclient reads `mpPrivacy.trace.server` from it. */
 export const CLIENT_ID = 'mpPrivacy';
-export const COMMANDS = { restartServer: 'mpPrivacy.restartServer', showOutput: 'mpPrivacy.showOutput' } as const;
+export const COMMANDS = { restartServer: 'mpPrivacy.restartServer', showOutput: 'mpPrivacy.showOutput', showInventory: 'mpPrivacy.showInventory' } as const;
+/** The server command behind "Show privacy inventory" (see server/src/lsp/server.ts). */
+const SERVER_INVENTORY_COMMAND = 'mp-privacy.inventory';
 /** Written to the extension host console; the end-to-end tests read the activation time from it. */
 export const ACTIVATION_MARKER = '[mp-privacy] activated in';
 
@@ -104,6 +107,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.showInventory, async () => {
+      if (!client?.isRunning()) return;
+      const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString());
+      const markdown = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_INVENTORY_COMMAND, arguments: folders });
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: typeof markdown === 'string' ? markdown : '' });
+      await vscode.window.showTextDocument(document, { preview: false });
+    }),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       if (!client) return;
       policy.reset();

@@ -22,6 +22,16 @@ describe('fix all in this file, and show documentation', () => {
     assert.deepEqual(JSON.parse(session.read('app.json')).requiredPrivateInfos.sort(), ['chooseAddress', 'choosePoi', 'getLocation']);
   });
 
+  it('returns the privacy inventory of the workspace as Markdown (the "Show privacy inventory" command)', async () => {
+    const session = await LspSession.onFixture('fix-all', { locale: 'zh-cn' });
+    sessions.push(session);
+    const markdown = await session.withTimeout(session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'mp-privacy.inventory', arguments: [] }), 'executeCommand');
+    assert.equal(typeof markdown, 'string');
+    assert.match(markdown, /^# 隐私信息清单: \./);
+    assert.match(markdown, /\| 位置信息 \| `wx\.getLocation` \| pages\/stores\/stores\.js:3 \| \*\*未声明\*\* \|/);
+    assert.match(markdown, /收集你的地址。/);
+  });
+
   it('asks the editor to open the rule page, in the editor language', async () => {
     const session = await LspSession.onFixture('fix-all', { locale: 'zh-cn' });
     sessions.push(session);

@@ -1,10 +1,9 @@
-import { pickLocale, type Locale } from '../engine/index';
+import { pickLocale, type InventoryFormat, type Locale } from '../engine/index';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
-export const INVENTORY_FORMATS = ['text', 'json', 'markdown'] as const;
-export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
+export const INVENTORY_FORMATS = ['text', 'json', 'markdown'] as const satisfies readonly InventoryFormat[];
 
 export interface LintOptions {
   dir: string;

@@ -1,10 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ProjectAnalyzer, createNodeFileSystemHost, findMiniProgramRoots, findRootForFile, type FileSystemHost } from '../engine/index';
+import { ProjectAnalyzer, createNodeFileSystemHost, findMiniProgramRoots, findRootForFile, formatInventory, type FileSystemHost } from '../engine/index';
 import { HELP_TEXT, localeFromEnvironment, parseArgs, type InventoryOptions, type LintOptions } from './args';
 import { applyAutomaticFixes } from './fix';
 import { writeStarterConfig } from './init';
-import { formatInventory } from './inventory';
 import { formatters } from './format/index';
 import { analyseDirectory, errorMessage } from './lint';
 import { packageInfo } from './package-info';

@@ -15,3 +15,4 @@ export { applyFixEdits, stripSnippetSyntax } from './fixes/apply';
 export type { Inventory, InventoryItem, InventoryUse } from './inventory';
 export { keepsFilesParsing, syntaxProblemCount } from './fixes/verify';
 export { fixRepeatedly, FixLoopResult } from './fixes/fix-loop';
+export { formatInventory, InventoryFormat, InventoryReport } from './inventory-format';

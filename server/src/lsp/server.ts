@@ -23,6 +23,9 @@ import { provideHover } from './hover';
 import { SETTINGS_SECTION, SettingsStore } from './settings';
 import { Workspace } from './workspace';
 
+/** Returns the privacy inventory of the workspace (or of the folder URIs given) as Markdown. */
+export const INVENTORY_COMMAND = 'mp-privacy.inventory';
+
 interface ClientSettings {
   locale: Locale;
   codeActions: CodeActionSupport;
@@ -69,15 +72,20 @@ export function startServer(connection: Connection): void {
   const editorSettings = new SettingsStore(connection);
   const diagnostics = new DiagnosticsPublisher(connection, workspace, () => settings.locale, editorSettings);
 
+  /** The folders the editor opened: where the inventory command looks for mini programs by default. */
+  let workspaceFolders: string[] = [];
+
   // Capabilities
   connection.onInitialize((params): InitializeResult => {
     settings = guard(connection, 'reading client settings', DEFAULT_SETTINGS, readClientSettings)(params);
+    const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folderUris.map(uriToPath).filter((folder): folder is string => folder !== undefined);
     editorSettings.configure(settings.configurationPull, settings.initialEditorSettings);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Full,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, INVENTORY_COMMAND] },
         hoverProvider: true,
       },
       serverInfo: { name: 'mp-privacy-language-server' },
@@ -129,8 +137,15 @@ export function startServer(connection: Connection): void {
 
   // Code actions
   // "Show documentation": the editor opens the rule's page (window/showDocument), or is told where it is.
+  // "Privacy inventory": returns the inventory as Markdown for the client to show.
   connection.onExecuteCommand(
-    guardAsync(connection, 'execute command', null, async (params) => {
+    guardAsync(connection, 'execute command', null as string | null, async (params): Promise<string | null> => {
+      if (params.command === INVENTORY_COMMAND) {
+        // Markdown inventory of the mini programs under the given folder URIs (default: the workspace folders).
+        const requested = (params.arguments ?? []).filter((a): a is string => typeof a === 'string').map(uriToPath);
+        const folders = requested.length ? requested.filter((f): f is string => f !== undefined) : workspaceFolders;
+        return folders.map((folder) => workspace.inventoryMarkdown(folder, settings.locale)).join('\n');
+      }
       const ruleId = params.arguments?.[0];
       if (params.command !== SHOW_DOCUMENTATION_COMMAND || typeof ruleId !== 'string' || !ruleById(ruleId)) return null;
       const uri = ruleDocsUri(ruleId);

@@ -9,7 +9,10 @@ import {
   AnalysisResult,
   createNodeFileSystemHost,
   Finding,
+  findMiniProgramRoots,
   findRootForFile,
+  formatInventory,
+  Locale,
   OverlayFileSystemHost,
   ProjectAnalyzer,
   ProjectConfig,
@@ -46,6 +49,13 @@ export class Workspace implements EditTarget {
     this.openDocuments.delete(file);
     this.host.delete(file);
     return file;
+  }
+
+  /** The privacy inventory of every mini program under `folder`, as Markdown in the editor's language. */
+  inventoryMarkdown(folder: string, locale: Locale): string {
+    const roots = findMiniProgramRoots(this.host, folder);
+    const report = { baseDir: folder, inventories: roots.map((root) => this.analyzer.inventory(root)), read: (file: string) => this.host.readFile(file) };
+    return formatInventory(report, 'markdown', locale);
   }
 
   textOf(file: string): string | undefined {

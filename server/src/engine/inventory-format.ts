@@ -1,8 +1,11 @@
 import * as path from 'path';
-import type { Inventory, Locale } from '../engine/index';
-import { LineIndex } from '../engine/index';
-import type { InventoryFormat } from './args';
+import type { Inventory } from './inventory';
+import type { Locale } from './types';
+import { LineIndex } from './text/line-index';
 
+export type InventoryFormat = 'text' | 'json' | 'markdown';
+
+/** Inventories of the mini programs under `baseDir`, with a way to read files for line numbers. */
 export interface InventoryReport {
   baseDir: string;
   inventories: Inventory[];
