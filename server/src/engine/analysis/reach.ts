@@ -67,7 +67,20 @@ export function resolveCall(model: ProjectModel, script: ScriptFacts, call: Scri
  * Every call reachable from `start`, following `this.x()`, module-level functions, helper modules and
  * getApp() methods, each with the chain of calls that led to it. Cycles and depth are bounded.
  */
+const reachCache = new WeakMap<ProjectModel, Map<ScriptFunction, ReachedCall[]>>();
+
 export function reachableCalls(model: ProjectModel, start: FunctionRef): ReachedCall[] {
+  // Several rules ask for the same functions within one analysis: walk each once per model.
+  let cache = reachCache.get(model);
+  if (!cache) reachCache.set(model, (cache = new Map()));
+  const cached = cache.get(start.fn);
+  if (cached) return cached;
+  const computed = walkCalls(model, start);
+  cache.set(start.fn, computed);
+  return computed;
+}
+
+function walkCalls(model: ProjectModel, start: FunctionRef): ReachedCall[] {
   const result: ReachedCall[] = [];
   const visited = new Set<string>();
   const walk = (ref: FunctionRef, chain: Hop[]): void => {
