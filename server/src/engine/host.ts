@@ -71,3 +71,57 @@ export class OverlayFileSystemHost implements FileSystemHost {
     return [...names];
   }
 }
+
+/**
+ * Remembers what the disk said until told it changed. For a long-running server whose client reports file
+ * changes (LSP didChangeWatchedFiles): each edit then costs no disk reads for the files that did not change.
+ */
+export class CachingFileSystemHost implements FileSystemHost {
+  private readonly files = new Map<string, string | undefined>();
+  private readonly stats = new Map<string, 'file' | 'directory' | undefined>();
+  private readonly directories = new Map<string, string[]>();
+
+  /** Off: every call goes to the disk (for clients that never say when files change). */
+  enabled = true;
+
+  constructor(private readonly base: FileSystemHost) {}
+
+  readFile(filePath: string): string | undefined {
+    if (!this.enabled) return this.base.readFile(filePath);
+    const key = path.resolve(filePath);
+    if (!this.files.has(key)) this.files.set(key, this.base.readFile(key));
+    return this.files.get(key);
+  }
+
+  stat(filePath: string): 'file' | 'directory' | undefined {
+    if (!this.enabled) return this.base.stat(filePath);
+    const key = path.resolve(filePath);
+    if (!this.stats.has(key)) this.stats.set(key, this.base.stat(key));
+    return this.stats.get(key);
+  }
+
+  readDirectory(dirPath: string): string[] {
+    if (!this.enabled) return this.base.readDirectory(dirPath);
+    const key = path.resolve(dirPath);
+    let names = this.directories.get(key);
+    if (!names) this.directories.set(key, (names = this.base.readDirectory(key)));
+    return names;
+  }
+
+  /** A file was created, changed or deleted: forget it, and the listings and stats of the folders above it. */
+  invalidate(filePath: string): void {
+    const key = path.resolve(filePath);
+    this.files.delete(key);
+    for (let dir = key; ; dir = path.dirname(dir)) {
+      this.stats.delete(dir);
+      this.directories.delete(dir);
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+
+  invalidateAll(): void {
+    this.files.clear();
+    this.stats.clear();
+    this.directories.clear();
+  }
+}

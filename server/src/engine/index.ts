@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { LineIndex } from './text/line-index';
-export { FileSystemHost, createNodeFileSystemHost, OverlayFileSystemHost } from './host';
+export { CachingFileSystemHost, FileSystemHost, createNodeFileSystemHost, OverlayFileSystemHost } from './host';
 export { findMiniProgramRoots, findRootForFile } from './model/discovery';
 export { ProjectAnalyzer, AnalysisResult, AnalyzeOptions } from './analyzer';
 export { CONFIG_FILE_NAME, ProjectConfig, RuleSetting, loadProjectConfig, mergeConfigs, validateConfig } from './config';

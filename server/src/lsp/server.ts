@@ -78,6 +78,8 @@ export function startServer(connection: Connection): void {
   // Capabilities
   connection.onInitialize((params): InitializeResult => {
     settings = guard(connection, 'reading client settings', DEFAULT_SETTINGS, readClientSettings)(params);
+    // Only a client that reports changes on disk lets the server remember what it read from disk.
+    workspace.useDiskCache(params.capabilities?.workspace?.didChangeWatchedFiles !== undefined);
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folderUris.map(uriToPath).filter((folder): folder is string => folder !== undefined);
     editorSettings.configure(settings.configurationPull, settings.initialEditorSettings);
@@ -125,6 +127,7 @@ export function startServer(connection: Connection): void {
       for (const change of changes) {
         const file = uriToPath(change.uri);
         if (file === undefined) continue;
+        workspace.diskChanged(file);
         // Saving an open document changes nothing: its buffer already won over the disk.
         const savedOpenDocument = change.type === FileChangeType.Changed && workspace.versionOf(file) !== null;
         if (!savedOpenDocument) diagnostics.schedule(file);

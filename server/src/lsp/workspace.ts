@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   AnalysisResult,
+  CachingFileSystemHost,
   createNodeFileSystemHost,
   Finding,
   findMiniProgramRoots,
@@ -27,8 +28,21 @@ interface RootState {
 
 export class Workspace implements EditTarget {
   /** Open buffers over the disk: what the engine reads. */
-  readonly host = new OverlayFileSystemHost(createNodeFileSystemHost());
+  /** Disk reads, remembered only once the client has said it reports changes on disk (see useDiskCache). */
+  private readonly disk = Object.assign(new CachingFileSystemHost(createNodeFileSystemHost()), { enabled: false });
+  readonly host = new OverlayFileSystemHost(this.disk);
   private readonly analyzer = new ProjectAnalyzer(this.host);
+
+  /** The client sends didChangeWatchedFiles: files on disk need not be read again on every edit. */
+  useDiskCache(enabled: boolean): void {
+    this.disk.enabled = enabled;
+    this.disk.invalidateAll();
+  }
+
+  /** A file changed on disk (reported by the client): read it again next time. */
+  diskChanged(file: string): void {
+    this.disk.invalidate(file);
+  }
   private readonly roots = new Map<string, RootState>();
   /** Open documents by absolute path; the client's URI spelling is kept for everything we send back. */
   private readonly openDocuments = new Map<string, TextDocument>();

@@ -178,8 +178,9 @@ export class ProjectModel {
     for (const ext of SCRIPT_EXTENSIONS) {
       const file = base.endsWith(ext) ? base : `${base}${ext}`;
       const cached = this.scriptCache.get(file);
-      if (cached !== undefined) return cached ?? undefined;
-      if (this.host.stat(file) !== 'file') continue;
+      if (cached) return cached;
+      if (cached === null) continue; // known to be missing: try the next extension
+      // Reading is the existence check: a missing file reads as undefined (one disk call, not two).
       const script = this.load(file, 'script');
       this.scriptCache.set(file, script ?? null);
       if (script) return script;
