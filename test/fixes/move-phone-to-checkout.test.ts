@@ -44,6 +44,12 @@ describe('fix: move-phone-to-checkout', () => {
     assert.deepEqual(run.wxCalls.map((c) => c.api), ['requestPayment'], 'declining still pays');
   });
 
+  it('keeps a brace-less if valid when the redirect was its whole body', () => {
+    const files = { ...launchRedirect(), 'app.js': "App({\n  onLaunch() {\n    if (!wx.getStorageSync('token')) wx.reLaunch({ url: '/pages/login/login' });\n  },\n});\n" };
+    const { after } = checkFix(files, 'phone-on-entry', 'move-phone-to-checkout');
+    assert.match(after['app.js'], /if \(!wx\.getStorageSync\('token'\)\) \{ \/\* mp-privacy: removed the redirect to pages\/login\/login; [^*]*\*\/ \}/);
+  });
+
   it('makes a content page the entry when pages[0] is the phone wall', () => {
     const files = { ...appJson([LOGIN, INDEX, CHECKOUT]), ...phoneOnlyPage(LOGIN), ...contentPage(INDEX), ...checkoutPage(CHECKOUT) };
     const { after } = checkFix(files, 'phone-on-entry', 'move-phone-to-checkout');

@@ -59,9 +59,10 @@ function removalEditsFor(phone: PhoneAnalysis, gate: PhoneGate, removal: PhoneRe
       const note = locale === 'zh-cn'
         ? `mp-privacy: 已移除跳转到 ${gate.page.route} 的代码; 现在在结算时 (${checkout.page.route}) 请求手机号`
         : `mp-privacy: removed the redirect to ${gate.page.route}; the phone number is now asked for at checkout (${checkout.page.route})`;
-      return call.site.isStatement
-        ? [{ file: script.file, start: call.site.statementStart, end: call.site.statementEnd, newText: `// ${note}` }]
-        : [{ file: script.file, start: call.site.start, end: call.site.end, newText: `undefined /* ${note} */` }];
+      if (!call.site.isStatement) return [{ file: script.file, start: call.site.start, end: call.site.end, newText: `undefined /* ${note} */` }];
+      // `if (x) wx.reLaunch(…);` needs a statement where the call was: an empty block keeps the if valid.
+      const replacement = call.site.statementInBlock ? `// ${note}` : `{ /* ${note} */ }`;
+      return [{ file: script.file, start: call.site.statementStart, end: call.site.statementEnd, newText: replacement }];
     }
     case 'entry-page': {
       const entry = phone.entryPage;

@@ -16,6 +16,8 @@ export interface CallSite {
   statementStart: number;
   statementEnd: number;
   isStatement: boolean;
+  /** The statement stands in a block or at the top level (not as the bare body of an if/for/while). */
+  statementInBlock: boolean;
   /** How the call runs relative to the function it is written in: WeChat only treats synchronous code as a user tap. */
   context: CallContext;
 }
@@ -506,7 +508,9 @@ class CallExtractor {
     const isStatement = !!parent && ts.isExpressionStatement(parent);
     if (isStatement) statement = parent;
     const { timer, callback, afterAwait, userCallback } = context;
-    return { start, end: call.end, statementStart: statement.getStart(this.source), statementEnd: statement.end, isStatement, context: { timer, callback, afterAwait, userCallback } };
+    const holder = statement.parent;
+    const statementInBlock = !!holder && (ts.isBlock(holder) || ts.isSourceFile(holder) || ts.isCaseClause(holder) || ts.isDefaultClause(holder));
+    return { start, end: call.end, statementStart: statement.getStart(this.source), statementEnd: statement.end, isStatement, statementInBlock, context: { timer, callback, afterAwait, userCallback } };
   }
 
   private argumentText(call: ts.CallExpression): string {
