@@ -13,8 +13,15 @@ export interface JsoncDocument {
 /** JSON with comments and trailing commas tolerated (what DevTools accepts in app.json and page json). */
 export function parseJsonc(content: string): JsoncDocument {
   const errors: jsonc.ParseError[] = [];
-  const tree = jsonc.parseTree(content, errors, { allowTrailingComma: true, disallowComments: false });
-  const value = tree ? jsonc.getNodeValue(tree) : undefined;
+  let tree: jsonc.Node | undefined;
+  let value: unknown;
+  try {
+    tree = jsonc.parseTree(content, errors, { allowTrailingComma: true, disallowComments: false });
+    value = tree ? jsonc.getNodeValue(tree) : undefined;
+  } catch {
+    // jsonc-parser recurses per nesting level: absurdly deep input overflows the stack. Treat it as unreadable.
+    return { text: content, value: undefined, tree: undefined, errors: [{ offset: 0, length: 0, message: 'NestingTooDeep' }] };
+  }
   return {
     text: content,
     value,

@@ -48,6 +48,8 @@ export interface WxmlDocument {
 /** Tags a WXML author may write without a closing tag; any other unclosed tag is a problem worth telling. */
 const VOID_TAGS = new Set(['input', 'image', 'img', 'import', 'include', 'br', 'hr', 'icon', 'progress', 'slider', 'switch', 'radio', 'checkbox']);
 
+const MAX_DEPTH = 256;
+
 const ATTRIBUTE_PATTERN = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 /** Re-scans a start tag for attribute offsets (htmlparser2 reports values but not where they are). */
@@ -84,6 +86,9 @@ export function parseWxml(file: string, content: string): WxmlDocument {
   const roots: WxmlNode[] = [];
   const problems: ParseProblem[] = [];
   const stack: WxmlElement[] = [];
+  // Elements nested deeper than MAX_DEPTH become siblings at that depth: every walk over the tree stays
+  // bounded (real templates stay far below it; generated or broken input may not).
+  let flattened = 0;
   const current = (): WxmlElement | undefined => stack[stack.length - 1];
   const append = (node: WxmlNode): void => {
     const parent = current();
@@ -112,9 +117,19 @@ export function parseWxml(file: string, content: string): WxmlDocument {
           parent: current(),
         };
         append(element);
+        if (stack.length >= MAX_DEPTH) {
+          if (flattened++ === 0) {
+            problems.push({ file, start, end: startTagEnd, message: text(`Elements are nested more than ${MAX_DEPTH} levels deep here; mp-privacy analysed the deeper ones as siblings.`, `此处元素嵌套超过 ${MAX_DEPTH} 层；更深的元素被当作同级元素分析。`) });
+          }
+          return;
+        }
         stack.push(element);
       },
       onclosetag(name, isImplied) {
+        if (flattened > 0 && stack.length >= MAX_DEPTH) {
+          flattened--;
+          return;
+        }
         const element = stack.pop();
         if (!element) return;
         if (!isImplied) {
@@ -124,6 +139,9 @@ export function parseWxml(file: string, content: string): WxmlDocument {
         const lastChild = element.children[element.children.length - 1];
         element.end = Math.max(element.startTagEnd, lastChild ? lastChild.end : 0);
         if (endingInput && !element.selfClosing && !VOID_TAGS.has(name)) {
+          // Closed outermost last: keep only the outermost unclosed element, one finding per file is enough.
+          const previous = problems.findIndex((p) => p.message.en.includes('is never closed'));
+          if (previous >= 0) problems.splice(previous, 1);
           problems.push({
             file,
             start: element.start,
@@ -151,12 +169,14 @@ export function attribute(element: WxmlElement, name: string): WxmlAttribute | u
   return element.attributes.find((a) => a.name === name);
 }
 
-/** Depth-first walk over elements. */
+/** Depth-first walk over elements, in document order (iterative: no recursion per nesting level). */
 export function* elements(nodes: readonly WxmlNode[]): Generator<WxmlElement> {
-  for (const node of nodes) {
+  const stack: WxmlNode[] = [...nodes].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
     if (node.kind !== 'element') continue;
     yield node;
-    yield* elements(node.children);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
 }
 

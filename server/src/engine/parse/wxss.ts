@@ -16,8 +16,23 @@ export interface WxssDocument {
   rules: StyleRule[];
 }
 
+/** Deeper brace nesting than this is not a real stylesheet; postcss-safe-parser slows down badly on it. */
+const MAX_BRACE_DEPTH = 64;
+
+function braceDepth(content: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < content.length; i++) {
+    const ch = content.charCodeAt(i);
+    if (ch === 123 /* { */) max = Math.max(max, ++depth);
+    else if (ch === 125 /* } */ && depth > 0) depth--;
+  }
+  return max;
+}
+
 export function parseWxss(file: string, content: string): WxssDocument {
   const rules: StyleRule[] = [];
+  if (braceDepth(content) > MAX_BRACE_DEPTH) return { file, content, rules };
   let root: Root;
   try {
     root = safeParse(content);
