@@ -1,0 +1,637 @@
+/**
+ * `npm run fuzz -- --iterations N --seed S [--start I] [--json FILE] [--ignore-known] [--only I --dump DIR] [--no-huge]`
+ *
+ * Mutates real-shaped mini programs (small generated projects, examples/, the test fixtures) and runs the
+ * engine and every fix on them. Each iteration is reproducible from (seed, iteration). Checked:
+ *   - analyze() never throws and no rule fails inside the engine ("mp-privacy failed in ..." findings);
+ *   - no analysis takes over 1 s when the project is under 100 KB;
+ *   - every finding's range (and related range) lies inside its file;
+ *   - every fix builds in both locales, edits only files inside the mini program root, with ranges inside
+ *     the file and no overlaps; its output re-parses with no new syntax errors; and linting the fixed project
+ *     no longer offers the same fix for that finding (idempotent).
+ * Iterations run in a worker thread watched for hangs. Prints totals and, for each failure, a reproducer;
+ * exits 1 on any failure (with --ignore-known: on any failure that is not an already-reported engine bug,
+ * see KNOWN_ENGINE_BUGS; those are still printed).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
+import type { FileSystemHost, Finding, FixEdits, Locale } from '../server/src/engine';
+import { ProjectAnalyzer, applyFixEdits, findMiniProgramRoots } from '../server/src/engine';
+import { parseScript } from '../server/src/engine/parse/script';
+import { parseWxml } from '../server/src/engine/parse/wxml';
+import { parseJsonc } from '../server/src/engine/parse/jsonc';
+import { generateProject } from './generate';
+import { FILE_MUTATIONS, Files, PROJECT_MUTATIONS, binaryText, hugeFile, kindOf } from './mutate';
+import { Random, deriveSeed } from './prng';
+
+export const FUZZ_ROOT = path.resolve('/fuzz/mini-program');
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const SLOW_MS = 1000;
+const SMALL_INPUT_BYTES = 100 * 1024;
+const HANG_MS = 60_000;
+/** One iteration in this many grows a file to ~5 MB. */
+const HUGE_EVERY = 1000;
+const HUGE_AT = 137;
+/** Findings whose fixes are all checked in one iteration; beyond it, a deterministic sample. */
+const MAX_FINDINGS_WITH_FIXES = 40;
+
+export interface Failure {
+  kind: string;
+  seed: number;
+  iteration: number;
+  mutations: string[];
+  detail: string;
+}
+
+export interface IterationStats {
+  iteration: number;
+  mutations: string[];
+  bytes: number;
+  analyses: number;
+  findings: number;
+  fixesBuilt: number;
+  fixesApplied: number;
+  idempotencyChecks: number;
+  maxAnalysisMs: number;
+  huge: boolean;
+  /** Fixes applied to files that had syntax errors before: counted, and checked for new errors like the rest. */
+  fixesOnBrokenFiles: number;
+  /** Findings with fixes beyond MAX_FINDINGS_WITH_FIXES whose fixes were not checked. */
+  findingsNotFixChecked: number;
+}
+
+export interface FuzzTotals {
+  seed: number;
+  iterations: number;
+  analyses: number;
+  findings: number;
+  fixesBuilt: number;
+  fixesApplied: number;
+  idempotencyChecks: number;
+  fixesOnBrokenFiles: number;
+  findingsNotFixChecked: number;
+  iterationsCapped: number;
+  maxSmallAnalysisMs: number;
+  hugeIterations: number;
+  maxHugeAnalysisMs: number;
+  mutations: Record<string, number>;
+  failures: Failure[];
+  ms: number;
+}
+
+// -------------------------------------------------------------------------------------------------------
+// Corpus
+
+interface Project {
+  name: string;
+  files: Files;
+}
+
+function readProject(dir: string): Files {
+  const files: Files = {};
+  const visit = (current: string): void => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (/\.(wxml|js|ts|json|wxss)$/.test(entry.name) && fs.statSync(full).size < 200_000) files[path.relative(dir, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  visit(dir);
+  return files;
+}
+
+/**
+ * The repository's example and fixtures in the corpus, by name and in a fixed order, so that a seed and an
+ * iteration keep naming the same input when other fixtures are added (a reproducer holds for a checkout).
+ */
+const CORPUS_DIRS = [
+  'examples/coffee-shop',
+  'test/fixtures/cli/clean',
+  'test/fixtures/cli/phone-on-entry',
+  'test/fixtures/cli/phone-on-entry-relaunch',
+  'test/fixtures/cli/phone-purpose-at-checkout',
+  'test/fixtures/lsp/catalogue',
+  'test/fixtures/lsp/phone-on-entry',
+  'test/fixtures/lsp/phone-purpose-at-checkout',
+  'test/fixtures/lsp/popup-unmounted',
+  'test/fixtures/safety/exec-marker',
+];
+
+/** Small generated projects (from the seed) plus the repository's own example and fixtures. */
+export function buildCorpus(seed: number): Project[] {
+  const projects: Project[] = [];
+  for (let k = 0; k < 6; k++) {
+    const rng = new Random(deriveSeed(seed, 10_000 + k));
+    const project = generateProject({ pages: rng.int(4, 9), seed: deriveSeed(seed, 20_000 + k), compact: true });
+    const files: Files = {};
+    for (const [file, content] of Object.entries(project.files)) if (kindOf(file) !== 'other') files[file] = content;
+    projects.push({ name: `generated-${k}`, files });
+  }
+  for (const dir of CORPUS_DIRS) {
+    const full = path.join(REPO_ROOT, dir);
+    if (fs.existsSync(path.join(full, 'app.json'))) projects.push({ name: dir, files: readProject(full) });
+  }
+  return projects;
+}
+
+// -------------------------------------------------------------------------------------------------------
+// In-memory project
+
+export function memoryHost(files: Files, root = FUZZ_ROOT): FileSystemHost {
+  const absolute = new Map<string, string>();
+  const children = new Map<string, Set<string>>();
+  for (const [relative, content] of Object.entries(files)) {
+    const file = path.join(root, relative);
+    absolute.set(file, content);
+    for (let child = file, dir = path.dirname(file); child !== dir; child = dir, dir = path.dirname(dir)) {
+      let names = children.get(dir);
+      if (!names) children.set(dir, (names = new Set()));
+      if (names.has(path.basename(child))) break;
+      names.add(path.basename(child));
+    }
+  }
+  return {
+    readFile: (file) => absolute.get(path.resolve(file)),
+    stat: (file) => (absolute.has(path.resolve(file)) ? 'file' : children.has(path.resolve(file)) ? 'directory' : undefined),
+    readDirectory: (dir) => [...(children.get(path.resolve(dir)) ?? [])],
+  };
+}
+
+const relative = (file: string) => path.relative(FUZZ_ROOT, file).split(path.sep).join('/');
+const insideRoot = (file: string) => {
+  const rel = path.relative(FUZZ_ROOT, path.resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+};
+const findingKey = (f: Finding) => `${f.ruleId} ${relative(f.range.file)} ${f.message.en}`;
+
+/** Syntax errors the engine's parsers (or postcss for WXSS) see in a file: a fix must not add any. */
+export function syntaxErrors(file: string, content: string): number {
+  switch (kindOf(file)) {
+    case 'script':
+      return parseScript(file, content).syntaxErrorCount;
+    case 'wxml':
+      return parseWxml(file, content).problems.length;
+    case 'json':
+      return parseJsonc(content).errors.length;
+    case 'wxss':
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require('postcss') as typeof import('postcss')).parse(content);
+        return 0;
+      } catch {
+        return 1;
+      }
+    default:
+      return 0;
+  }
+}
+
+interface Analysis {
+  findings: Finding[];
+  ms: number;
+}
+
+/**
+ * One analyzer per iteration over a host whose files can be swapped: re-linting after a fix re-parses only
+ * the files the fix changed (as in the language server), while every iteration still starts cold.
+ */
+class SwitchableHost implements FileSystemHost {
+  private current: FileSystemHost = memoryHost({});
+  readonly analyzer = new ProjectAnalyzer(this);
+  use(files: Files): void {
+    this.current = memoryHost(files);
+  }
+  readFile(file: string) {
+    return this.current.readFile(file);
+  }
+  stat(file: string) {
+    return this.current.stat(file);
+  }
+  readDirectory(dir: string) {
+    return this.current.readDirectory(dir);
+  }
+}
+
+function analyzeAll(host: SwitchableHost, files: Files): Analysis {
+  host.use(files);
+  const analyzer = host.analyzer;
+  const start = performance.now();
+  const findings: Finding[] = [];
+  for (const root of findMiniProgramRoots(host, FUZZ_ROOT)) findings.push(...analyzer.analyze(root).findings);
+  return { findings, ms: performance.now() - start };
+}
+
+// -------------------------------------------------------------------------------------------------------
+// One iteration
+
+export function mutateProject(corpus: Project[], seed: number, iteration: number, allowHuge = true): { files: Files; mutations: string[]; huge: boolean } {
+  const rng = new Random(deriveSeed(seed, iteration));
+  const base = rng.pick(corpus);
+  const files: Files = { ...base.files };
+  const mutations = [`base:${base.name}`];
+  const sources = Object.keys(files).filter((f) => kindOf(f) !== 'other').sort();
+  const donors = sources.map((f) => files[f]);
+  if (rng.chance(0.25)) {
+    const mutation = rng.pick(PROJECT_MUTATIONS);
+    mutation.apply(rng, files);
+    mutations.push(mutation.name);
+  }
+  const count = rng.weighted([[1, 5], [2, 3], [3, 2], [6, 1]] as const);
+  for (let i = 0; i < count; i++) {
+    const names = Object.keys(files).filter((f) => kindOf(f) !== 'other').sort();
+    if (!names.length) break;
+    // Most mutations hit the files the rules look at hardest: page WXML and scripts, and app.json.
+    const file = rng.chance(0.15) && files['app.json'] !== undefined ? 'app.json' : rng.pick(names);
+    const mutation = rng.pick(FILE_MUTATIONS);
+    files[file] = mutation.apply(rng, file, files[file], donors);
+    mutations.push(`${mutation.name}(${file})`);
+  }
+  if (rng.chance(0.02)) {
+    const file = rng.pick(Object.keys(files).sort());
+    files[file] = binaryText(rng, rng.int(16, 4096));
+    mutations.push(`binary(${file})`);
+  }
+  const huge = allowHuge && iteration % HUGE_EVERY === HUGE_AT;
+  if (huge) {
+    const names = Object.keys(files).filter((f) => kindOf(f) !== 'other').sort();
+    const file = rng.pick(names);
+    files[file] = hugeFile(rng, file, files[file], 5 * 1024 * 1024);
+    mutations.push(`5MB(${file})`);
+  }
+  return { files, mutations, huge };
+}
+
+export function runIteration(corpus: Project[], seed: number, iteration: number, allowHuge = true): { stats: IterationStats; failures: Failure[]; files: Files } {
+  const { files, mutations, huge } = mutateProject(corpus, seed, iteration, allowHuge);
+  const failures: Failure[] = [];
+  const fail = (kind: string, detail: string) => failures.push({ kind, seed, iteration, mutations, detail });
+  const bytes = Object.values(files).reduce((n, c) => n + c.length, 0);
+  const stats: IterationStats = { iteration, mutations, bytes, analyses: 0, findings: 0, fixesBuilt: 0, fixesApplied: 0, idempotencyChecks: 0, maxAnalysisMs: 0, huge, fixesOnBrokenFiles: 0, findingsNotFixChecked: 0 };
+
+  const host = new SwitchableHost();
+  const analyse = (project: Files, what: string): Finding[] | undefined => {
+    let analysis: Analysis;
+    try {
+      analysis = analyzeAll(host, project);
+    } catch (error) {
+      fail('exception', `${what}: analyze() threw ${describe(error)}`);
+      return undefined;
+    }
+    stats.analyses++;
+    const previousMax = stats.maxAnalysisMs;
+    stats.maxAnalysisMs = Math.max(stats.maxAnalysisMs, analysis.ms);
+    const size = Object.values(project).reduce((n, c) => n + c.length, 0);
+    if (size < SMALL_INPUT_BYTES && analysis.ms > SLOW_MS) {
+      // A busy machine can stall one run: only the fastest of three cold runs counts.
+      const times = [analysis.ms];
+      for (let retry = 0; retry < 2 && Math.min(...times) > SLOW_MS; retry++) times.push(analyzeAll(new SwitchableHost(), project).ms);
+      const fastest = Math.min(...times);
+      stats.maxAnalysisMs = Math.max(previousMax, fastest);
+      if (fastest > SLOW_MS) fail('slow', `${what}: analysis took ${times.map((ms) => ms.toFixed(0)).join(' / ')} ms (cold runs) on ${size} chars`);
+    }
+    for (const finding of analysis.findings) {
+      if (/mp-privacy failed in/.test(finding.message.en)) fail('internal-error', `${what}: ${finding.message.en}`);
+      for (const [label, range] of [['range', finding.range], ...finding.related.map((r, i) => [`related[${i}]`, r.range] as const)] as const) {
+        const content = project[relative(range.file)];
+        if (content === undefined) {
+          if (range.start !== 0 || range.end !== 0) fail('range-in-missing-file', `${what}: ${finding.ruleId} ${label} ${relative(range.file)} [${range.start}, ${range.end})`);
+          continue;
+        }
+        if (!(Number.isInteger(range.start) && Number.isInteger(range.end) && range.start >= 0 && range.start <= range.end && range.end <= content.length)) {
+          fail('range-out-of-bounds', `${what}: ${finding.ruleId} ${label} ${relative(range.file)} [${range.start}, ${range.end}) in ${content.length} chars: ${finding.message.en}`);
+        }
+      }
+    }
+    return analysis.findings;
+  };
+
+  const findings = analyse(files, 'mutated project');
+  if (!findings) return { stats, failures, files };
+  stats.findings = findings.length;
+
+  // Every fix of every finding, up to a cap: a flood of findings (one per unclosed tag of a 20,000-deep
+  // nesting) would otherwise cost a re-lint each. The cap is counted and reported.
+  const withFixes = findings.filter((f) => f.fixes.length);
+  const checked = withFixes.length <= MAX_FINDINGS_WITH_FIXES ? withFixes : [...withFixes.slice(0, MAX_FINDINGS_WITH_FIXES / 2), ...new Random(deriveSeed(seed, iteration + 1_000_000)).sample(withFixes.slice(MAX_FINDINGS_WITH_FIXES / 2), MAX_FINDINGS_WITH_FIXES / 2)];
+  stats.findingsNotFixChecked = withFixes.length - checked.length;
+  for (const finding of checked) {
+    for (const fix of finding.fixes) {
+      for (const locale of ['en', 'zh-cn'] as Locale[]) {
+        const where = `${fix.kind} (${locale}) of ${finding.ruleId} at ${relative(finding.range.file)}:${finding.range.start}`;
+        let built: FixEdits;
+        try {
+          built = fix.build(locale);
+        } catch (error) {
+          fail('fix-build-exception', `${where}: ${describe(error)}`);
+          continue;
+        }
+        stats.fixesBuilt++;
+        const targets = [...built.edits.map((e) => e.file), ...built.creations.map((c) => c.file)];
+        const outside = targets.filter((file) => !insideRoot(file));
+        if (outside.length) {
+          fail('fix-outside-root', `${where} writes ${outside.join(', ')}`);
+          continue;
+        }
+        const bad = built.edits.filter((e) => {
+          const content = files[relative(e.file)] ?? built.creations.find((c) => c.file === e.file)?.content;
+          return content === undefined || !(e.start >= 0 && e.start <= e.end && e.end <= content.length);
+        });
+        if (bad.length) {
+          fail('fix-edit-out-of-range', `${where}: ${bad.map((e) => `${relative(e.file)} [${e.start}, ${e.end})`).join(', ')}`);
+          continue;
+        }
+        let changed: Map<string, string>;
+        try {
+          changed = applyFixEdits(built, (file) => files[relative(file)]);
+        } catch (error) {
+          fail('fix-apply-exception', `${where}: ${describe(error)}`);
+          continue;
+        }
+        stats.fixesApplied++;
+        const after: Files = { ...files };
+        for (const [file, content] of changed) after[relative(file)] = content;
+        const brokenBefore: string[] = [];
+        for (const [file, content] of changed) {
+          const rel = relative(file);
+          const before = files[rel] === undefined ? 0 : syntaxErrors(rel, files[rel]);
+          if (before > 0) {
+            stats.fixesOnBrokenFiles++;
+            brokenBefore.push(rel);
+          }
+          const now = syntaxErrors(rel, content);
+          if (now > before) fail(before === 0 ? 'fix-breaks-syntax' : 'fix-adds-syntax-errors', `${where}: ${rel} had ${before} syntax error(s), has ${now} after the fix`);
+        }
+        if (locale !== 'en') continue;
+        const again = analyse(after, `after ${where}`);
+        if (!again) continue;
+        stats.idempotencyChecks++;
+        // Several findings may share rule, file and message (two redirects in one handler): the fix must
+        // leave fewer of them offering it, not necessarily none.
+        const key = findingKey(finding);
+        const offering = (list: Finding[]) => list.filter((f) => findingKey(f) === key && f.fixes.some((x) => x.kind === fix.kind)).length;
+        const before = offering(findings);
+        const left = offering(again);
+        const note = brokenBefore.length ? ` [the fix edited file(s) that already had syntax errors: ${brokenBefore.join(', ')}]` : '';
+        if (left >= before) fail('fix-not-idempotent', `${where}: ${left} finding(s) like it still offer ${fix.kind} after the fix (${before} before)${note}: ${finding.message.en}`);
+      }
+    }
+  }
+  return { stats, failures, files };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}\n${(error.stack ?? '').split('\n').slice(1, 6).join('\n')}`;
+  return String(error);
+}
+
+// -------------------------------------------------------------------------------------------------------
+// Engine bugs already reported with a minimal reproducer (test/fuzz/engine-bugs.test.ts, test/safety).
+
+export interface KnownBug {
+  name: string;
+  matches(failure: Failure): boolean;
+}
+
+/** Remove an entry when the engine fix lands and its reproducer in test/fuzz/engine-bugs.test.ts passes. */
+export const KNOWN_ENGINE_BUGS: KnownBug[] = [
+  {
+    name: 'remove-private-info splices the old array tail back into app.json (["getLocation""])',
+    matches: (f) => f.kind === 'fix-breaks-syntax' && f.detail.startsWith('remove-private-info'),
+  },
+  {
+    name: 'add-purpose-modal writes this.<bindgetphonenumber value>(e) without checking it is an identifier',
+    matches: (f) => f.kind === 'fix-breaks-syntax' && f.detail.startsWith('add-purpose-modal') && /\.(js|ts) had 0/.test(f.detail),
+  },
+  {
+    name: 'markup appended to a WXML file that ends inside an unfinished tag is swallowed by it',
+    matches: (f) =>
+      (f.kind === 'fix-breaks-syntax' && /^(scaffold-privacy-popup|mount-privacy-popup|add-purpose-modal) .*\.wxml had 0/.test(f.detail)) ||
+      (f.kind === 'fix-not-idempotent' && /^(scaffold-privacy-popup|mount-privacy-popup) /.test(f.detail)),
+  },
+];
+
+export const isKnownEngineBug = (failure: Failure): boolean => KNOWN_ENGINE_BUGS.some((bug) => bug.matches(failure));
+
+// -------------------------------------------------------------------------------------------------------
+// Runs
+
+function emptyTotals(seed: number): FuzzTotals {
+  return { seed, iterations: 0, analyses: 0, findings: 0, fixesBuilt: 0, fixesApplied: 0, idempotencyChecks: 0, fixesOnBrokenFiles: 0, findingsNotFixChecked: 0, iterationsCapped: 0, maxSmallAnalysisMs: 0, hugeIterations: 0, maxHugeAnalysisMs: 0, mutations: {}, failures: [], ms: 0 };
+}
+
+function addStats(totals: FuzzTotals, stats: IterationStats): void {
+  totals.iterations++;
+  totals.analyses += stats.analyses;
+  totals.findings += stats.findings;
+  totals.fixesBuilt += stats.fixesBuilt;
+  totals.fixesApplied += stats.fixesApplied;
+  totals.idempotencyChecks += stats.idempotencyChecks;
+  totals.fixesOnBrokenFiles += stats.fixesOnBrokenFiles;
+  totals.findingsNotFixChecked += stats.findingsNotFixChecked;
+  if (stats.findingsNotFixChecked) totals.iterationsCapped++;
+  if (stats.huge) {
+    totals.hugeIterations++;
+    totals.maxHugeAnalysisMs = Math.max(totals.maxHugeAnalysisMs, stats.maxAnalysisMs);
+  } else if (stats.bytes < SMALL_INPUT_BYTES) totals.maxSmallAnalysisMs = Math.max(totals.maxSmallAnalysisMs, stats.maxAnalysisMs);
+  for (const m of stats.mutations) {
+    const name = m.replace(/\(.*$/, '').replace(/^base:.*/, 'base');
+    if (name !== 'base') totals.mutations[name] = (totals.mutations[name] ?? 0) + 1;
+  }
+}
+
+/** Runs iterations [start, start + iterations) in this thread (what the node:test pass uses). */
+export function runFuzz(options: { iterations: number; seed: number; start?: number; allowHuge?: boolean }): FuzzTotals {
+  const corpus = buildCorpus(options.seed);
+  const totals = emptyTotals(options.seed);
+  const t = performance.now();
+  const start = options.start ?? 0;
+  for (let i = start; i < start + options.iterations; i++) {
+    const { stats, failures } = runIteration(corpus, options.seed, i, options.allowHuge !== false);
+    addStats(totals, stats);
+    totals.failures.push(...failures);
+  }
+  totals.ms = performance.now() - t;
+  return totals;
+}
+
+export function reproducer(failure: Pick<Failure, 'seed' | 'iteration'>): string {
+  return `npm run fuzz -- --seed ${failure.seed} --only ${failure.iteration} --dump /tmp/mp-privacy-fuzz-${failure.seed}-${failure.iteration}`;
+}
+
+export function formatTotals(totals: FuzzTotals): string {
+  const byKind = new Map<string, number>();
+  for (const f of totals.failures) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
+  const lines = [
+    `fuzz: seed ${totals.seed}, ${totals.iterations} iterations in ${(totals.ms / 1000).toFixed(1)} s`,
+    `  analyses ${totals.analyses}, findings ${totals.findings}, fixes built ${totals.fixesBuilt} (en + zh-cn), applied and re-parsed ${totals.fixesApplied}, idempotency re-lints ${totals.idempotencyChecks}`,
+    `  fixes applied to files that already had syntax errors: ${totals.fixesOnBrokenFiles}; findings whose fixes were not checked (over ${MAX_FINDINGS_WITH_FIXES} per iteration): ${totals.findingsNotFixChecked} in ${totals.iterationsCapped} iterations`,
+    `  slowest analysis under 100 KB: ${totals.maxSmallAnalysisMs.toFixed(0)} ms (limit ${SLOW_MS}); 5 MB iterations: ${totals.hugeIterations}, slowest ${totals.maxHugeAnalysisMs.toFixed(0)} ms`,
+    `  mutations: ${Object.entries(totals.mutations).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `  failures: ${totals.failures.length}${byKind.size ? ` (${[...byKind].map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`,
+  ];
+  // Up to three distinct examples per kind of failure, each with its reproducer; --json has them all.
+  const shown = new Map<string, Set<string>>();
+  for (const failure of totals.failures) {
+    const signature = failure.detail.split('\n')[0].replace(/\d+/g, '#');
+    const seen = shown.get(failure.kind) ?? new Set<string>();
+    shown.set(failure.kind, seen);
+    if (seen.has(signature) || seen.size >= 3) continue;
+    seen.add(signature);
+    lines.push(`  FAIL ${failure.kind} at iteration ${failure.iteration}: ${failure.detail.split('\n')[0]}`, `       mutations: ${failure.mutations.join(', ')}`, `       reproduce: ${reproducer(failure)}`);
+  }
+  return lines.join('\n');
+}
+
+// -------------------------------------------------------------------------------------------------------
+// Command line: the iterations run in a worker so a hang is caught and reported as a failure.
+
+interface WorkerMessage {
+  type: 'start' | 'iteration' | 'done';
+  iteration?: number;
+  stats?: IterationStats;
+  failures?: Failure[];
+}
+
+function runWorker(): void {
+  const { seed, start, end, allowHuge } = workerData as { seed: number; start: number; end: number; allowHuge: boolean };
+  const corpus = buildCorpus(seed);
+  for (let i = start; i < end; i++) {
+    parentPort!.postMessage({ type: 'start', iteration: i } satisfies WorkerMessage);
+    const { stats, failures } = runIteration(corpus, seed, i, allowHuge);
+    parentPort!.postMessage({ type: 'iteration', iteration: i, stats, failures } satisfies WorkerMessage);
+  }
+  parentPort!.postMessage({ type: 'done' } satisfies WorkerMessage);
+}
+
+let mainCorpus: Project[] | undefined;
+
+/** What an iteration that never reported back was made of (recomputed from the seed in the main thread). */
+function mutationsOf(seed: number, iteration: number, allowHuge: boolean): string[] {
+  mainCorpus ??= buildCorpus(seed);
+  return mutateProject(mainCorpus, seed, iteration, allowHuge).mutations;
+}
+
+function runInWorkers(seed: number, start: number, iterations: number, allowHuge: boolean): Promise<FuzzTotals> {
+  const totals = emptyTotals(seed);
+  const t = performance.now();
+  const end = start + iterations;
+  return new Promise((resolve) => {
+    const launch = (from: number): void => {
+      if (from >= end) {
+        totals.ms = performance.now() - t;
+        resolve(totals);
+        return;
+      }
+      const worker = new Worker(__filename, { workerData: { mode: 'mp-privacy-fuzz', seed, start: from, end, allowHuge } });
+      let current = from;
+      let finished = false;
+      let timer: NodeJS.Timeout | undefined;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          finished = true;
+          totals.failures.push({ kind: 'hang', seed, iteration: current, mutations: mutationsOf(seed, current, allowHuge), detail: `iteration ${current} did not finish within ${HANG_MS / 1000} s` });
+          void worker.terminate();
+          launch(current + 1);
+        }, HANG_MS);
+      };
+      arm();
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'start') {
+          current = message.iteration!;
+          arm();
+        } else if (message.type === 'iteration') {
+          addStats(totals, message.stats!);
+          totals.failures.push(...message.failures!);
+          if (totals.iterations % 500 === 0) process.stderr.write(`[fuzz] ${totals.iterations}/${iterations} iterations, ${totals.failures.length} failure(s)\n`);
+        } else if (message.type === 'done') {
+          finished = true;
+          clearTimeout(timer);
+          void worker.terminate();
+          launch(end);
+        }
+      });
+      worker.on('error', (error) => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(timer);
+        // An error that escapes runIteration (e.g. a stack overflow outside the engine's guards) or a crash of the worker.
+        totals.failures.push({ kind: 'worker-crash', seed, iteration: current, mutations: mutationsOf(seed, current, allowHuge), detail: describe(error) });
+        launch(current + 1);
+      });
+      worker.on('exit', (code) => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(timer);
+        totals.failures.push({ kind: 'worker-crash', seed, iteration: current, mutations: mutationsOf(seed, current, allowHuge), detail: `worker exited with code ${code}` });
+        launch(current + 1);
+      });
+    };
+    launch(start);
+  });
+}
+
+function parseArgs(argv: string[]): { iterations: number; seed: number; start: number; only?: number; dump?: string; json?: string; allowHuge: boolean; ignoreKnown: boolean } {
+  const options = { iterations: 1000, seed: 1, start: 0, only: undefined as number | undefined, dump: undefined as string | undefined, json: undefined as string | undefined, allowHuge: true, ignoreKnown: false };
+  for (let i = 0; i < argv.length; i++) {
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${argv[i - 1]} needs a value`);
+      return v;
+    };
+    const arg = argv[i];
+    if (arg === '--iterations') options.iterations = Number(value());
+    else if (arg === '--seed') options.seed = Number(value());
+    else if (arg === '--start') options.start = Number(value());
+    else if (arg === '--only') options.only = Number(value());
+    else if (arg === '--dump') options.dump = value();
+    else if (arg === '--no-huge') options.allowHuge = false;
+    else if (arg === '--json') options.json = value();
+    else if (arg === '--ignore-known') options.ignoreKnown = true;
+    else throw new Error(`unknown argument ${arg} (usage: --iterations N --seed S [--start I] [--json FILE] [--ignore-known] [--only I --dump DIR] [--no-huge])`);
+  }
+  for (const [name, n] of [['iterations', options.iterations], ['seed', options.seed], ['start', options.start]] as const) {
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
+  }
+  return options;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseArgs(argv);
+  if (options.only !== undefined) {
+    const corpus = buildCorpus(options.seed);
+    const { stats, failures, files } = runIteration(corpus, options.seed, options.only, options.allowHuge);
+    process.stdout.write(`iteration ${options.only} of seed ${options.seed}: ${stats.mutations.join(', ')}\n`);
+    process.stdout.write(`  ${stats.findings} findings, ${stats.fixesApplied} fixes applied, slowest analysis ${stats.maxAnalysisMs.toFixed(0)} ms, ${stats.bytes} chars\n`);
+    for (const failure of failures) process.stdout.write(`  FAIL ${failure.kind}: ${failure.detail}\n`);
+    if (options.dump) {
+      for (const [file, content] of Object.entries(files)) {
+        const target = path.join(options.dump, file);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, content);
+      }
+      fs.writeFileSync(path.join(options.dump, 'FUZZ-FAILURES.json'), JSON.stringify({ seed: options.seed, iteration: options.only, mutations: stats.mutations, failures }, null, 2));
+      process.stdout.write(`  project written to ${options.dump} (lint it with: node server/bin/mp-privacy.js lint ${options.dump})\n`);
+    }
+    return failures.length ? 1 : 0;
+  }
+  const totals = await runInWorkers(options.seed, options.start, options.iterations, options.allowHuge);
+  process.stdout.write(`${formatTotals(totals)}\n`);
+  if (options.json) fs.writeFileSync(options.json, JSON.stringify(totals, null, 2));
+  const counted = options.ignoreKnown ? totals.failures.filter((f) => !isKnownEngineBug(f)) : totals.failures;
+  if (options.ignoreKnown) process.stdout.write(`  --ignore-known: ${totals.failures.length - counted.length} failure(s) of already-reported engine bugs not counted; ${counted.length} other(s)\n`);
+  return counted.length ? 1 : 0;
+}
+
+if (!isMainThread && (workerData as { mode?: string } | null)?.mode === 'mp-privacy-fuzz') runWorker();
+else if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error) => {
+      process.stderr.write(`fuzz: ${describe(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
