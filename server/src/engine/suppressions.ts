@@ -1,7 +1,6 @@
 import type { Finding, Fix, RelatedEvidence } from './types';
 import { text } from './types';
 import { LineIndex } from './text/line-index';
-import { indentationAt } from './fixes/edit-helpers';
 
 /**
  * Inline suppressions with a required reason, as ESLint's disable comments but stricter:
@@ -89,15 +88,17 @@ export function suppressFix(finding: Finding, content: string): Fix | undefined 
   const file = finding.range.file;
   const isWxml = file.endsWith('.wxml');
   if (!isWxml && !/\.(js|ts)$/.test(file)) return undefined;
-  const lineStart = content.lastIndexOf('\n', finding.range.start - 1) + 1;
-  const indent = indentationAt(content, finding.range.start);
+  // Any line break style: \n, \r\n or a lone \r (old Mac editors); the comment line uses the file's own.
+  const lineStart = Math.max(content.lastIndexOf('\n', finding.range.start - 1), content.lastIndexOf('\r', finding.range.start - 1)) + 1;
+  const eol = content.includes('\r\n') ? '\r\n' : content.includes('\r') && !content.includes('\n') ? '\r' : '\n';
+  const indent = /^[ \t]*/.exec(content.slice(lineStart))![0];
   return {
     kind: 'suppress-with-reason',
     title: text(`Suppress ${finding.ruleId} on this line with a reason`, `以注明原因的方式在此行抑制 ${finding.ruleId}`),
     build: (locale) => {
       const reason = locale === 'zh-cn' ? '${1:说明为什么这里合规}' : '${1:explain why this is compliant}';
       const comment = isWxml ? `<!-- ${MARKER} ${finding.ruleId} -- ${reason} -->` : `// ${MARKER} ${finding.ruleId} -- ${reason}`;
-      return { edits: [{ file, start: lineStart, end: lineStart, newText: `${indent}${comment}\n`, snippet: true }], creations: [] };
+      return { edits: [{ file, start: lineStart, end: lineStart, newText: `${indent}${comment}${eol}`, snippet: true }], creations: [] };
     },
   };
 }
