@@ -410,6 +410,10 @@ export const KNOWN_ENGINE_BUGS: KnownBug[] = [
       (f.kind === 'fix-breaks-syntax' && /^(scaffold-privacy-popup|mount-privacy-popup|add-purpose-modal) .*\.wxml had 0/.test(f.detail)) ||
       (f.kind === 'fix-not-idempotent' && /^(scaffold-privacy-popup|mount-privacy-popup) /.test(f.detail)),
   },
+  {
+    name: 'suppress-with-reason puts its comment at the top of a file with CR-only line breaks',
+    matches: (f) => f.kind === 'fix-not-idempotent' && f.detail.startsWith('suppress-with-reason') && f.mutations.some((m) => /^(astral-and-line-breaks|crlf|splice-from-other-file|tokens|replace-with-other-file)\(/.test(m)),
+  },
 ];
 
 export const isKnownEngineBug = (failure: Failure): boolean => KNOWN_ENGINE_BUGS.some((bug) => bug.matches(failure));

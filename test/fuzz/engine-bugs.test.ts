@@ -174,4 +174,20 @@ describe('engine bugs found by fuzzing (minimal reproducers)', () => {
       assert.deepEqual(problems, []);
     },
   );
+
+  it(
+    'suppress-with-reason suppresses its finding in a file with CR-only line breaks',
+    { todo: 'suppressions.ts suppressFix finds the line start with lastIndexOf("\\n") only: with "\\r" line breaks the comment goes to the top of the file and suppresses nothing (with CRLF it inserts a bare "\\n")' },
+    () => {
+      const files: ProjectFiles = {
+        'app.json': JSON.stringify({ pages: ['pages/order/order'] }),
+        'pages/order/order.wxml': ['<view>', '  <button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">获取手机号</button>', '  <button bindtap="submitOrder">提交订单</button>', '</view>', ''].join('\r'),
+        'pages/order/order.js': 'Page({\n  onGetPhone(e) {},\n  submitOrder() {\n    wx.requestPayment({});\n  },\n});\n',
+      };
+      const finding = lintFiles(files).find((f) => f.ruleId === 'phone-purpose-at-checkout');
+      assert.ok(finding?.fixes.some((x) => x.kind === 'suppress-with-reason'));
+      const after = applyFix(files, finding!, 'suppress-with-reason');
+      assert.deepEqual(lintFiles(after).filter((f) => f.ruleId === 'phone-purpose-at-checkout').map((f) => f.message.en), []);
+    },
+  );
 });

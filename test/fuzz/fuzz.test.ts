@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { Failure, FuzzTotals, KNOWN_ENGINE_BUGS, formatTotals, isKnownEngineBug, reproducer, runFuzz } from '../../bench/fuzz';
 
 const SEED = 1;
-const ITERATIONS = 100;
+const ITERATIONS = 200;
 
 describe(`fuzz: ${ITERATIONS} iterations, seed ${SEED}`, { timeout: 300_000 }, () => {
   let totals: FuzzTotals;

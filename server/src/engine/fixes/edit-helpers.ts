@@ -120,3 +120,9 @@ export function eventParameter(script: ScriptFacts): string {
 export function hasAttribute(element: WxmlElement, name: string): boolean {
   return !!attribute(element, name);
 }
+
+/** False while the file ends inside a tag being typed (`<view class="x`): markup appended then would join it. */
+export function endsWithCompleteMarkup(content: string): boolean {
+  const trimmed = content.replace(/\s+$/, '');
+  return !trimmed || trimmed.endsWith('>') || trimmed.lastIndexOf('<') < trimmed.lastIndexOf('>');
+}

@@ -1,5 +1,6 @@
 import * as jsonc from 'jsonc-parser';
 import type { FileEdit } from '../types';
+import type { JsoncDocument } from '../parse/jsonc';
 
 function formatting(content: string): jsonc.FormattingOptions {
   const indent = /\n([ \t]+)"/.exec(content)?.[1] ?? '  ';
@@ -14,4 +15,18 @@ export function setJsonValue(file: string, content: string, path: jsonc.JSONPath
   const target = insertAt === undefined ? path : [...path, insertAt];
   const edits = jsonc.modify(content, target, value, { formattingOptions: formatting(content), isArrayInsertion: insertAt !== undefined });
   return edits.map((edit) => ({ file, start: edit.offset, end: edit.offset + edit.length, newText: edit.content }));
+}
+
+/**
+ * Removes one element of a JSON array with the comma that separates it, leaving the rest of the text as it
+ * is (jsonc-parser's own removal re-prints a one-line array and can garble it).
+ */
+export function removeArrayElement(file: string, doc: JsoncDocument, arrayPath: jsonc.JSONPath, index: number): FileEdit[] {
+  const array = doc.tree && jsonc.findNodeAtLocation(doc.tree, arrayPath);
+  const items = array?.children ?? [];
+  const item = items[index];
+  if (!item) return [];
+  const start = index > 0 ? items[index - 1].offset + items[index - 1].length : item.offset;
+  const end = index > 0 || items.length === 1 ? item.offset + item.length : items[index + 1].offset;
+  return [{ file, start, end, newText: '' }];
 }

@@ -4,6 +4,7 @@ import type { PhoneRequest } from '../analysis/phone-flow';
 import { gestureBindings } from '../analysis/wxml-view';
 import { addAttributes, addToDefinition, appendStyles, appendToFile, eventParameter, removeAttribute, replaceAttribute } from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
+import { endsWithCompleteMarkup } from './edit-helpers';
 
 const MODAL_TEXT = {
   en: { title: 'Why we ask for your phone number', accept: 'Share my phone number', decline: 'Not now, continue' },
@@ -25,7 +26,7 @@ export function purposeModal(request: PhoneRequest): Fix | undefined {
   const definition = script?.definition;
   if (!script || !definition || definition.kind === 'App' || definition.kind === 'Behavior') return undefined;
   // Editing files that do not parse would make them worse: the fix waits until they do.
-  if (script.syntaxErrorCount || document.problems.length) return undefined;
+  if (script.syntaxErrorCount || document.problems.length || !endsWithCompleteMarkup(document.content)) return undefined;
   // A button that already reacts to taps would run that handler too: leave it to the developer.
   if (gestureBindings(element).some((b) => b.event === 'tap')) return undefined;
 
@@ -64,7 +65,9 @@ export function purposeModal(request: PhoneRequest): Fix | undefined {
       edits.push({ ...appendToFile(document.file, document.content, modal), snippet: true });
 
       const e = eventParameter(script);
-      const forward = (arg: string) => (handler ? `\n  return this.${handler}(${arg});` : '');
+      // bindgetphonenumber="get-phone" is legal WXML but not a JS identifier: call it by name then.
+      const callee = handler && (/^[A-Za-z_$][\w$]*$/.test(handler) ? `this.${handler}` : `this[${JSON.stringify(handler)}]`);
+      const forward = (arg: string) => (callee ? `\n  return ${callee}(${arg});` : '');
       edits.push(
         ...addToDefinition(
           script,

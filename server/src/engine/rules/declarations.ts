@@ -4,7 +4,7 @@ import { REFERENCES } from './references';
 import { ApiUse, declaredPrivateInfos, platformUses } from '../analysis/api-usage';
 import { appCallSites } from './report-helpers';
 import { PRECISE_LOCATION_APIS, REQUIRED_PRIVATE_INFOS } from '../analysis/privacy-apis';
-import { setJsonValue } from '../fixes/json-edits';
+import { removeArrayElement, setJsonValue } from '../fixes/json-edits';
 
 function conflictsWith(api: string, declared: string[]): boolean {
   if (api === 'getFuzzyLocation') return declared.some((d) => PRECISE_LOCATION_APIS.includes(d));
@@ -133,7 +133,7 @@ export const unusedPrivateInfoDeclaration: RuleModule = {
         fixes: !editable ? [] : [{
           kind: 'remove-private-info',
           title: text(`Remove ${entry.api} from requiredPrivateInfos`, `从 requiredPrivateInfos 中删除 ${entry.api}`),
-          build: () => ({ edits: setJsonValue(model.app.configFile, config.text, ['requiredPrivateInfos', entry.index], undefined), creations: [] }),
+          build: () => ({ edits: removeArrayElement(model.app.configFile, config, ['requiredPrivateInfos'], entry.index), creations: [] }),
         }],
       });
     }

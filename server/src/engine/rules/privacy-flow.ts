@@ -8,7 +8,7 @@ import type { ComponentUnit, PageUnit, ProjectModel } from '../model/project';
 import { attribute, elements } from '../parse/wxml';
 import { findJsonNode } from '../parse/jsonc';
 import { setJsonValue } from '../fixes/json-edits';
-import { appendToFile } from '../fixes/edit-helpers';
+import { appendToFile, endsWithCompleteMarkup } from '../fixes/edit-helpers';
 import * as path from 'path';
 
 const PRIVACY_TAGS = new Set(PRIVACY_INFO_KINDS.flatMap((k) => k.tags ?? []));
@@ -59,7 +59,7 @@ function hasPrivacyHandling(model: ProjectModel): boolean {
 
 /** Appends `<tag></tag>` to the WXML of each page (skipping pages without a template). */
 function mountEdits(pages: PageUnit[], tag: string): FileEdit[] {
-  return pages.filter((p) => p.wxml).map((p) => appendToFile(p.wxml!.file, p.wxml!.content, `<${tag}></${tag}>`));
+  return pages.filter((p) => p.wxml && endsWithCompleteMarkup(p.wxml.content)).map((p) => appendToFile(p.wxml!.file, p.wxml!.content, `<${tag}></${tag}>`));
 }
 
 function pagesToMount(model: ProjectModel, uses: PrivacyUse[]): PageUnit[] {
