@@ -1,0 +1,5 @@
+Page({
+  onUserInfo(e) {
+    this.setData({ user: e.detail.userInfo });
+  },
+});

@@ -1,0 +1,5 @@
+Page({
+  onPhone(e) {
+    this.setData({ phoneCode: e.detail.code });
+  },
+});

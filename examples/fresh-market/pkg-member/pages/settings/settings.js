@@ -1,0 +1,9 @@
+Page({
+  onShow() {
+    wx.openSetting({});
+  },
+
+  openPermissions() {
+    wx.openSetting({});
+  },
+});
