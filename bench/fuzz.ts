@@ -6,9 +6,9 @@
  *   - analyze() never throws and no rule fails inside the engine ("mp-privacy failed in ..." findings);
  *   - no analysis takes over 1 s when the project is under 100 KB;
  *   - every finding's range (and related range) lies inside its file;
- *   - every fix builds in both locales, edits only files inside the mini program root, with ranges inside
- *     the file and no overlaps; its output re-parses with no new syntax errors; and linting the fixed project
- *     no longer offers the same fix for that finding (idempotent).
+ *   - every fix builds in both locales and changes something, edits only files inside the mini program root,
+ *     with ranges inside the file and no overlaps; its output re-parses with no new syntax errors; and linting
+ *     the fixed project no longer offers the same fix for that finding (idempotent).
  * Iterations run in a worker thread watched for hangs. Prints totals and, for each failure, a reproducer;
  * exits 1 on any failure (with --ignore-known: on any failure that is not an already-reported engine bug,
  * see KNOWN_ENGINE_BUGS; those are still printed).
@@ -328,6 +328,10 @@ export function runIteration(corpus: Project[], seed: number, iteration: number,
           continue;
         }
         stats.fixesBuilt++;
+        if (!built.edits.length && !built.creations.length) {
+          fail('fix-does-nothing', `${where}: offered but builds no edit and creates no file`);
+          continue;
+        }
         const targets = [...built.edits.map((e) => e.file), ...built.creations.map((c) => c.file)];
         const outside = targets.filter((file) => !insideRoot(file));
         if (outside.length) {
@@ -397,22 +401,8 @@ export interface KnownBug {
 /** Remove an entry when the engine fix lands and its reproducer in test/fuzz/engine-bugs.test.ts passes. */
 export const KNOWN_ENGINE_BUGS: KnownBug[] = [
   {
-    name: 'remove-private-info splices the old array tail back into app.json (["getLocation""])',
-    matches: (f) => f.kind === 'fix-breaks-syntax' && f.detail.startsWith('remove-private-info'),
-  },
-  {
-    name: 'add-purpose-modal writes this.<bindgetphonenumber value>(e) without checking it is an identifier',
-    matches: (f) => f.kind === 'fix-breaks-syntax' && f.detail.startsWith('add-purpose-modal') && /\.(js|ts) had 0/.test(f.detail),
-  },
-  {
-    name: 'markup appended to a WXML file that ends inside an unfinished tag is swallowed by it',
-    matches: (f) =>
-      (f.kind === 'fix-breaks-syntax' && /^(scaffold-privacy-popup|mount-privacy-popup|add-purpose-modal) .*\.wxml had 0/.test(f.detail)) ||
-      (f.kind === 'fix-not-idempotent' && /^(scaffold-privacy-popup|mount-privacy-popup) /.test(f.detail)),
-  },
-  {
-    name: 'suppress-with-reason puts its comment at the top of a file with CR-only line breaks',
-    matches: (f) => f.kind === 'fix-not-idempotent' && f.detail.startsWith('suppress-with-reason') && f.mutations.some((m) => /^(astral-and-line-breaks|crlf|splice-from-other-file|tokens|replace-with-other-file)\(/.test(m)),
+    name: 'mount-privacy-popup is offered with no edit when the page ends inside a half-typed tag',
+    matches: (f) => (f.kind === 'fix-not-idempotent' || f.kind === 'fix-does-nothing') && f.detail.startsWith('mount-privacy-popup'),
   },
 ];
 

@@ -246,21 +246,21 @@ export const privacyPopupNotMounted: RuleModule = {
       const registration = registrations[0];
       const node = findJsonNode(registration.json, ['usingComponents', registration.tag]);
       const range = node?.parent ? { file: registration.file, start: node.parent.offset, end: node.parent.offset + node.parent.length } : { file: registration.file, start: 0, end: 0 };
+      const pages = pagesToMount(model, privacyUses(model));
+      // A popup registered in a page's own json can only be mounted there.
+      const usable = registration.file === model.app.configFile ? pages : model.pages.filter((p) => `${p.base}.json` === registration.file);
+      const mounts = mountEdits(usable, registration.tag);
       context.report({
         range,
         message: text(`The privacy popup <${registration.tag}> is registered but no page shows it.`, `隐私弹窗 <${registration.tag}> 已注册，但没有任何页面使用它。`),
         evidence: text(`${model.relative(popup.base)} handles the privacy consent, but no page or component template contains <${registration.tag}>.`, `${model.relative(popup.base)} 处理隐私同意流程，但没有任何页面或组件模板包含 <${registration.tag}>。`),
         related: [],
-        fixes: [{
+        // Only offered when some page can take the tag (not, e.g., one that ends inside a half-typed tag).
+        fixes: mounts.length ? [{
           kind: 'mount-privacy-popup',
           title: text(`Mount <${registration.tag}> on the pages that use privacy interfaces`, `在使用隐私接口的页面中挂载 <${registration.tag}>`),
-          build: () => {
-            const pages = pagesToMount(model, privacyUses(model));
-            // A popup registered in a page's own json can only be mounted there.
-            const usable = registration.file === model.app.configFile ? pages : model.pages.filter((p) => `${p.base}.json` === registration.file);
-            return { edits: mountEdits(usable, registration.tag), creations: [] };
-          },
-        }],
+          build: () => ({ edits: mounts, creations: [] }),
+        }] : [],
       });
     }
   },
