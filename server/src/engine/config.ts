@@ -1,7 +1,7 @@
 import * as path from 'path';
 import picomatch from 'picomatch';
 import type { FileSystemHost } from './host';
-import type { Finding, ParseProblem, Severity } from './types';
+import type { ParseProblem, Severity } from './types';
 import { text } from './types';
 import { parseJsonc } from './parse/jsonc';
 
@@ -98,8 +98,4 @@ export function ignoreMatcher(root: string, globs: readonly string[] | undefined
     const relative = path.relative(root, file).split(path.sep).join('/');
     return !relative.startsWith('..') && match(relative);
   };
-}
-
-export function isIgnored(finding: Finding, matcher: (file: string) => boolean): boolean {
-  return matcher(finding.range.file);
 }

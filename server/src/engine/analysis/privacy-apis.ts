@@ -63,10 +63,6 @@ export function privacyKindOfOpenType(openType: string): PrivacyInfoKind | undef
   return PRIVACY_INFO_KINDS.find((kind) => kind.openTypes?.includes(openType));
 }
 
-export function privacyKindOfScope(scope: string): PrivacyInfoKind | undefined {
-  return PRIVACY_INFO_KINDS.find((kind) => kind.scopes?.includes(scope));
-}
-
 /** `wx.authorize({ scope: 'scope.userLocation' })` -> the scope, when written literally. */
 export function authorizeScope(argumentText: string): string | undefined {
   return /scope\s*:\s*['"`](scope\.[A-Za-z]+)['"`]/.exec(argumentText)?.[1];

@@ -1,6 +1,5 @@
 import type { FileEdit, FileCreation } from '../types';
 import type { WxmlAttribute, WxmlDocument, WxmlElement } from '../parse/wxml';
-import { attribute } from '../parse/wxml';
 import type { ObjectSpan, ScriptDefinition, ScriptFacts } from '../parse/script';
 import type { WxssDocument } from '../parse/wxss';
 
@@ -115,10 +114,6 @@ export function addToDefinition(script: ScriptFacts, definition: ScriptDefinitio
 /** The event parameter as the file's language wants it written. */
 export function eventParameter(script: ScriptFacts): string {
   return script.isTypeScript ? 'e: any' : 'e';
-}
-
-export function hasAttribute(element: WxmlElement, name: string): boolean {
-  return !!attribute(element, name);
 }
 
 /** False while the file ends inside a tag being typed (`<view class="x`): markup appended then would join it. */
