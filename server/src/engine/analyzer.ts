@@ -34,6 +34,8 @@ export interface AnalyzeOptions {
  */
 export class ProjectAnalyzer {
   private readonly cache: ParsedFileCache;
+  /** The last model of each root: unchanged pages are carried over, with the facts remembered on them. */
+  private readonly models = new Map<string, ProjectModel>();
 
   constructor(private readonly host: FileSystemHost) {
     this.cache = new ParsedFileCache(host);
@@ -50,7 +52,8 @@ export class ProjectAnalyzer {
   }
 
   analyze(root: string, options: AnalyzeOptions = {}): AnalysisResult {
-    const model = new ProjectModel(root, this.host, this.cache);
+    const model = new ProjectModel(root, this.host, this.cache, this.models.get(root));
+    this.models.set(root, model);
     const loaded = loadProjectConfig(this.host, root);
     if (loaded.file) model.filesRead.add(loaded.file);
     model.problems.push(...loaded.problems);

@@ -7,6 +7,7 @@ import type { ScriptCall, ScriptFacts } from '../parse/script';
 import { FunctionRef, ReachedCall, reachableCalls } from './reach';
 import { ViewElement, coversScreen, gestureBindings, pageView } from './wxml-view';
 import * as vocabulary from './vocabulary';
+import { memoize } from '../model/memo';
 
 /**
  * Facts about phone-number requests that the three phone rules share: where each request is, which pages
@@ -136,6 +137,34 @@ export function describeCall(call: ScriptCall): string {
   }
 }
 
+/** A lifecycle navigation before its URL is resolved against the current pages (targets may be re-parsed). */
+interface LifecycleNavigation {
+  lifecycle: string;
+  reached: ReachedCall;
+  url: string;
+}
+
+/** Memo slots per request matcher (phone, user info): the facts of a page differ by what counts as a request. */
+interface MatcherSlots {
+  requests: object;
+  gate: object;
+  checkout: object;
+}
+const slotsByMatcher = new WeakMap<RequestMatcher, MatcherSlots>();
+const VIEW_SLOT = {};
+const NAVIGATION_SLOT = {};
+
+function slotsOf(matcher: RequestMatcher): MatcherSlots {
+  let slots = slotsByMatcher.get(matcher);
+  if (!slots) slotsByMatcher.set(matcher, (slots = { requests: {}, gate: {}, checkout: {} }));
+  return slots;
+}
+
+/**
+ * The per-page facts (requests, wall or not, lifecycle redirects, checkout candidates) are remembered on
+ * the page (memo.ts): after an edit only the edited page's facts are computed again, and the project-wide
+ * ones (launch path, checkout step) are assembled from them.
+ */
 export class PhoneAnalysis {
   readonly requests: PhoneRequest[] = [];
   readonly entryPage: PageUnit | undefined;
@@ -145,14 +174,16 @@ export class PhoneAnalysis {
   /** Redirects made by the lifecycle of pages off the launch path. */
   readonly browsingNavigations: AutoNavigation[] = [];
   readonly checkout: CheckoutStep | undefined;
-  private readonly views = new Map<string, ViewElement[]>();
-  private readonly gates = new Map<string, PhoneGate | null>();
+  private readonly slots: MatcherSlots;
+  private readonly revision: object;
 
   constructor(
     readonly model: ProjectModel,
     private readonly matcher: RequestMatcher = matchPhoneRequest,
   ) {
-    for (const page of model.pages) this.requests.push(...this.collectRequests(page));
+    this.slots = slotsOf(matcher);
+    this.revision = model.sharedRevision;
+    for (const page of model.pages) this.requests.push(...this.requestsOn(page));
     this.entryPage = model.app.entryRoute ? model.pageByRoute.get(model.app.entryRoute) : undefined;
     this.traceLaunch();
     for (const page of model.pages) {
@@ -163,13 +194,11 @@ export class PhoneAnalysis {
   }
 
   view(page: PageUnit): ViewElement[] {
-    let view = this.views.get(page.route);
-    if (!view) this.views.set(page.route, (view = pageView(page)));
-    return view;
+    return memoize(page, VIEW_SLOT, undefined, () => pageView(page));
   }
 
   requestsOn(page: PageUnit): PhoneRequest[] {
-    return this.requests.filter((r) => r.page === page);
+    return memoize(page, this.slots.requests, this.revision, () => this.collectRequests(page));
   }
 
   private collectRequests(page: PageUnit): PhoneRequest[] {
@@ -249,8 +278,10 @@ export class PhoneAnalysis {
 
   /** The page is a wall when its phone request is all the user can do: nothing else to tap, nothing to read. */
   gateOf(page: PageUnit): PhoneGate | undefined {
-    const known = this.gates.get(page.route);
-    if (known !== undefined) return known ?? undefined;
+    return memoize(page, this.slots.gate, this.revision, () => this.findGate(page));
+  }
+
+  private findGate(page: PageUnit): PhoneGate | undefined {
     let gate: PhoneGate | undefined;
     const requests = this.requestsOn(page);
     for (const request of requests) {
@@ -270,27 +301,35 @@ export class PhoneAnalysis {
       const alternatives = this.alternatives(page);
       if (!alternatives.wayOut && !alternatives.content) gate = { kind: 'phone-only', page, request: requests[0], otherSignInControls: alternatives.otherControls };
     }
-    this.gates.set(page.route, gate ?? null);
     return gate;
   }
 
-  private navigationsFrom(origin: PageUnit | 'app', script: ScriptFacts | undefined, lifecycles: string[], fromRoute?: string): AutoNavigation[] {
+  private navigationsFrom(origin: PageUnit | 'app', navigations: LifecycleNavigation[], fromRoute?: string): AutoNavigation[] {
     const result: AutoNavigation[] = [];
+    for (const { lifecycle, reached, url } of navigations) {
+      const target = this.model.resolveRoute(url, fromRoute);
+      if (target && target !== origin) result.push({ origin, lifecycle, reached, target });
+    }
+    return result;
+  }
+
+  private lifecycleCalls(script: ScriptFacts | undefined, lifecycles: string[]): LifecycleNavigation[] {
+    const result: LifecycleNavigation[] = [];
     for (const lifecycle of lifecycles) {
       const fn = script?.definition?.members.get(lifecycle);
       if (!script || !fn) continue;
       for (const reached of reachableCalls(this.model, { script, fn })) {
         const call = reached.call;
-        if (call.kind !== 'platform' || !NAVIGATION_APIS.has(call.api) || !call.url) continue;
-        const target = this.model.resolveRoute(call.url, fromRoute);
-        if (target && target !== origin) result.push({ origin, lifecycle, reached, target });
+        if (call.kind === 'platform' && NAVIGATION_APIS.has(call.api) && call.url) result.push({ lifecycle, reached, url: call.url });
       }
     }
     return result;
   }
 
   lifecycleNavigations(page: PageUnit): AutoNavigation[] {
-    return this.navigationsFrom(page, page.script, PAGE_LIFECYCLES, page.route);
+    // The calls are remembered on the page; their targets are looked up now (the target page may have changed).
+    const calls = memoize(page, NAVIGATION_SLOT, this.revision, () => this.lifecycleCalls(page.script, PAGE_LIFECYCLES));
+    return calls.length ? this.navigationsFrom(page, calls, page.route) : [];
   }
 
   /** The pages a user lands on before tapping anything: the entry page and wherever launch code sends them. */
@@ -302,7 +341,7 @@ export class PhoneAnalysis {
       queue.push(page);
     };
     if (this.entryPage) visit(this.entryPage);
-    for (const nav of this.navigationsFrom('app', this.model.app.script, APP_LIFECYCLES)) {
+    for (const nav of this.navigationsFrom('app', this.lifecycleCalls(this.model.app.script, APP_LIFECYCLES))) {
       this.launchNavigations.push(nav);
       visit(nav.target);
     }
@@ -319,22 +358,29 @@ export class PhoneAnalysis {
   private findCheckout(): CheckoutStep | undefined {
     let best: { step: CheckoutStep; score: number } | undefined;
     for (const page of this.model.pages) {
-      if (!page.wxml) continue;
-      for (const view of this.view(page)) {
-        if (view.owner !== page || this.matcher(view, this.model)) continue;
-        for (const binding of gestureBindings(view.element)) {
-          if (binding.event !== 'tap') continue;
-          const handler = handlerOf(page, binding.handler);
-          if (!handler) continue;
-          const reached = reachableCalls(this.model, handler);
-          const payment = firstOrderCall(reached);
-          if (!payment) continue;
-          const score = (isPaymentCall(payment.call) ? 2 : 1) + (vocabulary.CHECKOUT_ROUTE.test(page.route) ? 1 : 0);
-          if (!best || score > best.score) best = { step: { page, trigger: view.element, binding, handler, payment }, score };
-        }
-      }
+      const candidate = page.wxml && memoize(page, this.slots.checkout, this.revision, () => this.checkoutOn(page));
+      if (candidate && (!best || candidate.score > best.score)) best = candidate;
     }
     return best?.step;
+  }
+
+  /** The page's best checkout trigger, scored (payment over order submission, checkout-like route). */
+  private checkoutOn(page: PageUnit): { step: CheckoutStep; score: number } | undefined {
+    let best: { step: CheckoutStep; score: number } | undefined;
+    for (const view of this.view(page)) {
+      if (view.owner !== page || this.matcher(view, this.model)) continue;
+      for (const binding of gestureBindings(view.element)) {
+        if (binding.event !== 'tap') continue;
+        const handler = handlerOf(page, binding.handler);
+        if (!handler) continue;
+        const reached = reachableCalls(this.model, handler);
+        const payment = firstOrderCall(reached);
+        if (!payment) continue;
+        const score = (isPaymentCall(payment.call) ? 2 : 1) + (vocabulary.CHECKOUT_ROUTE.test(page.route) ? 1 : 0);
+        if (!best || score > best.score) best = { step: { page, trigger: view.element, binding, handler, payment }, score };
+      }
+    }
+    return best;
   }
 
   /** Why a phone request belongs to an ordering or payment flow, if it does. */

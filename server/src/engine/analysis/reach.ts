@@ -1,5 +1,6 @@
 import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse/script';
 import type { ProjectModel } from '../model/project';
+import { memoize } from '../model/memo';
 
 /** A function together with the module it lives in. */
 export interface FunctionRef {
@@ -63,21 +64,16 @@ export function resolveCall(model: ProjectModel, script: ScriptFacts, call: Scri
   }
 }
 
+const REACH_SLOT = {};
+
 /**
  * Every call reachable from `start`, following `this.x()`, module-level functions, helper modules and
  * getApp() methods, each with the chain of calls that led to it. Cycles and depth are bounded.
+ * Remembered on the function (memo.ts): the walk reads the function's own module and the shared scripts
+ * (helpers, app.js), so it holds while the function's module and the shared revision are unchanged.
  */
-const reachCache = new WeakMap<ProjectModel, Map<ScriptFunction, ReachedCall[]>>();
-
 export function reachableCalls(model: ProjectModel, start: FunctionRef): ReachedCall[] {
-  // Several rules ask for the same functions within one analysis: walk each once per model.
-  let cache = reachCache.get(model);
-  if (!cache) reachCache.set(model, (cache = new Map()));
-  const cached = cache.get(start.fn);
-  if (cached) return cached;
-  const computed = walkCalls(model, start);
-  cache.set(start.fn, computed);
-  return computed;
+  return memoize(start.fn, REACH_SLOT, model.sharedRevision, () => walkCalls(model, start));
 }
 
 function walkCalls(model: ProjectModel, start: FunctionRef): ReachedCall[] {

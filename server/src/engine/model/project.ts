@@ -49,6 +49,16 @@ export interface AppUnit {
 
 const SCRIPT_EXTENSIONS = ['.ts', '.js'];
 
+function sameFiles(a: Omit<UnitFiles, 'components'>, b: Omit<UnitFiles, 'components'>): boolean {
+  return a.wxml === b.wxml && a.script === b.script && a.json === b.json && a.wxss === b.wxss;
+}
+
+function sameComponents(a: Map<string, ComponentUnit>, b: Map<string, ComponentUnit>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [tag, unit] of a) if (b.get(tag) !== unit) return false;
+  return true;
+}
+
 /** A page route inside the root: `..` cannot climb above it (WeChat resolves paths from the root). */
 export function normaliseRoute(route: string): string {
   const clamped = path.posix.normalize('/' + route.replace(/\\/g, '/')).replace(/^\/+/, '');
@@ -64,13 +74,54 @@ export class ProjectModel {
   readonly app: AppUnit;
   private readonly componentCache = new Map<string, ComponentUnit | null>();
   private readonly scriptCache = new Map<string, ScriptFacts | null>();
+  private revision: { inputs: unknown[]; token: object } | undefined;
 
+  /**
+   * `previous`: the last model of the same root. Pages and components whose files (and app.json) are
+   * unchanged are taken over as the same objects, so facts remembered on them (memo.ts) stay valid.
+   */
   constructor(
     readonly root: string,
     private readonly host: FileSystemHost,
     private readonly cache: ParsedFileCache,
+    private readonly previous?: ProjectModel,
   ) {
     this.app = this.loadApp();
+    this.previousRevision = previous?.revision;
+    this.previous = undefined; // only needed while building: do not keep a chain of old models alive
+  }
+
+  /**
+   * An object that stays the same from one model to the next while the project's shared inputs are the
+   * same documents: app.json, app.js, app.wxss, ext.json, every component and every script that other
+   * scripts import. Facts about a page that read only its own files and these are valid for this revision.
+   */
+  get sharedRevision(): object {
+    if (this.revision) return this.revision.token;
+    const inputs: unknown[] = [this.app.config, this.app.script, this.app.wxss, this.extConfig()];
+    for (const component of this.components()) inputs.push(component.wxml, component.script, component.json, component.wxss);
+    const pageScripts = new Set(this.pages.map((p) => p.script));
+    for (const script of this.allScripts()) if (!pageScripts.has(script) || this.isImported(script)) inputs.push(script);
+    const before = this.previousRevision;
+    const same = !!before && before.inputs.length === inputs.length && before.inputs.every((input, i) => input === inputs[i]);
+    this.revision = { inputs, token: same ? before!.token : {} };
+    return this.revision.token;
+  }
+
+  private previousRevision: { inputs: unknown[]; token: object } | undefined;
+  private importedScripts: Set<ScriptFacts> | undefined;
+
+  private isImported(script: ScriptFacts): boolean {
+    if (!this.importedScripts) {
+      this.importedScripts = new Set();
+      for (const from of this.allScripts()) {
+        for (const imported of from.imports.values()) {
+          const target = this.resolveModule(from.file, imported.specifier);
+          if (target) this.importedScripts.add(target);
+        }
+      }
+    }
+    return this.importedScripts.has(script);
   }
 
   private load<K extends 'wxml' | 'script' | 'json' | 'wxss'>(file: string, kind: K) {
@@ -108,17 +159,13 @@ export class ProjectModel {
       const normalised = normaliseRoute(subpackageRoot ? `${subpackageRoot.replace(/\/+$/, '')}/${route}` : route);
       if (!normalised || this.pageByRoute.has(normalised)) return;
       const base = path.join(this.root, normalised);
-      const page: PageUnit = {
-        kind: 'page',
-        route: normalised,
-        declaredAt: this.rangeOf(configFile, node),
-        subpackageRoot,
-        isEntry: false,
-        isTab: false,
-        components: new Map(),
-        ...this.loadUnitFiles(base),
-      };
-      page.components = new Map([...appComponents, ...this.usingComponents(page.json, `${base}.json`)]);
+      const files = this.loadUnitFiles(base);
+      const components = new Map([...appComponents, ...this.usingComponents(files.json, `${base}.json`)]);
+      const before = this.previous?.app.config === config ? this.previous.pageByRoute.get(normalised) : undefined;
+      const page: PageUnit =
+        before && sameFiles(before, files) && sameComponents(before.components, components)
+          ? before
+          : { kind: 'page', route: normalised, declaredAt: this.rangeOf(configFile, node), subpackageRoot, isEntry: false, isTab: false, components, ...files };
       this.pages.push(page);
       this.pageByRoute.set(normalised, page);
     };
@@ -213,6 +260,11 @@ export class ProjectModel {
     const unit: ComponentUnit = { kind: 'component', components: new Map(), ...this.loadUnitFiles(resolvedBase) };
     this.componentCache.set(base, unit); // set before recursing: components may use each other
     unit.components = this.usingComponents(unit.json, `${resolvedBase}.json`);
+    const before = this.previous?.componentCache.get(base);
+    if (before && before.base === unit.base && sameFiles(before, unit) && sameComponents(before.components, unit.components)) {
+      this.componentCache.set(base, before);
+      return before;
+    }
     return unit;
   }
 

@@ -1,0 +1,135 @@
+/**
+ * Incremental analysis must give exactly what a fresh analysis gives. One ProjectAnalyzer is kept across a
+ * long sequence of edits (it carries unchanged pages and the facts remembered on them from one analysis to
+ * the next); after every edit its findings are compared with those of a new analyzer that has seen nothing.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { FileSystemHost, Finding } from '../../server/src/engine';
+import { ProjectAnalyzer } from '../../server/src/engine';
+import { FILE_MUTATIONS, PROJECT_MUTATIONS } from '../../bench/mutate';
+import { Random } from '../../bench/prng';
+import { examplesDir } from '../helpers/paths';
+
+const ROOT = path.resolve('/virtual/incremental');
+
+/** An in-memory file system whose files the test edits in place. */
+function mutableHost(files: Map<string, string>): FileSystemHost {
+  const directories = () => {
+    const dirs = new Set<string>();
+    for (const file of files.keys()) for (let dir = path.dirname(path.join(ROOT, file)); dir.startsWith(ROOT); dir = path.dirname(dir)) dirs.add(dir);
+    return dirs;
+  };
+  const rel = (file: string) => path.relative(ROOT, path.resolve(file)).split(path.sep).join('/');
+  return {
+    readFile: (file) => files.get(rel(file)),
+    stat: (file) => (files.has(rel(file)) ? 'file' : directories().has(path.resolve(file)) ? 'directory' : undefined),
+    readDirectory: (dir) => {
+      const resolved = path.resolve(dir);
+      const names = new Set<string>();
+      for (const file of files.keys()) {
+        const full = path.join(ROOT, file);
+        for (let entry = full; entry.startsWith(ROOT) && entry !== ROOT; entry = path.dirname(entry)) if (path.dirname(entry) === resolved) names.add(path.basename(entry));
+      }
+      return [...names];
+    },
+  };
+}
+
+function readExample(name: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const base = path.join(examplesDir, name);
+  const visit = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else files.set(path.relative(base, full).split(path.sep).join('/'), fs.readFileSync(full, 'utf8'));
+    }
+  };
+  visit(base);
+  return files;
+}
+
+/** Everything a client sees of a finding, fixes built (their edits are what a quick-fix applies). */
+function describe(findings: Finding[]): string[] {
+  return findings.map((f) =>
+    JSON.stringify({
+      rule: f.ruleId,
+      severity: f.severity,
+      range: [path.relative(ROOT, f.range.file), f.range.start, f.range.end],
+      message: f.message,
+      evidence: f.evidence,
+      related: f.related,
+      unavailable: f.fixUnavailable,
+      fixes: f.fixes.map((fix) => ({ title: fix.title, built: fix.build('en') })),
+    }),
+  );
+}
+
+/** Edits that change what other files' findings depend on (walls, redirects, helpers, app.json). */
+const SEMANTIC_EDITS: { name: string; apply(files: Map<string, string>): void }[] = [
+  { name: 'login page gets content', apply: (f) => f.set('pages/login/login.wxml', `${f.get('pages/login/login.wxml') ?? ''}\n<navigator url="/pages/index/index">暂不登录，先逛逛</navigator>`) },
+  { name: 'helper stops redirecting', apply: (f) => f.set('utils/auth.js', (f.get('utils/auth.js') ?? '').replace(/wx\.(navigateTo|redirectTo|reLaunch)/g, 'console.log')) },
+  { name: 'app.js stops relaunching', apply: (f) => f.set('app.js', (f.get('app.js') ?? '').replace(/wx\.reLaunch/g, 'console.log')) },
+  { name: 'entry page moves', apply: (f) => f.set('app.json', (f.get('app.json') ?? '').replace('"pages": [', '"entryPagePath": "pages/login/login",\n  "pages": [')) },
+  { name: 'index page gets a phone overlay', apply: (f) => f.set('pages/index/index.wxml', `<view class="mask" style="position:fixed;top:0;left:0;right:0;bottom:0"><button open-type="getPhoneNumber" bindgetphonenumber="onPhone">登录</button></view>\n${f.get('pages/index/index.wxml') ?? ''}`) },
+  { name: 'menu page relaunches in onLoad', apply: (f) => f.set('pages/menu/menu.js', (f.get('pages/menu/menu.js') ?? 'Page({})').replace('Page({', "Page({\n  onLoad() { wx.reLaunch({ url: '/pages/login/login' }) },")) },
+  { name: 'new helper module appears', apply: (f) => f.set('utils/track.js', "module.exports = { go() { wx.navigateTo({ url: '/pages/login/login' }) } }") },
+  { name: 'page imports the new helper', apply: (f) => f.set('pages/article/article.js', "const track = require('../../utils/track')\nPage({ onShow() { track.go() } })") },
+  { name: 'requiredPrivateInfos emptied', apply: (f) => f.set('app.json', (f.get('app.json') ?? '').replace(/"requiredPrivateInfos"\s*:\s*\[[^\]]*\]/, '"requiredPrivateInfos": []')) },
+  { name: 'app.wxss makes every .mask fixed', apply: (f) => f.set('app.wxss', `${f.get('app.wxss') ?? ''}\n.mask { position: fixed; top: 0; left: 0; width: 100%; height: 100%; }`) },
+];
+
+for (const example of ['coffee-shop', 'fresh-market']) {
+  test(`incremental analysis equals a fresh analysis after each of 150 edits (${example})`, () => {
+    const original = readExample(example);
+    const files = new Map(original);
+    const host = mutableHost(files);
+    const incremental = new ProjectAnalyzer(host);
+    const rng = new Random(example.length * 7919);
+    const mutations = FILE_MUTATIONS.filter((m) => !['deep-nesting', 'huge-line'].includes(m.name));
+    let differences = 0;
+    let findingsSeen = 0;
+    for (let step = 0; step < 150; step++) {
+      const roll = rng.next();
+      let label: string;
+      if (roll < 0.3) {
+        const edit = rng.pick(SEMANTIC_EDITS);
+        edit.apply(files);
+        label = edit.name;
+      } else if (roll < 0.45) {
+        const file = rng.pick([...original.keys()]);
+        files.set(file, original.get(file)!);
+        label = `restore ${file}`;
+      } else if (roll < 0.5) {
+        const mutation = rng.pick(PROJECT_MUTATIONS);
+        const record = Object.fromEntries(files);
+        mutation.apply(rng, record);
+        files.clear();
+        for (const [name, content] of Object.entries(record)) files.set(name, content);
+        label = mutation.name;
+      } else {
+        const file = rng.pick([...files.keys()]);
+        const mutation = rng.pick(mutations);
+        files.set(file, mutation.apply(rng, file, files.get(file)!, [...files.values()]));
+        label = `${mutation.name} ${file}`;
+      }
+      if (rng.chance(0.05)) {
+        files.clear();
+        for (const [name, content] of original) files.set(name, content);
+        label += ' (then everything restored)';
+      }
+      const kept = describe(incremental.analyze(ROOT).findings);
+      const fresh = describe(new ProjectAnalyzer(host).analyze(ROOT).findings);
+      findingsSeen += fresh.length;
+      if (JSON.stringify(kept) !== JSON.stringify(fresh)) {
+        differences++;
+        assert.deepEqual(kept, fresh, `step ${step} (${label}): the kept analyzer disagrees with a fresh one`);
+      }
+    }
+    assert.equal(differences, 0);
+    assert.ok(findingsSeen > 150, `the edits should leave findings to compare (saw ${findingsSeen})`);
+  });
+}
