@@ -11,6 +11,14 @@ export interface FileSystemHost {
   readDirectory(dirPath: string): string[];
 }
 
+/** Paths the engine builds are already absolute and normal; only the others pay for path.resolve (hot: every read). */
+const NEEDS_RESOLVE = path.sep === '/' ? /\/\/|\/\.\.?(\/|$)|.\/$/ : /./;
+
+/** The key a path is stored under: absolute and normalised. */
+export function canonicalPath(filePath: string): string {
+  return path.isAbsolute(filePath) && !NEEDS_RESOLVE.test(filePath) ? filePath : path.resolve(filePath);
+}
+
 export function createNodeFileSystemHost(): FileSystemHost {
   return {
     readFile(filePath) {
@@ -45,26 +53,26 @@ export class OverlayFileSystemHost implements FileSystemHost {
   constructor(private readonly base: FileSystemHost) {}
 
   set(filePath: string, content: string): void {
-    this.overlays.set(path.resolve(filePath), content);
+    this.overlays.set(canonicalPath(filePath), content);
   }
 
   delete(filePath: string): void {
-    this.overlays.delete(path.resolve(filePath));
+    this.overlays.delete(canonicalPath(filePath));
   }
 
   readFile(filePath: string): string | undefined {
-    const overlay = this.overlays.get(path.resolve(filePath));
+    const overlay = this.overlays.get(canonicalPath(filePath));
     return overlay !== undefined ? overlay : this.base.readFile(filePath);
   }
 
   stat(filePath: string): 'file' | 'directory' | undefined {
-    if (this.overlays.has(path.resolve(filePath))) return 'file';
+    if (this.overlays.has(canonicalPath(filePath))) return 'file';
     return this.base.stat(filePath);
   }
 
   readDirectory(dirPath: string): string[] {
     const names = new Set(this.base.readDirectory(dirPath));
-    const resolved = path.resolve(dirPath);
+    const resolved = canonicalPath(dirPath);
     for (const file of this.overlays.keys()) {
       if (path.dirname(file) === resolved) names.add(path.basename(file));
     }
@@ -88,21 +96,21 @@ export class CachingFileSystemHost implements FileSystemHost {
 
   readFile(filePath: string): string | undefined {
     if (!this.enabled) return this.base.readFile(filePath);
-    const key = path.resolve(filePath);
+    const key = canonicalPath(filePath);
     if (!this.files.has(key)) this.files.set(key, this.base.readFile(key));
     return this.files.get(key);
   }
 
   stat(filePath: string): 'file' | 'directory' | undefined {
     if (!this.enabled) return this.base.stat(filePath);
-    const key = path.resolve(filePath);
+    const key = canonicalPath(filePath);
     if (!this.stats.has(key)) this.stats.set(key, this.base.stat(key));
     return this.stats.get(key);
   }
 
   readDirectory(dirPath: string): string[] {
     if (!this.enabled) return this.base.readDirectory(dirPath);
-    const key = path.resolve(dirPath);
+    const key = canonicalPath(dirPath);
     let names = this.directories.get(key);
     if (!names) this.directories.set(key, (names = this.base.readDirectory(key)));
     return names;
@@ -110,7 +118,7 @@ export class CachingFileSystemHost implements FileSystemHost {
 
   /** A file was created, changed or deleted: forget it, and the listings and stats of the folders above it. */
   invalidate(filePath: string): void {
-    const key = path.resolve(filePath);
+    const key = canonicalPath(filePath);
     this.files.delete(key);
     for (let dir = key; ; dir = path.dirname(dir)) {
       this.stats.delete(dir);

@@ -4,7 +4,7 @@ import { ProjectModel } from './model/project';
 import type { ParsedFileCache } from './model/file-cache';
 import { PRIVACY_INFO_KINDS, PrivacyInfoKind, REQUIRED_PRIVATE_INFOS, LOCATION_SCOPE_OF, authorizeScope } from './analysis/privacy-apis';
 import { callRangeOf, declaredPrivateInfos, platformUses } from './analysis/api-usage';
-import { attribute, elements } from './parse/wxml';
+import { attribute, documentElements } from './parse/wxml';
 
 /**
  * What personal information a mini program collects, where, and through which interface: the facts a
@@ -56,7 +56,7 @@ export function buildInventory(model: ProjectModel): Inventory {
   for (const page of model.pages) {
     for (const unit of [page, ...page.components.values()]) {
       if (!unit.wxml) continue;
-      for (const element of elements(unit.wxml.roots)) {
+      for (const element of documentElements(unit.wxml)) {
         const range = { file: unit.wxml.file, start: element.start, end: element.startTagEnd };
         for (const openType of attribute(element, 'open-type')?.value.split('|') ?? []) {
           add(PRIVACY_INFO_KINDS.find((k) => k.openTypes?.includes(openType.trim())), { range, via: `open-type="${openType.trim()}"`, page: page.route });

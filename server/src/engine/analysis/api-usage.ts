@@ -2,6 +2,7 @@ import type { ProjectModel } from '../model/project';
 import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse/script';
 import type { SourceRange } from '../types';
 import { findJsonNode } from '../parse/jsonc';
+import { memoize } from '../model/memo';
 
 export type PlatformCall = Extract<ScriptCall, { kind: 'platform' }>;
 
@@ -12,23 +13,28 @@ export interface ApiUse {
 }
 
 const usageCache = new WeakMap<ProjectModel, ApiUse[]>();
+const USES_SLOT = {};
 
 /** Every `wx.*` call written in the project's scripts, reachable or not (what the code asks the platform for). */
 export function platformUses(model: ProjectModel): ApiUse[] {
   let uses = usageCache.get(model);
   if (uses) return uses;
   uses = [];
-  for (const script of model.allScripts()) {
-    const functions = new Map<number, ScriptFunction>();
-    const add = (fn: ScriptFunction) => functions.set(fn.start, fn);
-    script.definition?.members.forEach(add);
-    script.functions.forEach(add);
-    script.exports.forEach((entry) => typeof entry !== 'string' && add(entry));
-    for (const fn of functions.values()) {
-      for (const call of fn.calls) if (call.kind === 'platform') uses.push({ script, fn, call });
-    }
-  }
+  for (const script of model.allScripts()) uses.push(...memoize(script, USES_SLOT, undefined, () => usesIn(script)));
   usageCache.set(model, uses);
+  return uses;
+}
+
+function usesIn(script: ScriptFacts): ApiUse[] {
+  const uses: ApiUse[] = [];
+  const functions = new Map<number, ScriptFunction>();
+  const add = (fn: ScriptFunction) => functions.set(fn.start, fn);
+  script.definition?.members.forEach(add);
+  script.functions.forEach(add);
+  script.exports.forEach((entry) => typeof entry !== 'string' && add(entry));
+  for (const fn of functions.values()) {
+    for (const call of fn.calls) if (call.kind === 'platform') uses.push({ script, fn, call });
+  }
   return uses;
 }
 

@@ -6,7 +6,7 @@ import type { PhoneAnalysis } from './phone-flow';
 import { handlerOf } from './phone-flow';
 import { FunctionRef, ReachedCall, reachableCalls } from './reach';
 import { ViewElement, gestureBindings } from './wxml-view';
-import { elements } from '../parse/wxml';
+import { documentElements } from '../parse/wxml';
 
 /**
  * Where code starts running, and why: lifecycle code runs by itself (launch, page load, component attach);
@@ -75,7 +75,7 @@ export class EntryPoints {
 
   private addGestures(owner: PageUnit | ComponentUnit, onLaunchPath: boolean): void {
     if (!owner.wxml) return;
-    for (const element of elements(owner.wxml.roots)) {
+    for (const element of documentElements(owner.wxml)) {
       for (const binding of gestureBindings(element)) {
         const ref = handlerOf(owner, binding.handler);
         if (!ref) continue;

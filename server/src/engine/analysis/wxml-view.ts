@@ -1,6 +1,6 @@
 import type { UnitFiles, ProjectModel } from '../model/project';
 import type { WxmlDocument, WxmlElement } from '../parse/wxml';
-import { attribute, elements, eventBindings } from '../parse/wxml';
+import { attribute, eventBindings, documentElements } from '../parse/wxml';
 import type { WxssDocument } from '../parse/wxss';
 import { computedStyle } from '../parse/wxss';
 
@@ -22,7 +22,7 @@ export function pageView(unit: UnitFiles): ViewElement[] {
   const result: ViewElement[] = [];
   const visit = (owner: UnitFiles, depth: number, seen: Set<string>): void => {
     if (!owner.wxml) return;
-    for (const element of elements(owner.wxml.roots)) {
+    for (const element of documentElements(owner.wxml)) {
       result.push({ element, owner, document: owner.wxml });
       const component = owner.components.get(element.name);
       if (component && depth < MAX_COMPONENT_DEPTH && !seen.has(component.base)) {

@@ -86,6 +86,7 @@ export class ProjectModel {
     private readonly cache: ParsedFileCache,
     private readonly previous?: ProjectModel,
   ) {
+    this.moduleBases = previous?.moduleBases ?? new Map();
     this.app = this.loadApp();
     this.previousRevision = previous?.revision;
     this.previous = undefined; // only needed while building: do not keep a chain of old models alive
@@ -109,19 +110,12 @@ export class ProjectModel {
   }
 
   private previousRevision: { inputs: unknown[]; token: object } | undefined;
-  private importedScripts: Set<ScriptFacts> | undefined;
+  private scripts: { all: ScriptFacts[]; imported: Set<ScriptFacts> } | undefined;
+  /** `fromDir \0 specifier` -> base path: pure string work, carried over from the previous model. */
+  private readonly moduleBases: Map<string, string>;
 
   private isImported(script: ScriptFacts): boolean {
-    if (!this.importedScripts) {
-      this.importedScripts = new Set();
-      for (const from of this.allScripts()) {
-        for (const imported of from.imports.values()) {
-          const target = this.resolveModule(from.file, imported.specifier);
-          if (target) this.importedScripts.add(target);
-        }
-      }
-    }
-    return this.importedScripts.has(script);
+    return this.scriptGraph().imported.has(script);
   }
 
   private load<K extends 'wxml' | 'script' | 'json' | 'wxss'>(file: string, kind: K) {
@@ -280,11 +274,16 @@ export class ProjectModel {
 
   /** A module specifier used in `fromFile` as a script of this project (relative, root-absolute or miniprogram_npm). */
   resolveModule(fromFile: string, specifier: string): ScriptFacts | undefined {
-    let base: string;
-    if (specifier.startsWith('.')) base = this.resolveInRoot(fromFile, specifier);
-    else if (specifier.startsWith('/')) base = path.join(this.root, normaliseRoute(specifier));
-    else base = path.join(this.root, 'miniprogram_npm', normaliseRoute(specifier));
-    base = base.replace(/\.(js|ts)$/, '');
+    const key = `${specifier.startsWith('.') ? path.dirname(fromFile) : ''}\0${specifier}`;
+    let base = this.moduleBases.get(key);
+    if (base === undefined) {
+      if (specifier.startsWith('.')) base = this.resolveInRoot(fromFile, specifier);
+      else if (specifier.startsWith('/')) base = path.join(this.root, normaliseRoute(specifier));
+      else base = path.join(this.root, 'miniprogram_npm', normaliseRoute(specifier));
+      base = base.replace(/\.(js|ts)$/, '');
+      if (this.moduleBases.size > 100_000) this.moduleBases.clear(); // a bound, far above any real project
+      this.moduleBases.set(key, base);
+    }
     return this.loadScript(base) ?? this.loadScript(path.join(base, 'index'));
   }
 
@@ -310,15 +309,29 @@ export class ProjectModel {
 
   /** Every script of the app, its pages and components, and the modules they import, transitively. */
   allScripts(): ScriptFacts[] {
+    return this.scriptGraph().all;
+  }
+
+  /** The scripts of the app (see allScripts) and those of them that another script imports; built once per model. */
+  private scriptGraph(): { all: ScriptFacts[]; imported: Set<ScriptFacts> } {
+    if (this.scripts) return this.scripts;
     const found = new Map<string, ScriptFacts>();
+    const imported = new Set<ScriptFacts>();
     const queue = [this.app.script, ...this.pages.map((p) => p.script), ...this.components().map((c) => c.script)];
     while (queue.length) {
       const script = queue.pop();
       if (!script || found.has(script.file)) continue;
       found.set(script.file, script);
-      for (const imported of script.imports.values()) queue.push(this.resolveModule(script.file, imported.specifier));
+      for (const entry of script.imports.values()) {
+        const target = this.resolveModule(script.file, entry.specifier);
+        if (target) {
+          imported.add(target);
+          queue.push(target);
+        }
+      }
     }
-    return [...found.values()];
+    this.scripts = { all: [...found.values()], imported };
+    return this.scripts;
   }
 
   /** Route of a unit's file relative to the root, with forward slashes (for messages). */

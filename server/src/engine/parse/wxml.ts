@@ -180,6 +180,15 @@ export function* elements(nodes: readonly WxmlNode[]): Generator<WxmlElement> {
   }
 }
 
+const elementLists = new WeakMap<WxmlDocument, WxmlElement[]>();
+
+/** Every element of a document in document order, listed once per parse (rules and analyses walk it often). */
+export function documentElements(document: WxmlDocument): readonly WxmlElement[] {
+  let list = elementLists.get(document);
+  if (!list) elementLists.set(document, (list = [...elements(document.roots)]));
+  return list;
+}
+
 /** Visible text of a subtree, whitespace folded (mustache expressions kept as written). */
 export function textContent(node: WxmlNode): string {
   if (node.kind === 'text') return node.text;
@@ -202,7 +211,15 @@ export interface EventBinding {
   attribute: WxmlAttribute;
 }
 
+const bindingLists = new WeakMap<WxmlElement, EventBinding[]>();
+
 export function eventBindings(element: WxmlElement): EventBinding[] {
+  let bindings = bindingLists.get(element);
+  if (!bindings) bindingLists.set(element, (bindings = readEventBindings(element)));
+  return bindings;
+}
+
+function readEventBindings(element: WxmlElement): EventBinding[] {
   const bindings: EventBinding[] = [];
   for (const attr of element.attributes) {
     const match = BINDING_PATTERN.exec(attr.name);

@@ -5,7 +5,7 @@ import { REFERENCES } from './references';
 import { callRangeOf, platformUses } from '../analysis/api-usage';
 import { privacyKindOfApi, privacyKindOfOpenType, PRIVACY_INFO_KINDS } from '../analysis/privacy-apis';
 import type { ComponentUnit, PageUnit, ProjectModel } from '../model/project';
-import { attribute, elements } from '../parse/wxml';
+import { attribute, documentElements } from '../parse/wxml';
 import { findJsonNode } from '../parse/jsonc';
 import { setJsonValue } from '../fixes/json-edits';
 import { appendToFile, endsWithCompleteMarkup } from '../fixes/edit-helpers';
@@ -22,13 +22,15 @@ interface PrivacyUse {
 /** Where the project uses privacy interfaces: API calls, open-type buttons, nickname inputs, camera tags. */
 function privacyUses(model: ProjectModel): PrivacyUse[] {
   const uses: PrivacyUse[] = [];
+  const pageOfScript = new Map<unknown, PageUnit>();
+  for (const page of model.pages) if (page.script && !pageOfScript.has(page.script)) pageOfScript.set(page.script, page);
   for (const use of platformUses(model)) {
-    if (privacyKindOfApi(use.call.api)) uses.push({ range: callRangeOf(use), what: `wx.${use.call.api}`, page: model.pages.find((p) => p.script === use.script) });
+    if (privacyKindOfApi(use.call.api)) uses.push({ range: callRangeOf(use), what: `wx.${use.call.api}`, page: pageOfScript.get(use.script) });
   }
   for (const page of model.pages) {
     for (const unit of [page, ...page.components.values()]) {
       if (!unit.wxml) continue;
-      for (const element of elements(unit.wxml.roots)) {
+      for (const element of documentElements(unit.wxml)) {
         const openTypes = attribute(element, 'open-type')?.value.split('|') ?? [];
         const kindOpenType = openTypes.find((t) => privacyKindOfOpenType(t));
         const nickname = element.name === 'input' && attribute(element, 'type')?.value === 'nickname';
@@ -45,7 +47,7 @@ function privacyUses(model: ProjectModel): PrivacyUse[] {
 /** Registered components that implement the privacy popup (an agree button or the onNeedPrivacyAuthorization listener). */
 function popupComponents(model: ProjectModel): ComponentUnit[] {
   return model.components().filter((component) => {
-    const agree = component.wxml && [...elements(component.wxml.roots)].some((e) => attribute(e, 'open-type')?.value.split('|').includes('agreePrivacyAuthorization'));
+    const agree = component.wxml && documentElements(component.wxml).some((e) => attribute(e, 'open-type')?.value.split('|').includes('agreePrivacyAuthorization'));
     const listens = component.script && platformUses(model).some((u) => u.script === component.script && u.call.api === 'onNeedPrivacyAuthorization');
     return agree || listens;
   });
@@ -54,7 +56,7 @@ function popupComponents(model: ProjectModel): ComponentUnit[] {
 function hasPrivacyHandling(model: ProjectModel): boolean {
   if (platformUses(model).some((u) => u.call.api === 'onNeedPrivacyAuthorization' || u.call.api === 'requirePrivacyAuthorize')) return true;
   const units = [...model.pages, ...model.components()];
-  return units.some((unit) => unit.wxml && [...elements(unit.wxml.roots)].some((e) => attribute(e, 'open-type')?.value.split('|').includes('agreePrivacyAuthorization')));
+  return units.some((unit) => unit.wxml && documentElements(unit.wxml).some((e) => attribute(e, 'open-type')?.value.split('|').includes('agreePrivacyAuthorization')));
 }
 
 /** Appends `<tag></tag>` to the WXML of each page (skipping pages without a template). */
@@ -241,7 +243,7 @@ export const privacyPopupNotMounted: RuleModule = {
           }
         }
       }
-      const mounted = units.some((unit) => unit !== popup && unit.wxml && [...elements(unit.wxml.roots)].some((e) => tags.has(e.name)));
+      const mounted = units.some((unit) => unit !== popup && unit.wxml && documentElements(unit.wxml).some((e) => tags.has(e.name)));
       if (mounted || !registrations.length) continue;
       const registration = registrations[0];
       const node = findJsonNode(registration.json, ['usingComponents', registration.tag]);
