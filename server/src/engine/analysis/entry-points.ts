@@ -7,6 +7,7 @@ import { handlerOf } from './phone-flow';
 import { FunctionRef, ReachedCall, reachableCalls } from './reach';
 import { ViewElement, gestureBindings } from './wxml-view';
 import { documentElements } from '../parse/wxml';
+import { memoize } from '../model/memo';
 
 /**
  * Where code starts running, and why: lifecycle code runs by itself (launch, page load, component attach);
@@ -35,9 +36,17 @@ const COMPONENT_LIFECYCLES = ['created', 'attached', 'ready', 'pageLifetimes.sho
 /** Events that count as a tap for APIs that WeChat allows only "in a tap" (requestSubscribeMessage, openSetting…). */
 export const TAP_EVENTS = new Set(['tap', 'submit', 'longpress', 'longtap']);
 
+const LAUNCH_ENTRIES = {};
+const OTHER_ENTRIES = {};
+const PLATFORM_SLOT = {};
+
+/**
+ * The entry points of a unit are remembered on it (memo.ts), one list for either place on the launch path,
+ * so they keep their identity across analyses; so does what each one reaches (remembered on the entry).
+ */
 export class EntryPoints {
   readonly all: EntryPoint[] = [];
-  private readonly reachCache = new Map<EntryPoint, ReachedCall[]>();
+  private byApi: Map<string, (ReachedFromEntry & { order: number })[]> | undefined;
 
   constructor(
     private readonly model: ProjectModel,
@@ -53,55 +62,74 @@ export class EntryPoints {
     };
     for (const page of model.pages) if (phone.launchPages.has(page.route)) collectComponents(page, launchComponents);
 
-    this.addLifecycles('app', model.app.script, APP_LIFECYCLES, true);
-    for (const page of model.pages) {
-      const onLaunchPath = phone.launchPages.has(page.route);
-      this.addLifecycles(page, page.script, [...PAGE_LIFECYCLES, ...COMPONENT_LIFECYCLES], onLaunchPath);
-      this.addGestures(page, onLaunchPath);
-    }
-    for (const component of model.components()) {
-      const onLaunchPath = launchComponents.has(component);
-      this.addLifecycles(component, component.script, COMPONENT_LIFECYCLES, onLaunchPath);
-      this.addGestures(component, onLaunchPath);
-    }
-  }
-
-  private addLifecycles(owner: EntryPoint['owner'], script: ScriptFacts | undefined, names: string[], onLaunchPath: boolean): void {
-    for (const name of names) {
-      const fn: ScriptFunction | undefined = script?.definition?.members.get(name);
-      if (script && fn) this.all.push({ kind: 'lifecycle', name, ref: { script, fn }, owner, onLaunchPath });
-    }
-  }
-
-  private addGestures(owner: PageUnit | ComponentUnit, onLaunchPath: boolean): void {
-    if (!owner.wxml) return;
-    for (const element of documentElements(owner.wxml)) {
-      for (const binding of gestureBindings(element)) {
-        const ref = handlerOf(owner, binding.handler);
-        if (!ref) continue;
-        const view: ViewElement = { element, owner, document: owner.wxml };
-        this.all.push({ kind: 'gesture', name: binding.event, ref, owner, onLaunchPath, binding: { view, binding } });
-      }
-    }
+    const app = model.app.script;
+    if (app) this.all.push(...memoize(app, LAUNCH_ENTRIES, undefined, () => lifecycles('app', app, APP_LIFECYCLES, true)));
+    for (const page of model.pages) this.all.push(...entriesOf(page, phone.launchPages.has(page.route)));
+    for (const component of model.components()) this.all.push(...entriesOf(component, launchComponents.has(component)));
   }
 
   reach(entry: EntryPoint): ReachedCall[] {
-    let reached = this.reachCache.get(entry);
-    if (!reached) this.reachCache.set(entry, (reached = reachableCalls(this.model, entry.ref)));
-    return reached;
+    return reachableCalls(this.model, entry.ref);
   }
 
   /** Every platform API call (wx.api / uni.api) reachable from an entry point, with the entry. */
   platformCalls(accept: (api: string) => boolean, kind?: EntryPoint['kind']): ReachedFromEntry[] {
-    const result: ReachedFromEntry[] = [];
+    const result: (ReachedFromEntry & { order: number })[] = [];
+    for (const [api, found] of this.platformIndex()) {
+      if (!accept(api)) continue;
+      for (const item of found) if (!kind || item.entry.kind === kind) result.push(item);
+    }
+    // In entry order, as a walk over the entries would give them (rules report the first witness).
+    return result.sort((a, b) => a.order - b.order);
+  }
+
+  /** Reached platform calls by API, built once per analysis from what each entry reaches. */
+  private platformIndex(): Map<string, (ReachedFromEntry & { order: number })[]> {
+    if (this.byApi) return this.byApi;
+    const index = new Map<string, (ReachedFromEntry & { order: number })[]>();
+    let order = 0;
     for (const entry of this.all) {
-      if (kind && entry.kind !== kind) continue;
-      for (const reached of this.reach(entry)) {
-        if (reached.call.kind === 'platform' && accept(reached.call.api)) result.push({ entry, reached });
+      const reached = memoize(entry, PLATFORM_SLOT, this.model.sharedRevision, () => this.reach(entry).filter((r) => r.call.kind === 'platform'));
+      for (const item of reached) {
+        const api = (item.call as { api: string }).api;
+        let list = index.get(api);
+        if (!list) index.set(api, (list = []));
+        list.push({ entry, reached: item, order: order++ });
       }
     }
-    return result;
+    this.byApi = index;
+    return index;
   }
+}
+
+function entriesOf(unit: PageUnit | ComponentUnit, onLaunchPath: boolean): EntryPoint[] {
+  return memoize(unit, onLaunchPath ? LAUNCH_ENTRIES : OTHER_ENTRIES, undefined, () => {
+    const names = unit.kind === 'page' ? [...PAGE_LIFECYCLES, ...COMPONENT_LIFECYCLES] : COMPONENT_LIFECYCLES;
+    return [...lifecycles(unit, unit.script, names, onLaunchPath), ...gestures(unit, onLaunchPath)];
+  });
+}
+
+function lifecycles(owner: EntryPoint['owner'], script: ScriptFacts | undefined, names: string[], onLaunchPath: boolean): EntryPoint[] {
+  const result: EntryPoint[] = [];
+  for (const name of names) {
+    const fn: ScriptFunction | undefined = script?.definition?.members.get(name);
+    if (script && fn) result.push({ kind: 'lifecycle', name, ref: { script, fn }, owner, onLaunchPath });
+  }
+  return result;
+}
+
+function gestures(owner: PageUnit | ComponentUnit, onLaunchPath: boolean): EntryPoint[] {
+  const result: EntryPoint[] = [];
+  if (!owner.wxml) return result;
+  for (const element of documentElements(owner.wxml)) {
+    for (const binding of gestureBindings(element)) {
+      const ref = handlerOf(owner, binding.handler);
+      if (!ref) continue;
+      const view: ViewElement = { element, owner, document: owner.wxml };
+      result.push({ kind: 'gesture', name: binding.event, ref, owner, onLaunchPath, binding: { view, binding } });
+    }
+  }
+  return result;
 }
 
 /**
