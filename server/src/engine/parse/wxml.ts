@@ -189,6 +189,40 @@ export function documentElements(document: WxmlDocument): readonly WxmlElement[]
   return list;
 }
 
+interface ElementIndex {
+  byName: Map<string, WxmlElement[]>;
+  byAttribute: Map<string, WxmlElement[]>;
+}
+const indexes = new WeakMap<WxmlDocument, ElementIndex>();
+const NONE: readonly WxmlElement[] = [];
+
+function indexOf(document: WxmlDocument): ElementIndex {
+  let index = indexes.get(document);
+  if (index) return index;
+  index = { byName: new Map(), byAttribute: new Map() };
+  const add = (map: Map<string, WxmlElement[]>, key: string, element: WxmlElement) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [element]);
+    else if (list[list.length - 1] !== element) list.push(element);
+  };
+  for (const element of documentElements(document)) {
+    add(index.byName, element.name, element);
+    for (const attr of element.attributes) add(index.byAttribute, attr.name, element);
+  }
+  indexes.set(document, index);
+  return index;
+}
+
+/** The elements with this tag name, in document order (looked up in an index built once per parse). */
+export function elementsNamed(document: WxmlDocument, name: string): readonly WxmlElement[] {
+  return indexOf(document).byName.get(name) ?? NONE;
+}
+
+/** The elements that carry this attribute, in document order (looked up in an index built once per parse). */
+export function elementsWithAttribute(document: WxmlDocument, name: string): readonly WxmlElement[] {
+  return indexOf(document).byAttribute.get(name) ?? NONE;
+}
+
 /** Visible text of a subtree, whitespace folded (mustache expressions kept as written). */
 export function textContent(node: WxmlNode): string {
   if (node.kind === 'text') return node.text;

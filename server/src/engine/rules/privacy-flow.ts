@@ -5,7 +5,8 @@ import { REFERENCES } from './references';
 import { callRangeOf, platformUses } from '../analysis/api-usage';
 import { privacyKindOfApi, privacyKindOfOpenType, PRIVACY_INFO_KINDS } from '../analysis/privacy-apis';
 import type { ComponentUnit, PageUnit, ProjectModel } from '../model/project';
-import { attribute, documentElements } from '../parse/wxml';
+import type { WxmlDocument, WxmlElement } from '../parse/wxml';
+import { attribute, elementsNamed, elementsWithAttribute } from '../parse/wxml';
 import { findJsonNode } from '../parse/jsonc';
 import { setJsonValue } from '../fixes/json-edits';
 import { appendToFile, endsWithCompleteMarkup } from '../fixes/edit-helpers';
@@ -30,7 +31,7 @@ function privacyUses(model: ProjectModel): PrivacyUse[] {
   for (const page of model.pages) {
     for (const unit of [page, ...page.components.values()]) {
       if (!unit.wxml) continue;
-      for (const element of documentElements(unit.wxml)) {
+      for (const element of privacyElements(unit.wxml)) {
         const openTypes = attribute(element, 'open-type')?.value.split('|') ?? [];
         const kindOpenType = openTypes.find((t) => privacyKindOfOpenType(t));
         const nickname = element.name === 'input' && attribute(element, 'type')?.value === 'nickname';
@@ -44,10 +45,21 @@ function privacyUses(model: ProjectModel): PrivacyUse[] {
   return uses;
 }
 
+/** Elements that can be privacy interfaces (open-type buttons, inputs, camera-like tags), in document order. */
+function privacyElements(document: WxmlDocument): WxmlElement[] {
+  const candidates = new Set<WxmlElement>([...elementsWithAttribute(document, 'open-type'), ...elementsNamed(document, 'input')]);
+  for (const tag of PRIVACY_TAGS) for (const element of elementsNamed(document, tag)) candidates.add(element);
+  return [...candidates].sort((a, b) => a.start - b.start);
+}
+
+function hasAgreeButton(document: WxmlDocument): boolean {
+  return elementsWithAttribute(document, 'open-type').some((e) => attribute(e, 'open-type')?.value.split('|').includes('agreePrivacyAuthorization'));
+}
+
 /** Registered components that implement the privacy popup (an agree button or the onNeedPrivacyAuthorization listener). */
 function popupComponents(model: ProjectModel): ComponentUnit[] {
   return model.components().filter((component) => {
-    const agree = component.wxml && documentElements(component.wxml).some((e) => attribute(e, 'open-type')?.value.split('|').includes('agreePrivacyAuthorization'));
+    const agree = component.wxml && hasAgreeButton(component.wxml);
     const listens = component.script && platformUses(model).some((u) => u.script === component.script && u.call.api === 'onNeedPrivacyAuthorization');
     return agree || listens;
   });
@@ -56,7 +68,7 @@ function popupComponents(model: ProjectModel): ComponentUnit[] {
 function hasPrivacyHandling(model: ProjectModel): boolean {
   if (platformUses(model).some((u) => u.call.api === 'onNeedPrivacyAuthorization' || u.call.api === 'requirePrivacyAuthorize')) return true;
   const units = [...model.pages, ...model.components()];
-  return units.some((unit) => unit.wxml && documentElements(unit.wxml).some((e) => attribute(e, 'open-type')?.value.split('|').includes('agreePrivacyAuthorization')));
+  return units.some((unit) => unit.wxml && hasAgreeButton(unit.wxml));
 }
 
 /** Appends `<tag></tag>` to the WXML of each page (skipping pages without a template). */
@@ -243,7 +255,7 @@ export const privacyPopupNotMounted: RuleModule = {
           }
         }
       }
-      const mounted = units.some((unit) => unit !== popup && unit.wxml && documentElements(unit.wxml).some((e) => tags.has(e.name)));
+      const mounted = units.some((unit) => unit !== popup && unit.wxml && [...tags].some((tag) => elementsNamed(unit.wxml!, tag).length > 0));
       if (mounted || !registrations.length) continue;
       const registration = registrations[0];
       const node = findJsonNode(registration.json, ['usingComponents', registration.tag]);

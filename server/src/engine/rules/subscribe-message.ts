@@ -5,7 +5,7 @@ import { REFERENCES } from './references';
 import { TAP_EVENTS, asynchronousReason, runsSynchronously } from '../analysis/entry-points';
 import { callRangeOf } from '../analysis/api-usage';
 import { describeCall } from '../analysis/phone-flow';
-import { attribute, eventBindings, documentElements } from '../parse/wxml';
+import { attribute, eventBindings, elementsNamed } from '../parse/wxml';
 import { handlerOf } from '../analysis/phone-flow';
 import { FunctionRef, reachableCalls, resolveCall } from '../analysis/reach';
 import type { ProjectModel } from '../model/project';
@@ -89,8 +89,7 @@ export const reportSubmitFormId: RuleModule = {
     for (const unit of units) {
       if (!unit.wxml) continue;
       const document = unit.wxml;
-      for (const element of documentElements(document)) {
-        if (element.name !== 'form') continue;
+      for (const element of elementsNamed(document, 'form')) {
         const reportSubmit = attribute(element, 'report-submit');
         if (!reportSubmit || /^\s*(false|\{\{\s*false\s*\}\})\s*$/.test(reportSubmit.value)) continue;
         const submit = eventBindings(element).find((b) => b.event === 'submit');

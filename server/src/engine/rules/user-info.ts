@@ -4,7 +4,7 @@ import { REFERENCES } from './references';
 import { platformUses } from '../analysis/api-usage';
 import { appCallSites } from './report-helpers';
 import { authorizeScope } from '../analysis/privacy-apis';
-import { attribute, documentElements } from '../parse/wxml';
+import { attribute, elementsWithAttribute } from '../parse/wxml';
 import type { LocalizedText, RelatedEvidence, SourceRange } from '../types';
 import type { ProjectModel } from '../model/project';
 import { PhoneAnalysis, PhoneGate, RequestMatcher, handlerOf } from '../analysis/phone-flow';
@@ -45,7 +45,7 @@ export const deprecatedUserInfoApi: RuleModule = {
     }
     for (const unit of [...model.pages, ...model.components()]) {
       if (!unit.wxml) continue;
-      for (const element of documentElements(unit.wxml)) {
+      for (const element of elementsWithAttribute(unit.wxml, 'open-type')) {
         const openType = attribute(element, 'open-type');
         if (!openType || !openType.value.split('|').includes('getUserInfo')) continue;
         context.report({
