@@ -36,6 +36,11 @@ const COMPONENT_LIFECYCLES = ['created', 'attached', 'ready', 'pageLifetimes.sho
 /** Events that count as a tap for APIs that WeChat allows only "in a tap" (requestSubscribeMessage, openSetting…). */
 export const TAP_EVENTS = new Set(['tap', 'submit', 'longpress', 'longtap']);
 
+interface PlatformIndex {
+  byApi: Map<string, (ReachedFromEntry & { api: string })[]>;
+  ordered: (ReachedFromEntry & { api: string })[];
+}
+
 const LAUNCH_ENTRIES = {};
 const OTHER_ENTRIES = {};
 const PLATFORM_SLOT = {};
@@ -46,7 +51,7 @@ const PLATFORM_SLOT = {};
  */
 export class EntryPoints {
   readonly all: EntryPoint[] = [];
-  private byApi: Map<string, (ReachedFromEntry & { order: number })[]> | undefined;
+  private index: PlatformIndex | undefined;
 
   constructor(
     private readonly model: ProjectModel,
@@ -74,30 +79,29 @@ export class EntryPoints {
 
   /** Every platform API call (wx.api / uni.api) reachable from an entry point, with the entry. */
   platformCalls(accept: (api: string) => boolean, kind?: EntryPoint['kind']): ReachedFromEntry[] {
-    const result: (ReachedFromEntry & { order: number })[] = [];
-    for (const [api, found] of this.platformIndex()) {
-      if (!accept(api)) continue;
-      for (const item of found) if (!kind || item.entry.kind === kind) result.push(item);
-    }
+    const { byApi, ordered } = this.platformIndex();
+    const accepted = [...byApi.keys()].filter(accept);
     // In entry order, as a walk over the entries would give them (rules report the first witness).
-    return result.sort((a, b) => a.order - b.order);
+    const candidates = accepted.length === 1 ? byApi.get(accepted[0])! : accepted.length === byApi.size ? ordered : ordered.filter((item) => accept(item.api));
+    return kind ? candidates.filter((item) => item.entry.kind === kind) : candidates;
   }
 
-  /** Reached platform calls by API, built once per analysis from what each entry reaches. */
-  private platformIndex(): Map<string, (ReachedFromEntry & { order: number })[]> {
-    if (this.byApi) return this.byApi;
-    const index = new Map<string, (ReachedFromEntry & { order: number })[]>();
-    let order = 0;
+  /** Reached platform calls in entry order and by API, built once per analysis from what each entry reaches. */
+  private platformIndex(): PlatformIndex {
+    if (this.index) return this.index;
+    const index: PlatformIndex = { byApi: new Map(), ordered: [] };
     for (const entry of this.all) {
       const reached = memoize(entry, PLATFORM_SLOT, this.model.sharedRevision, () => this.reach(entry).filter((r) => r.call.kind === 'platform'));
       for (const item of reached) {
         const api = (item.call as { api: string }).api;
-        let list = index.get(api);
-        if (!list) index.set(api, (list = []));
-        list.push({ entry, reached: item, order: order++ });
+        const found = { entry, reached: item, api };
+        index.ordered.push(found);
+        const list = index.byApi.get(api);
+        if (list) list.push(found);
+        else index.byApi.set(api, [found]);
       }
     }
-    this.byApi = index;
+    this.index = index;
     return index;
   }
 }

@@ -57,12 +57,15 @@ function hasAgreeButton(document: WxmlDocument): boolean {
 }
 
 /** Registered components that implement the privacy popup (an agree button or the onNeedPrivacyAuthorization listener). */
+const popupsOfModel = new WeakMap<ProjectModel, ComponentUnit[]>();
+
 function popupComponents(model: ProjectModel): ComponentUnit[] {
-  return model.components().filter((component) => {
-    const agree = component.wxml && hasAgreeButton(component.wxml);
-    const listens = component.script && platformUses(model).some((u) => u.script === component.script && u.call.api === 'onNeedPrivacyAuthorization');
-    return agree || listens;
-  });
+  let popups = popupsOfModel.get(model);
+  if (popups) return popups;
+  const listening = new Set(platformUses(model).filter((u) => u.call.api === 'onNeedPrivacyAuthorization').map((u) => u.script));
+  popups = model.components().filter((component) => (component.wxml && hasAgreeButton(component.wxml)) || (component.script && listening.has(component.script)));
+  popupsOfModel.set(model, popups);
+  return popups;
 }
 
 function hasPrivacyHandling(model: ProjectModel): boolean {
