@@ -8,6 +8,15 @@ import type { ScriptFacts } from '../parse/script';
 import type { WxmlDocument } from '../parse/wxml';
 import type { WxssDocument } from '../parse/wxss';
 import type { ParsedFileCache } from './file-cache';
+import { memoize } from './memo';
+
+/** Resolved usingComponents paths depend on the root too (a folder may be analysed as part of two roots). */
+const usingSlots = new Map<string, object>();
+function usingSlotOf(root: string): object {
+  let slot = usingSlots.get(root);
+  if (!slot) usingSlots.set(root, (slot = {}));
+  return slot;
+}
 
 /** The files that make up a page or a custom component: `<base>.wxml`, `.js`/`.ts`, `.json`, `.wxss`. */
 export interface UnitFiles {
@@ -231,15 +240,26 @@ export class ProjectModel {
 
   private usingComponents(json: JsoncDocument | undefined, jsonFile: string): Map<string, ComponentUnit> {
     const result = new Map<string, ComponentUnit>();
-    const using = (json?.value as { usingComponents?: unknown } | undefined)?.usingComponents;
-    if (!using || typeof using !== 'object') return result;
-    for (const [tag, target] of Object.entries(using as Record<string, unknown>)) {
-      if (typeof target !== 'string' || target.startsWith('plugin://')) continue;
-      const base = target.startsWith('/') ? path.join(this.root, normaliseRoute(target)) : target.startsWith('.') ? this.resolveInRoot(jsonFile, target) : path.join(this.root, 'miniprogram_npm', normaliseRoute(target));
-      const unit = this.component(base.replace(/\.(wxml|js|ts|json)$/, ''));
+    if (!json) return result;
+    // Where each tag's files are is a function of the json alone: remembered on the document (memo.ts).
+    const declared = memoize(json, usingSlotOf(this.root), undefined, () => this.componentBases(json, jsonFile));
+    for (const [tag, base] of declared) {
+      const unit = this.component(base);
       if (unit) result.set(tag, unit);
     }
     return result;
+  }
+
+  private componentBases(json: JsoncDocument, jsonFile: string): [string, string][] {
+    const bases: [string, string][] = [];
+    const using = (json.value as { usingComponents?: unknown } | undefined)?.usingComponents;
+    if (!using || typeof using !== 'object') return bases;
+    for (const [tag, target] of Object.entries(using as Record<string, unknown>)) {
+      if (typeof target !== 'string' || target.startsWith('plugin://')) continue;
+      const base = target.startsWith('/') ? path.join(this.root, normaliseRoute(target)) : target.startsWith('.') ? this.resolveInRoot(jsonFile, target) : path.join(this.root, 'miniprogram_npm', normaliseRoute(target));
+      bases.push([tag, base.replace(/\.(wxml|js|ts|json)$/, '')]);
+    }
+    return bases;
   }
 
   private component(base: string): ComponentUnit | undefined {

@@ -7,6 +7,7 @@ import { privacyKindOfApi, privacyKindOfOpenType, PRIVACY_INFO_KINDS } from '../
 import type { ComponentUnit, PageUnit, ProjectModel } from '../model/project';
 import type { WxmlDocument, WxmlElement } from '../parse/wxml';
 import { attribute, elementsNamed, elementsWithAttribute } from '../parse/wxml';
+import { memoize } from '../model/memo';
 import { findJsonNode } from '../parse/jsonc';
 import { setJsonValue } from '../fixes/json-edits';
 import { appendToFile, endsWithCompleteMarkup } from '../fixes/edit-helpers';
@@ -30,26 +31,29 @@ function privacyUses(model: ProjectModel): PrivacyUse[] {
   }
   for (const page of model.pages) {
     for (const unit of [page, ...page.components.values()]) {
-      if (!unit.wxml) continue;
-      for (const element of privacyElements(unit.wxml)) {
-        const openTypes = attribute(element, 'open-type')?.value.split('|') ?? [];
-        const kindOpenType = openTypes.find((t) => privacyKindOfOpenType(t));
-        const nickname = element.name === 'input' && attribute(element, 'type')?.value === 'nickname';
-        if (kindOpenType || nickname || PRIVACY_TAGS.has(element.name)) {
-          const what = kindOpenType ? `open-type="${kindOpenType}"` : nickname ? '<input type="nickname">' : `<${element.name}>`;
-          uses.push({ range: { file: unit.wxml.file, start: element.start, end: element.startTagEnd }, what, page });
-        }
-      }
+      if (unit.wxml) for (const use of memoize(unit.wxml, PRIVACY_ELEMENTS_SLOT, undefined, () => privacyElementUses(unit.wxml!))) uses.push({ ...use, page });
     }
   }
   return uses;
 }
 
-/** Elements that can be privacy interfaces (open-type buttons, inputs, camera-like tags), in document order. */
-function privacyElements(document: WxmlDocument): WxmlElement[] {
+const PRIVACY_ELEMENTS_SLOT = {};
+
+/** Privacy interfaces in a template (open-type buttons, nickname inputs, camera-like tags), in document order. */
+function privacyElementUses(document: WxmlDocument): Omit<PrivacyUse, 'page'>[] {
   const candidates = new Set<WxmlElement>([...elementsWithAttribute(document, 'open-type'), ...elementsNamed(document, 'input')]);
   for (const tag of PRIVACY_TAGS) for (const element of elementsNamed(document, tag)) candidates.add(element);
-  return [...candidates].sort((a, b) => a.start - b.start);
+  const uses: Omit<PrivacyUse, 'page'>[] = [];
+  for (const element of [...candidates].sort((a, b) => a.start - b.start)) {
+    const openTypes = attribute(element, 'open-type')?.value.split('|') ?? [];
+    const kindOpenType = openTypes.find((t) => privacyKindOfOpenType(t));
+    const nickname = element.name === 'input' && attribute(element, 'type')?.value === 'nickname';
+    if (kindOpenType || nickname || PRIVACY_TAGS.has(element.name)) {
+      const what = kindOpenType ? `open-type="${kindOpenType}"` : nickname ? '<input type="nickname">' : `<${element.name}>`;
+      uses.push({ range: { file: document.file, start: element.start, end: element.startTagEnd }, what });
+    }
+  }
+  return uses;
 }
 
 function hasAgreeButton(document: WxmlDocument): boolean {
