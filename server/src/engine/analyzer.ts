@@ -46,6 +46,17 @@ export class ProjectAnalyzer {
     return this.cache.parseCount;
   }
 
+  /** Files without a suppression comment, by content: most files never have one, and scanning all of them adds up. */
+  private readonly withoutSuppressions = new Map<string, string>();
+
+  private suppressionsIn(file: string, content: string) {
+    if (this.withoutSuppressions.get(file) === content) return [];
+    const found = findSuppressions(file, content);
+    if (found.length) this.withoutSuppressions.delete(file);
+    else this.withoutSuppressions.set(file, content);
+    return found;
+  }
+
   /** The personal information the mini program collects, for the privacy guideline (see inventory.ts). */
   inventory(root: string): Inventory {
     return inventoryOf(root, this.host, this.cache);
@@ -115,7 +126,7 @@ export class ProjectAnalyzer {
       }
     }
     const contentOf = (file: string) => this.host.readFile(file);
-    const suppressions = [...model.filesRead].filter((f) => /\.(js|ts|wxml)$/.test(f)).flatMap((f) => findSuppressions(f, contentOf(f) ?? ''));
+    const suppressions = [...model.filesRead].filter((f) => /\.(js|ts|wxml)$/.test(f)).flatMap((f) => this.suppressionsIn(f, contentOf(f) ?? ''));
     const unsuppressed = applySuppressions(findings, suppressions, contentOf);
     const invalidSeverity = severityOf(invalidSuppression.meta.id, invalidSuppression.meta.defaultSeverity);
     if (invalidSeverity !== 'off') {

@@ -91,10 +91,11 @@ export class EntryPoints {
     if (this.index) return this.index;
     const index: PlatformIndex = { byApi: new Map(), ordered: [] };
     for (const entry of this.all) {
-      const reached = memoize(entry, PLATFORM_SLOT, this.model.sharedRevision, () => this.reach(entry).filter((r) => r.call.kind === 'platform'));
-      for (const item of reached) {
-        const api = (item.call as { api: string }).api;
-        const found = { entry, reached: item, api };
+      const reached = memoize(entry, PLATFORM_SLOT, this.model.sharedRevision, () =>
+        this.reach(entry).flatMap((r) => (r.call.kind === 'platform' ? [{ entry, reached: r, api: r.call.api }] : [])),
+      );
+      for (const found of reached) {
+        const api = found.api;
         index.ordered.push(found);
         const list = index.byApi.get(api);
         if (list) list.push(found);
