@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ProjectAnalyzer, createNodeFileSystemHost, findMiniProgramRoots, findRootForFile, formatInventory, type FileSystemHost } from '../engine/index';
+import { CachingFileSystemHost, ProjectAnalyzer, createNodeFileSystemHost, findMiniProgramRoots, findRootForFile, formatInventory, type FileSystemHost } from '../engine/index';
 import { HELP_TEXT, localeFromEnvironment, parseArgs, type InventoryOptions, type LintOptions } from './args';
 import { applyAutomaticFixes } from './fix';
 import { writeStarterConfig } from './init';
@@ -123,12 +123,14 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
     }
   }
 
-  const outcomes = analyseDirectory(host, baseDir);
+  // One consistent snapshot of the files, each read once (fixes, if any, are written already).
+  const snapshot = new CachingFileSystemHost(host);
+  const outcomes = analyseDirectory(snapshot, baseDir);
   for (const outcome of outcomes) {
     if ('error' in outcome && debug && outcome.stack) io.stderr(`${outcome.stack}\n`);
   }
 
-  const report = buildReport(packageInfo(), baseDir, outcomes, (file) => host.readFile(file));
+  const report = buildReport(packageInfo(), baseDir, outcomes, (file) => snapshot.readFile(file));
   for (const failure of report.failures) io.stderr(`mp-privacy: ${describeFailure(failure)}\n`);
 
   const locale = options.locale ?? localeFromEnvironment(io.env);
