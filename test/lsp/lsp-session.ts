@@ -295,6 +295,16 @@ export class LspSession {
     });
   }
 
+  /**
+   * The diagnostics the client holds for `relative` once the server has analysed everything sent so far.
+   * The server re-sends a file's diagnostics only when they change, so this uses a request round trip as
+   * the barrier (the server flushes pending analyses and publishes before it answers).
+   */
+  async currentDiagnostics(relative: string): Promise<Diagnostic[]> {
+    await this.hover(relative, { line: 0, character: 0 });
+    return this.published.get(uriOf(this.path(relative)))?.diagnostics ?? [];
+  }
+
   /** The diagnostic of `ruleId` on `relative`, once published. */
   async waitForFinding(relative: string, ruleId: string, after?: number): Promise<Diagnostic> {
     const diagnostics = await this.waitForDiagnostics(relative, (list) => list.some((d) => d.code === ruleId), { after, what: ruleId });

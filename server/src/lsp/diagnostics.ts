@@ -22,6 +22,8 @@ export class DiagnosticsPublisher {
   /** Every root scheduled so far, to re-analyse them all when the settings change. */
   private readonly known = new Set<string>();
   private readonly runGuarded: (root: string) => Promise<void>;
+  /** What was last sent for each file (diagnostics and document version): unchanged files are not sent again. */
+  private readonly lastSent = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -96,8 +98,14 @@ export class DiagnosticsPublisher {
     }
     for (const [file, diagnostics] of byFile) {
       const version = this.workspace.versionOf(file) ?? undefined;
+      const uri = uriFor(file);
+      // Most edits change one file's diagnostics; re-sending the others would only make the client redo work.
+      const sent = JSON.stringify([version, diagnostics]);
+      if (this.lastSent.get(uri) === sent) continue;
+      if (diagnostics.length) this.lastSent.set(uri, sent);
+      else this.lastSent.delete(uri);
       // A failed write means the client is gone; the connection's close handling ends the process.
-      this.connection.sendDiagnostics({ uri: uriFor(file), version, diagnostics }).catch(() => undefined);
+      this.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
     }
     const withFindings = [...byFile].filter(([, list]) => list.length > 0).map(([file]) => file);
     if (result) this.published.set(root, new Set(withFindings));
