@@ -136,9 +136,44 @@ export function scriptKindFor(file: string): ts.ScriptKind {
   return ts.ScriptKind.JS;
 }
 
+/**
+ * The syntax trees of the last few scripts parsed, for incremental re-parsing: the file being edited is
+ * parsed again on every keystroke, and TypeScript's incremental parser (the one tsserver uses) re-uses the
+ * unchanged parts of its previous tree. Only a few are kept: a tree is many times larger than its facts.
+ */
+const recentTrees = new Map<string, ts.SourceFile>();
+const RECENT_TREES = 4;
+
+/** The span of `before` that `after` replaces (common prefix and suffix removed), as TypeScript wants it. */
+export function changeRange(before: string, after: string): ts.TextChangeRange {
+  const limit = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < limit - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return ts.createTextChangeRange(ts.createTextSpan(start, before.length - tail - start), after.length - tail - start);
+}
+
+function syntaxTree(file: string, text: string, kind: ts.ScriptKind): ts.SourceFile {
+  const previous = recentTrees.get(file);
+  let source: ts.SourceFile | undefined;
+  if (previous) {
+    try {
+      source = previous.text === text ? previous : ts.updateSourceFile(previous, text, changeRange(previous.text, text));
+    } catch {
+      source = undefined; // the incremental parser gave up: parse from scratch below
+    }
+  }
+  source ??= ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
+  recentTrees.delete(file);
+  recentTrees.set(file, source);
+  if (recentTrees.size > RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
+  return source;
+}
+
 export function parseScript(file: string, content: string): ScriptFacts {
   const kind = scriptKindFor(file);
-  const source = ts.createSourceFile(file, stripOtherPlatforms(content), ts.ScriptTarget.Latest, false, kind);
+  const source = syntaxTree(file, stripOtherPlatforms(content), kind);
   const facts: ScriptFacts = {
     file,
     content,
