@@ -143,6 +143,7 @@ export function scriptKindFor(file: string): ts.ScriptKind {
  */
 const recentTrees = new Map<string, ts.SourceFile>();
 const RECENT_TREES = 4;
+const MAX_KEPT_TREE_CHARS = 512 * 1024;
 
 /** The span of `before` that `after` replaces (common prefix and suffix removed), as TypeScript wants it. */
 export function changeRange(before: string, after: string): ts.TextChangeRange {
@@ -166,6 +167,7 @@ function syntaxTree(file: string, text: string, kind: ts.ScriptKind): ts.SourceF
   }
   source ??= ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
   recentTrees.delete(file);
+  if (text.length > MAX_KEPT_TREE_CHARS) return source; // a tree of a huge file is not worth its memory
   recentTrees.set(file, source);
   if (recentTrees.size > RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
   return source;
