@@ -153,6 +153,8 @@ interface MatcherSlots {
 const slotsByMatcher = new WeakMap<RequestMatcher, MatcherSlots>();
 const VIEW_SLOT = {};
 const NAVIGATION_SLOT = {};
+const CHECKOUT_CONTEXT_SLOT = {};
+const PURPOSE_SLOT = {};
 
 function slotsOf(matcher: RequestMatcher): MatcherSlots {
   let slots = slotsByMatcher.get(matcher);
@@ -383,8 +385,12 @@ export class PhoneAnalysis {
     return best;
   }
 
-  /** Why a phone request belongs to an ordering or payment flow, if it does. */
+  /** Why a phone request belongs to an ordering or payment flow, if it does (remembered on the request). */
   checkoutContext(request: PhoneRequest): CheckoutContext | undefined {
+    return memoize(request, CHECKOUT_CONTEXT_SLOT, this.revision, () => this.findCheckoutContext(request));
+  }
+
+  private findCheckoutContext(request: PhoneRequest): CheckoutContext | undefined {
     const rel = (file: string) => this.model.relative(file);
     if (request.handler) {
       const order = firstOrderCall(reachableCalls(this.model, request.handler));
@@ -417,6 +423,10 @@ export class PhoneAnalysis {
 
   /** True when text next to the request (its label, its container, or the container's container) says why. */
   hasPurposeNearby(request: PhoneRequest): boolean {
+    return memoize(request, PURPOSE_SLOT, undefined, () => this.findPurposeNearby(request));
+  }
+
+  private findPurposeNearby(request: PhoneRequest): boolean {
     const scopes = [request.view.element, ...ancestors(request.view.element).slice(0, 2)];
     return scopes.some((element) => vocabulary.PURPOSE.test(textContent(element)));
   }
