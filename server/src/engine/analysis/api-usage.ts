@@ -25,6 +25,25 @@ export function platformUses(model: ProjectModel): ApiUse[] {
   return uses;
 }
 
+const usesByApi = new WeakMap<ProjectModel, Map<string, ApiUse[]>>();
+
+/** The `wx.*` calls of one API (see platformUses), in the same order; looked up in a per-analysis index. */
+export function platformUsesOf(model: ProjectModel, ...apis: string[]): ApiUse[] {
+  let index = usesByApi.get(model);
+  if (!index) {
+    index = new Map();
+    for (const use of platformUses(model)) {
+      const list = index.get(use.call.api);
+      if (list) list.push(use);
+      else index.set(use.call.api, [use]);
+    }
+    usesByApi.set(model, index);
+  }
+  if (apis.length === 1) return index.get(apis[0]) ?? [];
+  const wanted = new Set(apis);
+  return platformUses(model).filter((use) => wanted.has(use.call.api));
+}
+
 function usesIn(script: ScriptFacts): ApiUse[] {
   const uses: ApiUse[] = [];
   const functions = new Map<number, ScriptFunction>();

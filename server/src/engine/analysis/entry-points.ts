@@ -39,6 +39,7 @@ export const TAP_EVENTS = new Set(['tap', 'submit', 'longpress', 'longtap']);
 interface PlatformIndex {
   byApi: Map<string, (ReachedFromEntry & { api: string })[]>;
   ordered: (ReachedFromEntry & { api: string })[];
+  byKind: Record<EntryPoint['kind'], (ReachedFromEntry & { api: string })[]>;
 }
 
 const LAUNCH_ENTRIES = {};
@@ -79,17 +80,23 @@ export class EntryPoints {
 
   /** Every platform API call (wx.api / uni.api) reachable from an entry point, with the entry. */
   platformCalls(accept: (api: string) => boolean, kind?: EntryPoint['kind']): ReachedFromEntry[] {
-    const { byApi, ordered } = this.platformIndex();
+    const { byApi, ordered, byKind } = this.platformIndex();
     const accepted = [...byApi.keys()].filter(accept);
     // In entry order, as a walk over the entries would give them (rules report the first witness).
-    const candidates = accepted.length === 1 ? byApi.get(accepted[0])! : accepted.length === byApi.size ? ordered : ordered.filter((item) => accept(item.api));
-    return kind ? candidates.filter((item) => item.entry.kind === kind) : candidates;
+    if (accepted.length === 1) {
+      const found = byApi.get(accepted[0])!;
+      return kind ? found.filter((item) => item.entry.kind === kind) : found;
+    }
+    const candidates = kind ? byKind[kind] : ordered;
+    if (accepted.length === byApi.size) return candidates;
+    const wanted = new Set(accepted);
+    return candidates.filter((item) => wanted.has(item.api));
   }
 
   /** Reached platform calls in entry order and by API, built once per analysis from what each entry reaches. */
   private platformIndex(): PlatformIndex {
     if (this.index) return this.index;
-    const index: PlatformIndex = { byApi: new Map(), ordered: [] };
+    const index: PlatformIndex = { byApi: new Map(), ordered: [], byKind: { lifecycle: [], gesture: [] } };
     for (const entry of this.all) {
       const reached = memoize(entry, PLATFORM_SLOT, this.model.sharedRevision, () =>
         this.reach(entry).flatMap((r) => (r.call.kind === 'platform' ? [{ entry, reached: r, api: r.call.api }] : [])),
@@ -97,6 +104,7 @@ export class EntryPoints {
       for (const found of reached) {
         const api = found.api;
         index.ordered.push(found);
+        index.byKind[entry.kind].push(found);
         const list = index.byApi.get(api);
         if (list) list.push(found);
         else index.byApi.set(api, [found]);

@@ -2,7 +2,7 @@ import type { RuleModule } from './rule';
 import type { FileCreation, FileEdit, Locale, SourceRange } from '../types';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { callRangeOf, platformUses } from '../analysis/api-usage';
+import { callRangeOf, platformUses, platformUsesOf } from '../analysis/api-usage';
 import { privacyKindOfApi, privacyKindOfOpenType, PRIVACY_INFO_KINDS } from '../analysis/privacy-apis';
 import type { ComponentUnit, PageUnit, ProjectModel } from '../model/project';
 import type { WxmlDocument, WxmlElement } from '../parse/wxml';
@@ -66,14 +66,14 @@ const popupsOfModel = new WeakMap<ProjectModel, ComponentUnit[]>();
 function popupComponents(model: ProjectModel): ComponentUnit[] {
   let popups = popupsOfModel.get(model);
   if (popups) return popups;
-  const listening = new Set(platformUses(model).filter((u) => u.call.api === 'onNeedPrivacyAuthorization').map((u) => u.script));
+  const listening = new Set(platformUsesOf(model, 'onNeedPrivacyAuthorization').map((u) => u.script));
   popups = model.components().filter((component) => (component.wxml && hasAgreeButton(component.wxml)) || (component.script && listening.has(component.script)));
   popupsOfModel.set(model, popups);
   return popups;
 }
 
 function hasPrivacyHandling(model: ProjectModel): boolean {
-  if (platformUses(model).some((u) => u.call.api === 'onNeedPrivacyAuthorization' || u.call.api === 'requirePrivacyAuthorize')) return true;
+  if (platformUsesOf(model, 'onNeedPrivacyAuthorization').length || platformUsesOf(model, 'requirePrivacyAuthorize').length) return true;
   const units = [...model.pages, ...model.components()];
   return units.some((unit) => unit.wxml && hasAgreeButton(unit.wxml));
 }

@@ -1,7 +1,7 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { platformUses } from '../analysis/api-usage';
+import { platformUsesOf } from '../analysis/api-usage';
 import { appCallSites } from './report-helpers';
 import { authorizeScope } from '../analysis/privacy-apis';
 import { attribute, elementsWithAttribute } from '../parse/wxml';
@@ -30,7 +30,7 @@ export const deprecatedUserInfoApi: RuleModule = {
   },
   check(context) {
     const { model } = context;
-    for (const use of platformUses(model)) {
+    for (const use of platformUsesOf(model, 'getUserInfo', 'getUserProfile', 'authorize')) {
       const api = use.call.api;
       const isAuthorizeUserInfo = api === 'authorize' && authorizeScope(use.call.argumentText) === 'scope.userInfo';
       if (api !== 'getUserInfo' && api !== 'getUserProfile' && !isAuthorizeUserInfo) continue;
