@@ -10,13 +10,20 @@ import type { WxssDocument } from '../parse/wxss';
 import type { ParsedFileCache } from './file-cache';
 import { memoize } from './memo';
 
-/** Resolved usingComponents paths depend on the root too (a folder may be analysed as part of two roots). */
-const usingSlots = new Map<string, object>();
-function usingSlotOf(root: string): object {
-  let slot = usingSlots.get(root);
-  if (!slot) usingSlots.set(root, (slot = {}));
-  return slot;
+/**
+ * Memo slots for path facts remembered on documents (memo.ts): a path depends on the root too (a folder may be
+ * analysed as part of two roots), so each root has its own slot.
+ */
+function slotPerRoot(): (root: string) => object {
+  const slots = new Map<string, object>();
+  return (root) => {
+    let slot = slots.get(root);
+    if (!slot) slots.set(root, (slot = {}));
+    return slot;
+  };
 }
+const usingSlotOf = slotPerRoot();
+const importSlotOf = slotPerRoot();
 
 /** The files that make up a page or a custom component: `<base>.wxml`, `.js`/`.ts`, `.json`, `.wxss`. */
 export interface UnitFiles {
@@ -292,8 +299,21 @@ export class ProjectModel {
     return this.pageByRoute.get(route);
   }
 
+  /** For each import of a script, the two bases a module may have (`x.js`/`x.ts`, then `x/index`): pure path work. */
+  private importCandidates(script: ScriptFacts): [string, string][] {
+    return [...script.imports.values()].map((entry) => {
+      const base = this.moduleBase(script.file, entry.specifier);
+      return [base, path.join(base, 'index')];
+    });
+  }
+
   /** A module specifier used in `fromFile` as a script of this project (relative, root-absolute or miniprogram_npm). */
   resolveModule(fromFile: string, specifier: string): ScriptFacts | undefined {
+    const base = this.moduleBase(fromFile, specifier);
+    return this.loadScript(base) ?? this.loadScript(path.join(base, 'index'));
+  }
+
+  private moduleBase(fromFile: string, specifier: string): string {
     const key = `${specifier.startsWith('.') ? path.dirname(fromFile) : ''}\0${specifier}`;
     let base = this.moduleBases.get(key);
     if (base === undefined) {
@@ -304,7 +324,7 @@ export class ProjectModel {
       if (this.moduleBases.size > 100_000) this.moduleBases.clear(); // a bound, far above any real project
       this.moduleBases.set(key, base);
     }
-    return this.loadScript(base) ?? this.loadScript(path.join(base, 'index'));
+    return base;
   }
 
   /**
@@ -342,8 +362,8 @@ export class ProjectModel {
       const script = queue.pop();
       if (!script || found.has(script.file)) continue;
       found.set(script.file, script);
-      for (const entry of script.imports.values()) {
-        const target = this.resolveModule(script.file, entry.specifier);
+      for (const candidates of memoize(script, importSlotOf(this.root), undefined, () => this.importCandidates(script))) {
+        const target = this.loadScript(candidates[0]) ?? this.loadScript(candidates[1]);
         if (target) {
           imported.add(target);
           queue.push(target);
