@@ -21,7 +21,15 @@ export interface ParallelParseStats {
   sequentialBecause?: string;
 }
 
-const WORKER_FILE = path.join(__dirname, 'parse-worker.js');
+let workerScript = path.join(__dirname, 'parse-worker.js');
+
+/**
+ * The script a parse worker starts: parse-worker.js next to this module in the compiled tree; a bundled build
+ * (one file) passes its own entry script, which runs the job when it finds itself on a parse worker.
+ */
+export function setParseWorkerScript(file: string): void {
+  workerScript = file;
+}
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.svn', '.hg']);
 const MAX_FILES = 50_000;
 /** Estimated cold parse cost in ms per KB, by parser (measured on the benchmark project, bench/bench.ts). */
@@ -69,7 +77,7 @@ export function parseInParallel(host: FileSystemHost, cache: ParsedFileCache, ro
   const total = files.reduce((sum, f) => sum + f.cost, 0);
   if (total < (options.minimumEstimatedMs ?? MINIMUM_PARALLEL_MS)) stats.sequentialBecause = 'little to parse';
   else if (availableCores() < 2) stats.sequentialBecause = 'one core';
-  else if (!fs.existsSync(WORKER_FILE)) stats.sequentialBecause = 'no worker file (bundled build)';
+  else if (!fs.existsSync(workerScript)) stats.sequentialBecause = 'no worker script';
   if (stats.sequentialBecause) return stats;
 
   // The worker takes the largest scripts until it holds its half, less what its start costs.
@@ -85,7 +93,7 @@ export function parseInParallel(host: FileSystemHost, cache: ParsedFileCache, ro
   let worker: Worker | undefined;
   try {
     const job: ParseJob & { kind: string } = { kind: 'mp-privacy-parse', files: [...forWorker].map(({ file, kind }) => ({ file, kind })), port: port2, done };
-    worker = new Worker(WORKER_FILE, { workerData: job, transferList: [port2] });
+    worker = new Worker(workerScript, { workerData: job, transferList: [port2] });
     worker.unref();
     worker.on('error', () => undefined); // reported through the flag never rising; this thread parses instead
   } catch {

@@ -22,7 +22,12 @@ export interface ParsedResult {
 
 export type ParseReply = { results: ParsedResult[] } | { error: string };
 
-function run(job: ParseJob): void {
+/** True when this thread was started to run a parse job (see parallel-parse.ts). */
+export function isParseJob(data: unknown): data is ParseJob {
+  return !!data && (data as { kind?: unknown }).kind === 'mp-privacy-parse';
+}
+
+export function runParseJob(job: ParseJob): void {
   let reply: ParseReply;
   try {
     const results: ParsedResult[] = [];
@@ -44,4 +49,6 @@ function run(job: ParseJob): void {
   Atomics.notify(job.done, 0);
 }
 
-if (parentPort && workerData && (workerData as { kind?: string }).kind === 'mp-privacy-parse') run(workerData as ParseJob);
+// Started as a worker script of its own (the compiled out/ tree); a bundle starts its entry script instead,
+// which calls runParseJob itself (see lsp/main.ts).
+if (parentPort && isParseJob(workerData)) runParseJob(workerData);
