@@ -507,8 +507,17 @@ function mutationsOf(seed: number, iteration: number, allowHuge: boolean): strin
   return mutateProject(mainCorpus, seed, iteration, allowHuge).mutations;
 }
 
+/** A failure as soon as it is found (a long run's summary comes only at its end). */
+function announce(failure: Failure): void {
+  process.stderr.write(`[fuzz] FAIL ${failure.kind} at iteration ${failure.iteration}: ${failure.detail.split('\n')[0].slice(0, 200)}\n`);
+}
+
 function runInWorkers(seed: number, start: number, iterations: number, allowHuge: boolean): Promise<FuzzTotals> {
   const totals = emptyTotals(seed);
+  const record = (failure: Failure): void => {
+    totals.failures.push(failure);
+    announce(failure);
+  };
   const t = performance.now();
   const end = start + iterations;
   return new Promise((resolve) => {
@@ -526,7 +535,7 @@ function runInWorkers(seed: number, start: number, iterations: number, allowHuge
         clearTimeout(timer);
         timer = setTimeout(() => {
           finished = true;
-          totals.failures.push({ kind: 'hang', seed, iteration: current, mutations: mutationsOf(seed, current, allowHuge), detail: `iteration ${current} did not finish within ${HANG_MS / 1000} s` });
+          record({ kind: 'hang', seed, iteration: current, mutations: mutationsOf(seed, current, allowHuge), detail: `iteration ${current} did not finish within ${HANG_MS / 1000} s` });
           void worker.terminate();
           launch(current + 1);
         }, HANG_MS);
@@ -538,7 +547,7 @@ function runInWorkers(seed: number, start: number, iterations: number, allowHuge
           arm();
         } else if (message.type === 'iteration') {
           addStats(totals, message.stats!);
-          totals.failures.push(...message.failures!);
+          message.failures!.forEach(record);
           if (totals.iterations % 500 === 0) process.stderr.write(`[fuzz] ${totals.iterations}/${iterations} iterations, ${totals.failures.length} failure(s)\n`);
         } else if (message.type === 'done') {
           finished = true;
@@ -552,14 +561,14 @@ function runInWorkers(seed: number, start: number, iterations: number, allowHuge
         finished = true;
         clearTimeout(timer);
         // An error that escapes runIteration (e.g. a stack overflow outside the engine's guards) or a crash of the worker.
-        totals.failures.push({ kind: 'worker-crash', seed, iteration: current, mutations: mutationsOf(seed, current, allowHuge), detail: describe(error) });
+        record({ kind: 'worker-crash', seed, iteration: current, mutations: mutationsOf(seed, current, allowHuge), detail: describe(error) });
         launch(current + 1);
       });
       worker.on('exit', (code) => {
         if (finished) return;
         finished = true;
         clearTimeout(timer);
-        totals.failures.push({ kind: 'worker-crash', seed, iteration: current, mutations: mutationsOf(seed, current, allowHuge), detail: `worker exited with code ${code}` });
+        record({ kind: 'worker-crash', seed, iteration: current, mutations: mutationsOf(seed, current, allowHuge), detail: `worker exited with code ${code}` });
         launch(current + 1);
       });
     };
