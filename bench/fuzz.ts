@@ -399,12 +399,7 @@ export interface KnownBug {
 }
 
 /** Remove an entry when the engine fix lands and its reproducer in test/fuzz/engine-bugs.test.ts passes. */
-export const KNOWN_ENGINE_BUGS: KnownBug[] = [
-  {
-    name: 'mount-privacy-popup is offered with no edit when the page ends inside a half-typed tag',
-    matches: (f) => (f.kind === 'fix-not-idempotent' || f.kind === 'fix-does-nothing') && f.detail.startsWith('mount-privacy-popup'),
-  },
-];
+export const KNOWN_ENGINE_BUGS: KnownBug[] = [];
 
 export const isKnownEngineBug = (failure: Failure): boolean => KNOWN_ENGINE_BUGS.some((bug) => bug.matches(failure));
 

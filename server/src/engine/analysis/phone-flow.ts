@@ -149,16 +149,24 @@ interface MatcherSlots {
   requests: object;
   gate: object;
   checkout: object;
+  alternatives: object;
+}
+
+interface Alternatives {
+  wayOut?: ViewElement;
+  content?: ViewElement;
+  otherControls: number;
 }
 const slotsByMatcher = new WeakMap<RequestMatcher, MatcherSlots>();
 const VIEW_SLOT = {};
 const NAVIGATION_SLOT = {};
 const CHECKOUT_CONTEXT_SLOT = {};
 const PURPOSE_SLOT = {};
+const PAGE_CHECKOUT_SLOT = {};
 
 function slotsOf(matcher: RequestMatcher): MatcherSlots {
   let slots = slotsByMatcher.get(matcher);
-  if (!slots) slotsByMatcher.set(matcher, (slots = { requests: {}, gate: {}, checkout: {} }));
+  if (!slots) slotsByMatcher.set(matcher, (slots = { requests: {}, gate: {}, checkout: {}, alternatives: {} }));
   return slots;
 }
 
@@ -259,11 +267,19 @@ export class PhoneAnalysis {
   }
 
   /** Controls and content outside the phone requests, within `scope` (a subtree) or the whole page. */
-  private alternatives(page: PageUnit, scope?: WxmlElement): { wayOut?: ViewElement; content?: ViewElement; otherControls: number } {
+  private alternatives(page: PageUnit, scope?: WxmlElement): Alternatives {
+    // Many requests can sit in the same layer: look at each layer of the page once.
+    const known = memoize(page, this.slots.alternatives, this.revision, () => new Map<WxmlElement | undefined, Alternatives>());
+    let found = known.get(scope);
+    if (!found) known.set(scope, (found = this.findAlternatives(page, scope)));
+    return found;
+  }
+
+  private findAlternatives(page: PageUnit, scope?: WxmlElement): Alternatives {
     const requestElements = new Set(this.requestsOn(page).map((r) => r.view.element));
     const insideRequest = (element: WxmlElement) => requestElements.has(element) || ancestors(element).some((a) => requestElements.has(a));
     let staticText = 0;
-    const result: { wayOut?: ViewElement; content?: ViewElement; otherControls: number } = { otherControls: 0 };
+    const result: Alternatives = { otherControls: 0 };
     for (const view of this.view(page)) {
       if (insideRequest(view.element)) continue;
       if (scope && view.element !== scope && !ancestors(view.element).includes(scope)) continue;
@@ -402,7 +418,12 @@ export class PhoneAnalysis {
         };
       }
     }
-    for (const view of this.view(request.page)) {
+    // The same for every request of the page: once per page, not once per request (a page may hold thousands).
+    return memoize(request.page, PAGE_CHECKOUT_SLOT, this.revision, () => this.pageCheckoutContext(request.page));
+  }
+
+  private pageCheckoutContext(page: PageUnit): CheckoutContext | undefined {
+    for (const view of this.view(page)) {
       for (const binding of gestureBindings(view.element)) {
         const handler = handlerOf(view.owner, binding.handler);
         const order = handler && firstOrderCall(reachableCalls(this.model, handler));
@@ -415,8 +436,8 @@ export class PhoneAnalysis {
         }
       }
     }
-    if (vocabulary.CHECKOUT_ROUTE.test(request.page.route)) {
-      return { evidence: text(`the page ${request.page.route} is an order/payment page by its path`, `页面 ${request.page.route} 从路径看是下单/支付页面`) };
+    if (vocabulary.CHECKOUT_ROUTE.test(page.route)) {
+      return { evidence: text(`the page ${page.route} is an order/payment page by its path`, `页面 ${page.route} 从路径看是下单/支付页面`) };
     }
     return undefined;
   }

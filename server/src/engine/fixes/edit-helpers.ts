@@ -2,6 +2,8 @@ import type { FileEdit, FileCreation } from '../types';
 import type { WxmlAttribute, WxmlDocument, WxmlElement } from '../parse/wxml';
 import type { ObjectSpan, ScriptDefinition, ScriptFacts } from '../parse/script';
 import type { WxssDocument } from '../parse/wxss';
+import { parseWxml } from '../parse/wxml';
+import { memoize } from '../model/memo';
 
 /** Leading whitespace of the line that holds `offset`. */
 export function indentationAt(content: string, offset: number): string {
@@ -117,6 +119,27 @@ export function eventParameter(script: ScriptFacts): string {
 }
 
 /** False while the file ends inside a tag being typed (`<view class="x`): markup appended then would join it. */
+/**
+ * Appends an element to a template only where it will really be one: the file, with the element appended,
+ * is parsed and the element must come out as a top-level element of that name. (A file that ends inside an
+ * unfinished tag or attribute would swallow it, and a registered tag name with spaces or odd characters
+ * would not parse as that name.) The answer is remembered per parsed document and tag.
+ */
+export function appendElement(document: WxmlDocument, tag: string): FileEdit | undefined {
+  const known = memoize(document, APPEND_SLOT, undefined, () => new Map<string, FileEdit | null>());
+  let edit = known.get(tag);
+  if (edit === undefined) {
+    const candidate = appendToFile(document.file, document.content, `<${tag}></${tag}>`);
+    const after = document.content.slice(0, candidate.start) + candidate.newText + document.content.slice(candidate.end);
+    const appended = parseWxml(document.file, after).roots.find((node) => node.kind === 'element' && node.start >= candidate.start);
+    edit = appended && appended.kind === 'element' && appended.name === tag && !appended.attributes.length ? candidate : null;
+    known.set(tag, edit);
+  }
+  return edit ?? undefined;
+}
+
+const APPEND_SLOT = {};
+
 export function endsWithCompleteMarkup(content: string): boolean {
   const trimmed = content.replace(/\s+$/, '');
   return !trimmed || trimmed.endsWith('>') || trimmed.lastIndexOf('<') < trimmed.lastIndexOf('>');

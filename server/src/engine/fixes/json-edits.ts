@@ -30,3 +30,20 @@ export function removeArrayElement(file: string, doc: JsoncDocument, arrayPath: 
   const end = index > 0 || items.length === 1 ? item.offset + item.length : items[index + 1].offset;
   return [{ file, start, end, newText: '' }];
 }
+
+/**
+ * Whether a fix may edit `path` of a JSON document: it parses, and no object on the way holds the key twice.
+ * With duplicate keys, jsonc-parser edits the first one while the platform (like JSON.parse) reads the last,
+ * so the edit would change nothing that counts.
+ */
+export function jsonEditable(doc: JsoncDocument, path: jsonc.JSONPath): boolean {
+  if (doc.errors.length) return false;
+  let node = doc.tree;
+  for (const segment of path) {
+    if (!node || node.type !== 'object' || typeof segment !== 'string') return true;
+    const matches = (node.children ?? []).filter((property) => property.children?.[0]?.value === segment);
+    if (matches.length > 1) return false;
+    node = matches[0]?.children?.[1];
+  }
+  return true;
+}

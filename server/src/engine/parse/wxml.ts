@@ -223,11 +223,18 @@ export function elementsWithAttribute(document: WxmlDocument, name: string): rea
   return indexOf(document).byAttribute.get(name) ?? NONE;
 }
 
-/** Visible text of a subtree, whitespace folded (mustache expressions kept as written). */
+const texts = new WeakMap<WxmlElement, string>();
+
+/**
+ * Visible text of a subtree, whitespace folded (mustache expressions kept as written). Remembered per element:
+ * rules ask for the text around many elements, and a container's text would otherwise be rebuilt each time.
+ */
 export function textContent(node: WxmlNode): string {
   if (node.kind === 'text') return node.text;
   if (node.name === 'wxs') return '';
-  return node.children.map(textContent).join(' ').replace(/\s+/g, ' ').trim();
+  let known = texts.get(node);
+  if (known === undefined) texts.set(node, (known = node.children.map(textContent).join(' ').replace(/\s+/g, ' ').trim()));
+  return known;
 }
 
 export function ancestors(element: WxmlElement): WxmlElement[] {

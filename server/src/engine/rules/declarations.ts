@@ -4,7 +4,7 @@ import { REFERENCES } from './references';
 import { ApiUse, declaredPrivateInfos, platformUses } from '../analysis/api-usage';
 import { appCallSites } from './report-helpers';
 import { PRECISE_LOCATION_APIS, REQUIRED_PRIVATE_INFOS } from '../analysis/privacy-apis';
-import { removeArrayElement, setJsonValue } from '../fixes/json-edits';
+import { jsonEditable, removeArrayElement, setJsonValue } from '../fixes/json-edits';
 
 function conflictsWith(api: string, declared: string[]): boolean {
   if (api === 'getFuzzyLocation') return declared.some((d) => PRECISE_LOCATION_APIS.includes(d));
@@ -57,7 +57,7 @@ export const undeclaredPrivateInfo: RuleModule = {
             declared.present ? `app.json 的 requiredPrivateInfos 只列出了 ${declared.entries.map((e) => e.api).join('、') || '空列表'}，没有 ${api}。` : 'app.json 中没有 requiredPrivateInfos 字段。',
           ),
           related: [],
-          fixes: config && !config.errors.length
+          fixes: config && jsonEditable(config, ['requiredPrivateInfos'])
             ? [{
                 kind: 'declare-private-info',
                 // Adding a precise API next to getFuzzyLocation (or the reverse) would not compile: leave that to a person.
@@ -124,7 +124,7 @@ export const unusedPrivateInfoDeclaration: RuleModule = {
     for (const entry of declaredPrivateInfos(model).entries) {
       // Not automatic: a plugin or web-view bridge may call it where mp-privacy cannot see.
       if (used.has(entry.api) || !REQUIRED_PRIVATE_INFOS.includes(entry.api) || !config) continue;
-      const editable = !config.errors.length;
+      const editable = jsonEditable(config, ['requiredPrivateInfos']);
       context.report({
         range: entry.range,
         message: text(`requiredPrivateInfos declares ${entry.api}, but no code calls wx.${entry.api}.`, `requiredPrivateInfos 声明了 ${entry.api}，但没有代码调用 wx.${entry.api}。`),

@@ -5,7 +5,7 @@ import { REFERENCES } from './references';
 import { callRangeOf, platformUses } from '../analysis/api-usage';
 import { LOCATION_SCOPE_OF, authorizeScope } from '../analysis/privacy-apis';
 import { findJsonNode } from '../parse/jsonc';
-import { setJsonValue } from '../fixes/json-edits';
+import { jsonEditable, setJsonValue } from '../fixes/json-edits';
 
 /** permission.desc longer than this is rejected by DevTools ("无效的json文件"). */
 const MAX_DESC_CHARS = 30;
@@ -31,7 +31,6 @@ export const locationPurpose: RuleModule = {
     const config = model.app.config;
     // Fixes edit app.json with a JSON editor: only offered while app.json parses.
     if (!config) return;
-    const editable = !config.errors.length;
     const permission = (config.value as { permission?: Record<string, { desc?: unknown }> } | undefined)?.permission;
     const firstUseOfScope = new Map<string, ReturnType<typeof platformUses>[number]>();
     for (const use of platformUses(model)) {
@@ -43,6 +42,7 @@ export const locationPurpose: RuleModule = {
     for (const [scope, use] of firstUseOfScope) {
       const entry = permission && typeof permission === 'object' ? permission[scope] : undefined;
       const desc = typeof entry?.desc === 'string' ? entry.desc.trim() : undefined;
+      const editable = jsonEditable(config, ['permission', scope, 'desc']);
       const placeholderDesc = locale('zh-cn');
       const build = (localeName: 'en' | 'zh-cn') => {
         const value = localeName === 'zh-cn' ? placeholderDesc : locale('en');

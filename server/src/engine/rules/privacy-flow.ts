@@ -9,8 +9,8 @@ import type { WxmlDocument, WxmlElement } from '../parse/wxml';
 import { attribute, elementsNamed, elementsWithAttribute } from '../parse/wxml';
 import { memoize } from '../model/memo';
 import { findJsonNode } from '../parse/jsonc';
-import { setJsonValue } from '../fixes/json-edits';
-import { appendToFile, endsWithCompleteMarkup } from '../fixes/edit-helpers';
+import { jsonEditable, setJsonValue } from '../fixes/json-edits';
+import { appendElement } from '../fixes/edit-helpers';
 import * as path from 'path';
 
 const PRIVACY_TAGS = new Set(PRIVACY_INFO_KINDS.flatMap((k) => k.tags ?? []));
@@ -80,7 +80,7 @@ function hasPrivacyHandling(model: ProjectModel): boolean {
 
 /** Appends `<tag></tag>` to the WXML of each page (skipping pages without a template). */
 function mountEdits(pages: PageUnit[], tag: string): FileEdit[] {
-  return pages.filter((p) => p.wxml && endsWithCompleteMarkup(p.wxml.content)).map((p) => appendToFile(p.wxml!.file, p.wxml!.content, `<${tag}></${tag}>`));
+  return pages.flatMap((page) => (page.wxml ? appendElement(page.wxml, tag) ?? [] : []));
 }
 
 function pagesToMount(model: ProjectModel, uses: PrivacyUse[]): PageUnit[] {
@@ -192,7 +192,7 @@ export const privacyAuthorizationFlow: RuleModule = {
         message: text('__usePrivacyCheck__ is obsolete: the privacy checks are always on since 2023-10-17.', '__usePrivacyCheck__ 已过时：自 2023-10-17 起隐私检查始终开启。'),
         evidence: text('The key only switched the checks on during the 2023 trial period.', '该字段只在 2023 年的过渡期内用于开启检查。'),
         related: [],
-        fixes: config!.errors.length ? [] : [{
+        fixes: !jsonEditable(config!, ['__usePrivacyCheck__']) ? [] : [{
           kind: 'remove-use-privacy-check',
           automatic: true,
           title: text('Remove __usePrivacyCheck__', '删除 __usePrivacyCheck__'),
@@ -215,7 +215,7 @@ export const privacyAuthorizationFlow: RuleModule = {
         ? text('No wx.onNeedPrivacyAuthorization, wx.requirePrivacyAuthorize or open-type="agreePrivacyAuthorization" anywhere in the project, and <input type="nickname"> gets no official popup: until the user agrees it works as a plain text input.', '项目中没有 wx.onNeedPrivacyAuthorization、wx.requirePrivacyAuthorize 或 open-type="agreePrivacyAuthorization"；而 <input type="nickname"> 没有官方弹窗兜底，用户同意之前它只是普通文本输入框。')
         : text('No wx.onNeedPrivacyAuthorization, wx.requirePrivacyAuthorize or open-type="agreePrivacyAuthorization" anywhere in the project.', '项目中没有 wx.onNeedPrivacyAuthorization、wx.requirePrivacyAuthorize 或 open-type="agreePrivacyAuthorization"。'),
       related: uses.slice(0, 5).map((u) => ({ range: u.range, message: text(`${u.what} is used here`, `此处使用了 ${u.what}`) })),
-      fixes: config && !config.errors.length
+      fixes: config && jsonEditable(config, ['usingComponents', POPUP_TAG])
         ? [{
             kind: 'scaffold-privacy-popup',
             title: text('Add a privacy popup component and mount it', '添加隐私弹窗组件并挂载'),
