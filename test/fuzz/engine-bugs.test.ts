@@ -259,4 +259,37 @@ describe('engine bugs found by fuzzing (minimal reproducers)', () => {
     process.stdout.write(`# 15,000 phone buttons analysed in ${(performance.now() - started).toFixed(0)} ms\n`);
     assert.ok(Array.isArray(findings));
   });
+
+  it('fixes leave a garbled phone button alone (a "<" inside its start tag; seed 20261126, iteration 56727)', () => {
+    const files: ProjectFiles = {
+      'app.json': JSON.stringify({ pages: ['pages/order/confirm'] }),
+      'pages/order/confirm.wxml': '<view>\n  <button open-type="getPhoneNumber|agree"x<login-popup></login-popup>y" bindgetphonenumber="onGetPhone">获取手机号</button>\n  <button bindtap="submitOrder">提交订单</button>\n</view>\n',
+      'pages/order/confirm.js': CHECKOUT_JS.replace('Page({', 'Page({\n  onGetPhone(e) {},'),
+    };
+    const offered = lintFiles(files).flatMap((f) => f.fixes.map((fix) => fix.kind));
+    assert.ok(!offered.includes('add-purpose-modal'), offered.join(', '));
+    // The same button written cleanly gets the fix.
+    const clean = { ...files, 'pages/order/confirm.wxml': '<view>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">获取手机号</button>\n  <button bindtap="submitOrder">提交订单</button>\n</view>\n' };
+    assert.ok(lintFiles(clean).some((f) => f.fixes.some((fix) => fix.kind === 'add-purpose-modal')));
+  });
+
+  it('move-phone-to-checkout removes every redirect its finding stands for (two in one helper; seed 20261126, iteration 62934)', () => {
+    const files: ProjectFiles = {
+      'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/list/list', 'pages/login/login', 'pages/order/order'] }),
+      'pages/index/index.wxml': '<view>首页内容</view>\n',
+      'pages/index/index.js': 'Page({});\n',
+      'pages/list/list.wxml': '<view>列表</view>\n',
+      'pages/list/list.js': "const guard = require('../../utils/guard');\nPage({\n  onShow() {\n    guard.check();\n  },\n});\n",
+      'utils/guard.js': "module.exports = {\n  check() {\n    if (!wx.getStorageSync('token')) {\n      wx.reLaunch({ url: '/pages/login/login' });\n    } else {\n      wx.reLaunch({ url: '/pages/login/login' });\n    }\n  },\n};\n",
+      'pages/login/login.wxml': PHONE_WALL,
+      'pages/login/login.js': 'Page({\n  onGetPhone(e) {},\n});\n',
+      'pages/order/order.wxml': CHECKOUT_WXML,
+      'pages/order/order.js': CHECKOUT_JS,
+    };
+    const finding = lintFiles(files).find((f) => f.ruleId === 'phone-while-browsing' && relativePath(f.range.file) === 'pages/list/list.js');
+    assert.ok(finding, 'the redirect from onShow is reported');
+    const after = applyFix(files, finding, 'move-phone-to-checkout');
+    assert.doesNotMatch(after['utils/guard.js'], /wx\.reLaunch/, 'both redirects are gone');
+    assert.deepEqual(lintFiles(after).filter((f) => f.ruleId === 'phone-while-browsing').map((f) => relativePath(f.range.file)), []);
+  });
 });

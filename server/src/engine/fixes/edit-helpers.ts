@@ -140,6 +140,16 @@ export function appendElement(document: WxmlDocument, tag: string): FileEdit | u
 
 const APPEND_SLOT = {};
 
+/**
+ * True when an element's start tag reads the same to every parser: no `<` inside it and its quotes paired.
+ * In a garbled tag (`<button open-type="a"b<view>"…`) attribute offsets are guesses, and editing them could
+ * break the file; fixes leave such elements alone.
+ */
+export function hasCleanStartTag(document: WxmlDocument, element: WxmlElement): boolean {
+  const tag = document.content.slice(element.start + 1, element.startTagEnd);
+  return !tag.includes('<') && (tag.match(/"/g)?.length ?? 0) % 2 === 0 && (tag.replace(/"[^"]*"/g, '').match(/'/g)?.length ?? 0) % 2 === 0;
+}
+
 export function endsWithCompleteMarkup(content: string): boolean {
   const trimmed = content.replace(/\s+$/, '');
   return !trimmed || trimmed.endsWith('>') || trimmed.lastIndexOf('<') < trimmed.lastIndexOf('>');

@@ -5,13 +5,14 @@ import type { ReachedCall } from '../analysis/reach';
 import { gestureBindings } from '../analysis/wxml-view';
 import { attribute } from '../parse/wxml';
 import type { ScriptFacts } from '../parse/script';
-import { addAttributes, addToDefinition, appendStyles, eventParameter, indentationAt, insertBefore, removeAttribute, removeOpenType, replaceAttribute } from './edit-helpers';
+import { addAttributes, addToDefinition, appendStyles, eventParameter, indentationAt, insertBefore, removeAttribute, removeOpenType, replaceAttribute, hasCleanStartTag } from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 
 /** What takes the phone request off the entry or browsing path. */
 export type PhoneRemoval =
   | { kind: 'entry-page' }
-  | { kind: 'navigation'; reached: ReachedCall }
+  /** `reached`: the redirect to remove, and any others from the same call site to the same wall (one finding). */
+  | { kind: 'navigation'; reached: ReachedCall; alsoReached?: ReachedCall[] }
   | { kind: 'request'; request: PhoneRequest };
 
 export const noCheckoutAdvice = text(
@@ -34,8 +35,9 @@ export function moveToCheckout(phone: PhoneAnalysis, gate: PhoneGate, removal: P
   if (!checkout || checkout.page === gate.page || !checkout.page.script?.definition || !checkout.page.wxml) return undefined;
   if (attribute(checkout.trigger, 'open-type')) return undefined;
   // Every file the fix reads code from or writes to must parse: a half-typed file is left to its author.
-  const scripts = [checkout.page.script, gate.request.handler?.script, removal.kind === 'navigation' ? removal.reached.script : undefined];
+  const scripts = [checkout.page.script, gate.request.handler?.script, ...(removal.kind === 'navigation' ? [removal.reached, ...(removal.alsoReached ?? [])].map((r) => r.script) : [])];
   if (scripts.some((script) => script && script.syntaxErrorCount) || checkout.page.wxml.problems.length || gate.request.view.document.problems.length) return undefined;
+  if (!hasCleanStartTag(gate.request.view.document, gate.request.view.element) || !hasCleanStartTag(checkout.page.wxml, checkout.trigger)) return undefined;
   if (removal.kind === 'entry-page' && phone.model.app.config?.errors.length) return undefined;
   if (!removalEditsFor(phone, gate, removal, checkout, 'en')) return undefined;
 
@@ -54,15 +56,21 @@ function removalEditsFor(phone: PhoneAnalysis, gate: PhoneGate, removal: PhoneRe
   const model = phone.model;
   switch (removal.kind) {
     case 'navigation': {
-      const { call, script } = removal.reached;
       // Code comments use ASCII punctuation: editors flag full-width colons and brackets in code as ambiguous.
       const note = locale === 'zh-cn'
         ? `mp-privacy: 已移除跳转到 ${gate.page.route} 的代码; 现在在结算时 (${checkout.page.route}) 请求手机号`
         : `mp-privacy: removed the redirect to ${gate.page.route}; the phone number is now asked for at checkout (${checkout.page.route})`;
-      if (!call.site.isStatement) return [{ file: script.file, start: call.site.start, end: call.site.end, newText: `undefined /* ${note} */` }];
-      // `if (x) wx.reLaunch(…);` needs a statement where the call was: an empty block keeps the if valid.
-      const replacement = call.site.statementInBlock ? `// ${note}` : `{ /* ${note} */ }`;
-      return [{ file: script.file, start: call.site.statementStart, end: call.site.statementEnd, newText: replacement }];
+      const edits = new Map<string, FileEdit>();
+      for (const { call, script } of [removal.reached, ...(removal.alsoReached ?? [])]) {
+        // `if (x) wx.reLaunch(…);` needs a statement where the call was: an empty block keeps the if valid.
+        const edit = !call.site.isStatement
+          ? { file: script.file, start: call.site.start, end: call.site.end, newText: `undefined /* ${note} */` }
+          : { file: script.file, start: call.site.statementStart, end: call.site.statementEnd, newText: call.site.statementInBlock ? `// ${note}` : `{ /* ${note} */ }` };
+        edits.set(`${edit.file}:${edit.start}`, edit);
+      }
+      // Two redirects cannot overlap (one call is never inside another's statement here), so all can be applied.
+      const sorted = [...edits.values()].sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start);
+      return sorted.some((edit, i) => i > 0 && sorted[i - 1].file === edit.file && sorted[i - 1].end > edit.start) ? [sorted[0]] : sorted;
     }
     case 'entry-page': {
       const entry = phone.entryPage;

@@ -2,9 +2,8 @@ import type { Fix, FixEdits, Locale } from '../types';
 import { text } from '../types';
 import type { PhoneRequest } from '../analysis/phone-flow';
 import { gestureBindings } from '../analysis/wxml-view';
-import { addAttributes, addToDefinition, appendStyles, appendToFile, eventParameter, removeAttribute, replaceAttribute } from './edit-helpers';
+import { addAttributes, addToDefinition, appendStyles, appendToFile, endsWithCompleteMarkup, eventParameter, hasCleanStartTag, removeAttribute, replaceAttribute } from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
-import { endsWithCompleteMarkup } from './edit-helpers';
 
 const MODAL_TEXT = {
   en: { title: 'Why we ask for your phone number', accept: 'Share my phone number', decline: 'Not now, continue' },
@@ -20,13 +19,18 @@ const DECLINED_DETAIL = `{ type: 'getphonenumber', detail: { errMsg: 'getPhoneNu
  * original handler) and a "not now" button that passes a refusal to the same handler, so the order goes on.
  * Edits the page's WXML, script and WXSS.
  */
+/** Text as WXML content: the label was read with entities decoded. */
+function escapeMarkup(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 export function purposeModal(request: PhoneRequest): Fix | undefined {
   const { owner, document, element } = request.view;
   const script = owner.script;
   const definition = script?.definition;
   if (!script || !definition || definition.kind === 'App' || definition.kind === 'Behavior') return undefined;
   // Editing files that do not parse would make them worse: the fix waits until they do.
-  if (script.syntaxErrorCount || document.problems.length || !endsWithCompleteMarkup(document.content)) return undefined;
+  if (script.syntaxErrorCount || document.problems.length || !endsWithCompleteMarkup(document.content) || !hasCleanStartTag(document, element)) return undefined;
   // A button that already reacts to taps would run that handler too: leave it to the developer.
   if (gestureBindings(element).some((b) => b.event === 'tap')) return undefined;
 
@@ -42,7 +46,10 @@ export function purposeModal(request: PhoneRequest): Fix | undefined {
       const decline = `mpPrivacyDeclinePhone${suffix}`;
       const handler = request.handlerBinding?.handler;
       const eventAttribute = `bind${request.openType.toLowerCase()}`;
-      const label = request.label.includes('{{') || !request.label ? words.accept : request.label;
+      const label = request.label.includes('{{') || !request.label ? words.accept : escapeMarkup(request.label);
+      // Only the open-types themselves are carried over: the attribute as written may hold anything.
+      const openTypes = request.openTypeAttribute.value.split('|').map((t) => t.trim()).filter((t) => /^[A-Za-z]+$/.test(t));
+      const openType = openTypes.includes(request.openType) ? openTypes.join('|') : request.openType;
 
       // The dialog's button takes over every open-type (e.g. getPhoneNumber|agreePrivacyAuthorization); the opener keeps none.
       const edits = [
@@ -57,7 +64,7 @@ export function purposeModal(request: PhoneRequest): Fix | undefined {
         `  <view class="mp-privacy-purpose-dialog">`,
         `    <view class="mp-privacy-purpose-title">${words.title}</view>`,
         `    <view class="mp-privacy-purpose-text">${PURPOSE_PLACEHOLDER[locale].snippet}</view>`,
-        `    <button class="mp-privacy-purpose-accept" type="primary" open-type="${request.openTypeAttribute.value}" ${eventAttribute}="${accept}">${label}</button>`,
+        `    <button class="mp-privacy-purpose-accept" type="primary" open-type="${openType}" ${eventAttribute}="${accept}">${label}</button>`,
         `    <button class="mp-privacy-purpose-decline" bindtap="${decline}">${words.decline}</button>`,
         `  </view>`,
         `</view>`,

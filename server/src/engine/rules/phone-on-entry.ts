@@ -3,7 +3,7 @@ import { text } from '../types';
 import { REFERENCES } from './references';
 import { firstSite } from '../analysis/reach';
 import type { PhoneGate } from '../analysis/phone-flow';
-import { callRange, chainEvidence, chainProse, startTagRange } from './report-helpers';
+import { callRange, chainEvidence, chainProse, sameRedirects, startTagRange } from './report-helpers';
 import { moveToCheckout, noCheckoutAdvice } from '../fixes/move-phone-to-checkout';
 
 export function describeGate(gate: PhoneGate) {
@@ -67,7 +67,7 @@ export const phoneOnEntry: RuleModule = {
       const range = callRange(start.script, start);
       if (context.isReported(range.file, range.start)) continue;
       const origin = navigation.origin === 'app' ? `${model.relative(start.script.file)} ${navigation.lifecycle}` : `${navigation.origin.route} ${navigation.lifecycle}`;
-      const fix = moveToCheckout(phone, gate, { kind: 'navigation', reached: navigation.reached });
+      const fix = moveToCheckout(phone, gate, { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(phone.launchNavigations, navigation) });
       context.report({
         range,
         message: text(

@@ -5,7 +5,7 @@ import { firstSite } from '../analysis/reach';
 import type { PhoneRequest } from '../analysis/phone-flow';
 import * as vocabulary from '../analysis/vocabulary';
 import { ancestors, attribute } from '../parse/wxml';
-import { callRange, chainEvidence, chainProse, startTagRange } from './report-helpers';
+import { callRange, chainEvidence, chainProse, sameRedirects, startTagRange } from './report-helpers';
 import { describeGate } from './phone-on-entry';
 import { moveToCheckout, noCheckoutAdvice } from '../fixes/move-phone-to-checkout';
 
@@ -49,7 +49,7 @@ export const phoneWhileBrowsing: RuleModule = {
       const start = firstSite(navigation.reached);
       const range = callRange(start.script, start);
       if (context.isReported(range.file, range.start)) continue;
-      const fix = moveToCheckout(phone, gate, { kind: 'navigation', reached: navigation.reached });
+      const fix = moveToCheckout(phone, gate, { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(phone.browsingNavigations, navigation) });
       context.report({
         range,
         message: text(

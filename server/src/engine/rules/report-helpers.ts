@@ -2,6 +2,8 @@ import type { RelatedEvidence, SourceRange } from '../types';
 import { text } from '../types';
 import type { ViewElement } from '../analysis/wxml-view';
 import type { Hop, ReachedCall } from '../analysis/reach';
+import { firstSite } from '../analysis/reach';
+import type { AutoNavigation } from '../analysis/phone-flow';
 import { describeCall } from '../analysis/phone-flow';
 import type { ProjectModel } from '../model/project';
 import type { ScriptFacts } from '../parse/script';
@@ -44,4 +46,19 @@ export function appCallSites(context: RuleContext, use: ApiUse): SourceRange[] {
     if (hop) sites.set(`${hop.script.file}:${hop.call.site.start}`, callRange(hop.script, hop));
   }
   return [...sites.values()];
+}
+
+/**
+ * The other redirects a finding about `navigation` stands for: from the same call site (the first hop) to the
+ * same page, e.g. a helper that redirects to the login page in two branches. Its fix removes them all.
+ */
+export function sameRedirects(navigations: readonly AutoNavigation[], navigation: AutoNavigation): ReachedCall[] {
+  const site = firstSite(navigation.reached);
+  return navigations
+    .filter((other) => other !== navigation && other.target === navigation.target)
+    .filter((other) => {
+      const start = firstSite(other.reached);
+      return start.script === site.script && start.call.site.start === site.call.site.start;
+    })
+    .map((other) => other.reached);
 }
