@@ -36,6 +36,7 @@ const HUGE_EVERY = 1000;
 const HUGE_AT = 137;
 /** Findings whose fixes are all checked in one iteration; beyond it, a deterministic sample. */
 const MAX_FINDINGS_WITH_FIXES = 40;
+const MAX_FINDINGS_WITH_FIXES_HUGE = 2;
 
 export interface Failure {
   kind: string;
@@ -314,7 +315,9 @@ export function runIteration(corpus: Project[], seed: number, iteration: number,
   // Every fix of every finding, up to a cap: a flood of findings (one per unclosed tag of a 20,000-deep
   // nesting) would otherwise cost a re-lint each. The cap is counted and reported.
   const withFixes = findings.filter((f) => f.fixes.length);
-  const checked = withFixes.length <= MAX_FINDINGS_WITH_FIXES ? withFixes : [...withFixes.slice(0, MAX_FINDINGS_WITH_FIXES / 2), ...new Random(deriveSeed(seed, iteration + 1_000_000)).sample(withFixes.slice(MAX_FINDINGS_WITH_FIXES / 2), MAX_FINDINGS_WITH_FIXES / 2)];
+  // With a 5 MB file each re-lint takes seconds: fewer findings are fix-checked there.
+  const cap = huge ? MAX_FINDINGS_WITH_FIXES_HUGE : MAX_FINDINGS_WITH_FIXES;
+  const checked = withFixes.length <= cap ? withFixes : [...withFixes.slice(0, cap / 2), ...new Random(deriveSeed(seed, iteration + 1_000_000)).sample(withFixes.slice(cap / 2), cap / 2)];
   stats.findingsNotFixChecked = withFixes.length - checked.length;
   for (const finding of checked) {
     for (const fix of finding.fixes) {

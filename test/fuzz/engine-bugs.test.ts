@@ -292,4 +292,22 @@ describe('engine bugs found by fuzzing (minimal reproducers)', () => {
     assert.doesNotMatch(after['utils/guard.js'], /wx\.reLaunch/, 'both redirects are gone');
     assert.deepEqual(lintFiles(after).filter((f) => f.ruleId === 'phone-while-browsing').map((f) => relativePath(f.range.file)), []);
   });
+
+  it('a template with 40,000 findings is analysed (each finding\'s suppress fix scanned the whole file; seed 20261126, iteration 26137)', { timeout: 120_000 }, () => {
+    const form = '<form report-submit bindsubmit="save"><input name="remark" /><button form-type="submit">保存</button></form>\n';
+    const files: ProjectFiles = {
+      'app.json': JSON.stringify({ pages: ['pages/index/index'] }),
+      'pages/index/index.wxml': `<view>\n${form.repeat(40_000)}</view>\n`,
+      'pages/index/index.js': 'Page({ save() {} });\n',
+    };
+    const started = performance.now();
+    const findings = lintFiles(files);
+    process.stdout.write(`# ${findings.length} findings in a ${(files['pages/index/index.wxml'].length / 1e6).toFixed(1)} MB template, ${(performance.now() - started).toFixed(0)} ms\n`);
+    assert.ok(findings.filter((f) => f.ruleId === 'report-submit-formid').length >= 40_000);
+    // The suppress fix still points at the finding's own line.
+    const last = findings.filter((f) => f.ruleId === 'report-submit-formid').pop()!;
+    const edit = last.fixes.find((f) => f.kind === 'suppress-with-reason')!.build('en').edits[0];
+    const content = files['pages/index/index.wxml'];
+    assert.equal(content.lastIndexOf('\n', last.range.start - 1) + 1, edit.start);
+  });
 });

@@ -7,9 +7,10 @@ import { PhoneAnalysis } from './analysis/phone-flow';
 import { EntryPoints } from './analysis/entry-points';
 import { Inventory, inventoryOf } from './inventory';
 import { allRules, invalidSuppression, unreadableFile } from './rules';
-import { applySuppressions, findSuppressions, suppressFix, suppressionProblems } from './suppressions';
+import { applySuppressions, findSuppressions, lineBreakOf, suppressFix, suppressionProblems } from './suppressions';
 import type { RuleContext } from './rules/rule';
 import { text } from './types';
+import { LineIndex } from './text/line-index';
 import { CONFIG_FILE_NAME, ProjectConfig, RuleSetting, ignoreMatcher, loadProjectConfig, mergeConfigs } from './config';
 
 export interface AnalysisResult {
@@ -143,9 +144,17 @@ export class ProjectAnalyzer {
       const known = new Set(allRules.map((r) => r.meta.id));
       for (const problem of suppressionProblems(suppressions, known, active)) unsuppressed.push({ ...problem, severity: invalidSeverity });
     }
+    // Line breaks and line starts once per file: a big file can carry thousands of findings.
+    const texts = new Map<string, { content: string; eol: string; lines: LineIndex }>();
     for (const finding of unsuppressed) {
       if (finding.ruleId === invalidSuppression.meta.id || finding.ruleId === unreadableFile.meta.id) continue;
-      const fix = suppressFix(finding, contentOf(finding.range.file) ?? '');
+      const file = finding.range.file;
+      let known = texts.get(file);
+      if (!known) {
+        const content = contentOf(file) ?? '';
+        texts.set(file, (known = { content, eol: lineBreakOf(content), lines: new LineIndex(content) }));
+      }
+      const fix = suppressFix(finding, known.content, known.eol, known.lines);
       if (fix) finding.fixes = [...finding.fixes, fix];
     }
 

@@ -83,15 +83,25 @@ export function suppressionProblems(suppressions: Suppression[], knownRules: Set
   return problems;
 }
 
+const INDENT = /[ \t]*/y;
+
+/**
+ * The file's line break: \r\n, a lone \r (old Mac editors) or \n. Scans the whole file: callers with many
+ * findings in one file compute it (and the file's LineIndex) once and pass them to suppressFix.
+ */
+export function lineBreakOf(content: string): string {
+  return content.includes('\r\n') ? '\r\n' : content.includes('\r') && !content.includes('\n') ? '\r' : '\n';
+}
+
 /** The "Suppress with a reason" quick-fix: a comment line above the finding, in the file's comment syntax. */
-export function suppressFix(finding: Finding, content: string): Fix | undefined {
+export function suppressFix(finding: Finding, content: string, eol = lineBreakOf(content), lines = new LineIndex(content)): Fix | undefined {
   const file = finding.range.file;
   const isWxml = file.endsWith('.wxml');
   if (!isWxml && !/\.(js|ts)$/.test(file)) return undefined;
   // Any line break style: \n, \r\n or a lone \r (old Mac editors); the comment line uses the file's own.
-  const lineStart = Math.max(content.lastIndexOf('\n', finding.range.start - 1), content.lastIndexOf('\r', finding.range.start - 1)) + 1;
-  const eol = content.includes('\r\n') ? '\r\n' : content.includes('\r') && !content.includes('\n') ? '\r' : '\n';
-  const indent = /^[ \t]*/.exec(content.slice(lineStart))![0];
+  const lineStart = lines.offsetAt({ line: lines.positionAt(finding.range.start).line, character: 0 });
+  INDENT.lastIndex = lineStart;
+  const indent = INDENT.exec(content)?.[0] ?? '';
   return {
     kind: 'suppress-with-reason',
     title: text(`Suppress ${finding.ruleId} on this line with a reason`, `以注明原因的方式在此行抑制 ${finding.ruleId}`),
