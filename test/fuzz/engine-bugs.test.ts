@@ -9,6 +9,8 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { applyFixEdits, findMiniProgramRoots, findRootForFile } from '../../server/src/engine';
 import { parseWxss } from '../../server/src/engine/parse/wxss';
+import { parseScript } from '../../server/src/engine/parse/script';
+import { syntaxProblemCount } from '../../server/src/engine/fixes/verify';
 import { elements, parseWxml } from '../../server/src/engine/parse/wxml';
 import { syntaxErrors } from '../../bench/fuzz';
 import { ProjectFiles, VIRTUAL_ROOT, applyFix, lintFiles, relativePath, virtualHost } from '../helpers/virtual-project';
@@ -309,5 +311,21 @@ describe('engine bugs found by fuzzing (minimal reproducers)', () => {
     const edit = last.fixes.find((f) => f.kind === 'suppress-with-reason')!.build('en').edits[0];
     const content = files['pages/index/index.wxml'];
     assert.equal(content.lastIndexOf('\n', last.range.start - 1) + 1, edit.start);
+  });
+
+  it('scripts nested thousands of levels deep parse without throwing (the walk overflowed the stack in fix checks; seed 20261126, iterations 26815, 27381, 47104)', () => {
+    const deep: Record<string, string> = {
+      'plus chain in a handler and a URL': `Page({ onLoad() { var a = ${'a+'.repeat(40_000)}a; wx.navigateTo({ url: '/x' + ${'b+'.repeat(40_000)}c }); } });`,
+      'nested calls': `Page({ onLoad() { ${'f('.repeat(3_000)}${')'.repeat(3_000)} } });`,
+      'nested parentheses': `Page({ onLoad() { x = ${'('.repeat(5_000)}1${')'.repeat(5_000)}; } });`,
+      'nested arrows': `Page({ onLoad() { ${'() => '.repeat(3_000)}1 } });`,
+      'nested objects': `Page({ onLoad() { x = ${'{a:'.repeat(3_000)}1${'}'.repeat(3_000)} } });`,
+    };
+    for (const [name, source] of Object.entries(deep)) {
+      // syntaxProblemCount is what lint --fix uses to refuse a fix; it called the parser outside any guard.
+      assert.doesNotThrow(() => syntaxProblemCount(`/deep/${name}.js`, source), name);
+      const facts = parseScript(`/deep/${name}.js`, source);
+      assert.ok(facts.syntaxErrorCount === 0 || facts.problems?.length, `${name}: either read or reported as skipped`);
+    }
   });
 });

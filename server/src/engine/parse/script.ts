@@ -2,6 +2,8 @@
 // (about a sixth of the extraction time).
 import ts = require('typescript');
 import { stripOtherPlatforms } from './conditional';
+import type { ParseProblem } from '../types';
+import { text } from '../types';
 
 /**
  * What the rules need to know about a JS/TS module, extracted once per file version with the TypeScript
@@ -124,7 +126,16 @@ export interface ScriptFacts {
   /** Export name -> function (inline) or the local function name it re-exports. */
   exports: Map<string, ScriptFunction | string>;
   syntaxErrorCount: number;
+  /** Why the file could only be read in part (nesting too deep to walk). */
+  problems?: ParseProblem[];
 }
+
+/**
+ * How deep the extraction walks a syntax tree. The TypeScript parser builds `a + a + …` or `f(f(f(…)))` of
+ * any depth; walking that recursively would overflow the stack (found by fuzzing with 80,000-character
+ * lines). Nothing the rules look for is nested this deep in real code; deeper parts are skipped.
+ */
+const MAX_SYNTAX_DEPTH = 1000;
 
 const PLATFORM_OBJECTS = new Set(['wx', 'uni']);
 const THIS_ALIASES = new Set(['that', 'self', '_this', '_self', 'me', 'vm', '_that']);
@@ -173,7 +184,31 @@ function syntaxTree(file: string, text: string, kind: ts.ScriptKind): ts.SourceF
   return source;
 }
 
+/**
+ * Never throws: a file nested deeper than the parser or the walk can follow (thousands of levels, only seen in
+ * generated or damaged code) gives empty facts, one syntax error and a problem saying why.
+ */
 export function parseScript(file: string, content: string): ScriptFacts {
+  try {
+    return extractFacts(file, content);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    recentTrees.delete(file);
+    const name = file.split(/[\\/]/).pop() ?? file;
+    return {
+      file,
+      content,
+      isTypeScript: /\.tsx?$/.test(file),
+      functions: new Map(),
+      imports: new Map(),
+      exports: new Map(),
+      syntaxErrorCount: 1,
+      problems: [{ file, start: 0, end: 0, message: text(`${name} is nested too deeply to analyse; mp-privacy skipped it.`, `${name} 嵌套层级过深，无法分析，mp-privacy 已跳过。`) }],
+    };
+  }
+}
+
+function extractFacts(file: string, content: string): ScriptFacts {
   const kind = scriptKindFor(file);
   const source = syntaxTree(file, stripOtherPlatforms(content), kind);
   const facts: ScriptFacts = {
@@ -266,7 +301,8 @@ function collectImports(statement: ts.Statement, imports: Map<string, ModuleImpo
  */
 function collectInstances(source: ts.SourceFile, imports: Map<string, ModuleImport>, instances: Map<string, string>): void {
   if (!/\bnew\b/.test(source.text)) return; // most pages make no instances: skip the walk over every node
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node, depth = 0): void => {
+    if (depth > MAX_SYNTAX_DEPTH) return;
     let target: ts.Node | undefined;
     let created: ts.Expression | undefined;
     if (ts.isVariableDeclaration(node)) [target, created] = [node.name, node.initializer];
@@ -278,7 +314,7 @@ function collectInstances(source: ts.SourceFile, imports: Map<string, ModuleImpo
       if (name && imported) imports.set(name, { specifier: imported.specifier, imported: '*' });
       else if (name) instances.set(name, className);
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => visit(child, depth + 1));
   };
   visit(source);
 }
@@ -441,7 +477,8 @@ function definitionObject(arg: ts.Expression | undefined, source: ts.SourceFile,
 
 function findDefinition(source: ts.SourceFile, extractor: CallExtractor): ScriptDefinition | undefined {
   let found: ScriptDefinition | undefined;
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node, depth = 0): void => {
+    if (depth > MAX_SYNTAX_DEPTH) return;
     if (found) return;
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && DEFINITION_NAMES.has(node.expression.text as DefinitionKind)) {
       const object = definitionObject(node.arguments[0], source);
@@ -450,7 +487,7 @@ function findDefinition(source: ts.SourceFile, extractor: CallExtractor): Script
         return;
       }
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => visit(child, depth + 1));
   };
   visit(source);
   return found;
@@ -505,6 +542,7 @@ class CallExtractor {
       ancestors.pop();
     };
     const visit = (node: ts.Node, context: VisitContext): void => {
+      if (ancestors.length > MAX_SYNTAX_DEPTH) return; // see MAX_SYNTAX_DEPTH
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isGetAppCall(node.initializer)) localAppAliases.add(node.name.text);
       if (functionOf(node) || ts.isFunctionDeclaration(node)) {
         // A nested function runs when something calls it: later (callback, timer) unless passed to forEach & co.
@@ -634,11 +672,15 @@ class CallExtractor {
   }
 
   private staticString(node: ts.Expression): string | undefined {
-    if (ts.isStringLiteralLike(node)) return node.text;
-    if (ts.isTemplateExpression(node)) return node.head.text;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return this.staticString(node.left);
-    if (ts.isIdentifier(node)) return this.constants.get(node.text);
-    if (ts.isParenthesizedExpression(node)) return this.staticString(node.expression);
+    // `'/a' + x + y + …`: the leftmost operand, found without recursion (a minified line can chain thousands).
+    for (let depth = 0; depth <= MAX_SYNTAX_DEPTH; depth++) {
+      if (ts.isStringLiteralLike(node)) return node.text;
+      if (ts.isTemplateExpression(node)) return node.head.text;
+      if (ts.isIdentifier(node)) return this.constants.get(node.text);
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) node = node.left;
+      else if (ts.isParenthesizedExpression(node)) node = node.expression;
+      else return undefined;
+    }
     return undefined;
   }
 }
