@@ -9,7 +9,6 @@ export function analyseDirectory(host: FileSystemHost, dir: string): RootOutcome
   const analyzer = new ProjectAnalyzer(host);
   return findMiniProgramRoots(host, dir).map((root): RootOutcome => {
     try {
-      analyzer.preparse(root);
       return { root, findings: analyzer.analyze(root).findings };
     } catch (error) {
       return { root, error: errorMessage(error), stack: error instanceof Error ? error.stack : undefined };

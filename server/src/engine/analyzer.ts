@@ -2,7 +2,6 @@ import type { FileSystemHost } from './host';
 import type { Finding, Severity } from './types';
 import { ParsedFileCache } from './model/file-cache';
 import { ProjectModel } from './model/project';
-import { ParallelParseOptions, ParallelParseStats, parseInParallel } from './model/parallel-parse';
 import { PhoneAnalysis } from './analysis/phone-flow';
 import { EntryPoints } from './analysis/entry-points';
 import { Inventory, inventoryOf } from './inventory';
@@ -57,14 +56,6 @@ export class ProjectAnalyzer {
     if (found.length) this.withoutSuppressions.delete(file);
     else this.withoutSuppressions.set(file, content);
     return found;
-  }
-
-  /**
-   * Parses the root's files ahead of a cold analysis, part of them on a worker thread when that pays off
-   * (see parallel-parse.ts). Optional: analyze() parses whatever is not parsed yet.
-   */
-  preparse(root: string, options?: ParallelParseOptions): ParallelParseStats {
-    return parseInParallel(this.host, this.cache, root, options);
   }
 
   /** The personal information the mini program collects, for the privacy guideline (see inventory.ts). */

@@ -7,8 +7,6 @@ export { LineIndex } from './text/line-index';
 export { CachingFileSystemHost, FileSystemHost, createNodeFileSystemHost, OverlayFileSystemHost } from './host';
 export { findMiniProgramRoots, findRootForFile } from './model/discovery';
 export { ProjectAnalyzer, AnalysisResult, AnalyzeOptions } from './analyzer';
-export { setParseWorkerScript } from './model/parallel-parse';
-export { isParseJob, runParseJob } from './model/parse-worker';
 export { CONFIG_FILE_NAME, ProjectConfig, RuleSetting, loadProjectConfig, mergeConfigs, validateConfig } from './config';
 export { allRules, ruleById } from './rules';
 export type { RuleMeta, RuleModule, RuleReference } from './rules/rule';

@@ -3,9 +3,8 @@
  * vscode-languageserver server: --stdio, --node-ipc (what the VS Code client uses), --socket=<port>, --pipe=<name>.
  */
 import * as v8 from 'v8';
-import { isMainThread, workerData } from 'worker_threads';
-import type { Connection } from 'vscode-languageserver/node';
-import { isParseJob, runParseJob, setParseWorkerScript } from '../engine';
+import { Connection, createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
 
 /**
  * Every edit replaces the edited page's parsed and derived data: a few MB that lives from one analysis to the
@@ -19,8 +18,6 @@ const HEAP_GROWING_PERCENT = 100;
 v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
 function connect(): Connection {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
   try {
     return createConnection(ProposedFeatures.all);
   } catch {
@@ -30,12 +27,4 @@ function connect(): Connection {
   }
 }
 
-if (!isMainThread && isParseJob(workerData)) {
-  // This script also serves as the parse worker of the first, cold analysis (so a one-file bundle needs no
-  // second entry): parse what it is given, post it back, end.
-  runParseJob(workerData);
-} else {
-  setParseWorkerScript(__filename);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require('./server') as typeof import('./server')).startServer(connect());
-}
+startServer(connect());

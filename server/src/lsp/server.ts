@@ -67,7 +67,7 @@ function readClientSettings(params: InitializeParams): ClientSettings {
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const workspace = new Workspace((message) => connection.console.info(message));
+  const workspace = new Workspace();
   let settings = DEFAULT_SETTINGS;
   const editorSettings = new SettingsStore(connection);
   const diagnostics = new DiagnosticsPublisher(connection, workspace, () => settings.locale, editorSettings);

@@ -33,9 +33,6 @@ export class Workspace implements EditTarget {
   readonly host = new OverlayFileSystemHost(this.disk);
   private readonly analyzer = new ProjectAnalyzer(this.host);
 
-  /** `log`: where to say how a first analysis went (the server's output channel). */
-  constructor(private readonly log: (message: string) => void = () => undefined) {}
-
   /** The client sends didChangeWatchedFiles: files on disk need not be read again on every edit. */
   useDiskCache(enabled: boolean): void {
     this.disk.enabled = enabled;
@@ -107,14 +104,7 @@ export class Workspace implements EditTarget {
       this.roots.delete(root);
       return undefined;
     }
-    // The first analysis of a root parses everything: with a second core, part of it on a worker thread.
-    const started = Date.now();
-    const preparse = this.roots.has(root) ? undefined : this.analyzer.preparse(root);
     const result = this.analyzer.analyze(root, { overrides });
-    if (preparse) {
-      const how = preparse.sequentialBecause ? `on one thread (${preparse.sequentialBecause})` : `${preparse.onWorker} of them on a worker thread`;
-      this.log(`mp-privacy: first analysis of ${root}: ${preparse.files} files parsed, ${how}; ${Date.now() - started} ms.`);
-    }
     const files = new Set(result.files);
     for (const finding of result.findings) files.add(finding.range.file);
     this.roots.set(root, { result, files });

@@ -11,8 +11,7 @@ import { parseWxss, WxssDocument } from '../parse/wxss';
 export const MAX_PARSED_FILE_CHARS = 8 * 1024 * 1024;
 
 type Parsed = { wxml: WxmlDocument; script: ScriptFacts; json: JsoncDocument; wxss: WxssDocument };
-export type ParsedKind = keyof Parsed;
-type Kind = ParsedKind;
+type Kind = keyof Parsed;
 
 const PARSERS: { [K in Kind]: (file: string, content: string) => Parsed[K] } = {
   wxml: parseWxml,
@@ -21,41 +20,10 @@ const PARSERS: { [K in Kind]: (file: string, content: string) => Parsed[K] } = {
   wxss: parseWxss,
 };
 
-export interface CacheEntry {
+interface CacheEntry {
   content: string;
   parsed: unknown;
   problem?: ParseProblem;
-}
-
-/** The parser for a file name, or undefined for files the engine does not parse. */
-export function parsedKindOf(file: string): ParsedKind | undefined {
-  if (file.endsWith('.wxml')) return 'wxml';
-  if (file.endsWith('.wxss')) return 'wxss';
-  if (file.endsWith('.json')) return 'json';
-  if ((file.endsWith('.js') || file.endsWith('.ts')) && !file.endsWith('.d.ts')) return 'script';
-  return undefined;
-}
-
-/**
- * Parses one file's content with the guards every parse goes through (binary, too large, a parser that
- * throws). Pure: also run on a worker thread (parse-worker.ts).
- */
-export function parseFile(file: string, kind: ParsedKind, content: string): CacheEntry {
-  const name = path.basename(file);
-  if (content.includes('\u0000')) {
-    return { content, parsed: undefined, problem: { file, start: 0, end: 0, message: text(`${name} looks like a binary file; mp-privacy skipped it.`, `${name} 看起来是二进制文件，mp-privacy 已跳过。`) } };
-  }
-  if (content.length > MAX_PARSED_FILE_CHARS) {
-    const megabytes = (content.length / 1024 / 1024).toFixed(1);
-    return { content, parsed: undefined, problem: { file, start: 0, end: 0, message: text(`${name} is ${megabytes} MB, too large to analyse; mp-privacy skipped it.`, `${name} 大小为 ${megabytes} MB，过大无法分析，mp-privacy 已跳过。`) } };
-  }
-  try {
-    return { content, parsed: PARSERS[kind](file, content) };
-  } catch (error) {
-    // The parsers are tolerant; this is the last line of defence so that one file never stops the analysis.
-    const reason = error instanceof Error ? error.message : String(error);
-    return { content, parsed: undefined, problem: { file, start: 0, end: 0, message: text(`mp-privacy could not parse ${name}: ${reason}`, `mp-privacy 无法解析 ${name}：${reason}`) } };
-  }
 }
 
 /**
@@ -86,18 +54,22 @@ export class ParsedFileCache {
   }
 
   private parse(file: string, kind: Kind, content: string): CacheEntry {
-    if (!content.includes('\u0000') && content.length <= MAX_PARSED_FILE_CHARS) this.parseCount++;
-    return parseFile(file, kind, content);
-  }
-
-  /** Takes a parse made elsewhere (a worker thread) for this content; `load` uses it while the file is unchanged. */
-  prime(file: string, kind: Kind, entry: CacheEntry): void {
-    this.entries.set(`${kind}:${file}`, entry);
-  }
-
-  /** Whether this content of the file is parsed already. */
-  has(file: string, kind: Kind, content: string): boolean {
-    return this.entries.get(`${kind}:${file}`)?.content === content;
+    const name = path.basename(file);
+    if (content.includes('\u0000')) {
+      return { content, parsed: undefined, problem: { file, start: 0, end: 0, message: text(`${name} looks like a binary file; mp-privacy skipped it.`, `${name} 看起来是二进制文件，mp-privacy 已跳过。`) } };
+    }
+    if (content.length > MAX_PARSED_FILE_CHARS) {
+      const megabytes = (content.length / 1024 / 1024).toFixed(1);
+      return { content, parsed: undefined, problem: { file, start: 0, end: 0, message: text(`${name} is ${megabytes} MB, too large to analyse; mp-privacy skipped it.`, `${name} 大小为 ${megabytes} MB，过大无法分析，mp-privacy 已跳过。`) } };
+    }
+    this.parseCount++;
+    try {
+      return { content, parsed: PARSERS[kind](file, content) };
+    } catch (error) {
+      // The parsers are tolerant; this is the last line of defence so that one file never stops the analysis.
+      const reason = error instanceof Error ? error.message : String(error);
+      return { content, parsed: undefined, problem: { file, start: 0, end: 0, message: text(`mp-privacy could not parse ${name}: ${reason}`, `mp-privacy 无法解析 ${name}：${reason}`) } };
+    }
   }
 
   /** Drops entries of files that no longer exist, so the cache does not grow without bound. */
