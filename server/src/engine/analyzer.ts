@@ -128,24 +128,27 @@ export class ProjectAnalyzer {
     }
     const contentOf = (file: string) => this.host.readFile(file);
     const suppressions = [...model.filesRead].filter((f) => /\.(js|ts|wxml)$/.test(f)).flatMap((f) => this.suppressionsIn(f, contentOf(f) ?? ''));
-    const unsuppressed = applySuppressions(findings, suppressions, contentOf);
+    // Once per file: its text, line break and line starts (a big file can carry thousands of findings).
+    const texts = new Map<string, { content: string; eol: string; lines: LineIndex }>();
+    const textOf = (file: string) => {
+      let known = texts.get(file);
+      if (!known) {
+        const content = contentOf(file) ?? '';
+        texts.set(file, (known = { content, eol: lineBreakOf(content), lines: new LineIndex(content) }));
+      }
+      return known;
+    };
+    const unsuppressed = applySuppressions(findings, suppressions, (file) => textOf(file).lines);
     const invalidSeverity = severityOf(invalidSuppression.meta.id, invalidSuppression.meta.defaultSeverity);
     if (invalidSeverity !== 'off') {
       const active = new Set(allRules.filter((r) => severityOf(r.meta.id, r.meta.defaultSeverity) !== 'off').map((r) => r.meta.id));
       const known = new Set(allRules.map((r) => r.meta.id));
       for (const problem of suppressionProblems(suppressions, known, active)) unsuppressed.push({ ...problem, severity: invalidSeverity });
     }
-    // Line breaks and line starts once per file: a big file can carry thousands of findings.
-    const texts = new Map<string, { content: string; eol: string; lines: LineIndex }>();
     for (const finding of unsuppressed) {
       if (finding.ruleId === invalidSuppression.meta.id || finding.ruleId === unreadableFile.meta.id) continue;
-      const file = finding.range.file;
-      let known = texts.get(file);
-      if (!known) {
-        const content = contentOf(file) ?? '';
-        texts.set(file, (known = { content, eol: lineBreakOf(content), lines: new LineIndex(content) }));
-      }
-      const fix = suppressFix(finding, known.content, known.eol, known.lines);
+      const { content, eol, lines } = textOf(finding.range.file);
+      const fix = suppressFix(finding, content, eol, lines);
       if (fix) finding.fixes = [...finding.fixes, fix];
     }
 

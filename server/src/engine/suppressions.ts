@@ -45,14 +45,9 @@ export function findSuppressions(file: string, content: string): Suppression[] {
 const NOT_SUPPRESSIBLE = new Set(['invalid-suppression', 'unreadable-file']);
 
 /** Drops suppressed findings and returns what is left; `used` is set on the suppressions that matched. */
-export function applySuppressions(findings: Finding[], suppressions: Suppression[], contentOf: (file: string) => string | undefined): Finding[] {
+export function applySuppressions(findings: Finding[], suppressions: Suppression[], linesOf: (file: string) => LineIndex): Finding[] {
   if (!suppressions.length) return findings;
-  const lineIndexes = new Map<string, LineIndex>();
-  const lineOf = (file: string, offset: number) => {
-    let index = lineIndexes.get(file);
-    if (!index) lineIndexes.set(file, (index = new LineIndex(contentOf(file) ?? '')));
-    return index.positionAt(offset).line;
-  };
+  const lineOf = (file: string, offset: number) => linesOf(file).positionAt(offset).line;
   return findings.filter((finding) => {
     if (NOT_SUPPRESSIBLE.has(finding.ruleId)) return true;
     const line = lineOf(finding.range.file, finding.range.start);

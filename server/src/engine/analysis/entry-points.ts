@@ -74,10 +74,6 @@ export class EntryPoints {
     for (const component of model.components()) this.all.push(...entriesOf(component, launchComponents.has(component)));
   }
 
-  reach(entry: EntryPoint): ReachedCall[] {
-    return reachableCalls(this.model, entry.ref);
-  }
-
   /** Every platform API call (wx.api / uni.api) reachable from an entry point, with the entry. */
   platformCalls(accept: (api: string) => boolean, kind?: EntryPoint['kind']): ReachedFromEntry[] {
     const { byApi, ordered, byKind } = this.platformIndex();
@@ -99,7 +95,7 @@ export class EntryPoints {
     const index: PlatformIndex = { byApi: new Map(), ordered: [], byKind: { lifecycle: [], gesture: [] } };
     for (const entry of this.all) {
       const reached = memoize(entry, PLATFORM_SLOT, this.model.sharedRevision, () =>
-        this.reach(entry).flatMap((r) => (r.call.kind === 'platform' ? [{ entry, reached: r, api: r.call.api }] : [])),
+        reachableCalls(this.model, entry.ref).flatMap((r) => (r.call.kind === 'platform' ? [{ entry, reached: r, api: r.call.api }] : [])),
       );
       for (const found of reached) {
         const api = found.api;

@@ -7,7 +7,7 @@ import type { ScriptCall, ScriptFacts } from '../parse/script';
 import { FunctionRef, ReachedCall, reachableCalls } from './reach';
 import { ViewElement, coversScreen, gestureBindings, pageView } from './wxml-view';
 import * as vocabulary from './vocabulary';
-import { memoize } from '../model/memo';
+import { memoize, perKey } from '../model/memo';
 
 /**
  * Facts about phone-number requests that the three phone rules share: where each request is, which pages
@@ -157,18 +157,13 @@ interface Alternatives {
   content?: ViewElement;
   otherControls: number;
 }
-const slotsByMatcher = new WeakMap<RequestMatcher, MatcherSlots>();
 const VIEW_SLOT = {};
 const NAVIGATION_SLOT = {};
 const CHECKOUT_CONTEXT_SLOT = {};
 const PURPOSE_SLOT = {};
 const PAGE_CHECKOUT_SLOT = {};
 
-function slotsOf(matcher: RequestMatcher): MatcherSlots {
-  let slots = slotsByMatcher.get(matcher);
-  if (!slots) slotsByMatcher.set(matcher, (slots = { requests: {}, gate: {}, checkout: {}, alternatives: {} }));
-  return slots;
-}
+const slotsOf = perKey<RequestMatcher, MatcherSlots>(() => ({ requests: {}, gate: {}, checkout: {}, alternatives: {} }));
 
 /**
  * The per-page facts (requests, wall or not, lifecycle redirects, checkout candidates) are remembered on

@@ -68,7 +68,7 @@ function removalEditsFor(phone: PhoneAnalysis, gate: PhoneGate, removal: PhoneRe
           : { file: script.file, start: call.site.statementStart, end: call.site.statementEnd, newText: call.site.statementInBlock ? `// ${note}` : `{ /* ${note} */ }` };
         edits.set(`${edit.file}:${edit.start}`, edit);
       }
-      // Two redirects cannot overlap (one call is never inside another's statement here), so all can be applied.
+      // Overlapping edits cannot both apply: should one redirect sit inside another's statement, only the first goes.
       const sorted = [...edits.values()].sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start);
       return sorted.some((edit, i) => i > 0 && sorted[i - 1].file === edit.file && sorted[i - 1].end > edit.start) ? [sorted[0]] : sorted;
     }

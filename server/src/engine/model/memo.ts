@@ -9,6 +9,19 @@
  */
 const store = new WeakMap<object, Map<unknown, { revision: object | undefined; value: unknown }>>();
 
+/**
+ * A value per key, made on first use: memo slots that depend on something besides the owner (the root a path
+ * is resolved in, the request matcher a page's facts are about) get one slot object per key.
+ */
+export function perKey<K, V>(make: () => V): (key: K) => V {
+  const values = new Map<K, V>();
+  return (key) => {
+    let value = values.get(key);
+    if (value === undefined) values.set(key, (value = make()));
+    return value;
+  };
+}
+
 /** The fact `slot` of `owner`, computed once per `revision` (undefined: depends on `owner` alone). */
 export function memoize<T>(owner: object, slot: unknown, revision: object | undefined, compute: () => T): T {
   let slots = store.get(owner);

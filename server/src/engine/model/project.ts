@@ -8,22 +8,10 @@ import type { ScriptFacts } from '../parse/script';
 import type { WxmlDocument } from '../parse/wxml';
 import type { WxssDocument } from '../parse/wxss';
 import type { ParsedFileCache } from './file-cache';
-import { memoize } from './memo';
+import { memoize, perKey } from './memo';
 
-/**
- * Memo slots for path facts remembered on documents (memo.ts): a path depends on the root too (a folder may be
- * analysed as part of two roots), so each root has its own slot.
- */
-function slotPerRoot(): (root: string) => object {
-  const slots = new Map<string, object>();
-  return (root) => {
-    let slot = slots.get(root);
-    if (!slot) slots.set(root, (slot = {}));
-    return slot;
-  };
-}
-const usingSlotOf = slotPerRoot();
-const importSlotOf = slotPerRoot();
+/** Component paths remembered on a json document depend on the root too (a folder may be part of two roots). */
+const usingSlotOf = perKey<string, object>(() => ({}));
 
 /** The files that make up a page or a custom component: `<base>.wxml`, `.js`/`.ts`, `.json`, `.wxss`. */
 export interface UnitFiles {
@@ -299,14 +287,6 @@ export class ProjectModel {
     return this.pageByRoute.get(route);
   }
 
-  /** For each import of a script, the two bases a module may have (`x.js`/`x.ts`, then `x/index`): pure path work. */
-  private importCandidates(script: ScriptFacts): [string, string][] {
-    return [...script.imports.values()].map((entry) => {
-      const base = this.moduleBase(script.file, entry.specifier);
-      return [base, path.join(base, 'index')];
-    });
-  }
-
   /** A module specifier used in `fromFile` as a script of this project (relative, root-absolute or miniprogram_npm). */
   resolveModule(fromFile: string, specifier: string): ScriptFacts | undefined {
     const base = this.moduleBase(fromFile, specifier);
@@ -362,8 +342,8 @@ export class ProjectModel {
       const script = queue.pop();
       if (!script || found.has(script.file)) continue;
       found.set(script.file, script);
-      for (const candidates of memoize(script, importSlotOf(this.root), undefined, () => this.importCandidates(script))) {
-        const target = this.loadScript(candidates[0]) ?? this.loadScript(candidates[1]);
+      for (const entry of script.imports.values()) {
+        const target = this.resolveModule(script.file, entry.specifier);
         if (target) {
           imported.add(target);
           queue.push(target);

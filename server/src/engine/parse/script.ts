@@ -157,7 +157,7 @@ const RECENT_TREES = 4;
 const MAX_KEPT_TREE_CHARS = 512 * 1024;
 
 /** The span of `before` that `after` replaces (common prefix and suffix removed), as TypeScript wants it. */
-export function changeRange(before: string, after: string): ts.TextChangeRange {
+function changeRange(before: string, after: string): ts.TextChangeRange {
   const limit = Math.min(before.length, after.length);
   let start = 0;
   while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
