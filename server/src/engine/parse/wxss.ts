@@ -10,10 +10,23 @@ export interface StyleRule {
   end: number;
 }
 
-export interface WxssDocument {
-  file: string;
-  content: string;
-  rules: StyleRule[];
+/**
+ * A stylesheet whose rules are parsed on first use. Only the overlay check (does an element asking for
+ * personal information cover the screen?) reads style rules, for the pages that have such an element; the
+ * other pages' stylesheets are read (fixes append to them) but never parsed, which a cold lint of a large
+ * project notices (about a tenth of its parse work is WXSS).
+ */
+export class WxssDocument {
+  private parsedRules: StyleRule[] | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly content: string,
+  ) {}
+
+  get rules(): StyleRule[] {
+    return (this.parsedRules ??= parseRules(this.content));
+  }
 }
 
 /** Deeper brace nesting than this is not a real stylesheet; postcss-safe-parser slows down badly on it. */
@@ -31,13 +44,17 @@ function braceDepth(content: string): number {
 }
 
 export function parseWxss(file: string, content: string): WxssDocument {
+  return new WxssDocument(file, content);
+}
+
+function parseRules(content: string): StyleRule[] {
   const rules: StyleRule[] = [];
-  if (braceDepth(content) > MAX_BRACE_DEPTH) return { file, content, rules };
+  if (braceDepth(content) > MAX_BRACE_DEPTH) return rules;
   let root: Root;
   try {
     root = safeParse(content);
   } catch {
-    return { file, content, rules };
+    return rules;
   }
   root.walkRules((rule: Rule) => {
     const declarations = new Map<string, string>();
@@ -51,7 +68,7 @@ export function parseWxss(file: string, content: string): WxssDocument {
       end: rule.source?.end?.offset ?? 0,
     });
   });
-  return { file, content, rules };
+  return rules;
 }
 
 /** `a: b; c: d` from a style attribute. Mustache values are kept as written. */
