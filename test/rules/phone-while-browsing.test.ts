@@ -4,6 +4,7 @@ import { appJson, contentPage, page, phoneOnlyPage } from '../helpers/mini-progr
 const LOGIN = 'pages/login/login';
 const INDEX = 'pages/index/index';
 const DETAIL = 'pages/detail/detail';
+const MASK_PAGE = `<view>\n  <rich-text nodes="{{body}}"></rich-text>\n  <view class="mask">\n    <text>请先授权手机号</text>\n    <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">授权</button>\n  </view>\n</view>`;
 const TABS = (...routes: string[]) => ({ tabBar: { list: routes.map((pagePath) => ({ pagePath, text: pagePath })) } });
 
 runRuleTests('phone-while-browsing', {
@@ -58,6 +59,16 @@ runRuleTests('phone-while-browsing', {
         ...page('pages/settings/settings', '<view class="card">\n  <text>手机号</text>\n  <button open-type="getPhoneNumber" bindgetphonenumber="bind">绑定手机号</button>\n</view>\n<navigator url="/pages/index/index">返回首页</navigator>', 'Page({ bind(e) {} })'),
       },
     },
+    {
+      // Only sheets that write "fixed" are parsed first (coversScreen): a page sheet without the word must still win.
+      name: 'a mask that app.wxss fixes over the screen and the page stylesheet puts back in the flow',
+      files: {
+        ...appJson([INDEX, DETAIL]),
+        ...contentPage(INDEX),
+        'app.wxss': '.mask { position: fixed; inset: 0; }',
+        ...page(DETAIL, MASK_PAGE, 'Page({ onPhone(e) {} })', '.mask { position: relative; height: auto; }'),
+      },
+    },
   ],
   invalid: [
     {
@@ -107,6 +118,16 @@ runRuleTests('phone-while-browsing', {
           'Page({ onPhone(e) {} })',
           '.mask { position: fixed; width: 100vw; height: 100vh; top: 0; left: 0; }',
         ),
+      },
+      errors: [{ file: `${DETAIL}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">' }],
+    },
+    {
+      name: 'a mask fixed over the screen by app.wxss, sized by the page stylesheet',
+      files: {
+        ...appJson([INDEX, DETAIL]),
+        ...contentPage(INDEX),
+        'app.wxss': '.mask { position: fixed; top: 0; left: 0; }',
+        ...page(DETAIL, MASK_PAGE, 'Page({ onPhone(e) {} })', '.mask { width: 100vw; height: 100vh; background: #fff; }'),
       },
       errors: [{ file: `${DETAIL}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">' }],
     },

@@ -51,6 +51,7 @@ export function classNames(element: WxmlElement): string[] {
   return value.replace(/\{\{[\s\S]*?\}\}/g, ' ').split(/\s+/).filter(Boolean);
 }
 
+const MENTIONS_FIXED = /fixed/i;
 const ZERO = /^0(px|rpx|%|vw|vh)?$/;
 const FULL_WIDTH = /^(100%|100vw|750rpx)$/;
 const FULL_HEIGHT = /^(100%|100vh)$/;
@@ -58,7 +59,14 @@ const FULL_HEIGHT = /^(100%|100vh)$/;
 /** True when the element is fixed over the whole screen, so it catches every tap. */
 export function coversScreen(model: ProjectModel, view: ViewElement): boolean {
   const sheets = [model.app.wxss, view.owner.wxss].filter((s): s is WxssDocument => !!s);
-  const style = computedStyle(sheets, classNames(view.element), attribute(view.element, 'style')?.value);
+  const classes = classNames(view.element);
+  const inline = attribute(view.element, 'style')?.value;
+  // A sheet that never writes "fixed" can turn `position: fixed` off but never on: when the sheets that do
+  // write it (and the inline style) do not make the element fixed, nothing does, and the other sheets need
+  // no parse (most pages' stylesheets are then never parsed).
+  const writingFixed = sheets.filter((sheet) => MENTIONS_FIXED.test(sheet.content));
+  if (computedStyle(writingFixed, classes, inline).get('position') !== 'fixed') return false;
+  const style = computedStyle(sheets, classes, inline);
   if (style.get('position') !== 'fixed') return false;
   const inset = style.get('inset');
   const insetZero = !!inset && inset.split(/\s+/).every((v) => ZERO.test(v));
