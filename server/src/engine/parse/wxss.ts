@@ -4,7 +4,8 @@ import type { Root, Rule } from 'postcss';
 const safeParse: (css: string) => Root = require('postcss-safe-parser');
 
 export interface StyleRule {
-  selectors: string[];
+  /** Per selector, the classes its last compound requires (empty: it targets no element by class alone). */
+  targetClasses: string[][];
   declarations: Map<string, string>;
   start: number;
   end: number;
@@ -62,7 +63,7 @@ function parseRules(content: string): StyleRule[] {
       declarations.set(decl.prop.toLowerCase(), decl.value.trim().toLowerCase());
     });
     rules.push({
-      selectors: rule.selectors ?? [],
+      targetClasses: (rule.selectors ?? []).map(classesTargeted),
       declarations,
       start: rule.source?.start?.offset ?? 0,
       end: rule.source?.end?.offset ?? 0,
@@ -82,12 +83,11 @@ export function parseInlineStyle(style: string): Map<string, string> {
   return declarations;
 }
 
-/** True when a selector's last compound targets one of the classes (pseudo-element rules are not the element). */
-function selectorTargets(selector: string, classes: Set<string>): boolean {
-  if (selector.includes('::') || /:(before|after)\b/.test(selector)) return false;
+/** The classes a selector's last compound requires; none for pseudo-element rules (they are not the element). */
+function classesTargeted(selector: string): string[] {
+  if (selector.includes('::') || /:(before|after)\b/.test(selector)) return [];
   const last = selector.trim().split(/[\s>+~]+/).pop() ?? '';
-  const classNames = last.match(/\.[\w-]+/g) ?? [];
-  return classNames.length > 0 && classNames.every((c) => classes.has(c.slice(1)));
+  return (last.match(/\.[\w-]+/g) ?? []).map((c) => c.slice(1));
 }
 
 /** Declarations that apply to an element with these classes, later sheets and inline style winning. */
@@ -97,7 +97,7 @@ export function computedStyle(sheets: readonly WxssDocument[], classes: readonly
   if (classSet.size) {
     for (const sheet of sheets) {
       for (const rule of sheet.rules) {
-        if (!rule.selectors.some((s) => selectorTargets(s, classSet))) continue;
+        if (!rule.targetClasses.some((required) => required.length > 0 && required.every((c) => classSet.has(c)))) continue;
         for (const [prop, value] of rule.declarations) result.set(prop, value);
       }
     }
