@@ -1,6 +1,6 @@
 import type { UnitFiles, ProjectModel } from '../model/project';
 import type { EventBinding, WxmlDocument, WxmlElement } from '../parse/wxml';
-import { attribute, eventBindings, documentElements } from '../parse/wxml';
+import { attribute, derivedFacts, eventBindings, documentElements } from '../parse/wxml';
 import type { WxssDocument } from '../parse/wxss';
 import { computedStyle } from '../parse/wxss';
 
@@ -37,12 +37,8 @@ export function pageView(unit: UnitFiles): ViewElement[] {
 /** Event names that fire without the user doing anything (the rest are gestures or input). */
 const NON_GESTURE_EVENTS = new Set(['load', 'error', 'ready', 'transitionend', 'animationstart', 'animationiteration', 'animationend', 'attached', 'detached']);
 
-const gestureLists = new WeakMap<WxmlElement, EventBinding[]>();
-
 export function gestureBindings(element: WxmlElement): EventBinding[] {
-  let list = gestureLists.get(element);
-  if (!list) gestureLists.set(element, (list = eventBindings(element).filter((b) => !NON_GESTURE_EVENTS.has(b.event))));
-  return list;
+  return (derivedFacts(element).gestures ??= eventBindings(element).filter((b) => !NON_GESTURE_EVENTS.has(b.event)));
 }
 
 /** Class names of an element, ignoring mustache parts that are decided at run time. */
