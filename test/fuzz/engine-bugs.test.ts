@@ -296,6 +296,26 @@ describe('engine bugs found by fuzzing (minimal reproducers)', () => {
     assert.deepEqual(lintFiles(after).filter((f) => f.ruleId === 'phone-while-browsing').map((f) => relativePath(f.range.file)), []);
   });
 
+  it('a checkout template with 20,000 phone buttons gets its purpose fixes (each fix trimmed the whole 3.5 MB text; seed 7, iteration 137)', { timeout: 60_000 }, () => {
+    const block = '<view class="card">\n  <text>{{drink.name}}</text>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">获取手机号</button>\n  <button bindtap="submitOrder">提交订单</button>\n</view>\n';
+    const files: ProjectFiles = {
+      'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/order/confirm'] }),
+      'pages/index/index.wxml': '<view wx:for="{{items}}">{{item.title}}</view>\n',
+      'pages/index/index.js': 'Page({ data: { items: [] } });\n',
+      'pages/order/confirm.wxml': block.repeat(20_000),
+      'pages/order/confirm.js': 'Page({\n  onGetPhone(e) {},\n  submitOrder() {\n    wx.requestPayment({});\n  },\n});\n',
+    };
+    const started = performance.now();
+    const purpose = lintFiles(files).filter((f) => f.ruleId === 'phone-purpose-at-checkout');
+    const ms = performance.now() - started;
+    process.stdout.write(`# 20,000 checkout phone buttons analysed in ${ms.toFixed(0)} ms\n`);
+    // A hang guard, not a speed target (about 1 s here; it took minutes before): a synchronous hang never
+    // lets the test timeout fire, so the elapsed time is checked, with a 30x margin.
+    assert.ok(ms < 30_000, `the analysis took ${(ms / 1000).toFixed(0)} s`);
+    assert.equal(purpose.length, 20_000);
+    assert.ok(purpose.every((f) => f.fixes.some((fix) => fix.kind === 'add-purpose-modal')), 'every finding offers the purpose modal');
+  });
+
   it('a template with 40,000 findings is analysed (each finding\'s suppress fix scanned the whole file; seed 20261126, iteration 26137)', { timeout: 120_000 }, () => {
     const form = '<form report-submit bindsubmit="save"><input name="remark" /><button form-type="submit">保存</button></form>\n';
     const files: ProjectFiles = {

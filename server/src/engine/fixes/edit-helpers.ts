@@ -151,6 +151,12 @@ export function hasCleanStartTag(document: WxmlDocument, element: WxmlElement): 
 }
 
 export function endsWithCompleteMarkup(content: string): boolean {
-  const trimmed = content.replace(/\s+$/, '');
-  return !trimmed || trimmed.endsWith('>') || trimmed.lastIndexOf('<') < trimmed.lastIndexOf('>');
+  // From the end backwards, not a trim of the whole text: a fix builder asks this once per finding, and a
+  // 5 MB template with 12,000 findings took minutes with a whole-text replace(/\s+$/) (fuzz seed 7, iteration 137).
+  let end = content.length;
+  while (end > 0 && TRAILING_SPACE.test(content[end - 1])) end--;
+  if (end === 0 || content[end - 1] === '>') return true;
+  return content.lastIndexOf('<', end - 1) < content.lastIndexOf('>', end - 1);
 }
+
+const TRAILING_SPACE = /\s/;
