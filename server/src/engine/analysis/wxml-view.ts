@@ -1,6 +1,6 @@
 import type { UnitFiles, ProjectModel } from '../model/project';
 import type { EventBinding, WxmlDocument, WxmlElement } from '../parse/wxml';
-import { attribute, derivedFacts, eventBindings, documentElements } from '../parse/wxml';
+import { NO_BINDINGS, attribute, derivedFacts, eventBindings, documentElements } from '../parse/wxml';
 import type { WxssDocument } from '../parse/wxss';
 import { computedStyle } from '../parse/wxss';
 
@@ -38,7 +38,10 @@ export function pageView(unit: UnitFiles): ViewElement[] {
 const NON_GESTURE_EVENTS = new Set(['load', 'error', 'ready', 'transitionend', 'animationstart', 'animationiteration', 'animationend', 'attached', 'detached']);
 
 export function gestureBindings(element: WxmlElement): EventBinding[] {
-  return (derivedFacts(element).gestures ??= eventBindings(element).filter((b) => !NON_GESTURE_EVENTS.has(b.event)));
+  const facts = derivedFacts(element);
+  if (facts.gestures) return facts.gestures;
+  const bindings = eventBindings(element);
+  return (facts.gestures = bindings === NO_BINDINGS ? NO_BINDINGS : bindings.filter((b) => !NON_GESTURE_EVENTS.has(b.event)));
 }
 
 /** Class names of an element, ignoring mustache parts that are decided at run time. */

@@ -66,6 +66,7 @@ export interface WxmlDocument {
 const VOID_TAGS = new Set(['input', 'image', 'img', 'import', 'include', 'br', 'hr', 'icon', 'progress', 'slider', 'switch', 'radio', 'checkbox']);
 
 const MAX_DEPTH = 256;
+const WHITESPACE_ONLY = /^\s*$/;
 
 /** Tag and attribute names repeat across a project: one string each instead of one per element. */
 const names = new Map<string, string>();
@@ -166,8 +167,9 @@ export function parseWxml(file: string, content: string): WxmlDocument {
           element.end = parser.endIndex + 1;
           return;
         }
+        // Unclosed: it ends with its last child, or with the whitespace after it (which ontext does not keep).
         const lastChild = element.children[element.children.length - 1];
-        element.end = Math.max(element.startTagEnd, lastChild ? lastChild.end : 0);
+        element.end = Math.max(element.end, lastChild ? lastChild.end : 0);
         if (endingInput && !element.selfClosing && !VOID_TAGS.has(name)) {
           // Closed outermost last: keep only the outermost unclosed element, one finding per file is enough.
           const previous = problems.findIndex((p) => p.message.en.includes('is never closed'));
@@ -184,7 +186,15 @@ export function parseWxml(file: string, content: string): WxmlDocument {
         }
       },
       ontext(data) {
-        append({ kind: 'text', text: data, start: parser.startIndex, end: parser.endIndex + 1, parent: current() });
+        const end = parser.endIndex + 1;
+        // Whitespace between tags is most text nodes of a template and changes no text the rules read
+        // (textContent folds whitespace): not kept, except as the end of an element that is never closed.
+        if (WHITESPACE_ONLY.test(data)) {
+          const parent = current();
+          if (parent) parent.end = Math.max(parent.end, end);
+          return;
+        }
+        append({ kind: 'text', text: data, start: parser.startIndex, end, parent: current() });
       },
     },
     { recognizeSelfClosing: true, lowerCaseTags: false, lowerCaseAttributeNames: false, decodeEntities: true },
@@ -283,15 +293,18 @@ export function eventBindings(element: WxmlElement): EventBinding[] {
   return (derivedFacts(element).bindings ??= readEventBindings(element));
 }
 
+/** Most elements bind nothing: they share one frozen empty list. */
+export const NO_BINDINGS: EventBinding[] = Object.freeze([]) as unknown as EventBinding[];
+
 function readEventBindings(element: WxmlElement): EventBinding[] {
-  const bindings: EventBinding[] = [];
+  let bindings: EventBinding[] | undefined;
   for (const attr of element.attributes) {
     const match = BINDING_PATTERN.exec(attr.name);
     if (!match) continue;
     const handler = attr.value.trim();
     // `bindtap="{{dynamic}}"` names its handler at run time: nothing static to follow.
     if (!handler || handler.includes('{{')) continue;
-    bindings.push({ event: match[1].toLowerCase(), handler, attribute: attr });
+    (bindings ??= []).push({ event: match[1].toLowerCase(), handler, attribute: attr });
   }
-  return bindings;
+  return bindings ?? NO_BINDINGS;
 }
