@@ -31,11 +31,16 @@ function configuredRoot(host: FileSystemHost, dir: string): string | undefined {
 export function findMiniProgramRoots(host: FileSystemHost, dir: string): string[] {
   const roots = new Set<string>();
   const visit = (current: string, depth: number): void => {
-    const configured = configuredRoot(host, current);
-    if (configured && isMiniProgramRoot(host, configured)) roots.add(configured);
-    if (isMiniProgramRoot(host, current)) roots.add(current);
+    // The listing says whether there is an app.json or project.config.json to read: most folders have
+    // neither, and a read that fails costs more than the listing.
+    const names = host.readDirectory(current);
+    if (names.includes('project.config.json')) {
+      const configured = configuredRoot(host, current);
+      if (configured && isMiniProgramRoot(host, configured)) roots.add(configured);
+    }
+    if (names.includes('app.json') && isMiniProgramRoot(host, current)) roots.add(current);
     if (depth >= MAX_SEARCH_DEPTH) return;
-    for (const name of host.readDirectory(current)) {
+    for (const name of names) {
       if (name.startsWith('.') || SKIPPED_DIRECTORIES.has(name)) continue;
       const child = path.join(current, name);
       if (host.stat(child) === 'directory') visit(child, depth + 1);
