@@ -36,10 +36,13 @@ const COMPONENT_LIFECYCLES = ['created', 'attached', 'ready', 'pageLifetimes.sho
 /** Events that count as a tap for APIs that WeChat allows only "in a tap" (requestSubscribeMessage, openSetting…). */
 export const TAP_EVENTS = new Set(['tap', 'submit', 'longpress', 'longtap']);
 
-interface PlatformIndex {
-  byApi: Map<string, (ReachedFromEntry & { api: string })[]>;
-  ordered: (ReachedFromEntry & { api: string })[];
-  byKind: Record<EntryPoint['kind'], (ReachedFromEntry & { api: string })[]>;
+type FoundPlatformCall = ReachedFromEntry & { api: string };
+
+/** The platform calls one unit's entry points reach, in entry order, by entry kind and by API. */
+interface UnitPlatformCalls {
+  ordered: FoundPlatformCall[];
+  byKind: Record<EntryPoint['kind'], FoundPlatformCall[]>;
+  byApi: Map<string, FoundPlatformCall[]>;
 }
 
 const LAUNCH_ENTRIES = {};
@@ -48,11 +51,13 @@ const PLATFORM_SLOT = {};
 
 /**
  * The entry points of a unit are remembered on it (memo.ts), one list for either place on the launch path,
- * so they keep their identity across analyses; so does what each one reaches (remembered on the entry).
+ * so they keep their identity across analyses; so does what they reach, remembered on that list. Queries
+ * walk the units' lists: after an edit only the edited unit's calls are looked up again.
  */
 export class EntryPoints {
-  readonly all: EntryPoint[] = [];
-  private index: PlatformIndex | undefined;
+  /** Each unit's entry points (the app's, then the pages', then the components'). */
+  private readonly perUnit: EntryPoint[][] = [];
+  private calls: UnitPlatformCalls[] | undefined;
 
   constructor(
     private readonly model: ProjectModel,
@@ -69,46 +74,54 @@ export class EntryPoints {
     for (const page of model.pages) if (phone.launchPages.has(page.route)) collectComponents(page, launchComponents);
 
     const app = model.app.script;
-    if (app) this.all.push(...memoize(app, LAUNCH_ENTRIES, undefined, () => lifecycles('app', app, APP_LIFECYCLES, true)));
-    for (const page of model.pages) this.all.push(...entriesOf(page, phone.launchPages.has(page.route)));
-    for (const component of model.components()) this.all.push(...entriesOf(component, launchComponents.has(component)));
+    if (app) this.perUnit.push(memoize(app, LAUNCH_ENTRIES, undefined, () => lifecycles('app', app, APP_LIFECYCLES, true)));
+    for (const page of model.pages) this.perUnit.push(entriesOf(page, phone.launchPages.has(page.route)));
+    for (const component of model.components()) this.perUnit.push(entriesOf(component, launchComponents.has(component)));
   }
 
-  /** Every platform API call (wx.api / uni.api) reachable from an entry point, with the entry. */
+  /** Every platform API call (wx.api / uni.api) reachable from an entry point, with the entry, in entry order. */
   platformCalls(accept: (api: string) => boolean, kind?: EntryPoint['kind']): ReachedFromEntry[] {
-    const { byApi, ordered, byKind } = this.platformIndex();
-    const accepted = [...byApi.keys()].filter(accept);
-    // In entry order, as a walk over the entries would give them (rules report the first witness).
-    if (accepted.length === 1) {
-      const found = byApi.get(accepted[0])!;
-      return kind ? found.filter((item) => item.entry.kind === kind) : found;
-    }
-    const candidates = kind ? byKind[kind] : ordered;
-    if (accepted.length === byApi.size) return candidates;
-    const wanted = new Set(accepted);
-    return candidates.filter((item) => wanted.has(item.api));
-  }
-
-  /** Reached platform calls in entry order and by API, built once per analysis from what each entry reaches. */
-  private platformIndex(): PlatformIndex {
-    if (this.index) return this.index;
-    const index: PlatformIndex = { byApi: new Map(), ordered: [], byKind: { lifecycle: [], gesture: [] } };
-    for (const entry of this.all) {
-      const reached = memoize(entry, PLATFORM_SLOT, this.model.sharedRevision, () =>
-        reachableCalls(this.model, entry.ref).flatMap((r) => (r.call.kind === 'platform' ? [{ entry, reached: r, api: r.call.api }] : [])),
-      );
-      for (const found of reached) {
-        const api = found.api;
-        index.ordered.push(found);
-        index.byKind[entry.kind].push(found);
-        const list = index.byApi.get(api);
-        if (list) list.push(found);
-        else index.byApi.set(api, [found]);
+    const result: ReachedFromEntry[] = [];
+    for (const unit of this.unitCalls()) {
+      let acceptedCount = 0;
+      let onlyApi: string | undefined;
+      for (const api of unit.byApi.keys()) {
+        if (!accept(api)) continue;
+        acceptedCount++;
+        onlyApi = api;
+      }
+      if (acceptedCount === 0) continue;
+      if (acceptedCount === unit.byApi.size) {
+        for (const found of kind ? unit.byKind[kind] : unit.ordered) result.push(found);
+      } else if (acceptedCount === 1) {
+        for (const found of unit.byApi.get(onlyApi!)!) if (!kind || found.entry.kind === kind) result.push(found);
+      } else {
+        for (const found of kind ? unit.byKind[kind] : unit.ordered) if (accept(found.api)) result.push(found);
       }
     }
-    this.index = index;
-    return index;
+    return result;
   }
+
+  private unitCalls(): UnitPlatformCalls[] {
+    this.calls ??= this.perUnit.map((entries) => memoize(entries, PLATFORM_SLOT, this.model.sharedRevision, () => platformCallsOf(this.model, entries)));
+    return this.calls;
+  }
+}
+
+function platformCallsOf(model: ProjectModel, entries: EntryPoint[]): UnitPlatformCalls {
+  const calls: UnitPlatformCalls = { ordered: [], byKind: { lifecycle: [], gesture: [] }, byApi: new Map() };
+  for (const entry of entries) {
+    for (const reached of reachableCalls(model, entry.ref)) {
+      if (reached.call.kind !== 'platform') continue;
+      const found = { entry, reached, api: reached.call.api };
+      calls.ordered.push(found);
+      calls.byKind[entry.kind].push(found);
+      const list = calls.byApi.get(found.api);
+      if (list) list.push(found);
+      else calls.byApi.set(found.api, [found]);
+    }
+  }
+  return calls;
 }
 
 function entriesOf(unit: PageUnit | ComponentUnit, onLaunchPath: boolean): EntryPoint[] {
