@@ -61,8 +61,9 @@ export class OverlayFileSystemHost implements FileSystemHost {
   }
 
   readFile(filePath: string): string | undefined {
-    const overlay = this.overlays.get(canonicalPath(filePath));
-    return overlay !== undefined ? overlay : this.base.readFile(filePath);
+    const key = canonicalPath(filePath);
+    const overlay = this.overlays.get(key);
+    return overlay !== undefined ? overlay : this.base.readFile(key);
   }
 
   stat(filePath: string): 'file' | 'directory' | undefined {
