@@ -29,15 +29,22 @@ function privacyUses(model: ProjectModel): PrivacyUse[] {
   for (const use of platformUses(model)) {
     if (privacyKindOfApi(use.call.api)) uses.push({ range: callRangeOf(use), what: `wx.${use.call.api}`, page: pageOfScript.get(use.script) });
   }
-  for (const page of model.pages) {
-    for (const unit of [page, ...page.components.values()]) {
-      if (unit.wxml) for (const use of memoize(unit.wxml, PRIVACY_ELEMENTS_SLOT, undefined, () => privacyElementUses(unit.wxml!))) uses.push({ ...use, page });
-    }
-  }
+  for (const page of model.pages) for (const use of memoize(page, PAGE_PRIVACY_ELEMENTS_SLOT, undefined, () => pagePrivacyElementUses(page))) uses.push(use);
   return uses;
 }
 
 const PRIVACY_ELEMENTS_SLOT = {};
+const PAGE_PRIVACY_ELEMENTS_SLOT = {};
+const AGREE_BUTTON_SLOT = {};
+
+/** The privacy elements a page shows, in its own template and its components' (a page unit is replaced when any of them changes). */
+function pagePrivacyElementUses(page: PageUnit): PrivacyUse[] {
+  const uses: PrivacyUse[] = [];
+  for (const unit of [page, ...page.components.values()]) {
+    if (unit.wxml) for (const use of memoize(unit.wxml, PRIVACY_ELEMENTS_SLOT, undefined, () => privacyElementUses(unit.wxml!))) uses.push({ ...use, page });
+  }
+  return uses;
+}
 
 /** Privacy interfaces in a template (open-type buttons, nickname inputs, camera-like tags), in document order. */
 function privacyElementUses(document: WxmlDocument): Omit<PrivacyUse, 'page'>[] {
@@ -57,7 +64,9 @@ function privacyElementUses(document: WxmlDocument): Omit<PrivacyUse, 'page'>[] 
 }
 
 function hasAgreeButton(document: WxmlDocument): boolean {
-  return elementsWithAttribute(document, 'open-type').some((e) => attribute(e, 'open-type')?.value.split('|').includes('agreePrivacyAuthorization'));
+  return memoize(document, AGREE_BUTTON_SLOT, undefined, () =>
+    elementsWithAttribute(document, 'open-type').some((e) => attribute(e, 'open-type')?.value.split('|').includes('agreePrivacyAuthorization')),
+  );
 }
 
 /** Registered components that implement the privacy popup (an agree button or the onNeedPrivacyAuthorization listener). */
@@ -200,8 +209,9 @@ export const privacyAuthorizationFlow: RuleModule = {
         }],
       });
     }
+    if (hasPrivacyHandling(model) || popupComponents(model).length) return;
     const uses = privacyUses(model);
-    if (!uses.length || hasPrivacyHandling(model) || popupComponents(model).length) return;
+    if (!uses.length) return;
     const kinds = [...new Set(uses.map((u) => u.what))];
     // A project-wide finding sits on app.json "pages", which stays put while pages are edited.
     const pagesNode = config && findJsonNode(config, ['pages'])?.parent?.children?.[0];
