@@ -65,10 +65,19 @@ function sameComponents(a: Map<string, ComponentUnit>, b: Map<string, ComponentU
   return true;
 }
 
+/** Routes already normalised: every analysis normalises every page route and navigation URL again. */
+const normalisedRoutes = new Map<string, string>();
+
 /** A page route inside the root: `..` cannot climb above it (WeChat resolves paths from the root). */
 export function normaliseRoute(route: string): string {
-  const clamped = path.posix.normalize('/' + route.replace(/\\/g, '/')).replace(/^\/+/, '');
-  return clamped.replace(/\.(wxml|js|ts|json)$/, '');
+  let normalised = normalisedRoutes.get(route);
+  if (normalised === undefined) {
+    const clamped = path.posix.normalize('/' + route.replace(/\\/g, '/')).replace(/^\/+/, '');
+    normalised = clamped.replace(/\.(wxml|js|ts|json)$/, '');
+    if (normalisedRoutes.size > 100_000) normalisedRoutes.clear(); // a bound, far above any real project
+    normalisedRoutes.set(route, normalised);
+  }
+  return normalised;
 }
 
 /** Everything the rules need to know about one mini program, built from cached parses. */
@@ -155,24 +164,27 @@ export class ProjectModel {
     const value = (config.value ?? {}) as Record<string, unknown>;
     const appComponents = this.usingComponents(config, configFile);
 
-    const addPage = (route: string, node: JsonNode | undefined, subpackageRoot?: string): void => {
+    // `declaredAt` is looked up only for a page that is not carried over from the previous model.
+    const addPage = (route: string, declaredAt: () => JsonNode | undefined, subpackageRoot?: string): void => {
       const normalised = normaliseRoute(subpackageRoot ? `${subpackageRoot.replace(/\/+$/, '')}/${route}` : route);
       if (!normalised || this.pageByRoute.has(normalised)) return;
       const base = path.join(this.root, normalised);
       const files = this.loadUnitFiles(base);
-      const components = new Map([...appComponents, ...this.usingComponents(files.json, `${base}.json`)]);
+      const own = this.usingComponents(files.json, `${base}.json`);
+      // Pages without components of their own share app.json's map (nothing changes these maps once built).
+      const components = own.size ? new Map([...appComponents, ...own]) : appComponents;
       const before = this.previous?.app.config === config ? this.previous.pageByRoute.get(normalised) : undefined;
       const page: PageUnit =
         before && sameFiles(before, files) && sameComponents(before.components, components)
           ? before
-          : { kind: 'page', route: normalised, declaredAt: this.rangeOf(configFile, node), subpackageRoot, isEntry: false, isTab: false, components, ...files };
+          : { kind: 'page', route: normalised, declaredAt: this.rangeOf(configFile, declaredAt()), subpackageRoot, isEntry: false, isTab: false, components, ...files };
       this.pages.push(page);
       this.pageByRoute.set(normalised, page);
     };
 
     if (Array.isArray(value.pages)) {
       value.pages.forEach((route, i) => {
-        if (typeof route === 'string') addPage(route, findJsonNode(config, ['pages', i]));
+        if (typeof route === 'string') addPage(route, () => findJsonNode(config, ['pages', i]));
       });
     }
     for (const key of ['subPackages', 'subpackages']) {
@@ -183,7 +195,7 @@ export class ProjectModel {
         const pages = (pkg as { pages?: unknown })?.pages;
         if (typeof root !== 'string' || !Array.isArray(pages)) return;
         pages.forEach((route, j) => {
-          if (typeof route === 'string') addPage(route, findJsonNode(config, [key, i, 'pages', j]), root);
+          if (typeof route === 'string') addPage(route, () => findJsonNode(config, [key, i, 'pages', j]), root);
         });
       });
     }
