@@ -22,6 +22,9 @@ export function canonicalPath(filePath: string): string {
 export function createNodeFileSystemHost(): FileSystemHost {
   return {
     readFile(filePath) {
+      // Most reads of a missing file are expected (`page.ts` before `page.js`, a page without .json): a failed
+      // read costs ~10 µs for its exception, the existence check ~1 µs.
+      if (!fs.existsSync(filePath)) return undefined;
       try {
         return fs.readFileSync(filePath, 'utf8');
       } catch {
@@ -30,8 +33,8 @@ export function createNodeFileSystemHost(): FileSystemHost {
     },
     stat(filePath) {
       try {
-        const stats = fs.statSync(filePath);
-        return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : undefined;
+        const stats = fs.statSync(filePath, { throwIfNoEntry: false });
+        return stats?.isDirectory() ? 'directory' : stats?.isFile() ? 'file' : undefined;
       } catch {
         return undefined;
       }
