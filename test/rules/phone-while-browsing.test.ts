@@ -131,5 +131,23 @@ runRuleTests('phone-while-browsing', {
       },
       errors: [{ file: `${DETAIL}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">' }],
     },
+    {
+      // Found by fuzzing (seed 11, iteration 11935): only the first layer was reported, so its fix left a wall.
+      name: 'two full-screen masks with a phone button each: two walls, each reported',
+      files: {
+        ...appJson([INDEX, DETAIL]),
+        ...contentPage(INDEX),
+        ...page(
+          DETAIL,
+          `<view>\n  <rich-text nodes="{{body}}"></rich-text>\n  <view class="mask">\n    <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">授权</button>\n  </view>\n  <text>{{more}}</text>\n  <view class="mask">\n    <button open-type="getPhoneNumber" bindgetphonenumber="onPhoneAgain">授权后查看</button>\n  </view>\n</view>`,
+          'Page({ onPhone(e) {}, onPhoneAgain(e) {} })',
+          '.mask { position: fixed; inset: 0; }',
+        ),
+      },
+      errors: [
+        { file: `${DETAIL}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">' },
+        { file: `${DETAIL}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="onPhoneAgain">' },
+      ],
+    },
   ],
 });

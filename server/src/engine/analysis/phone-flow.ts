@@ -148,6 +148,7 @@ interface LifecycleNavigation {
 interface MatcherSlots {
   requests: object;
   gate: object;
+  overlays: object;
   checkout: object;
   alternatives: object;
 }
@@ -163,7 +164,7 @@ const CHECKOUT_CONTEXT_SLOT = {};
 const PURPOSE_SLOT = {};
 const PAGE_CHECKOUT_SLOT = {};
 
-const slotsOf = perKey<RequestMatcher, MatcherSlots>(() => ({ requests: {}, gate: {}, checkout: {}, alternatives: {} }));
+const slotsOf = perKey<RequestMatcher, MatcherSlots>(() => ({ requests: {}, gate: {}, overlays: {}, checkout: {}, alternatives: {} }));
 
 /**
  * The per-page facts (requests, wall or not, lifecycle redirects, checkout candidates) are remembered on
@@ -295,26 +296,40 @@ export class PhoneAnalysis {
   }
 
   private findGate(page: PageUnit): PhoneGate | undefined {
-    let gate: PhoneGate | undefined;
+    const overlay = this.overlayGates(page)[0];
+    if (overlay) return overlay;
     const requests = this.requestsOn(page);
-    for (const request of requests) {
-      if (coversScreen(this.model, request.view)) {
-        gate = { kind: 'overlay', page, request, overlay: request.view };
-        break;
+    if (!requests.length) return undefined;
+    const alternatives = this.alternatives(page);
+    if (!alternatives.wayOut && !alternatives.content) return { kind: 'phone-only', page, request: requests[0], otherSignInControls: alternatives.otherControls };
+    return undefined;
+  }
+
+  /**
+   * The full-screen layers on the page with no way past them, each with its first phone request, in document
+   * order (the first is the page's gate). A page can hold several such layers; each one is a wall of its own.
+   */
+  overlayGates(page: PageUnit): PhoneGate[] {
+    return memoize(page, this.slots.overlays, this.revision, () => {
+      const gates: PhoneGate[] = [];
+      const layers = new Set<WxmlElement>();
+      const add = (request: PhoneRequest, overlay: ViewElement) => {
+        if (layers.has(overlay.element)) return;
+        layers.add(overlay.element);
+        gates.push({ kind: 'overlay', page, request, overlay });
+      };
+      for (const request of this.requestsOn(page)) {
+        if (coversScreen(this.model, request.view)) {
+          add(request, request.view);
+          continue;
+        }
+        const mask = ancestors(request.view.element)
+          .map((element) => ({ ...request.view, element }))
+          .find((candidate) => coversScreen(this.model, candidate));
+        if (mask && !this.alternatives(page, mask.element).wayOut) add(request, mask);
       }
-      const mask = ancestors(request.view.element)
-        .map((element) => ({ ...request.view, element }))
-        .find((candidate) => coversScreen(this.model, candidate));
-      if (mask && !this.alternatives(page, mask.element).wayOut) {
-        gate = { kind: 'overlay', page, request, overlay: mask };
-        break;
-      }
-    }
-    if (!gate && requests.length) {
-      const alternatives = this.alternatives(page);
-      if (!alternatives.wayOut && !alternatives.content) gate = { kind: 'phone-only', page, request: requests[0], otherSignInControls: alternatives.otherControls };
-    }
-    return gate;
+      return gates;
+    });
   }
 
   private navigationsFrom(origin: PageUnit | 'app', navigations: LifecycleNavigation[], fromRoute?: string): AutoNavigation[] {

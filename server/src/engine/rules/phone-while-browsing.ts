@@ -71,28 +71,32 @@ export const phoneWhileBrowsing: RuleModule = {
 
     for (const page of model.pages) {
       if (phone.launchPages.has(page.route)) continue;
-      const gate = phone.gateOf(page);
-      if (!gate) continue;
-      const isTabWall = gate.kind === 'phone-only' && page.isTab && !vocabulary.PROFILE_ROUTE.test(page.route);
-      const isOverlay = gate.kind === 'overlay' && !vocabulary.LOGIN_ROUTE.test(page.route);
-      if (!isTabWall && !isOverlay) continue;
-      const range = startTagRange(gate.request.view);
-      if (context.isReported(range.file, range.start)) continue;
-      const fix = moveToCheckout(phone, gate, { kind: 'request', request: gate.request });
-      context.report({
-        range,
-        message: isTabWall
-          ? text(`The tab page ${page.route} shows only a phone-number request.`, `tab 页 ${page.route} 只有一个手机号授权请求。`)
-          : text(`A full-screen layer on ${page.route} makes the phone-number request catch every tap.`, `${page.route} 上的全屏浮层让手机号请求拦截所有点击。`),
-        evidence: isTabWall
-          ? text(`${page.route} is in tabBar.list, so users open it to browse, and ${describeGate(gate).en}.`, `${page.route} 在 tabBar.list 中，用户打开它是为了浏览，但${describeGate(gate)['zh-cn']}。`)
-          : text(`${page.route}: ${describeGate(gate).en}, with no way past it.`, `${page.route} 上${describeGate(gate)['zh-cn']}，且没有其他出路。`),
-        related: gate.overlay && gate.overlay.element !== gate.request.view.element
-          ? [{ range: startTagRange(gate.overlay), message: text('the full-screen layer', '全屏浮层') }]
-          : [],
-        fixes: fix ? [fix] : [],
-        fixUnavailable: fix ? undefined : noCheckoutAdvice,
-      });
+      const first = phone.gateOf(page);
+      if (!first) continue;
+      // Every full-screen layer is a wall of its own (each with its fix); a tab page is one.
+      const gates = first.kind === 'overlay' ? phone.overlayGates(page) : [first];
+      for (const gate of gates) {
+        const isTabWall = gate.kind === 'phone-only' && page.isTab && !vocabulary.PROFILE_ROUTE.test(page.route);
+        const isOverlay = gate.kind === 'overlay' && !vocabulary.LOGIN_ROUTE.test(page.route);
+        if (!isTabWall && !isOverlay) continue;
+        const range = startTagRange(gate.request.view);
+        if (context.isReported(range.file, range.start)) continue;
+        const fix = moveToCheckout(phone, gate, { kind: 'request', request: gate.request });
+        context.report({
+          range,
+          message: isTabWall
+            ? text(`The tab page ${page.route} shows only a phone-number request.`, `tab 页 ${page.route} 只有一个手机号授权请求。`)
+            : text(`A full-screen layer on ${page.route} makes the phone-number request catch every tap.`, `${page.route} 上的全屏浮层让手机号请求拦截所有点击。`),
+          evidence: isTabWall
+            ? text(`${page.route} is in tabBar.list, so users open it to browse, and ${describeGate(gate).en}.`, `${page.route} 在 tabBar.list 中，用户打开它是为了浏览，但${describeGate(gate)['zh-cn']}。`)
+            : text(`${page.route}: ${describeGate(gate).en}, with no way past it.`, `${page.route} 上${describeGate(gate)['zh-cn']}，且没有其他出路。`),
+          related: gate.overlay && gate.overlay.element !== gate.request.view.element
+            ? [{ range: startTagRange(gate.overlay), message: text('the full-screen layer', '全屏浮层') }]
+            : [],
+          fixes: fix ? [fix] : [],
+          fixUnavailable: fix ? undefined : noCheckoutAdvice,
+        });
+      }
     }
 
     for (const request of phone.requests) {
