@@ -12,8 +12,6 @@ import { memoize, perKey } from './memo';
 
 /** Component paths remembered on a json document depend on the root too (a folder may be part of two roots). */
 const usingSlotOf = perKey<string, object>(() => ({}));
-/** Likewise the module paths a script imports. */
-const importsSlotOf = perKey<string, object>(() => ({}));
 
 /** The files that make up a page or a custom component: `<base>.wxml`, `.js`/`.ts`, `.json`, `.wxss`. */
 export interface UnitFiles {
@@ -303,17 +301,8 @@ export class ProjectModel {
 
   /** A module specifier used in `fromFile` as a script of this project (relative, root-absolute or miniprogram_npm). */
   resolveModule(fromFile: string, specifier: string): ScriptFacts | undefined {
-    return this.scriptAt(this.moduleBase(fromFile, specifier));
-  }
-
-  /** The script a module base path names: `<base>.ts`/`.js`, else `<base>/index`. */
-  private scriptAt(base: string): ScriptFacts | undefined {
+    const base = this.moduleBase(fromFile, specifier);
     return this.loadScript(base) ?? this.loadScript(path.join(base, 'index'));
-  }
-
-  /** Where each module a script imports would be, remembered on the script (pure path work, per root). */
-  private importBases(script: ScriptFacts): string[] {
-    return memoize(script, importsSlotOf(this.root), undefined, () => [...new Set([...script.imports.values()].map((entry) => this.moduleBase(script.file, entry.specifier)))]);
   }
 
   private moduleBase(fromFile: string, specifier: string): string {
@@ -365,8 +354,8 @@ export class ProjectModel {
       const script = queue.pop();
       if (!script || found.has(script.file)) continue;
       found.set(script.file, script);
-      for (const base of this.importBases(script)) {
-        const target = this.scriptAt(base);
+      for (const entry of script.imports.values()) {
+        const target = this.resolveModule(script.file, entry.specifier);
         if (target) {
           imported.add(target);
           queue.push(target);
