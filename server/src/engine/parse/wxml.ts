@@ -232,6 +232,8 @@ export function documentElements(document: WxmlDocument): readonly WxmlElement[]
 interface ElementIndex {
   byName: Map<string, WxmlElement[]>;
   byAttribute: Map<string, WxmlElement[]>;
+  /** Filled on demand by elementsWithOpenType. */
+  byOpenType: Map<string, readonly WxmlElement[]>;
 }
 const indexes = new WeakMap<WxmlDocument, ElementIndex>();
 const NONE: readonly WxmlElement[] = [];
@@ -239,7 +241,7 @@ const NONE: readonly WxmlElement[] = [];
 function indexOf(document: WxmlDocument): ElementIndex {
   let index = indexes.get(document);
   if (index) return index;
-  index = { byName: new Map(), byAttribute: new Map() };
+  index = { byName: new Map(), byAttribute: new Map(), byOpenType: new Map() };
   const add = (map: Map<string, WxmlElement[]>, key: string, element: WxmlElement) => {
     const list = map.get(key);
     if (!list) map.set(key, [element]);
@@ -261,6 +263,17 @@ export function elementsNamed(document: WxmlDocument, name: string): readonly Wx
 /** The elements that carry this attribute, in document order (looked up in an index built once per parse). */
 export function elementsWithAttribute(document: WxmlDocument, name: string): readonly WxmlElement[] {
   return indexOf(document).byAttribute.get(name) ?? NONE;
+}
+
+/** The elements whose `open-type` lists this value (`a|b` lists both), in document order, once per parse and value. */
+export function elementsWithOpenType(document: WxmlDocument, openType: string): readonly WxmlElement[] {
+  const index = indexOf(document);
+  let list = index.byOpenType.get(openType);
+  if (!list) {
+    list = (index.byAttribute.get('open-type') ?? NONE).filter((element) => attribute(element, 'open-type')!.value.split('|').includes(openType));
+    index.byOpenType.set(openType, list);
+  }
+  return list;
 }
 
 /**

@@ -6,7 +6,7 @@ import { callRangeOf, platformUses, platformUsesOf } from '../analysis/api-usage
 import { privacyKindOfApi, privacyKindOfOpenType, PRIVACY_INFO_KINDS } from '../analysis/privacy-apis';
 import type { ComponentUnit, PageUnit, ProjectModel } from '../model/project';
 import type { WxmlDocument, WxmlElement } from '../parse/wxml';
-import { attribute, elementsNamed, elementsWithAttribute } from '../parse/wxml';
+import { attribute, elementsNamed, elementsWithAttribute, elementsWithOpenType } from '../parse/wxml';
 import { memoize } from '../model/memo';
 import { findJsonNode } from '../parse/jsonc';
 import { jsonEditable, setJsonValue } from '../fixes/json-edits';
@@ -35,7 +35,6 @@ function privacyUses(model: ProjectModel): PrivacyUse[] {
 
 const PRIVACY_ELEMENTS_SLOT = {};
 const PAGE_PRIVACY_ELEMENTS_SLOT = {};
-const AGREE_BUTTON_SLOT = {};
 
 /** The privacy elements a page shows, in its own template and its components' (a page unit is replaced when any of them changes). */
 function pagePrivacyElementUses(page: PageUnit): PrivacyUse[] {
@@ -64,9 +63,7 @@ function privacyElementUses(document: WxmlDocument): Omit<PrivacyUse, 'page'>[] 
 }
 
 function hasAgreeButton(document: WxmlDocument): boolean {
-  return memoize(document, AGREE_BUTTON_SLOT, undefined, () =>
-    elementsWithAttribute(document, 'open-type').some((e) => attribute(e, 'open-type')?.value.split('|').includes('agreePrivacyAuthorization')),
-  );
+  return elementsWithOpenType(document, 'agreePrivacyAuthorization').length > 0;
 }
 
 /** Registered components that implement the privacy popup (an agree button or the onNeedPrivacyAuthorization listener). */

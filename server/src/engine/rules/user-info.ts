@@ -4,8 +4,7 @@ import { REFERENCES } from './references';
 import { platformUsesOf } from '../analysis/api-usage';
 import { appCallSites } from './report-helpers';
 import { authorizeScope } from '../analysis/privacy-apis';
-import { attribute, elementsWithAttribute, type WxmlDocument, type WxmlElement } from '../parse/wxml';
-import { memoize } from '../model/memo';
+import { attribute, elementsWithOpenType } from '../parse/wxml';
 import type { LocalizedText, RelatedEvidence, SourceRange } from '../types';
 import type { ProjectModel } from '../model/project';
 import { PhoneAnalysis, PhoneGate, RequestMatcher, handlerOf } from '../analysis/phone-flow';
@@ -46,7 +45,7 @@ export const deprecatedUserInfoApi: RuleModule = {
     }
     for (const unit of [...model.pages, ...model.components()]) {
       if (!unit.wxml) continue;
-      for (const element of getUserInfoButtons(unit.wxml)) {
+      for (const element of elementsWithOpenType(unit.wxml, 'getUserInfo')) {
         context.report({
           range: { file: unit.wxml.file, start: element.start, end: element.startTagEnd },
           message: text('open-type="getUserInfo" returns anonymous data; use open-type="chooseAvatar" and <input type="nickname">.', 'open-type="getUserInfo" 返回匿名数据；请改用 open-type="chooseAvatar" 和 <input type="nickname">。'),
@@ -58,15 +57,6 @@ export const deprecatedUserInfoApi: RuleModule = {
     }
   },
 };
-
-const GET_USER_INFO_BUTTONS_SLOT = {};
-
-/** Elements with open-type="getUserInfo" (remembered on the document). */
-function getUserInfoButtons(document: WxmlDocument): WxmlElement[] {
-  return memoize(document, GET_USER_INFO_BUTTONS_SLOT, undefined, () =>
-    elementsWithAttribute(document, 'open-type').filter((element) => attribute(element, 'open-type')!.value.split('|').includes('getUserInfo')),
-  );
-}
 
 /** Elements that ask for the nickname or avatar: the old open-types, the nickname input, or a tap that calls getUserProfile/getUserInfo. */
 export const matchUserInfoRequest: RequestMatcher = (view, model) => {
