@@ -3,6 +3,7 @@ import type { EventBinding, WxmlDocument, WxmlElement } from '../parse/wxml';
 import { NO_BINDINGS, attribute, derivedFacts, eventBindings, documentElements } from '../parse/wxml';
 import type { WxssDocument } from '../parse/wxss';
 import { computedStyle } from '../parse/wxss';
+import { memoize } from '../model/memo';
 
 /** An element as the user sees it on a page: possibly inside a custom component's template. */
 export interface ViewElement {
@@ -51,6 +52,8 @@ export function classNames(element: WxmlElement): string[] {
 }
 
 const MENTIONS_FIXED = /fixed/i;
+/** Whether a stylesheet writes "fixed" at all, remembered on it: asked for every request and its ancestors. */
+const WRITES_FIXED_SLOT = {};
 const ZERO = /^0(px|rpx|%|vw|vh)?$/;
 const FULL_WIDTH = /^(100%|100vw|750rpx)$/;
 const FULL_HEIGHT = /^(100%|100vh)$/;
@@ -63,7 +66,7 @@ export function coversScreen(model: ProjectModel, view: ViewElement): boolean {
   // A sheet that never writes "fixed" can turn `position: fixed` off but never on: when the sheets that do
   // write it (and the inline style) do not make the element fixed, nothing does, and the other sheets need
   // no parse (most pages' stylesheets are then never parsed).
-  const writingFixed = sheets.filter((sheet) => MENTIONS_FIXED.test(sheet.content));
+  const writingFixed = sheets.filter((sheet) => memoize(sheet, WRITES_FIXED_SLOT, undefined, () => MENTIONS_FIXED.test(sheet.content)));
   if (computedStyle(writingFixed, classes, inline).get('position') !== 'fixed') return false;
   const style = computedStyle(sheets, classes, inline);
   if (style.get('position') !== 'fixed') return false;
