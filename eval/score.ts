@@ -1,0 +1,159 @@
+/**
+ * Scoring of the labelled real-world evaluation: pure functions from labels and CLI findings to recall,
+ * precision and the lists a reviewer reads (missed violations, false accusations, unreviewed findings).
+ *
+ * A labels file holds one place per line, tab-separated: `path:line` (or `path:from-to`), the expected rule id
+ * or `must-not-flag`, and a one-line reason. `#` starts a comment line. Paths are relative to the corpus entry
+ * (the repository as extracted by shared/dev-corpus/fetch-dev-corpus.sh).
+ */
+
+export const MUST_NOT_FLAG = 'must-not-flag';
+
+/** Lines a finding may start away from the labelled line(s) and still be "at" that place. */
+export const LINE_TOLERANCE = 2;
+
+export interface Label {
+  /** Corpus entry (folder name, `<owner>__<name>`). */
+  entry: string;
+  file: string;
+  from: number;
+  to: number;
+  /** A rule id, or MUST_NOT_FLAG. */
+  expected: string;
+  reason: string;
+  /** Where the label is written (labels file and line), for messages. */
+  source: string;
+}
+
+/** The part of a CLI JSON finding the evaluation reads. */
+export interface EvalFinding {
+  file: string;
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  line: number;
+  message: string;
+}
+
+export interface LabelProblem {
+  source: string;
+  message: string;
+}
+
+const PLACE = /^(.+):(\d+)(?:-(\d+))?$/;
+
+export function parseLabels(entry: string, sourceName: string, content: string): { labels: Label[]; problems: LabelProblem[] } {
+  const labels: Label[] = [];
+  const problems: LabelProblem[] = [];
+  content.split(/\r?\n/).forEach((raw, index) => {
+    const source = `${sourceName}:${index + 1}`;
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const [place, expected, reason] = raw.split('\t').map((part) => part.trim());
+    const match = place ? PLACE.exec(place) : null;
+    if (!match || !expected) {
+      problems.push({ source, message: `expected "path:line<TAB>rule-or-${MUST_NOT_FLAG}<TAB>reason", got "${line}"` });
+      return;
+    }
+    const from = Number(match[2]);
+    const to = match[3] ? Number(match[3]) : from;
+    if (to < from) problems.push({ source, message: `line range ${from}-${to} runs backwards` });
+    if (!reason) problems.push({ source, message: 'a label needs a one-line reason' });
+    labels.push({ entry, file: match[1], from, to: Math.max(from, to), expected, reason: reason ?? '', source });
+  });
+  return { labels, problems };
+}
+
+export function isAt(finding: EvalFinding, label: Label): boolean {
+  return finding.file === label.file && finding.line >= label.from - LINE_TOLERANCE && finding.line <= label.to + LINE_TOLERANCE;
+}
+
+const blocking = (finding: EvalFinding) => finding.severity === 'error' || finding.severity === 'warning';
+
+export interface LabelOutcome {
+  label: Label;
+  /** For a violation: the finding of the expected rule at the place. For must-not-flag: the error/warning findings there. */
+  matched: EvalFinding[];
+  ok: boolean;
+}
+
+export interface RuleScore {
+  ruleId: string;
+  labelled: number;
+  found: number;
+  /** Error/warning findings of this rule on must-not-flag places. */
+  falseAccusations: number;
+  recall: number | undefined;
+  precision: number | undefined;
+}
+
+export interface EntryRun {
+  entry: string;
+  findings: EvalFinding[];
+  exitCode: number | null;
+  ms: number;
+  /** What the CLI printed on stderr, when the run failed (exit 2 or a crash). */
+  failure?: string;
+}
+
+export interface Evaluation {
+  outcomes: LabelOutcome[];
+  rules: RuleScore[];
+  /** Error/warning findings at no labelled place: not yet reviewed. */
+  unreviewed: { entry: string; finding: EvalFinding }[];
+  runs: EntryRun[];
+}
+
+export function evaluate(labels: Label[], runs: EntryRun[]): Evaluation {
+  const byEntry = new Map(runs.map((run) => [run.entry, run]));
+  const outcomes: LabelOutcome[] = labels.map((label) => {
+    const findings = byEntry.get(label.entry)?.findings ?? [];
+    if (label.expected === MUST_NOT_FLAG) {
+      const matched = findings.filter((f) => blocking(f) && isAt(f, label));
+      return { label, matched, ok: matched.length === 0 };
+    }
+    const matched = findings.filter((f) => f.ruleId === label.expected && isAt(f, label));
+    return { label, matched, ok: matched.length > 0 };
+  });
+
+  const ruleIds = new Set<string>();
+  for (const outcome of outcomes) {
+    if (outcome.label.expected !== MUST_NOT_FLAG) ruleIds.add(outcome.label.expected);
+    else for (const f of outcome.matched) ruleIds.add(f.ruleId);
+  }
+  const rules: RuleScore[] = [...ruleIds].sort().map((ruleId) => {
+    const own = outcomes.filter((o) => o.label.expected === ruleId);
+    const found = own.filter((o) => o.ok).length;
+    const falseAccusations = outcomes.filter((o) => o.label.expected === MUST_NOT_FLAG).reduce((n, o) => n + o.matched.filter((f) => f.ruleId === ruleId).length, 0);
+    return {
+      ruleId,
+      labelled: own.length,
+      found,
+      falseAccusations,
+      recall: own.length ? found / own.length : undefined,
+      precision: found + falseAccusations ? found / (found + falseAccusations) : undefined,
+    };
+  });
+
+  const labelsOf = (entry: string) => labels.filter((l) => l.entry === entry);
+  const unreviewed = runs.flatMap((run) =>
+    run.findings.filter((f) => blocking(f) && !labelsOf(run.entry).some((l) => isAt(f, l))).map((finding) => ({ entry: run.entry, finding })),
+  );
+  return { outcomes, rules, unreviewed, runs };
+}
+
+/** The headline figures: what `npm run eval` prints last, as one JSON line. */
+export function summary(evaluation: Evaluation) {
+  const violations = evaluation.outcomes.filter((o) => o.label.expected !== MUST_NOT_FLAG);
+  const negatives = evaluation.outcomes.filter((o) => o.label.expected === MUST_NOT_FLAG);
+  return {
+    labels: evaluation.outcomes.length,
+    entries: new Set(evaluation.outcomes.map((o) => o.label.entry)).size,
+    violations: violations.length,
+    found: violations.filter((o) => o.ok).length,
+    mustNotFlag: negatives.length,
+    falseAccusations: negatives.filter((o) => !o.ok).length,
+    crashes: evaluation.runs.filter((r) => r.failure !== undefined).length,
+    unreviewed: evaluation.unreviewed.length,
+    totalMs: Math.round(evaluation.runs.reduce((n, r) => n + r.ms, 0)),
+  };
+}
