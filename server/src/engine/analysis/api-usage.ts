@@ -1,5 +1,6 @@
 import type { ProjectModel } from '../model/project';
 import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse/script';
+import { isReExport } from '../parse/script';
 import type { SourceRange } from '../types';
 import { findJsonNode } from '../parse/jsonc';
 import { memoize } from '../model/memo';
@@ -50,7 +51,7 @@ function usesIn(script: ScriptFacts): ApiUse[] {
   const add = (fn: ScriptFunction) => functions.set(fn.start, fn);
   script.definition?.members.forEach(add);
   script.functions.forEach(add);
-  script.exports.forEach((entry) => typeof entry !== 'string' && add(entry));
+  script.exports.forEach((entry) => typeof entry !== 'string' && !isReExport(entry) && add(entry));
   for (const fn of functions.values()) {
     for (const call of fn.calls) if (call.kind === 'platform') uses.push({ script, fn, call });
   }

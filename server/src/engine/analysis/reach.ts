@@ -1,4 +1,5 @@
 import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse/script';
+import { isReExport } from '../parse/script';
 import type { ProjectModel } from '../model/project';
 import { memoize } from '../model/memo';
 
@@ -23,12 +24,28 @@ export interface ReachedCall {
 
 const MAX_CALL_DEPTH = 8;
 
-/** Looks a member up in a module's exports, following `export { local }` re-exports to local functions. */
-function exported(script: ScriptFacts, name: string): ScriptFunction | undefined {
+/**
+ * Looks a member up in a module's exports, following `export { local }` to local functions and
+ * `export { x } from '…'` / `export * from '…'` to other modules (a few modules deep).
+ */
+function exported(model: ProjectModel, script: ScriptFacts, name: string, depth = 0): FunctionRef | undefined {
   const entry = script.exports.get(name);
-  if (!entry) return undefined;
-  return typeof entry === 'string' ? script.functions.get(entry) : entry;
+  if (entry && isReExport(entry)) {
+    const target = depth < MAX_REEXPORT_DEPTH ? model.resolveModule(script.file, entry.specifier) : undefined;
+    return target && exported(model, target, entry.imported === '*' ? 'default' : entry.imported, depth + 1);
+  }
+  const fn = typeof entry === 'string' ? script.functions.get(entry) : entry;
+  if (fn) return { script, fn };
+  if (depth >= MAX_REEXPORT_DEPTH || name === 'default') return undefined;
+  for (const specifier of script.exportsAllFrom ?? []) {
+    const target = model.resolveModule(script.file, specifier);
+    const found = target && exported(model, target, name, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
+
+const MAX_REEXPORT_DEPTH = 4;
 
 /** Where a call lands, when it is a function of this project that we can see. */
 export function resolveCall(model: ProjectModel, script: ScriptFacts, call: ScriptCall): FunctionRef | undefined {
@@ -44,15 +61,14 @@ export function resolveCall(model: ProjectModel, script: ScriptFacts, call: Scri
       const imported = script.imports.get(call.name);
       if (!imported) return undefined;
       const target = model.resolveModule(script.file, imported.specifier);
-      const targetFn = target && exported(target, imported.imported === '*' ? 'default' : imported.imported);
-      return target && targetFn ? { script: target, fn: targetFn } : undefined;
+      return target && exported(model, target, imported.imported === '*' ? 'default' : imported.imported);
     }
     case 'member': {
       const imported = script.imports.get(call.object);
       if (!imported) return undefined;
       const target = model.resolveModule(script.file, imported.specifier);
-      const targetFn = target && exported(target, call.name);
-      return target && targetFn ? { script: target, fn: targetFn } : undefined;
+      // `import * as api from` / `require()` reach the module's exports; `import api from` its default export object.
+      return target && exported(model, target, call.name);
     }
     case 'app': {
       const app = model.app.script;

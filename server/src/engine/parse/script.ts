@@ -24,6 +24,34 @@ export interface CallSite {
   statementInBlock: boolean;
   /** How the call runs relative to the function it is written in: WeChat only treats synchronous code as a user tap. */
   context: CallContext;
+  /** The conditions under which the call runs within its function, outermost first (absent: unconditional). */
+  guards?: readonly Guard[];
+  /** The callbacks and awaits the call waits for within its function, outermost first (absent: none). */
+  continuations?: readonly Continuation[];
+}
+
+/**
+ * A condition a call runs under: the test of an enclosing `if`, `&&`, `||`, ternary or `switch` case, an early
+ * `if (…) return` before it (negated), or a `catch` block. `test` is the condition's source text, cut short.
+ */
+export interface Guard {
+  kind: 'condition' | 'case' | 'catch';
+  test: string;
+  /** The call runs when the test is false (`else`, the right of `||`, after an early return). */
+  negated: boolean;
+}
+
+/**
+ * What a call waits for: an option callback (`wx.request({ fail() {…} })`), a promise callback
+ * (`helper().then(…)`) or an `await`. `receiver` is the source text of what was called or awaited, cut short.
+ */
+export interface Continuation {
+  via: 'option' | 'then' | 'catch' | 'finally' | 'await';
+  /** The platform API whose option callback this is (`request`, `showModal`…). */
+  api?: string;
+  /** The option's name (`success`, `fail`, `complete`). */
+  option?: string;
+  receiver: string;
 }
 
 export interface CallContext {
@@ -55,11 +83,51 @@ interface VisitContext extends CallContext {
   deferAs?: 'timer' | 'callback' | 'now';
   /** The platform API whose options object is being walked (`wx.showModal({ success() {} })`). */
   optionsOf?: string;
+  /** What a function met next waits for, when it is a callback (its option name is filled in where it is met). */
+  pending?: Continuation;
+  guards: readonly Guard[];
+  continuations: readonly Continuation[];
 }
 
 /** The context without a pending deferral; the same object when there is none (most nodes: no copy). */
 function settled(context: VisitContext): VisitContext {
-  return context.deferAs === undefined && context.optionsOf === undefined ? context : { ...context, deferAs: undefined, optionsOf: undefined };
+  return context.deferAs === undefined && context.optionsOf === undefined && context.pending === undefined ? context : { ...context, deferAs: undefined, optionsOf: undefined, pending: undefined };
+}
+
+const NO_GUARDS: readonly Guard[] = Object.freeze([]) as readonly Guard[];
+const NO_CONTINUATIONS: readonly Continuation[] = Object.freeze([]) as readonly Continuation[];
+const START: VisitContext = { ...SYNCHRONOUS, guards: NO_GUARDS, continuations: NO_CONTINUATIONS };
+/** Conditions and receivers are kept as short texts: enough to classify them, bounded on minified code. */
+const MAX_CONDITION_CHARS = 160;
+
+function guarded(context: VisitContext, guard: Guard): VisitContext {
+  return { ...settled(context), guards: [...context.guards, guard] };
+}
+
+/** A statement after which the rest of the block does not run: `return`, `throw`, or a block ending in one. */
+function exits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return !!last && exits(last);
+  }
+  return false;
+}
+
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+/** The data fields a `setData({ a: …, 'b.c': …, [k]: … })` writes: top-level names (`b` for a path `b.c`). */
+function dataKeysOf(object: ts.ObjectLiteralExpression): string[] {
+  const keys: string[] = [];
+  for (const prop of object.properties) {
+    const name = ts.isShorthandPropertyAssignment(prop) ? prop.name.text : prop.name ? propertyName(prop.name as ts.PropertyName) : undefined;
+    if (name) keys.push(name.split(/[.[]/, 1)[0]);
+  }
+  return keys;
+}
+
+function isShortCircuit(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
 }
 
 /** Array and function methods that call their callback before returning. */
@@ -80,9 +148,17 @@ export function isSynchronous(context: CallContext): boolean {
 
 export type ScriptCall =
   /** `wx.api(...)` or `uni.api(...)`; `url` is the static page/request URL when it can be read. */
-  | { kind: 'platform'; api: string; url?: string; argumentText: string; site: CallSite }
-  /** `this.name(...)` (or through `that`/`self` aliases of this). */
-  | { kind: 'method'; name: string; argumentText: string; site: CallSite }
+  | {
+      kind: 'platform';
+      api: string;
+      url?: string;
+      argumentText: string;
+      site: CallSite;
+      /** `promisify(wx.getLocation)`, `{ get: wx.getLocation }`: the API handed on by reference, to be called by whoever receives it. */
+      reference?: boolean;
+    }
+  /** `this.name(...)` (or through `that`/`self` aliases of this); `dataKeys` are the top-level keys of a `this.setData({…})`. */
+  | { kind: 'method'; name: string; argumentText: string; site: CallSite; dataKeys?: string[] }
   /** `name(...)`: a module-level function or a named import. */
   | { kind: 'local'; name: string; argumentText: string; site: CallSite }
   /** `object.name(...)` where object is a module binding (an import or require). */
@@ -125,6 +201,11 @@ export interface ModuleImport {
   imported: string;
 }
 
+/** A function this module exports itself (inline, or by local name), as opposed to one it re-exports from another module. */
+export function isReExport(entry: ScriptFunction | string | ModuleImport): entry is ModuleImport {
+  return typeof entry === 'object' && 'specifier' in entry;
+}
+
 export interface ScriptFacts {
   file: string;
   content: string;
@@ -132,8 +213,10 @@ export interface ScriptFacts {
   definition?: ScriptDefinition;
   functions: Map<string, ScriptFunction>;
   imports: Map<string, ModuleImport>;
-  /** Export name -> function (inline) or the local function name it re-exports. */
-  exports: Map<string, ScriptFunction | string>;
+  /** Export name -> function (inline), the local function name it re-exports, or a name re-exported from another module. */
+  exports: Map<string, ScriptFunction | string | ModuleImport>;
+  /** `export * from '…'`: modules whose exports this one passes on. */
+  exportsAllFrom?: string[];
   syntaxErrorCount: number;
   /** Why the file could only be read in part (nesting too deep to walk). */
   problems?: ParseProblem[];
@@ -357,7 +440,21 @@ function collectObjectMethods(owner: string, object: ts.ObjectLiteralExpression,
     const name = prop.name && propertyName(prop.name as ts.PropertyName);
     const fn = ts.isMethodDeclaration(prop) ? prop : ts.isPropertyAssignment(prop) ? functionOf(prop.initializer) : undefined;
     if (name && fn) facts.functions.set(`${owner}.${name}`, extractor.describe(`${owner}.${name}`, prop, prop.name!, fn));
+    else if (name && ts.isPropertyAssignment(prop) && wrapsPlatformApi(prop.initializer, extractor)) {
+      facts.functions.set(`${owner}.${name}`, extractor.describeWrapper(`${owner}.${name}`, prop, prop.name, prop.initializer));
+    }
   }
+}
+
+/**
+ * A value built from a platform API handed over by reference: `promisify(wx.getLocation)`, `wx.getLocation`,
+ * `wrap(wx.getLocation, { … })`. Calling the value calls the API, so it stands for it (a few levels deep).
+ */
+function wrapsPlatformApi(value: ts.Expression, extractor: CallExtractor, depth = 0): boolean {
+  if (extractor.platformReference(value)) return true;
+  if (depth > 2) return false;
+  if (ts.isParenthesizedExpression(value) || ts.isAsExpression(value)) return wrapsPlatformApi(value.expression, extractor, depth + 1);
+  return ts.isCallExpression(value) && value.arguments.some((arg) => wrapsPlatformApi(arg, extractor, depth + 1));
 }
 
 function collectFunctions(statement: ts.Statement, extractor: CallExtractor, facts: ScriptFacts): void {
@@ -389,6 +486,7 @@ function collectFunctions(statement: ts.Statement, extractor: CallExtractor, fac
     const fn = functionOf(decl.initializer);
     if (fn) facts.functions.set(decl.name.text, extractor.describe(decl.name.text, statement, decl.name, fn));
     else if (decl.initializer && ts.isObjectLiteralExpression(decl.initializer)) collectObjectMethods(decl.name.text, decl.initializer, extractor, facts);
+    else if (decl.initializer && wrapsPlatformApi(decl.initializer, extractor)) facts.functions.set(decl.name.text, extractor.describeWrapper(decl.name.text, statement, decl.name, decl.initializer));
   }
 }
 
@@ -416,6 +514,7 @@ function collectExports(statement: ts.Statement, extractor: CallExtractor, facts
         const fn = functionOf(prop.initializer);
         if (fn) facts.exports.set(name, extractor.describe(name, prop, prop.name, fn));
         else if (ts.isIdentifier(prop.initializer)) facts.exports.set(name, prop.initializer.text);
+        else if (wrapsPlatformApi(prop.initializer, extractor)) facts.exports.set(name, extractor.describeWrapper(name, prop, prop.name, prop.initializer));
       } else if (ts.isMethodDeclaration(prop) && propertyName(prop.name)) {
         const name = propertyName(prop.name)!;
         facts.exports.set(name, extractor.describe(name, prop, prop.name, prop));
@@ -423,17 +522,35 @@ function collectExports(statement: ts.Statement, extractor: CallExtractor, facts
     }
   };
   if (hasExportModifier(statement)) {
-    if (ts.isFunctionDeclaration(statement) && statement.name) facts.exports.set(statement.name.text, statement.name.text);
+    const isDefault = !!ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    if (ts.isFunctionDeclaration(statement)) {
+      // `export default function () {}` has no local name: it is known by its export only.
+      if (statement.name) facts.exports.set(isDefault ? 'default' : statement.name.text, statement.name.text);
+      else if (isDefault) facts.exports.set('default', extractor.describe('default', statement, statement, statement));
+    }
+    if (ts.isClassDeclaration(statement) && statement.name) facts.exports.set(isDefault ? 'default' : statement.name.text, statement.name.text);
     if (ts.isVariableStatement(statement)) {
       for (const decl of statement.declarationList.declarations) if (ts.isIdentifier(decl.name)) facts.exports.set(decl.name.text, decl.name.text);
     }
   }
-  if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
-    for (const element of statement.exportClause.elements) facts.exports.set(element.name.text, (element.propertyName ?? element.name).text);
+  if (ts.isExportDeclaration(statement)) {
+    const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+    if (statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) {
+        const local = (element.propertyName ?? element.name).text;
+        facts.exports.set(element.name.text, from ? { specifier: from, imported: local } : local);
+      }
+    } else if (statement.exportClause && ts.isNamespaceExport(statement.exportClause) && from) {
+      facts.exports.set(statement.exportClause.name.text, { specifier: from, imported: '*' });
+    } else if (!statement.exportClause && from) {
+      (facts.exportsAllFrom ??= []).push(from);
+    }
   }
   if (ts.isExportAssignment(statement)) {
+    const fn = functionOf(statement.expression);
     if (ts.isObjectLiteralExpression(statement.expression)) exportObject(statement.expression);
     else if (ts.isIdentifier(statement.expression)) facts.exports.set('default', statement.expression.text);
+    else if (fn) facts.exports.set('default', extractor.describe('default', statement, statement, fn));
   }
   if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const { left, right } = statement.expression;
@@ -540,42 +657,84 @@ class CallExtractor {
   ) {}
 
   describe(name: string, whole: ts.Node, nameNode: ts.Node, fn: FunctionNode): ScriptFunction {
+    return this.describeBody(name, whole, nameNode, fn, fn.body);
+  }
+
+  /**
+   * A module-level value that wraps a platform API (`const getLocation = promisify(wx.getLocation)`), described
+   * as a function: calling it calls the API it was given.
+   */
+  describeWrapper(name: string, whole: ts.Node, nameNode: ts.Node, value: ts.Expression): ScriptFunction {
+    const described = this.describeBody(name, whole, nameNode, value, value);
+    const direct = this.platformReference(value);
+    if (direct) described.calls.push({ ...direct, site: this.site(value, START, [whole]) });
+    return described;
+  }
+
+  private describeBody(name: string, whole: ts.Node, nameNode: ts.Node, root: ts.Node, body: ts.Node | undefined): ScriptFunction {
     const calls: ScriptCall[] = [];
     const localAppAliases = new Set(this.appAliases);
     // Awaits are tracked per function body: code after an await in the handler itself is no longer the tap.
     let awaitSeen = false;
+    let lastAwaited: Continuation | undefined;
     // The nodes above the one being visited: the tree is parsed without parent pointers (a tenth of the
     // parse time), and a call's statement and a callback's option name are found from here instead.
-    const ancestors: ts.Node[] = [fn];
+    const ancestors: ts.Node[] = [root];
     const visitChildren = (node: ts.Node, context: VisitContext): void => {
       ancestors.push(node);
       ts.forEachChild(node, (child) => visit(child, context));
       ancestors.pop();
+    };
+    /** Statements in order: after `if (test) return;` the rest of the block runs only when the test is false. */
+    const visitStatements = (node: ts.Node, statements: readonly ts.Statement[], context: VisitContext): void => {
+      ancestors.push(node);
+      let current = settled(context);
+      for (const statement of statements) {
+        visit(statement, current);
+        if (ts.isIfStatement(statement) && !statement.elseStatement && exits(statement.thenStatement)) {
+          current = guarded(current, { kind: 'condition', test: this.excerpt(statement.expression), negated: true });
+        }
+      }
+      ancestors.pop();
+    };
+    const withAwait = (context: VisitContext): VisitContext => {
+      if (!awaitSeen) return context;
+      return { ...context, afterAwait: true, continuations: lastAwaited ? [...context.continuations, lastAwaited] : context.continuations };
     };
     const visit = (node: ts.Node, context: VisitContext): void => {
       if (ancestors.length > MAX_SYNTAX_DEPTH) return; // see MAX_SYNTAX_DEPTH
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isGetAppCall(node.initializer)) localAppAliases.add(node.name.text);
       if (functionOf(node) || ts.isFunctionDeclaration(node)) {
         // A nested function runs when something calls it: later (callback, timer) unless passed to forEach & co.
-        const deferred: VisitContext = { ...context, deferAs: undefined, optionsOf: undefined };
+        const deferred: VisitContext = { ...withAwait(context), deferAs: undefined, optionsOf: undefined, pending: undefined };
         if (context.deferAs === 'timer') deferred.timer = true;
         else if (context.deferAs !== 'now') deferred.callback = true;
         const parent = ancestors[ancestors.length - 1];
         const optionName = parent && (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent)) ? propertyName(parent.name) : ts.isMethodDeclaration(node) ? propertyName(node.name) : undefined;
         // Only the dialog's or payment's own callback counts; a request made inside it is async again.
         if (context.deferAs !== 'now') deferred.userCallback = !!(context.optionsOf && optionName && USER_CALLBACKS[context.optionsOf]?.includes(optionName));
-        const saved = awaitSeen;
+        if (context.pending && context.deferAs !== 'now') {
+          const continuation = context.pending.via === 'option' ? { ...context.pending, option: optionName } : context.pending;
+          deferred.continuations = [...deferred.continuations, continuation];
+        }
+        const saved = [awaitSeen, lastAwaited] as const;
+        awaitSeen = false;
+        lastAwaited = undefined;
         visitChildren(node, deferred);
-        awaitSeen = saved;
+        [awaitSeen, lastAwaited] = saved;
         return;
       }
       if (ts.isCallExpression(node)) {
-        const call = this.classify(node, localAppAliases, { ...context, afterAwait: context.afterAwait || awaitSeen }, ancestors);
+        const call = this.classify(node, localAppAliases, withAwait(context), ancestors);
         if (call) calls.push(call);
         ancestors.push(node);
         visit(node.expression, context.deferAs === undefined ? context : { ...context, deferAs: undefined });
         const argumentContext = this.argumentContext(node, context);
-        for (const arg of node.arguments) visit(arg, argumentContext);
+        for (const arg of node.arguments) {
+          const reference = this.platformReference(arg);
+          if (reference) calls.push({ ...reference, site: this.site(arg, withAwait(context), ancestors) });
+          visit(arg, argumentContext);
+        }
         ancestors.pop();
         return;
       }
@@ -584,28 +743,99 @@ class CallExtractor {
         visit(node.expression, context);
         ancestors.pop();
         awaitSeen = true;
+        lastAwaited = { via: 'await', receiver: this.excerpt(node.expression) };
         return;
+      }
+      if (ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || ts.isModuleBlock(node)) {
+        if (ts.isCaseClause(node)) visit(node.expression, settled(context));
+        visitStatements(node, node.statements, context);
+        return;
+      }
+      if (ts.isIfStatement(node) || ts.isConditionalExpression(node)) {
+        const test = ts.isIfStatement(node) ? node.expression : node.condition;
+        const [whenTrue, whenFalse] = ts.isIfStatement(node) ? [node.thenStatement, node.elseStatement] : [node.whenTrue, node.whenFalse];
+        const excerpt = this.excerpt(test);
+        ancestors.push(node);
+        visit(test, settled(context));
+        visit(whenTrue, guarded(context, { kind: 'condition', test: excerpt, negated: false }));
+        if (whenFalse) visit(whenFalse, guarded(context, { kind: 'condition', test: excerpt, negated: true }));
+        ancestors.pop();
+        return;
+      }
+      if (ts.isBinaryExpression(node) && isShortCircuit(node.operatorToken.kind)) {
+        ancestors.push(node);
+        visit(node.left, settled(context));
+        // `a && f()` runs f when a holds; `a || f()` and `a ?? f()` when it does not.
+        const negated = node.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken;
+        visit(node.right, guarded(context, { kind: 'condition', test: this.excerpt(node.left), negated }));
+        ancestors.pop();
+        return;
+      }
+      if (ts.isSwitchStatement(node)) {
+        const subject = this.excerpt(node.expression);
+        ancestors.push(node);
+        visit(node.expression, settled(context));
+        ancestors.push(node.caseBlock);
+        for (const clause of node.caseBlock.clauses) {
+          const test = ts.isCaseClause(clause) ? `${subject} === ${this.excerpt(clause.expression)}` : `${subject} (default)`;
+          visit(clause, guarded(context, { kind: 'case', test, negated: false }));
+        }
+        ancestors.pop();
+        ancestors.pop();
+        return;
+      }
+      if (ts.isCatchClause(node)) {
+        visitChildren(node, guarded(context, { kind: 'catch', test: 'catch', negated: false }));
+        return;
+      }
+      if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Promise') {
+        // A promise's executor runs before `new Promise` returns: a call in it is as synchronous as the `new`.
+        ancestors.push(node);
+        for (const arg of node.arguments ?? []) visit(arg, { ...settled(context), deferAs: 'now' });
+        ancestors.pop();
+        return;
+      }
+      if (ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)) {
+        // `{ getLocation: wx.getLocation }`, `const get = wx.getLocation`: the API handed on to be called later.
+        const value = node.initializer && this.platformReference(node.initializer);
+        if (value) calls.push({ ...value, site: this.site(node.initializer!, withAwait(context), ancestors) });
       }
       // Object literals pass the deferral on to their methods (wx.request({ success() {} })); nothing else does.
       const inner = ts.isObjectLiteralExpression(node) || ts.isPropertyAssignment(node) || ts.isParenthesizedExpression(node) ? context : settled(context);
       visitChildren(node, inner);
     };
-    if (fn.body) visit(fn.body, { ...SYNCHRONOUS });
+    if (body) visit(body, START);
     return { name, start: whole.getStart(this.source), end: whole.end, nameStart: nameNode.getStart(this.source), nameEnd: nameNode.end, calls };
+  }
+
+  /** `wx.getLocation` (not called): the platform API it names, as a reference call without a site yet. */
+  platformReference(node: ts.Expression): Omit<Extract<ScriptCall, { kind: 'platform' }>, 'site'> | undefined {
+    if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression) || !PLATFORM_OBJECTS.has(node.expression.text)) return undefined;
+    return { kind: 'platform', api: node.name.text, argumentText: '', reference: true };
+  }
+
+  /** The source text of a node, cut short (conditions and receivers are classified by words, not parsed again). */
+  excerpt(node: ts.Node): string {
+    const start = node.getStart(this.source);
+    return this.source.text.slice(start, Math.min(node.end, start + MAX_CONDITION_CHARS));
   }
 
   /** The context in which a call's arguments run: functions passed to timers and to most calls run later. */
   private argumentContext(call: ts.CallExpression, outer: VisitContext): VisitContext {
     const callee = call.expression;
     const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-    if (calleeName === 'setTimeout' || calleeName === 'setInterval') return { ...outer, deferAs: 'timer' };
-    if (SYNCHRONOUS_CALLBACK_METHODS.has(calleeName)) return { ...outer, deferAs: 'now' };
+    if (calleeName === 'setTimeout' || calleeName === 'setInterval') return { ...outer, deferAs: 'timer', pending: undefined };
+    if (SYNCHRONOUS_CALLBACK_METHODS.has(calleeName)) return { ...outer, deferAs: 'now', pending: undefined };
     const isPlatform = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && PLATFORM_OBJECTS.has(callee.expression.text);
-    return { ...outer, deferAs: 'callback', optionsOf: isPlatform ? calleeName : undefined };
+    const promiseMethod = ts.isPropertyAccessExpression(callee) && PROMISE_METHODS.has(calleeName) ? (calleeName as 'then' | 'catch' | 'finally') : undefined;
+    const pending: Continuation = promiseMethod
+      ? { via: promiseMethod, receiver: this.excerpt((callee as ts.PropertyAccessExpression).expression) }
+      : { via: 'option', api: isPlatform ? calleeName : undefined, receiver: this.excerpt(callee) };
+    return { ...outer, deferAs: 'callback', optionsOf: isPlatform ? calleeName : undefined, pending };
   }
 
   /** `ancestors`: the nodes above the call, innermost last. */
-  private site(call: ts.CallExpression, context: VisitContext, ancestors: readonly ts.Node[]): CallSite {
+  private site(call: ts.Node, context: VisitContext, ancestors: readonly ts.Node[]): CallSite {
     const start = call.getStart(this.source);
     let statement: ts.Node = call;
     let level = ancestors.length - 1;
@@ -622,7 +852,11 @@ class CallExtractor {
     const { timer, callback, afterAwait, userCallback } = context;
     const holder = ancestors[level];
     const statementInBlock = !!holder && (ts.isBlock(holder) || ts.isSourceFile(holder) || ts.isCaseClause(holder) || ts.isDefaultClause(holder));
-    return { start, end: call.end, statementStart: statement.getStart(this.source), statementEnd: statement.end, isStatement, statementInBlock, context: callContext(timer, callback, afterAwait, userCallback) };
+    const site: CallSite = { start, end: call.end, statementStart: statement.getStart(this.source), statementEnd: statement.end, isStatement, statementInBlock, context: callContext(timer, callback, afterAwait, userCallback) };
+    // Most calls are unconditional and wait for nothing: they carry no lists at all.
+    if (context.guards.length) site.guards = context.guards;
+    if (context.continuations.length) site.continuations = context.continuations;
+    return site;
   }
 
   private argumentText(call: ts.CallExpression): string {
@@ -649,7 +883,10 @@ class CallExtractor {
       return { kind: 'platform', api: name, url: this.urlOf(call), argumentText, site: this.site(call, context, ancestors) };
     }
     if (receiver.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(receiver) && THIS_ALIASES.has(receiver.text))) {
-      return { kind: 'method', name, argumentText, site: this.site(call, context, ancestors) };
+      const method: ScriptCall = { kind: 'method', name, argumentText, site: this.site(call, context, ancestors) };
+      const data = name === 'setData' ? call.arguments[0] : undefined;
+      if (data && ts.isObjectLiteralExpression(data)) method.dataKeys = dataKeysOf(data);
+      return method;
     }
     if (isGetAppCall(receiver) || (ts.isIdentifier(receiver) && appAliases.has(receiver.text))) {
       return { kind: 'app', name, argumentText, site: this.site(call, context, ancestors) };
