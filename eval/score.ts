@@ -3,8 +3,9 @@
  * precision and the lists a reviewer reads (missed violations, false accusations, unreviewed findings).
  *
  * A labels file holds one place per line, tab-separated: `path:line` (or `path:from-to`), the expected rule id
- * or `must-not-flag`, and a one-line reason. `#` starts a comment line. Paths are relative to the corpus entry
- * (the repository as extracted by shared/dev-corpus/fetch-dev-corpus.sh).
+ * or `must-not-flag` (no rule may report an error or warning there) or `must-not-flag:<rule>` (that rule may not,
+ * where another rule's finding at the same place is right), and a one-line reason. `#` starts a comment line.
+ * Paths are relative to the corpus entry (the repository as extracted by shared/dev-corpus/fetch-dev-corpus.sh).
  */
 
 export const MUST_NOT_FLAG = 'must-not-flag';
@@ -20,6 +21,8 @@ export interface Label {
   to: number;
   /** A rule id, or MUST_NOT_FLAG. */
   expected: string;
+  /** For MUST_NOT_FLAG: the one rule that may not report here (absent: none may). */
+  onlyRule?: string;
   reason: string;
   /** Where the label is written (labels file and line), for messages. */
   source: string;
@@ -58,7 +61,8 @@ export function parseLabels(entry: string, sourceName: string, content: string):
     const to = match[3] ? Number(match[3]) : from;
     if (to < from) problems.push({ source, message: `line range ${from}-${to} runs backwards` });
     if (!reason) problems.push({ source, message: 'a label needs a one-line reason' });
-    labels.push({ entry, file: match[1], from, to: Math.max(from, to), expected, reason: reason ?? '', source });
+    const [kind, onlyRule] = expected.startsWith(`${MUST_NOT_FLAG}:`) ? [MUST_NOT_FLAG, expected.slice(MUST_NOT_FLAG.length + 1)] : [expected, undefined];
+    labels.push({ entry, file: match[1], from, to: Math.max(from, to), expected: kind, onlyRule, reason: reason ?? '', source });
   });
   return { labels, problems };
 }
@@ -108,7 +112,7 @@ export function evaluate(labels: Label[], runs: EntryRun[]): Evaluation {
   const outcomes: LabelOutcome[] = labels.map((label) => {
     const findings = byEntry.get(label.entry)?.findings ?? [];
     if (label.expected === MUST_NOT_FLAG) {
-      const matched = findings.filter((f) => blocking(f) && isAt(f, label));
+      const matched = findings.filter((f) => blocking(f) && isAt(f, label) && (!label.onlyRule || f.ruleId === label.onlyRule));
       return { label, matched, ok: matched.length === 0 };
     }
     const matched = findings.filter((f) => f.ruleId === label.expected && isAt(f, label));
@@ -136,7 +140,9 @@ export function evaluate(labels: Label[], runs: EntryRun[]): Evaluation {
 
   const labelsOf = (entry: string) => labels.filter((l) => l.entry === entry);
   const unreviewed = runs.flatMap((run) =>
-    run.findings.filter((f) => blocking(f) && !labelsOf(run.entry).some((l) => isAt(f, l))).map((finding) => ({ entry: run.entry, finding })),
+    run.findings
+      .filter((f) => blocking(f) && !labelsOf(run.entry).some((l) => isAt(f, l) && (l.onlyRule === undefined || l.onlyRule === f.ruleId)))
+      .map((finding) => ({ entry: run.entry, finding })),
   );
   return { outcomes, rules, unreviewed, runs };
 }

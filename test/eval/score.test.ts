@@ -57,6 +57,15 @@ describe('eval: scoring', () => {
     assert.deepEqual(summary(evaluation), { labels: 4, entries: 1, violations: 2, found: 1, mustNotFlag: 2, falseAccusations: 1, crashes: 0, unreviewed: 1, totalMs: 1 });
   });
 
+  it('must-not-flag:<rule> accuses only that rule, and leaves the finding of another rule at the place to its own label', () => {
+    const { labels: scoped } = parseLabels('shop', 'shop.tsv', 'w.wxml:9\tdeprecated-user-info-api\tright\nw.wxml:9\tmust-not-flag:user-info-wall\tnot a wall: a tab bar leads on\n');
+    const evaluation = evaluate(scoped, [run('shop', [finding('w.wxml', 9, 'deprecated-user-info-api', 'warning'), finding('w.wxml', 9, 'user-info-wall')])]);
+    assert.deepEqual(evaluation.outcomes.map((o) => o.ok), [true, false]);
+    assert.deepEqual(evaluation.outcomes[1].matched.map((f) => f.ruleId), ['user-info-wall']);
+    const quiet = evaluate(scoped, [run('shop', [finding('w.wxml', 9, 'deprecated-user-info-api', 'warning')])]);
+    assert.deepEqual(quiet.outcomes.map((o) => o.ok), [true, true]);
+  });
+
   it('lists error/warning findings at no labelled place as unreviewed', () => {
     const evaluation = evaluate(labels, [run('shop', [finding('e.js', 1, 'clipboard-without-user-action', 'warning'), finding('e.js', 2, 'personal-data-storage', 'info')])]);
     assert.deepEqual(evaluation.unreviewed.map((u) => u.finding.ruleId), ['clipboard-without-user-action']);
@@ -90,7 +99,8 @@ describe('eval: the project labels', () => {
     assert.deepEqual(problems, []);
     assert.ok(labels.length > 0);
     const known = new Set(allRules.map((rule) => rule.meta.id));
-    const unknown = labels.filter((l) => l.expected !== MUST_NOT_FLAG && !known.has(l.expected)).map((l) => `${l.source}: ${l.expected}`);
+    const ruleNamed = (l: (typeof labels)[number]) => (l.expected === MUST_NOT_FLAG ? l.onlyRule : l.expected);
+    const unknown = labels.filter((l) => ruleNamed(l) !== undefined && !known.has(ruleNamed(l)!)).map((l) => `${l.source}: ${ruleNamed(l)}`);
     assert.deepEqual(unknown, []);
   });
 });
