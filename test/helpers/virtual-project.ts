@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import type { FileSystemHost, Finding, Locale } from '../../server/src/engine';
 import { ProjectAnalyzer, applyFixEdits } from '../../server/src/engine';
@@ -31,6 +32,9 @@ export function relativePath(file: string): string {
 }
 
 export function lintFiles(files: ProjectFiles): Finding[] {
+  // scripts/compare-findings.js collects the projects the tests lint, to compare findings before/after a refactor.
+  const record = process.env.MP_PRIVACY_RECORD_PROJECTS;
+  if (record) fs.appendFileSync(record, JSON.stringify(files) + '\n');
   return new ProjectAnalyzer(virtualHost(files)).analyze(VIRTUAL_ROOT).findings;
 }
 
