@@ -144,8 +144,32 @@ describe('script facts: data written by setData', () => {
 });`,
     );
     const fn = facts.definition!.members.get('onGetPhone')!;
-    const keys = fn.calls.filter((c) => c.kind === 'method' && c.name === 'setData').map((c) => (c.kind === 'method' ? c.dataKeys : undefined));
-    assert.deepEqual(keys, [['phone', 'form', 'shorthand'], ['unlocked']]);
+    const writes = fn.calls.filter((c) => c.kind === 'method' && c.name === 'setData').map((c) => (c.kind === 'method' ? c.data : undefined));
+    assert.deepEqual(writes.map((w) => [...w!.fields]), [[['phone', undefined], ['form', true], ['shorthand', undefined]], [['unlocked', true]]]);
+    assert.deepEqual(writes.map((w) => w!.open), [false, false]);
+  });
+
+  it('reads initial data and component properties, and marks computed or built-elsewhere writes as open', () => {
+    const facts = parseScript(
+      'comp.js',
+      `Component({
+  properties: { show: Boolean },
+  data: { visible: false, list: [], title: '', count: 0, user: null, token: wx.getStorageSync('token') },
+  methods: {
+    open(key) { this.setData({ [key]: true }); },
+    reset(state) { this.setData(state); },
+  },
+});`,
+    );
+    const definition = facts.definition!;
+    assert.deepEqual([...definition.initialData!.fields], [['visible', false], ['list', true], ['title', false], ['count', false], ['user', false], ['token', undefined]]);
+    assert.deepEqual(definition.properties, ['show']);
+    const writeOf = (name: string) => {
+      const call = definition.members.get(name)!.calls.find((c) => c.kind === 'method' && c.name === 'setData');
+      return call?.kind === 'method' ? call.data : undefined;
+    };
+    assert.equal(writeOf('open')?.open, true);
+    assert.equal(writeOf('reset')?.open, true);
   });
 });
 

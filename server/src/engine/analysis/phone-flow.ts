@@ -8,6 +8,7 @@ import { FunctionRef, ReachedCall, reachableCalls } from './reach';
 import { ViewElement, coversScreen, gestureBindings, pageView } from './wxml-view';
 import * as vocabulary from './vocabulary';
 import { memoize, perKey } from '../model/memo';
+import { Shown, fillsFormField, shownWhen } from './data-flow';
 
 /**
  * Facts about phone-number requests that the three phone rules share: where each request is, which pages
@@ -43,6 +44,10 @@ export interface PhoneRequest {
   handlerBinding?: EventBinding;
   handler?: FunctionRef;
   label: string;
+  /** Whether the request is on screen when the page opens, or only after the user did something. */
+  shown: Exclude<Shown, 'never'>;
+  /** Its handler fills a form field the user can also type into: a shortcut, not a wall (data-flow.ts). */
+  fillsForm: boolean;
 }
 
 export interface PhoneGate {
@@ -212,15 +217,21 @@ export class PhoneAnalysis {
     for (const view of this.view(page)) {
       const match = this.matcher(view, this.model);
       if (!match) continue;
+      // A request nothing ever shows (its wx:if/hidden field is never set) asks for nothing.
+      const shown = shownWhen(this.model, view);
+      if (shown === 'never') continue;
       const handlerBinding = match.resultEvent ? eventBindings(view.element).find((b) => b.event === match.resultEvent) : undefined;
+      const handler = handlerBinding ? handlerOf(view.owner, handlerBinding.handler) : undefined;
       requests.push({
         page,
         view,
         openType: match.openType,
         openTypeAttribute: match.attr,
         handlerBinding,
-        handler: handlerBinding ? handlerOf(view.owner, handlerBinding.handler) : undefined,
+        handler,
         label: textContent(view.element),
+        shown,
+        fillsForm: fillsFormField(this.model, handler, view.owner),
       });
     }
     return requests;
@@ -279,6 +290,8 @@ export class PhoneAnalysis {
     for (const view of this.view(page)) {
       if (insideRequest(view.element)) continue;
       if (scope && view.element !== scope && !ancestors(view.element).includes(scope)) continue;
+      // What the user can see and do before acting: content unlocked only by the request itself does not count.
+      if (shownWhen(this.model, view) !== 'on-entry') continue;
       const kind = this.controlKind(view);
       if (kind) result.otherControls++;
       // Inside an overlay, closing it is a way past it; on a page with nothing else, it leads nowhere.
@@ -290,6 +303,11 @@ export class PhoneAnalysis {
     return result;
   }
 
+  /** Requests that can make a wall: on screen when the page opens, and not a shortcut that fills a form field. */
+  private wallCandidates(page: PageUnit): PhoneRequest[] {
+    return this.requestsOn(page).filter((request) => request.shown === 'on-entry' && !request.fillsForm);
+  }
+
   /** The page is a wall when its phone request is all the user can do: nothing else to tap, nothing to read. */
   gateOf(page: PageUnit): PhoneGate | undefined {
     return memoize(page, this.slots.gate, this.revision, () => this.findGate(page));
@@ -298,11 +316,25 @@ export class PhoneAnalysis {
   private findGate(page: PageUnit): PhoneGate | undefined {
     const overlay = this.overlayGates(page)[0];
     if (overlay) return overlay;
-    const requests = this.requestsOn(page);
+    const requests = this.requestsOn(page).filter((request) => !request.fillsForm);
     if (!requests.length) return undefined;
     const alternatives = this.alternatives(page);
-    if (!alternatives.wayOut && !alternatives.content) return { kind: 'phone-only', page, request: requests[0], otherSignInControls: alternatives.otherControls };
-    return undefined;
+    if (alternatives.wayOut || alternatives.content) return undefined;
+    // On screen when the page opens, the request is the wall. Shown only after a tap (a popup the page's only
+    // button opens), it is one when the user has nowhere else to go: no other tab to browse.
+    const request = requests.find((r) => r.shown === 'on-entry') ?? (this.otherTabToBrowse(page) ? undefined : requests[0]);
+    return request && { kind: 'phone-only', page, request, otherSignInControls: alternatives.otherControls };
+  }
+
+  /** For a tab page: another tab of the tab bar that asks for nothing, or shows content or a way on beside its request. */
+  private otherTabToBrowse(page: PageUnit): boolean {
+    if (!page.isTab) return false;
+    return this.model.pages.some((other) => {
+      if (other === page || !other.isTab) return false;
+      if (!this.requestsOn(other).length) return true;
+      const alternatives = this.alternatives(other);
+      return !!(alternatives.content || alternatives.wayOut);
+    });
   }
 
   /**
@@ -318,7 +350,7 @@ export class PhoneAnalysis {
         layers.add(overlay.element);
         gates.push({ kind: 'overlay', page, request, overlay });
       };
-      for (const request of this.requestsOn(page)) {
+      for (const request of this.wallCandidates(page)) {
         if (coversScreen(this.model, request.view)) {
           add(request, request.view);
           continue;

@@ -42,6 +42,20 @@ function exported(model: ProjectModel, script: ScriptFacts, name: string, depth 
     const found = target && exported(model, target, name, depth + 1);
     if (found) return found;
   }
+  return inherited(model, script, name, depth);
+}
+
+/** A method a class of this module inherits: `class A extends B` with B local or imported (a few classes up). */
+function inherited(model: ProjectModel, script: ScriptFacts, name: string, depth: number): FunctionRef | undefined {
+  if (!script.superclasses || depth >= MAX_REEXPORT_DEPTH) return undefined;
+  for (const superclass of script.superclasses.values()) {
+    const local = script.functions.get(`${superclass}.${name}`);
+    if (local) return { script, fn: local };
+    const imported = script.imports.get(superclass);
+    const target = imported && model.resolveModule(script.file, imported.specifier);
+    const found = target && exported(model, target, name, depth + 1);
+    if (found) return found;
+  }
   return undefined;
 }
 
@@ -53,7 +67,7 @@ export function resolveCall(model: ProjectModel, script: ScriptFacts, call: Scri
     case 'method': {
       // `this.x()` in a Page, in a module function, or inside a class or object of helpers (`Class.x`).
       const fn = script.definition?.members.get(call.name) ?? script.functions.get(call.name) ?? [...script.functions].find(([name]) => name.endsWith(`.${call.name}`))?.[1];
-      return fn ? { script, fn } : undefined;
+      return fn ? { script, fn } : inherited(model, script, call.name, 0);
     }
     case 'local': {
       const fn = script.functions.get(call.name);

@@ -11,6 +11,8 @@ export interface ViewElement {
   /** The page or component whose template holds the element (its script has the handlers). */
   owner: UnitFiles;
   document: WxmlDocument;
+  /** For an element of a component's template: the component's tag in the template that uses it. */
+  host?: ViewElement;
 }
 
 const MAX_COMPONENT_DEPTH = 4;
@@ -21,17 +23,18 @@ const MAX_COMPONENT_DEPTH = 4;
  */
 export function pageView(unit: UnitFiles): ViewElement[] {
   const result: ViewElement[] = [];
-  const visit = (owner: UnitFiles, depth: number, seen: Set<string>): void => {
+  const visit = (owner: UnitFiles, depth: number, seen: Set<string>, host: ViewElement | undefined): void => {
     if (!owner.wxml) return;
     for (const element of documentElements(owner.wxml)) {
-      result.push({ element, owner, document: owner.wxml });
+      const view: ViewElement = { element, owner, document: owner.wxml, host };
+      result.push(view);
       const component = owner.components.get(element.name);
       if (component && depth < MAX_COMPONENT_DEPTH && !seen.has(component.base)) {
-        visit(component, depth + 1, new Set([...seen, component.base]));
+        visit(component, depth + 1, new Set([...seen, component.base]), view);
       }
     }
   };
-  visit(unit, 0, new Set([unit.base]));
+  visit(unit, 0, new Set([unit.base]), undefined);
   return result;
 }
 

@@ -99,6 +99,7 @@ const NO_CONTINUATIONS: readonly Continuation[] = Object.freeze([]) as readonly 
 const START: VisitContext = { ...SYNCHRONOUS, guards: NO_GUARDS, continuations: NO_CONTINUATIONS };
 /** Conditions and receivers are kept as short texts: enough to classify them, bounded on minified code. */
 const MAX_CONDITION_CHARS = 160;
+const MAX_SENT_CHARS = 400;
 
 function guarded(context: VisitContext, guard: Guard): VisitContext {
   return { ...settled(context), guards: [...context.guards, guard] };
@@ -116,14 +117,43 @@ function exits(statement: ts.Statement): boolean {
 
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
-/** The data fields a `setData({ a: …, 'b.c': …, [k]: … })` writes: top-level names (`b` for a path `b.c`). */
-function dataKeysOf(object: ts.ObjectLiteralExpression): string[] {
-  const keys: string[] = [];
+/**
+ * The data fields an object literal sets (`setData({ a: …, 'b.c': …, [k]: … })`, a page's `data: {…}`):
+ * top-level names (`b` for a path `b.c`), each with the truthiness of its value when the value is a literal.
+ * A computed key or a spread makes the write `open`: it may set any field.
+ */
+function dataWritesOf(object: ts.ObjectLiteralExpression): DataWrites {
+  const fields = new Map<string, boolean | undefined>();
+  let open = false;
   for (const prop of object.properties) {
     const name = ts.isShorthandPropertyAssignment(prop) ? prop.name.text : prop.name ? propertyName(prop.name as ts.PropertyName) : undefined;
-    if (name) keys.push(name.split(/[.[]/, 1)[0]);
+    if (!name) {
+      open = true;
+      continue;
+    }
+    const value = ts.isPropertyAssignment(prop) ? literalTruthiness(prop.initializer) : undefined;
+    const key = name.split(/[.[]/, 1)[0];
+    // Two writes of one field in one literal (`'a.b': 1, a: null`): known only when both agree.
+    fields.set(key, fields.has(key) && fields.get(key) !== value ? undefined : value);
   }
-  return keys;
+  return { fields, open };
+}
+
+/** Whether a literal value is truthy (`true`, `1`, `'x'`, `[]`, `{}`) or falsy (`false`, `0`, `''`, `null`); otherwise unknown. */
+function literalTruthiness(value: ts.Expression): boolean | undefined {
+  switch (value.kind) {
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.ArrayLiteralExpression:
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return true;
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+      return false;
+  }
+  if (ts.isNumericLiteral(value)) return Number(value.text) !== 0;
+  if (ts.isStringLiteralLike(value)) return value.text !== '';
+  if (ts.isIdentifier(value) && value.text === 'undefined') return false;
+  return undefined;
 }
 
 function isShortCircuit(kind: ts.SyntaxKind): boolean {
@@ -156,9 +186,11 @@ export type ScriptCall =
       site: CallSite;
       /** `promisify(wx.getLocation)`, `{ get: wx.getLocation }`: the API handed on by reference, to be called by whoever receives it. */
       reference?: boolean;
+      /** What the options object hands over, without callbacks and `url` (see CallExtractor.sentText). */
+      sentText?: string;
     }
-  /** `this.name(...)` (or through `that`/`self` aliases of this); `dataKeys` are the top-level keys of a `this.setData({…})`. */
-  | { kind: 'method'; name: string; argumentText: string; site: CallSite; dataKeys?: string[] }
+  /** `this.name(...)` (or through `that`/`self` aliases of this); `data` is what a `this.setData(…)` writes. */
+  | { kind: 'method'; name: string; argumentText: string; site: CallSite; data?: DataWrites }
   /** `name(...)`: a module-level function or a named import. */
   | { kind: 'local'; name: string; argumentText: string; site: CallSite }
   /** `object.name(...)` where object is a module binding (an import or require). */
@@ -185,12 +217,25 @@ export interface ObjectSpan {
   properties: { start: number; end: number }[];
 }
 
+/** Data fields a literal sets, by top-level name, with the truthiness of literal values (undefined: not a literal). */
+export interface DataWrites {
+  fields: ReadonlyMap<string, boolean | undefined>;
+  /** A computed key, a spread, or an object built elsewhere: any field may be set. */
+  open: boolean;
+}
+
+const OPEN_WRITE: DataWrites = Object.freeze({ fields: new Map<string, boolean | undefined>(), open: true });
+
 export interface ScriptDefinition {
   kind: DefinitionKind;
   object: ObjectSpan;
   /** Methods and lifecycle functions, flattened: Component `methods.x` -> `x`, `lifetimes.attached` -> `attached`, `pageLifetimes.show` -> `pageLifetimes.show`. */
   members: Map<string, ScriptFunction>;
   data?: ObjectSpan;
+  /** The fields of `data: {…}` and their initial truthiness. */
+  initialData?: DataWrites;
+  /** A component's `properties`: fields its parent sets, unknown here. */
+  properties?: string[];
   methods?: ObjectSpan;
   callStart: number;
 }
@@ -217,6 +262,8 @@ export interface ScriptFacts {
   exports: Map<string, ScriptFunction | string | ModuleImport>;
   /** `export * from '…'`: modules whose exports this one passes on. */
   exportsAllFrom?: string[];
+  /** `class A extends B`: A -> B, for methods a class inherits (`this.x()` found in B). */
+  superclasses?: Map<string, string>;
   syntaxErrorCount: number;
   /** Why the file could only be read in part (nesting too deep to walk). */
   problems?: ParseProblem[];
@@ -463,6 +510,8 @@ function collectFunctions(statement: ts.Statement, extractor: CallExtractor, fac
     return;
   }
   if (ts.isClassDeclaration(statement) && statement.name) {
+    const heritage = statement.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (heritage && ts.isIdentifier(heritage)) (facts.superclasses ??= new Map()).set(statement.name.text, heritage.text);
     // SDK classes (`class QQMapWX { reverseGeocoder() {…} }`): methods become `Class.method`.
     for (const member of statement.members) {
       const name = member.name && propertyName(member.name as ts.PropertyName);
@@ -618,7 +667,30 @@ function findDefinition(source: ts.SourceFile, extractor: CallExtractor): Script
     ts.forEachChild(node, (child) => visit(child, depth + 1));
   };
   visit(source);
-  return found;
+  return found ?? wrappedDefinition(source, extractor);
+}
+
+const COMPONENT_KEYS = new Set(['methods', 'properties', 'lifetimes', 'pageLifetimes', 'created', 'attached', 'ready', 'detached', 'observers']);
+const PAGE_KEYS = new Set(['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload', 'onPullDownRefresh', 'onReachBottom', 'onShareAppMessage']);
+const APP_KEYS = new Set(['onLaunch']);
+
+/**
+ * A definition made through a framework's wrapper instead of Page/Component/App: `xPage({…})`,
+ * `baseComponent({…})`, `createPage({…})`, `export default wrap({…})`. A top-level call whose object argument
+ * carries lifecycle keys defines the unit; which lifecycles it has decides its kind.
+ */
+function wrappedDefinition(source: ts.SourceFile, extractor: CallExtractor): ScriptDefinition | undefined {
+  for (const statement of source.statements) {
+    const expression = ts.isExpressionStatement(statement) ? statement.expression : ts.isExportAssignment(statement) ? statement.expression : undefined;
+    if (!expression || !ts.isCallExpression(expression) || !ts.isIdentifier(expression.expression)) continue;
+    const object = expression.arguments.map((arg) => definitionObject(arg, source)).find(Boolean);
+    if (!object) continue;
+    const keys = new Set(object.properties.map((p) => (p.name ? propertyName(p.name as ts.PropertyName) : undefined)));
+    const has = (set: Set<string>) => [...keys].some((key) => key !== undefined && set.has(key));
+    const kind: DefinitionKind | undefined = has(APP_KEYS) ? 'App' : has(COMPONENT_KEYS) ? 'Component' : has(PAGE_KEYS) ? 'Page' : undefined;
+    if (kind) return buildDefinition(kind, expression, object, source, extractor);
+  }
+  return undefined;
 }
 
 function buildDefinition(kind: DefinitionKind, call: ts.CallExpression, object: ts.ObjectLiteralExpression, source: ts.SourceFile, extractor: CallExtractor): ScriptDefinition {
@@ -633,8 +705,12 @@ function buildDefinition(kind: DefinitionKind, call: ts.CallExpression, object: 
         continue;
       }
       if (!ts.isPropertyAssignment(prop) || !ts.isObjectLiteralExpression(prop.initializer)) continue;
-      if (name === 'data') definition.data = objectSpan(prop.initializer, source);
+      if (name === 'data') {
+        definition.data = objectSpan(prop.initializer, source);
+        definition.initialData = dataWritesOf(prop.initializer);
+      }
       if (prefix) continue;
+      if (name === 'properties') definition.properties = [...dataWritesOf(prop.initializer).fields.keys()];
       if (name === 'methods') {
         definition.methods = objectSpan(prop.initializer, source);
         addMembers(prop.initializer, '');
@@ -880,12 +956,16 @@ class CallExtractor {
     if (!name) return undefined;
     const receiver = callee.expression;
     if (ts.isIdentifier(receiver) && PLATFORM_OBJECTS.has(receiver.text)) {
-      return { kind: 'platform', api: name, url: this.urlOf(call), argumentText, site: this.site(call, context, ancestors) };
+      const platform: ScriptCall = { kind: 'platform', api: name, url: this.urlOf(call), argumentText, site: this.site(call, context, ancestors) };
+      const sent = this.sentText(call);
+      if (sent !== undefined) platform.sentText = sent;
+      return platform;
     }
     if (receiver.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(receiver) && THIS_ALIASES.has(receiver.text))) {
       const method: ScriptCall = { kind: 'method', name, argumentText, site: this.site(call, context, ancestors) };
       const data = name === 'setData' ? call.arguments[0] : undefined;
-      if (data && ts.isObjectLiteralExpression(data)) method.dataKeys = dataKeysOf(data);
+      // `setData(obj)` with an object built elsewhere may set any field.
+      if (data) method.data = ts.isObjectLiteralExpression(data) ? dataWritesOf(data) : OPEN_WRITE;
       return method;
     }
     if (isGetAppCall(receiver) || (ts.isIdentifier(receiver) && appAliases.has(receiver.text))) {
@@ -906,6 +986,26 @@ class CallExtractor {
       return { kind: 'local', name: `${owner}.${name}`, argumentText, site: this.site(call, context, ancestors) };
     }
     return undefined;
+  }
+
+  /**
+   * What an options object hands over, without its callbacks and its `url`: the `data: {…}`, `header`, `filePath`…
+   * of `wx.request({ … })`. Undefined when the options are not an object literal.
+   */
+  private sentText(call: ts.CallExpression): string | undefined {
+    const options = call.arguments[0];
+    if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+    const parts: string[] = [];
+    let length = 0;
+    for (const prop of options.properties) {
+      if (length > MAX_SENT_CHARS) break;
+      const name = prop.name ? propertyName(prop.name as ts.PropertyName) : undefined;
+      if (name === 'url' || ts.isMethodDeclaration(prop) || (ts.isPropertyAssignment(prop) && functionOf(prop.initializer))) continue;
+      const part = this.source.text.slice(prop.getStart(this.source), Math.min(prop.end, prop.getStart(this.source) + MAX_SENT_CHARS));
+      parts.push(part);
+      length += part.length;
+    }
+    return parts.join(', ');
   }
 
   /** The static `url` of `wx.navigateTo({ url })` and friends: literal, template head, `'…' + x`, or a const. */

@@ -5,6 +5,12 @@ import { platformUses } from '../analysis/api-usage';
 import { appCallSites } from './report-helpers';
 
 /** Keys and field names that hold personal information. */
+/**
+ * Map, geocoding and analytics services that are never an app's own API, even when they are the host the
+ * project names most often (its own API's address is often built at run time and never written out).
+ */
+const KNOWN_THIRD_PARTY_HOSTS = /(^|\.)(amap\.com|map\.qq\.com|map\.baidu\.com|aldwx\.com|umeng\.com|growingio\.com|sensorsdata\.cn|tianditu\.gov\.cn)$/i;
+
 const PERSONAL_KEY = /phone|mobile|tel(?:ephone)?(?![a-z])|id_?card|idno|identity|real_?name|address|latitude|longitude|location|身份证|手机|地址|姓名/i;
 
 function quotedKey(argumentText: string): string | undefined {
@@ -67,13 +73,15 @@ export const personalDataThirdParty: RuleModule = {
       // Without configuration the most used host is taken as the app's own API.
       const counts = new Map<string, number>();
       for (const host of hosts) counts.set(host, (counts.get(host) ?? 0) + 1);
-      const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+      const top = [...counts].filter(([host]) => !KNOWN_THIRD_PARTY_HOSTS.test(host)).sort((a, b) => b[1] - a[1])[0];
       ownHosts = new Set(top ? [top[0]] : []);
     }
     for (const use of requests) {
       const host = hostOf(use.call.url);
       if (!host || ownHosts.has(host) || [...ownHosts].some((own) => host.endsWith(`.${own}`))) continue;
-      const personal = PERSONAL_KEY.exec(use.call.argumentText.replace(/url\s*:\s*['"`][^'"`]*['"`]/, ''));
+      // What goes out is the options' data, not what the success callback reads from the answer.
+      const sent = use.call.kind === 'platform' && use.call.sentText !== undefined ? use.call.sentText : use.call.argumentText.replace(/url\s*:\s*['"`][^'"`]*['"`]/, '');
+      const personal = PERSONAL_KEY.exec(sent);
       if (!personal) continue;
       for (const range of appCallSites(context, use)) context.report({
         range,

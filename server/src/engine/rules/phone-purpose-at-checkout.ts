@@ -28,6 +28,8 @@ export const phonePurposeAtCheckout: RuleModule = {
   check(context) {
     const { phone } = context;
     for (const request of phone.requests) {
+      // A button that fills a phone field the user can also type into collects nothing the user did not choose to give.
+      if (request.fillsForm) continue;
       const range = startTagRange(request.view);
       if (context.isReported(range.file, range.start)) continue;
       const checkout = phone.checkoutContext(request);

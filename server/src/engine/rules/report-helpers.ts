@@ -36,13 +36,17 @@ export function chainProse(reached: ReachedCall): string {
 /**
  * Where to report a platform call: the call itself in the app's own code; for a call inside vendored code
  * (an SDK, miniprogram_npm), the app's call sites that reach it, and nowhere when no app code reaches it.
+ * An API handed on by reference (`promisify(wx.getUserProfile)`) is used where the wrapper is called: the
+ * app's calls that reach it, and nowhere when nothing calls the wrapper.
  */
 export function appCallSites(context: RuleContext, use: ApiUse): SourceRange[] {
-  if (!isVendored(context.model, use.script)) return [callRangeOf(use)];
+  const reference = use.call.kind === 'platform' && use.call.reference === true;
+  if (!reference && !isVendored(context.model, use.script)) return [callRangeOf(use)];
   const sites = new Map<string, SourceRange>();
   for (const { reached } of context.entries.platformCalls((api) => api === use.call.api)) {
     if (reached.script !== use.script || reached.call.site.start !== use.call.site.start) continue;
-    const hop = [...reached.chain, { script: reached.script, call: reached.call }].filter((h) => !isVendored(context.model, h.script)).pop();
+    const hops = [...reached.chain, ...(reference ? [] : [{ script: reached.script, call: reached.call }])];
+    const hop = hops.filter((h) => !isVendored(context.model, h.script)).pop() ?? (reference ? { script: reached.script, call: reached.call } : undefined);
     if (hop) sites.set(`${hop.script.file}:${hop.call.site.start}`, callRange(hop.script, hop));
   }
   return [...sites.values()];

@@ -1,11 +1,12 @@
 import type { RuleContext, RuleModule } from './rule';
-import type { LocalizedText } from '../types';
+import type { LocalizedText, RelatedEvidence } from '../types';
 import { text } from '../types';
 import { REFERENCES } from './references';
 import type { ReachedFromEntry } from '../analysis/entry-points';
 import { firstSite } from '../analysis/reach';
 import { privacyKindOfApi, authorizeScope } from '../analysis/privacy-apis';
 import { callRange, chainEvidence, chainProse } from './report-helpers';
+import { groupByRoot } from '../analysis/roots';
 
 function ownerName(context: RuleContext, found: ReachedFromEntry): string {
   const owner = found.entry.owner;
@@ -13,35 +14,56 @@ function ownerName(context: RuleContext, found: ReachedFromEntry): string {
   return owner.kind === 'page' ? owner.route : context.model.relative(owner.base);
 }
 
-/** Reports calls that lifecycle code reaches, once per call site in the lifecycle function. */
+/**
+ * Reports calls that lifecycle code reaches, once per root (analysis/roots.ts): at the lifecycle's own call
+ * when one page reaches it, at the shared helper when several do (each page then a related location).
+ */
 function reportFromLifecycle(
   context: RuleContext,
   accept: (found: ReachedFromEntry) => boolean,
-  describe: (found: ReachedFromEntry, where: string) => { message: LocalizedText; severity?: 'error' | 'warning' | 'info' },
+  describe: (found: ReachedFromEntry, where: LocalizedText) => { message: LocalizedText; severity?: 'error' | 'warning' | 'info' },
 ): void {
+  const accepted = context.entries.platformCalls(() => true, 'lifecycle').filter(accept);
+  const whereOf = (found: ReachedFromEntry) => `${ownerName(context, found)} ${found.entry.name}`;
+  const groups = groupByRoot(context.model, accepted, (found) => found.entry.ref, (found) => found.reached, whereOf);
   const seen = new Set<string>();
-  for (const found of context.entries.platformCalls(() => true, 'lifecycle')) {
-    if (!accept(found)) continue;
-    const start = firstSite(found.reached);
-    const range = callRange(start.script, start);
+  for (const group of groups) {
+    const found = group.members.find((m) => m.entry.onLaunchPath) ?? group.members[0];
+    const range = callRange(group.site.script, group.site);
     const key = `${range.file}:${range.start}:${found.reached.call.kind === 'platform' ? found.reached.call.api : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const where = `${ownerName(context, found)} ${found.entry.name}`;
+    const origins = [...new Set(group.members.map(whereOf))];
+    const where = group.shared
+      ? text(`${origins.length} lifecycles (${origins.slice(0, 3).join(', ')}${origins.length > 3 ? ', …' : ''})`, `${origins.length} 处生命周期（${origins.slice(0, 3).join('、')}${origins.length > 3 ? '等' : ''}）`)
+      : text(whereOf(found), whereOf(found));
     const { message, severity } = describe(found, where);
     const timer = [...found.reached.chain.map((h) => h.call.site), found.reached.call.site].some((s) => s.context.timer);
+    const onLaunchPath = group.members.some((m) => m.entry.onLaunchPath);
     context.report({
       range,
       severity,
       message,
       evidence: text(
-        `${where} calls ${chainProse(found.reached)}${timer ? ' (in a timer)' : ''}: this runs without the user asking for it${found.entry.onLaunchPath ? ', before they have seen any content' : ''}.`,
-        `${where} 调用了 ${chainProse(found.reached)}${timer ? '（在定时器中）' : ''}：这段代码不经用户操作就会执行${found.entry.onLaunchPath ? '，而且发生在用户看到任何内容之前' : ''}。`,
+        `${whereOf(found)} calls ${chainProse(found.reached)}${timer ? ' (in a timer)' : ''}${group.shared ? `, and so do ${origins.length - 1} more` : ''}: this runs without the user asking for it${onLaunchPath ? ', before they have seen any content' : ''}.`,
+        `${whereOf(found)} 调用了 ${chainProse(found.reached)}${timer ? '（在定时器中）' : ''}${group.shared ? `，另有 ${origins.length - 1} 处同样调用` : ''}：这段代码不经用户操作就会执行${onLaunchPath ? '，而且发生在用户看到任何内容之前' : ''}。`,
       ),
-      related: chainEvidence(context.model, found.reached),
+      related: group.shared ? originEvidence(context, group.members, whereOf) : chainEvidence(context.model, found.reached),
       fixes: [],
     });
   }
+}
+
+/** For a finding at a shared root: where each entry point starts the chain that reaches it. */
+function originEvidence(context: RuleContext, members: ReachedFromEntry[], whereOf: (found: ReachedFromEntry) => string): RelatedEvidence[] {
+  const related = new Map<string, RelatedEvidence>();
+  for (const found of members) {
+    const first = firstSite(found.reached);
+    const range = callRange(first.script, first);
+    const key = `${range.file}:${range.start}`;
+    if (!related.has(key)) related.set(key, { range, message: text(`reached from ${whereOf(found)}`, `由 ${whereOf(found)} 调用`) });
+  }
+  return [...related.values()];
 }
 
 const OWN_RULE_APIS = new Set(['getClipboardData', 'setClipboardData', 'openSetting', 'requestSubscribeMessage', 'getUserProfile', 'getUserInfo']);
@@ -76,7 +98,7 @@ export const privacyApiWithoutUserAction: RuleModule = {
         const what = call.api === 'authorize' ? `wx.authorize(${authorizeScope(call.argumentText) ?? '…'})` : `wx.${call.api}`;
         return {
           severity: found.entry.onLaunchPath ? 'warning' : 'info',
-          message: text(`${what} runs from ${where}, before the user asked for the feature.`, `${what} 在 ${where} 中执行，用户尚未使用相关功能。`),
+          message: text(`${what} runs from ${where.en}, before the user asked for the feature.`, `${what} 在 ${where['zh-cn']} 中执行，用户尚未使用相关功能。`),
         };
       },
     );
@@ -100,7 +122,7 @@ export const openSettingWithoutTap: RuleModule = {
     reportFromLifecycle(
       context,
       ({ reached }) => reached.call.kind === 'platform' && reached.call.api === 'openSetting',
-      (_found, where) => ({ message: text(`wx.openSetting runs from ${where}, not from a tap, so it will not open.`, `wx.openSetting 在 ${where} 中执行而非点击触发，因此不会打开设置页。`) }),
+      (_found, where) => ({ message: text(`wx.openSetting runs from ${where.en}, not from a tap, so it will not open.`, `wx.openSetting 在 ${where['zh-cn']} 中执行而非点击触发，因此不会打开设置页。`) }),
     );
   },
 };
@@ -122,7 +144,7 @@ export const clipboardWithoutUserAction: RuleModule = {
     reportFromLifecycle(
       context,
       ({ reached }) => reached.call.kind === 'platform' && reached.call.api === 'getClipboardData',
-      (_found, where) => ({ message: text(`wx.getClipboardData reads the clipboard from ${where}, without a user action.`, `wx.getClipboardData 在 ${where} 中读取剪贴板，未经用户操作。`) }),
+      (_found, where) => ({ message: text(`wx.getClipboardData reads the clipboard from ${where.en}, without a user action.`, `wx.getClipboardData 在 ${where['zh-cn']} 中读取剪贴板，未经用户操作。`) }),
     );
   },
 };

@@ -1,0 +1,158 @@
+/**
+ * Real-world patterns the journey model decides (data that gates the template, roots shared by several
+ * pages, wrappers and class inheritance, definitions made through a framework's wrapper), each as a minimal
+ * project written for this test: the compliant look-alike stays quiet, the violation is found at its root.
+ */
+import { runRuleTests } from '../helpers/rule-tester';
+import { appJson, checkoutPage, contentPage, page } from '../helpers/mini-program';
+
+const INDEX = 'pages/index/index';
+const HOME = 'pages/home/home';
+const MORE = 'pages/more/more';
+const ORDER = 'pages/order/order';
+const tabs = (pages: string[], extra: Record<string, unknown> = {}) => appJson(pages, { tabBar: { list: pages.map((pagePath) => ({ pagePath, text: pagePath })) }, ...extra });
+
+/** A page whose only button opens a popup that asks for the phone number (with a cancel that closes it). */
+const authorizePage = (route: string) =>
+  page(
+    route,
+    '<view class="tip">点击下方按钮开始授权</view>\n<button bindtap="open">授权</button>\n<view class="popup" wx:if="{{popup}}">\n  <button bindtap="close">取消</button>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">确认授权</button>\n</view>',
+    'Page({ data: { popup: false }, open() { this.setData({ popup: true }); }, close() { this.setData({ popup: false }); }, onPhone(e) {} })',
+  );
+
+runRuleTests('phone-on-entry', {
+  valid: [
+    { name: 'entry tab whose only button opens a phone popup, while another tab lets the user browse', files: { ...tabs([HOME, MORE]), ...authorizePage(HOME), ...page(MORE, '<view>更多内容</view>', 'Page({})') } },
+    {
+      name: 'entry page whose phone popup nothing ever opens (its flag is never set)',
+      files: {
+        ...appJson([INDEX]),
+        ...page(INDEX, '<view class="popup" hidden="{{!showPhone}}">\n  <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">授权</button>\n</view>', 'Page({ data: { showPhone: false }, onHide() { this.setData({ showPhone: false }); }, onPhone(e) {} })'),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'entry page whose content is shown only after the phone authorization',
+      files: {
+        ...appJson([INDEX, MORE]),
+        ...page(
+          INDEX,
+          '<view wx:if="{{hasPhone}}">\n  <view wx:for="{{items}}" wx:key="id">{{item.title}}</view>\n  <navigator url="/pages/more/more">更多</navigator>\n</view>\n<view wx:else>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">查看内容</button>\n</view>',
+          'Page({ data: { hasPhone: false, items: [] }, onPhone(e) { this.setData({ hasPhone: true }); } })',
+        ),
+        ...contentPage(MORE),
+      },
+      errors: [{ file: `${INDEX}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">' }],
+    },
+  ],
+});
+
+runRuleTests('phone-purpose-at-checkout', {
+  valid: [
+    {
+      name: 'a phone button that fills the order form phone field beside manual input',
+      files: {
+        ...appJson([ORDER]),
+        ...checkoutPage(ORDER, '<input type="number" value="{{phone}}" placeholder="手机号" /><button open-type="getPhoneNumber" bindgetphonenumber="fillPhone">使用微信手机号</button>'),
+        [`${ORDER}.js`]: "Page({\n  data: { phone: '' },\n  fillPhone(e) {\n    wx.request({ url: 'https://api.shop.com/phone', data: { code: e.detail.code }, success: (res) => this.setData({ phone: res.data.phone }) });\n  },\n  submitOrder() { wx.requestPayment({}); },\n});\n",
+      },
+    },
+    {
+      name: 'a checkout phone popup that nothing opens (its flag starts false and is only ever set false)',
+      files: {
+        ...appJson([ORDER]),
+        ...checkoutPage(ORDER, '<view hidden="{{!phonePopup}}"><button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">授权</button></view>'),
+        [`${ORDER}.js`]: "Page({\n  data: { phonePopup: false },\n  onHide() { this.setData({ phonePopup: false }); },\n  onGetPhone(e) {},\n  submitOrder() { wx.requestPayment({}); },\n});\n",
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same checkout phone popup, opened by a tap',
+      files: {
+        ...appJson([ORDER]),
+        ...checkoutPage(ORDER, '<view hidden="{{!phonePopup}}"><button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">授权</button></view><button bindtap="ask">联系方式</button>'),
+        [`${ORDER}.js`]: "Page({\n  data: { phonePopup: false },\n  ask() { this.setData({ phonePopup: true }); },\n  onGetPhone(e) {},\n  submitOrder() { wx.requestPayment({}); },\n});\n",
+      },
+      errors: [{ file: `${ORDER}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">' }],
+    },
+  ],
+});
+
+const LOGIN_HELPER = `App({\n  onLaunch() {},\n  checkSession() {\n    if (!wx.getStorageSync('token')) this.loginIn();\n  },\n  loginIn() {\n    wx.getLocation({ type: 'gcj02' });\n    wx.login({ success: (res) => wx.request({ url: 'https://api.shop.com/login', data: { code: res.code } }) });\n  },\n});\n`;
+const sessionPage = (route: string) => page(route, '<view wx:for="{{items}}" wx:key="id">{{item.title}}</view>', 'const app = getApp();\nPage({ onLoad() { app.checkSession(); } })');
+
+runRuleTests('privacy-api-without-user-action', {
+  valid: [
+    { name: 'a promisified wrapper of wx.getLocation that nothing calls', files: { ...appJson([INDEX], { requiredPrivateInfos: ['getLocation'] }), ...contentPage(INDEX), 'utils/api.js': "import promisify from './promisify';\nexport default { getLocation: promisify(wx.getLocation) };\n", 'utils/promisify.js': 'export default (fn) => (o) => new Promise((resolve, reject) => fn({ ...o, success: resolve, fail: reject }));\n' } },
+  ],
+  invalid: [
+    {
+      name: 'a login helper that every page calls on load asks for location: one finding at the helper',
+      files: { ...appJson([INDEX, HOME, MORE], { requiredPrivateInfos: ['getLocation'] }), 'app.js': LOGIN_HELPER, ...sessionPage(INDEX), ...sessionPage(HOME), ...sessionPage(MORE) },
+      errors: [{ file: 'app.js', at: "wx.getLocation({ type: 'gcj02' })", severity: 'warning' }],
+    },
+    {
+      name: 'a page onLoad asks a service for location info: inherited method, promisified API, reported at the page',
+      files: {
+        ...appJson([INDEX], { requiredPrivateInfos: ['getLocation'] }),
+        ...page(INDEX, '<view wx:for="{{items}}" wx:key="id">{{item.title}}</view>', "import HomeService from './home-service';\nconst service = new HomeService();\nPage({ onLoad() { service.getLocationInfo(); } })"),
+        [`pages/index/home-service.js`]: "import BaseService from '../../services/base-service';\nclass HomeService extends BaseService {\n  list() { return this.get('/list'); }\n}\nexport default HomeService;\n",
+        'services/base-service.js': "import Base from './base';\nclass BaseService extends Base {\n  async getLocationInfo() {\n    const { latitude, longitude } = await this.getLocation();\n    return { latitude, longitude };\n  }\n}\nexport default BaseService;\n",
+        'services/base.js': "import api from './api';\nclass Base {\n  get(url) { return api.request({ url }); }\n  getLocation() { return api.getLocation({ type: 'gcj02' }); }\n}\nexport default Base;\n",
+        'services/api.js': "import promisify from './promisify';\nexport default { request: promisify(wx.request), getLocation: promisify(wx.getLocation) };\n",
+        'services/promisify.js': 'export default (fn) => (o) => new Promise((resolve, reject) => fn({ ...o, success: resolve, fail: reject }));\n',
+      },
+      errors: [{ file: `${INDEX}.js`, at: 'service.getLocationInfo()', severity: 'warning' }],
+    },
+  ],
+});
+
+runRuleTests('deprecated-user-info-api', {
+  valid: [{ name: 'a promisified wrapper of wx.getUserProfile that nothing calls', files: { ...appJson([INDEX]), ...contentPage(INDEX), 'utils/api.js': "const promisify = (fn) => (o) => new Promise((ok) => fn({ ...o, success: ok }));\nmodule.exports = { getUserProfile: promisify(wx.getUserProfile) };\n" } }],
+  invalid: [
+    {
+      name: 'the same wrapper called from a tap: reported where it is called',
+      files: {
+        ...appJson([INDEX]),
+        ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view><button bindtap="login">登录</button>', "const api = require('../../utils/api');\nPage({ login() { api.getUserProfile({ desc: '完善资料' }); } })"),
+        'utils/api.js': "const promisify = (fn) => (o) => new Promise((ok) => fn({ ...o, success: ok }));\nmodule.exports = { getUserProfile: promisify(wx.getUserProfile) };\n",
+      },
+      errors: [{ file: `${INDEX}.js`, at: 'api.getUserProfile(' }],
+    },
+    {
+      name: 'a component defined through a wrapper function calls wx.getUserInfo when created',
+      files: {
+        ...appJson([INDEX], { usingComponents: { 'page-frame': '/components/frame/frame' } }),
+        ...page(INDEX, '<page-frame><view wx:for="{{a}}">{{item}}</view></page-frame>', 'Page({})'),
+        'components/frame/frame.wxml': '<view><slot></slot></view>',
+        'components/frame/frame.js': "import { baseComponent } from '../../lib/component-base';\nbaseComponent({\n  data: { user: null },\n  created() {\n    wx.getUserInfo({ withCredentials: true, success: (res) => this.setData({ user: res.userInfo }) });\n  },\n});\n",
+      },
+      errors: [{ file: 'components/frame/frame.js', at: 'wx.getUserInfo(' }],
+    },
+  ],
+});
+
+const requestsPage = (js: string) => page(INDEX, '<view wx:for="{{a}}">{{item}}</view>', js);
+
+runRuleTests('personal-data-third-party', {
+  valid: [
+    {
+      name: 'a request that sends only an id and reads an address from the answer',
+      files: { ...appJson([INDEX]), ...requestsPage("Page({ onLoad(o) { wx.request({ url: 'https://partner.example.com/goods', data: { goods_id: o.id }, success: (res) => { const address = res.data.address; this.setData({ address }); } }); } })") },
+    },
+  ],
+  invalid: [
+    {
+      name: 'coordinates sent to a map geocoder that is the host the project names most',
+      files: {
+        ...appJson([INDEX]),
+        ...requestsPage(
+          "Page({\n  a(l) { wx.request({ url: 'https://apis.map.qq.com/ws/geocoder/v1/', data: { location: l.latitude + ',' + l.longitude } }); },\n  b() { wx.request({ url: 'https://apis.map.qq.com/ws/district/v1/list' }); },\n  c() { wx.request({ url: BASE + '/orders' }); },\n});\n",
+        ),
+      },
+      errors: [{ file: `${INDEX}.js`, at: "wx.request({ url: 'https://apis.map.qq.com/ws/geocoder" }],
+    },
+  ],
+});
