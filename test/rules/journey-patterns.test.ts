@@ -4,7 +4,7 @@
  * project written for this test: the compliant look-alike stays quiet, the violation is found at its root.
  */
 import { runRuleTests } from '../helpers/rule-tester';
-import { appJson, checkoutPage, contentPage, page } from '../helpers/mini-program';
+import { appJson, checkoutPage, contentPage, page, phoneOnlyPage } from '../helpers/mini-program';
 
 const INDEX = 'pages/index/index';
 const HOME = 'pages/home/home';
@@ -155,4 +155,81 @@ runRuleTests('personal-data-third-party', {
       errors: [{ file: `${INDEX}.js`, at: "wx.request({ url: 'https://apis.map.qq.com/ws/geocoder" }],
     },
   ],
+});
+
+const LOGIN = 'pages/login/login';
+const LIST = 'pages/list/list';
+/** A request helper, as shops write them: every page loads its data through it. */
+const httpHelper = (onAnswer: string) =>
+  `function request(url) {\n  return new Promise((resolve) => {\n    wx.request({\n      url: 'https://api.shop.com' + url,\n      success(res) {\n${onAnswer}\n        resolve(res.data);\n      },\n    });\n  });\n}\nmodule.exports = { request };\n`;
+const loadingPage = (route: string, hook = 'onLoad') => page(route, '<view wx:for="{{items}}" wx:key="id">{{item.title}}</view>', `const http = require('../../utils/http');\nPage({ ${hook}() { http.request('/${route}').then((items) => this.setData({ items })); } })`);
+
+runRuleTests('phone-while-browsing', {
+  valid: [
+    {
+      name: 'pages whose request helper asks before sending the user to the phone login page (the user chooses)',
+      files: {
+        ...appJson([INDEX, LIST, MORE, LOGIN]),
+        ...contentPage(INDEX),
+        ...loadingPage(LIST),
+        ...loadingPage(MORE),
+        ...phoneOnlyPage(LOGIN),
+        'utils/http.js': httpHelper("        if (res.statusCode === 401) wx.showModal({ title: '请先登录', success(r) { if (r.confirm) wx.navigateTo({ url: '/pages/login/login' }); } });"),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a request helper that sends the user to a phone-only login page when a request answers 401: one warning at the helper',
+      files: {
+        ...appJson([INDEX, LIST, MORE, LOGIN]),
+        ...contentPage(INDEX),
+        ...loadingPage(LIST),
+        ...loadingPage(MORE),
+        ...phoneOnlyPage(LOGIN),
+        'utils/http.js': httpHelper("        if (res.statusCode === 401) wx.navigateTo({ url: '/pages/login/login' });"),
+      },
+      errors: [{ file: 'utils/http.js', at: "wx.navigateTo({ url: '/pages/login/login' })", severity: 'warning' }],
+    },
+    {
+      name: 'tabs whose onShow sends the user to the phone page when the server answers that they have no phone',
+      files: {
+        ...appJson([INDEX, LIST, MORE, LOGIN], { tabBar: { list: [INDEX, LIST, MORE].map((pagePath) => ({ pagePath, text: pagePath })) } }),
+        ...contentPage(INDEX),
+        ...loadingPage(LIST, 'onShow'),
+        ...loadingPage(MORE, 'onShow'),
+        ...phoneOnlyPage(LOGIN),
+        'utils/http.js': httpHelper("        if (!res.data.user.phone) wx.navigateTo({ url: '/pages/login/login' });"),
+      },
+      errors: [{ file: 'utils/http.js', at: "wx.navigateTo({ url: '/pages/login/login' })", severity: 'error' }],
+    },
+  ],
+});
+
+runRuleTests('open-setting-without-tap', {
+  valid: [
+    {
+      name: 'wx.openSetting in the confirm of a dialog shown on load (the dialog button is the tap)',
+      files: { ...appJson([INDEX]), ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view>', "Page({ onShow() { wx.showModal({ title: '需要定位权限', success: (res) => { if (res.confirm) wx.openSetting({}); } }); } })") },
+    },
+  ],
+  invalid: [],
+});
+
+runRuleTests('subscribe-message-without-tap', {
+  valid: [
+    {
+      name: 'a promise wrapper around requestSubscribeMessage called from a tap',
+      files: {
+        ...appJson([INDEX]),
+        ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view><button bindtap="notify">提醒我</button>', "import { subscribe } from '../../utils/subscribe';\nPage({ notify() { subscribe(['T1']).then(() => wx.showToast({ title: 'ok' })); } })"),
+        'utils/subscribe.js': 'export function subscribe(ids) {\n  return new Promise((resolve, reject) => {\n    wx.requestSubscribeMessage({ tmplIds: ids, success: resolve, fail: reject });\n  });\n}\n',
+      },
+    },
+    {
+      name: 'in a form bind:submit handler',
+      files: { ...appJson([INDEX]), ...page(INDEX, '<form bind:submit="onSubmit"><input name="n" /><button form-type="submit">提交</button></form>', "Page({ onSubmit(e) { wx.requestSubscribeMessage({ tmplIds: ['T1'] }); } })") },
+    },
+  ],
+  invalid: [],
 });

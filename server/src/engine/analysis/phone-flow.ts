@@ -64,6 +64,8 @@ export interface PhoneGate {
 export interface AutoNavigation {
   origin: PageUnit | 'app';
   lifecycle: string;
+  /** The lifecycle function the chain starts in. */
+  start: FunctionRef;
   reached: ReachedCall;
   target: PageUnit;
 }
@@ -145,6 +147,7 @@ export function describeCall(call: ScriptCall): string {
 /** A lifecycle navigation before its URL is resolved against the current pages (targets may be re-parsed). */
 interface LifecycleNavigation {
   lifecycle: string;
+  start: FunctionRef;
   reached: ReachedCall;
   url: string;
 }
@@ -366,9 +369,9 @@ export class PhoneAnalysis {
 
   private navigationsFrom(origin: PageUnit | 'app', navigations: LifecycleNavigation[], fromRoute?: string): AutoNavigation[] {
     const result: AutoNavigation[] = [];
-    for (const { lifecycle, reached, url } of navigations) {
+    for (const { lifecycle, start, reached, url } of navigations) {
       const target = this.model.resolveRoute(url, fromRoute);
-      if (target && target !== origin) result.push({ origin, lifecycle, reached, target });
+      if (target && target !== origin) result.push({ origin, lifecycle, start, reached, target });
     }
     return result;
   }
@@ -380,7 +383,7 @@ export class PhoneAnalysis {
       if (!script || !fn) continue;
       for (const reached of reachableCalls(this.model, { script, fn })) {
         const call = reached.call;
-        if (call.kind === 'platform' && NAVIGATION_APIS.has(call.api) && call.url) result.push({ lifecycle, reached, url: call.url });
+        if (call.kind === 'platform' && NAVIGATION_APIS.has(call.api) && call.url) result.push({ lifecycle, start: { script, fn }, reached, url: call.url });
       }
     }
     return result;

@@ -1,9 +1,8 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { firstSite } from '../analysis/reach';
 import type { PhoneGate } from '../analysis/phone-flow';
-import { callRange, chainEvidence, chainProse, sameRedirects, startTagRange } from './report-helpers';
+import { chainEvidence, chainProse, navigationFindings, navigationOrigin, originEvidence, originsProse, sameRedirects, sharedRedirectAdvice, startTagRange } from './report-helpers';
 import { moveToCheckout, noCheckoutAdvice } from '../fixes/move-phone-to-checkout';
 
 export function describeGate(gate: PhoneGate) {
@@ -60,30 +59,36 @@ export const phoneOnEntry: RuleModule = {
       });
     }
 
-    for (const navigation of phone.launchNavigations) {
-      const gate = phone.gateOf(navigation.target);
-      if (!gate) continue;
-      const start = firstSite(navigation.reached);
-      const range = callRange(start.script, start);
+    for (const found of navigationFindings(model, phone.launchNavigations, (page) => phone.gateOf(page))) {
+      const { gate, range, condition, shared } = found;
       if (context.isReported(range.file, range.start)) continue;
-      const origin = navigation.origin === 'app' ? `${model.relative(start.script.file)} ${navigation.lifecycle}` : `${navigation.origin.route} ${navigation.lifecycle}`;
-      const fix = moveToCheckout(phone, gate, { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(phone.launchNavigations, navigation) });
+      const navigation = found.members[0];
+      const conditional = condition.kind !== 'always' && condition.kind !== 'user-state';
+      const fix = shared || conditional ? undefined : moveToCheckout(phone, gate, { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(phone.launchNavigations, navigation) });
+      const origin = navigationOrigin(model, navigation);
+      const also = shared ? text(`; ${originsProse(found.origins).en} reach this redirect`, `；共有${originsProse(found.origins)['zh-cn']}会执行这个跳转`) : text('', '');
       context.report({
         range,
-        message: text(
-          `Launch code sends the user to ${gate.page.route}, a phone-number wall, before any content is shown.`,
-          `启动代码在展示任何内容之前就把用户带到手机号授权页 ${gate.page.route}。`,
-        ),
+        severity: found.severity,
+        message: conditional
+          ? text(
+              `Launch code sends the user to ${gate.page.route}, a phone-number wall, ${condition.phrase.en}.`,
+              `启动代码${condition.phrase['zh-cn']}把用户带到手机号授权页 ${gate.page.route}。`,
+            )
+          : text(
+              `Launch code sends the user to ${gate.page.route}, a phone-number wall, before any content is shown.`,
+              `启动代码在展示任何内容之前就把用户带到手机号授权页 ${gate.page.route}。`,
+            ),
         evidence: text(
-          `${origin} calls ${chainProse(navigation.reached)} to ${gate.page.route}, where ${describeGate(gate).en}.`,
-          `${origin} 调用 ${chainProse(navigation.reached)} 跳转到 ${gate.page.route}，该页面${describeGate(gate)['zh-cn']}。`,
+          `${origin} calls ${chainProse(navigation.reached)} to ${gate.page.route}${condition.phrase.en ? ` ${condition.phrase.en}` : ''}, where ${describeGate(gate).en}${also.en}.`,
+          `${origin} 调用 ${chainProse(navigation.reached)}${condition.phrase['zh-cn'] ? `（${condition.phrase['zh-cn']}）` : ''}跳转到 ${gate.page.route}，该页面${describeGate(gate)['zh-cn']}${also['zh-cn']}。`,
         ),
         related: [
-          ...chainEvidence(model, navigation.reached),
+          ...(shared ? originEvidence(found.members, (m) => m.reached, (m) => navigationOrigin(model, m)) : chainEvidence(model, navigation.reached)),
           { range: startTagRange(gate.request.view), message: text(`the phone request on ${gate.page.route}`, `${gate.page.route} 上的手机号请求`) },
         ],
         fixes: fix ? [fix] : [],
-        fixUnavailable: fix ? undefined : noCheckoutAdvice,
+        fixUnavailable: fix ? undefined : shared || conditional ? sharedRedirectAdvice : noCheckoutAdvice,
       });
     }
   },

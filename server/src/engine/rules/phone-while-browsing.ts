@@ -5,7 +5,8 @@ import { firstSite } from '../analysis/reach';
 import type { PhoneRequest } from '../analysis/phone-flow';
 import * as vocabulary from '../analysis/vocabulary';
 import { ancestors, attribute } from '../parse/wxml';
-import { callRange, chainEvidence, chainProse, sameRedirects, startTagRange } from './report-helpers';
+import { callRange, chainEvidence, chainProse, navigationFindings, navigationOrigin, originEvidence, sameRedirects, sharedRedirectAdvice, startTagRange } from './report-helpers';
+import type { PageUnit } from '../model/project';
 import { describeGate } from './phone-on-entry';
 import { moveToCheckout, noCheckoutAdvice } from '../fixes/move-phone-to-checkout';
 
@@ -43,29 +44,35 @@ export const phoneWhileBrowsing: RuleModule = {
   check(context) {
     const { phone, model } = context;
 
-    for (const navigation of phone.browsingNavigations) {
-      const gate = phone.gateOf(navigation.target);
-      if (!gate || navigation.origin === 'app') continue;
-      const start = firstSite(navigation.reached);
-      const range = callRange(start.script, start);
+    const browsing = phone.browsingNavigations.filter((navigation) => navigation.origin !== 'app');
+    for (const found of navigationFindings(model, browsing, (page) => phone.gateOf(page))) {
+      const { gate, range, condition, shared } = found;
       if (context.isReported(range.file, range.start)) continue;
-      const fix = moveToCheckout(phone, gate, { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(phone.browsingNavigations, navigation) });
+      const navigation = found.members[0];
+      const originPage = navigation.origin as PageUnit;
+      const conditional = condition.kind !== 'always' && condition.kind !== 'user-state';
+      const fix = shared || conditional ? undefined : moveToCheckout(phone, gate, { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(phone.browsingNavigations, navigation) });
+      const pages = [...new Set(found.members.map((m) => (m.origin as PageUnit).route))];
+      const opening = shared ? text(`Opening any of ${pages.length} pages (${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ', …' : ''})`, `打开 ${pages.length} 个页面（${pages.slice(0, 3).join('、')}${pages.length > 3 ? '等' : ''}）中的任何一个`) : text(`Opening ${originPage.route}`, `打开 ${originPage.route} 时`);
       context.report({
         range,
-        message: text(
-          `Opening ${navigation.origin.route} sends the user to ${gate.page.route}, a phone-number wall, instead of showing the page.`,
-          `打开 ${navigation.origin.route} 时把用户带到手机号授权页 ${gate.page.route}，而不是展示页面内容。`,
-        ),
+        severity: found.severity,
+        message: conditional
+          ? text(`${opening.en} sends the user to ${gate.page.route}, a phone-number wall, ${condition.phrase.en}.`, `${opening['zh-cn']}${condition.phrase['zh-cn']}把用户带到手机号授权页 ${gate.page.route}。`)
+          : text(
+              `${opening.en} sends the user to ${gate.page.route}, a phone-number wall, instead of showing the page.`,
+              `${opening['zh-cn']}把用户带到手机号授权页 ${gate.page.route}，而不是展示页面内容。`,
+            ),
         evidence: text(
-          `${navigation.origin.route} ${navigation.lifecycle} calls ${chainProse(navigation.reached)} to ${gate.page.route}, where ${describeGate(gate).en}.`,
-          `${navigation.origin.route} 的 ${navigation.lifecycle} 调用 ${chainProse(navigation.reached)} 跳转到 ${gate.page.route}，该页面${describeGate(gate)['zh-cn']}。`,
+          `${navigationOrigin(model, navigation)} calls ${chainProse(navigation.reached)} to ${gate.page.route}${condition.phrase.en ? ` ${condition.phrase.en}` : ''}, where ${describeGate(gate).en}.`,
+          `${navigationOrigin(model, navigation)} 调用 ${chainProse(navigation.reached)}${condition.phrase['zh-cn'] ? `（${condition.phrase['zh-cn']}）` : ''}跳转到 ${gate.page.route}，该页面${describeGate(gate)['zh-cn']}。`,
         ),
         related: [
-          ...chainEvidence(model, navigation.reached),
+          ...(shared ? originEvidence(found.members, (m) => m.reached, (m) => navigationOrigin(model, m)) : chainEvidence(model, navigation.reached)),
           { range: startTagRange(gate.request.view), message: text(`the phone request on ${gate.page.route}`, `${gate.page.route} 上的手机号请求`) },
         ],
         fixes: fix ? [fix] : [],
-        fixUnavailable: fix ? undefined : noCheckoutAdvice,
+        fixUnavailable: fix ? undefined : shared || conditional ? sharedRedirectAdvice : noCheckoutAdvice,
       });
     }
 

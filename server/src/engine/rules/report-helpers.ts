@@ -3,7 +3,10 @@ import { text } from '../types';
 import type { ViewElement } from '../analysis/wxml-view';
 import type { Hop, ReachedCall } from '../analysis/reach';
 import { firstSite } from '../analysis/reach';
-import type { AutoNavigation } from '../analysis/phone-flow';
+import type { AutoNavigation, PhoneGate } from '../analysis/phone-flow';
+import type { RunCondition } from '../analysis/conditions';
+import { runCondition } from '../analysis/conditions';
+import { groupByRoot } from '../analysis/roots';
 import { describeCall } from '../analysis/phone-flow';
 import type { ProjectModel } from '../model/project';
 import type { ScriptFacts } from '../parse/script';
@@ -66,3 +69,91 @@ export function sameRedirects(navigations: readonly AutoNavigation[], navigation
     })
     .map((other) => other.reached);
 }
+
+/** A redirect to a phone wall as one finding: at its root, with the condition it runs under. */
+export interface NavigationFinding {
+  site: Hop;
+  range: SourceRange;
+  members: AutoNavigation[];
+  /** Several entry points reach the same redirect (a helper): the finding stands at the helper. */
+  shared: boolean;
+  gate: PhoneGate;
+  condition: RunCondition;
+  severity: 'error' | 'warning';
+  /** `app.js onLaunch`, `pages/index/index onLoad`… for each entry point, once. */
+  origins: string[];
+}
+
+/**
+ * How a redirect to a phone wall is graded by what decides it (analysis/conditions.ts): made always or on
+ * what the app knows of the user (no token, not logged in) it forces the wall on everyone it applies to; on
+ * a server answer that the user has no phone, likewise; on another server answer (a session expired) or a
+ * condition the analysis cannot read, it is worth a look; after the user confirmed a dialog, the user chose.
+ */
+export function navigationSeverity(condition: RunCondition): 'error' | 'warning' | undefined {
+  switch (condition.kind) {
+    case 'always':
+    case 'user-state':
+      return 'error';
+    case 'server-answer':
+      return condition.aboutPhone ? 'error' : 'warning';
+    case 'other':
+      return 'warning';
+    case 'user-choice':
+      return undefined;
+  }
+}
+
+export function navigationOrigin(model: ProjectModel, navigation: AutoNavigation): string {
+  return `${navigation.origin === 'app' ? model.relative(navigation.start.script.file) : navigation.origin.route} ${navigation.lifecycle}`;
+}
+
+/** The redirects to phone walls among `navigations`, one finding per root, graded by their condition. */
+export function navigationFindings(model: ProjectModel, navigations: readonly AutoNavigation[], gateOf: (page: AutoNavigation['target']) => PhoneGate | undefined): NavigationFinding[] {
+  const walled = navigations.filter((navigation) => gateOf(navigation.target));
+  const origin = (navigation: AutoNavigation) => navigationOrigin(model, navigation);
+  const result: NavigationFinding[] = [];
+  for (const group of groupByRoot(model, walled, (n) => n.start, (n) => n.reached, origin)) {
+    let worst: { condition: RunCondition; severity: 'error' | 'warning' } | undefined;
+    for (const member of group.members) {
+      const condition = runCondition(member.reached);
+      const severity = navigationSeverity(condition);
+      if (severity && (!worst || (severity === 'error' && worst.severity === 'warning'))) worst = { condition, severity };
+    }
+    if (!worst) continue;
+    result.push({
+      site: group.site,
+      range: callRange(group.site.script, group.site),
+      members: group.members,
+      shared: group.shared,
+      gate: gateOf(group.members[0].target)!,
+      ...worst,
+      origins: [...new Set(group.members.map(origin))],
+    });
+  }
+  return result;
+}
+
+/** `3 lifecycles (a onLoad, b onLoad, c onShow)` / `3 处生命周期（…）`. */
+export function originsProse(origins: string[]) {
+  const shown = origins.slice(0, 3);
+  return text(`${origins.length} lifecycles (${shown.join(', ')}${origins.length > 3 ? ', …' : ''})`, `${origins.length} 处生命周期（${shown.join('、')}${origins.length > 3 ? '等' : ''}）`);
+}
+
+/** For a finding at a shared root: where each entry point starts the chain that reaches it. */
+export function originEvidence<T>(members: readonly T[], reachedOf: (member: T) => ReachedCall, originOf: (member: T) => string): RelatedEvidence[] {
+  const related = new Map<string, RelatedEvidence>();
+  for (const member of members) {
+    const first = firstSite(reachedOf(member));
+    const range = callRange(first.script, first);
+    const key = `${range.file}:${range.start}`;
+    if (!related.has(key)) related.set(key, { range, message: text(`reached from ${originOf(member)}`, `由 ${originOf(member)} 调用`) });
+  }
+  return [...related.values()];
+}
+
+/** Why a redirect found at a shared helper or under a server answer offers no "move behind checkout" fix. */
+export const sharedRedirectAdvice = text(
+  'The redirect is in code several pages share, or runs only on a server answer: moving the phone request would change that flow for every page. Make the helper send users to a login page that offers other ways in (or back), and ask for the phone number where it is needed.',
+  '这个跳转位于多个页面共用的代码中，或只在服务器返回特定结果时执行：移动手机号请求会改变所有页面的流程。请让该辅助函数把用户带到提供其他登录方式（或可返回）的登录页，并只在确实需要时请求手机号。',
+);

@@ -1,12 +1,13 @@
 import type { RuleContext, RuleModule } from './rule';
-import type { LocalizedText, RelatedEvidence } from '../types';
+import type { LocalizedText } from '../types';
 import { text } from '../types';
 import { REFERENCES } from './references';
 import type { ReachedFromEntry } from '../analysis/entry-points';
 import { firstSite } from '../analysis/reach';
 import { privacyKindOfApi, authorizeScope } from '../analysis/privacy-apis';
-import { callRange, chainEvidence, chainProse } from './report-helpers';
+import { callRange, chainEvidence, chainProse, originEvidence, originsProse } from './report-helpers';
 import { groupByRoot } from '../analysis/roots';
+import { runCondition } from '../analysis/conditions';
 
 function ownerName(context: RuleContext, found: ReachedFromEntry): string {
   const owner = found.entry.owner;
@@ -23,7 +24,8 @@ function reportFromLifecycle(
   accept: (found: ReachedFromEntry) => boolean,
   describe: (found: ReachedFromEntry, where: LocalizedText) => { message: LocalizedText; severity?: 'error' | 'warning' | 'info' },
 ): void {
-  const accepted = context.entries.platformCalls(() => true, 'lifecycle').filter(accept);
+  // After the user confirmed a dialog ("use your location?"), the call answers the user's choice.
+  const accepted = context.entries.platformCalls(() => true, 'lifecycle').filter((found) => accept(found) && runCondition(found.reached).kind !== 'user-choice');
   const whereOf = (found: ReachedFromEntry) => `${ownerName(context, found)} ${found.entry.name}`;
   const groups = groupByRoot(context.model, accepted, (found) => found.entry.ref, (found) => found.reached, whereOf);
   const seen = new Set<string>();
@@ -34,9 +36,7 @@ function reportFromLifecycle(
     if (seen.has(key)) continue;
     seen.add(key);
     const origins = [...new Set(group.members.map(whereOf))];
-    const where = group.shared
-      ? text(`${origins.length} lifecycles (${origins.slice(0, 3).join(', ')}${origins.length > 3 ? ', …' : ''})`, `${origins.length} 处生命周期（${origins.slice(0, 3).join('、')}${origins.length > 3 ? '等' : ''}）`)
-      : text(whereOf(found), whereOf(found));
+    const where = group.shared ? originsProse(origins) : text(whereOf(found), whereOf(found));
     const { message, severity } = describe(found, where);
     const timer = [...found.reached.chain.map((h) => h.call.site), found.reached.call.site].some((s) => s.context.timer);
     const onLaunchPath = group.members.some((m) => m.entry.onLaunchPath);
@@ -48,22 +48,10 @@ function reportFromLifecycle(
         `${whereOf(found)} calls ${chainProse(found.reached)}${timer ? ' (in a timer)' : ''}${group.shared ? `, and so do ${origins.length - 1} more` : ''}: this runs without the user asking for it${onLaunchPath ? ', before they have seen any content' : ''}.`,
         `${whereOf(found)} 调用了 ${chainProse(found.reached)}${timer ? '（在定时器中）' : ''}${group.shared ? `，另有 ${origins.length - 1} 处同样调用` : ''}：这段代码不经用户操作就会执行${onLaunchPath ? '，而且发生在用户看到任何内容之前' : ''}。`,
       ),
-      related: group.shared ? originEvidence(context, group.members, whereOf) : chainEvidence(context.model, found.reached),
+      related: group.shared ? originEvidence(group.members, (m) => m.reached, whereOf) : chainEvidence(context.model, found.reached),
       fixes: [],
     });
   }
-}
-
-/** For a finding at a shared root: where each entry point starts the chain that reaches it. */
-function originEvidence(context: RuleContext, members: ReachedFromEntry[], whereOf: (found: ReachedFromEntry) => string): RelatedEvidence[] {
-  const related = new Map<string, RelatedEvidence>();
-  for (const found of members) {
-    const first = firstSite(found.reached);
-    const range = callRange(first.script, first);
-    const key = `${range.file}:${range.start}`;
-    if (!related.has(key)) related.set(key, { range, message: text(`reached from ${whereOf(found)}`, `由 ${whereOf(found)} 调用`) });
-  }
-  return [...related.values()];
 }
 
 const OWN_RULE_APIS = new Set(['getClipboardData', 'setClipboardData', 'openSetting', 'requestSubscribeMessage', 'getUserProfile', 'getUserInfo']);
