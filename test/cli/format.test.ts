@@ -180,7 +180,7 @@ describe('formatText', () => {
 describe('formatJson', () => {
   it('writes the documented stable shape', () => {
     const output = JSON.parse(formatJson(fullReport, 'en'));
-    assert.deepStrictEqual(Object.keys(output), ['version', 'locale', 'roots', 'findings', 'errors']);
+    assert.deepStrictEqual(Object.keys(output), ['version', 'locale', 'roots', 'findings', 'errors', 'notices']);
     assert.strictEqual(output.version, '9.8.7');
     assert.deepStrictEqual(output.roots, ['shop']);
     assert.deepStrictEqual(output.errors, []);

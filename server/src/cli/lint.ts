@@ -1,13 +1,10 @@
-import { findMiniProgramRoots, ProjectAnalyzer, type FileSystemHost } from '../engine/index';
+import { ProjectAnalyzer, type FileSystemHost } from '../engine/index';
 import type { RootOutcome } from './report';
 
-/**
- * Finds every mini program under `dir` and analyses each. An exception from one root is captured as its
- * outcome so the other roots are still reported.
- */
-export function analyseDirectory(host: FileSystemHost, dir: string): RootOutcome[] {
+/** Analyses each mini program root. An exception from one root is captured as its outcome so the others are still reported. */
+export function analyseRoots(host: FileSystemHost, roots: readonly string[]): RootOutcome[] {
   const analyzer = new ProjectAnalyzer(host);
-  return findMiniProgramRoots(host, dir).map((root): RootOutcome => {
+  return roots.map((root): RootOutcome => {
     try {
       return { root, findings: analyzer.analyze(root).findings };
     } catch (error) {

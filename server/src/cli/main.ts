@@ -1,14 +1,14 @@
 import * as fs from 'fs';
 import * as v8 from 'v8';
 import * as path from 'path';
-import { CachingFileSystemHost, ProjectAnalyzer, createNodeFileSystemHost, findMiniProgramRoots, findRootForFile, formatInventory, type FileSystemHost } from '../engine/index';
+import { CachingFileSystemHost, FileBoundary, ProjectAnalyzer, createNodeFileSystemHost, discoverMiniPrograms, findRootForFile, formatInventory, isInside, loadProjectConfig, type FileSystemHost, type Locale } from '../engine/index';
 import { HELP_TEXT, localeFromEnvironment, parseArgs, type InventoryOptions, type LintOptions } from './args';
 import { applyAutomaticFixes } from './fix';
 import { writeStarterConfig } from './init';
 import { formatters } from './format/index';
-import { analyseDirectory, errorMessage } from './lint';
+import { analyseRoots, errorMessage } from './lint';
 import { packageInfo } from './package-info';
-import { buildReport, describeFailure, type LintReport } from './report';
+import { buildReport, describeFailure, relativePath, type LintReport, type RunNotice } from './report';
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR_FINDINGS = 1;
@@ -64,27 +64,63 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
 }
 
-/** The mini programs under the command's dir, or an exit code after saying why there are none. */
-function rootsOf(dirOption: string, io: CliIo): { host: FileSystemHost; baseDir: string; roots: string[] } | number {
-  const host = createNodeFileSystemHost();
+/** What a command works on: the folder given, the boundary around it, and a host that reads only inside it. */
+interface Scope {
+  /** As given on the command line, for messages. */
+  dirOption: string;
+  baseDir: string;
+  boundary: FileBoundary;
+  host: FileSystemHost;
+  /** Paths that exist but could not be read for lack of permission. */
+  denied: Map<string, string>;
+}
+
+function openScope(dirOption: string, io: CliIo): Scope {
   const baseDir = path.resolve(io.cwd, dirOption);
-  const kind = host.stat(baseDir);
+  const denied = new Map<string, string>();
+  const recordDenied = (file: string, code: string): void => void (denied.has(file) || denied.set(file, code));
+  const boundary = new FileBoundary([baseDir], recordDenied);
+  return { dirOption, baseDir, boundary, host: createNodeFileSystemHost(boundary, recordDenied), denied };
+}
+
+/** The mini programs under the scope's folder, with what discovery did not follow; an error notice when there are none. */
+function discover(scope: Scope, io: CliIo, locale: Locale): { roots: string[]; notices: RunNotice[] } {
+  const kind = createNodeFileSystemHost().stat(scope.baseDir);
   if (kind !== 'directory') {
     const problem = kind === undefined ? 'directory not found' : 'not a directory';
-    io.stderr(`mp-privacy: ${problem}: ${dirOption}\n`);
-    return EXIT_USAGE_OR_FAILURE;
+    return { roots: [], notices: [{ level: 'error', message: `${problem}: ${scope.dirOption}` }] };
   }
-  const roots = findMiniProgramRoots(host, baseDir);
-  if (roots.length === 0) {
+  const discovery = discoverMiniPrograms(scope.host, scope.baseDir);
+  const notices: RunNotice[] = discovery.problems.map((problem) => ({ level: problem.severity, file: relativePath(scope.baseDir, problem.file), message: problem.message[locale] }));
+  if (discovery.roots.length === 0 && !notices.some((notice) => notice.level === 'error')) {
     // Linting a subfolder (e.g. pages/) of a mini program is a common slip: point at the enclosing root.
-    const enclosing = findRootForFile(host, path.join(baseDir, 'app.json'));
+    const enclosing = findRootForFile(scope.host, path.join(scope.baseDir, 'app.json'));
     const hint = enclosing
       ? `; it is inside the mini program at ${path.relative(io.cwd, enclosing) || '.'}, lint that folder instead`
       : ' (looked for an app.json with a "pages" array)';
-    io.stderr(`mp-privacy: no mini program found under ${dirOption}${hint}\n`);
-    return EXIT_USAGE_OR_FAILURE;
+    notices.push({ level: 'error', message: `no mini program found under ${scope.dirOption}${hint}` });
   }
-  return { host, baseDir, roots };
+  return { roots: discovery.roots, notices };
+}
+
+/** A configuration found above the linted folder changes the results: say which one. */
+function configNotices(host: FileSystemHost, scope: Scope, roots: readonly string[]): RunNotice[] {
+  const outside = new Set(roots.map((root) => loadProjectConfig(host, root).file).filter((file): file is string => file !== undefined && !isInside(scope.baseDir, file)));
+  return [...outside].map((file) => ({ level: 'note', file: relativePath(scope.baseDir, file), message: `used this configuration, which is outside ${scope.dirOption}` }));
+}
+
+/** One line per notice on stderr, naming its path as the user would type it (relative to the working folder). */
+function printNotices(notices: readonly RunNotice[], scope: Scope, io: CliIo): void {
+  for (const notice of notices) {
+    const prefix = notice.level === 'warning' ? 'warning: ' : '';
+    const where = notice.file === undefined ? '' : `${printable(path.relative(io.cwd, path.resolve(scope.baseDir, notice.file)) || '.')}: `;
+    io.stderr(`mp-privacy: ${prefix}${where}${notice.message}\n`);
+  }
+}
+
+/** Control characters of a path (a folder may be named anything) are shown escaped, never sent to the terminal. */
+function printable(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function writeOutput(output: string, target: string | undefined, io: CliIo): boolean {
@@ -104,18 +140,28 @@ function writeOutput(output: string, target: string | undefined, io: CliIo): boo
 }
 
 function inventory(options: InventoryOptions, io: CliIo): number {
-  const found = rootsOf(options.dir, io);
-  if (typeof found === 'number') return found;
-  const analyzer = new ProjectAnalyzer(found.host);
-  const report = { baseDir: found.baseDir, inventories: found.roots.map((root) => analyzer.inventory(root)), read: (file: string) => found.host.readFile(file) };
   const locale = options.locale ?? localeFromEnvironment(io.env);
-  return writeOutput(formatInventory(report, options.format, locale), options.output, io) ? EXIT_OK : EXIT_USAGE_OR_FAILURE;
+  const scope = openScope(options.dir, io);
+  const found = discover(scope, io, locale);
+  printNotices(found.notices, scope, io);
+  if (found.roots.length === 0) return EXIT_USAGE_OR_FAILURE;
+  const analyzer = new ProjectAnalyzer(scope.host);
+  const report = { baseDir: scope.baseDir, inventories: found.roots.map((root) => analyzer.inventory(root)), read: (file: string) => scope.host.readFile(file) };
+  const written = writeOutput(formatInventory(report, options.format, locale), options.output, io);
+  return written && !found.notices.some((notice) => notice.level === 'error') ? EXIT_OK : EXIT_USAGE_OR_FAILURE;
 }
 
 function lint(options: LintOptions, io: CliIo, debug: boolean): number {
-  const found = rootsOf(options.dir, io);
-  if (typeof found === 'number') return found;
-  const { host, baseDir } = found;
+  const locale = options.locale ?? localeFromEnvironment(io.env);
+  const scope = openScope(options.dir, io);
+  const { host, baseDir } = scope;
+  const found = discover(scope, io, locale);
+  if (found.roots.length === 0) {
+    printNotices(found.notices, scope, io);
+    // CI uploads the report file whatever happened: a machine-readable format always gets a valid one.
+    if (options.format !== 'text') writeOutput(formatters[options.format](buildReport(packageInfo(), baseDir, [], () => undefined, found.notices), locale), options.output, io);
+    return EXIT_USAGE_OR_FAILURE;
+  }
   if (options.fix) {
     for (const root of found.roots) {
       const outcome = applyAutomaticFixes(host, root);
@@ -126,22 +172,22 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
 
   // One consistent snapshot of the files, each read once (fixes, if any, are written already).
   const snapshot = new CachingFileSystemHost(host);
-  const outcomes = analyseDirectory(snapshot, baseDir);
+  const outcomes = analyseRoots(snapshot, found.roots);
   for (const outcome of outcomes) {
     if ('error' in outcome && debug && outcome.stack) io.stderr(`${outcome.stack}\n`);
   }
 
-  const report = buildReport(packageInfo(), baseDir, outcomes, (file) => snapshot.readFile(file));
+  const report = buildReport(packageInfo(), baseDir, outcomes, (file) => snapshot.readFile(file), [...found.notices, ...configNotices(snapshot, scope, found.roots)]);
+  printNotices(report.notices, scope, io);
   for (const failure of report.failures) io.stderr(`mp-privacy: ${describeFailure(failure)}\n`);
 
-  const locale = options.locale ?? localeFromEnvironment(io.env);
   const output = formatters[options.format](report, locale);
   if (!writeOutput(output, options.output, io)) return EXIT_USAGE_OR_FAILURE;
   return exitCode(report);
 }
 
 export function exitCode(report: LintReport): number {
-  if (report.failures.length > 0) return EXIT_USAGE_OR_FAILURE;
+  if (report.failures.length > 0 || report.notices.some((notice) => notice.level === 'error')) return EXIT_USAGE_OR_FAILURE;
   return report.findings.some((finding) => finding.severity === 'error') ? EXIT_ERROR_FINDINGS : EXIT_OK;
 }
 

@@ -16,6 +16,20 @@ export interface LintReport {
   findings: ReportFinding[];
   /** Roots whose analysis threw; their findings are missing from the report. */
   failures: RootFailure[];
+  /** About the run rather than the code: what was not followed or could not be read, which config was used. */
+  notices: RunNotice[];
+}
+
+/**
+ * One line about the run. `error`: part of what was asked was not checked (the run exits 2); `warning`: something
+ * looks wrong but everything found was checked; `note`: for information.
+ */
+export interface RunNotice {
+  level: 'error' | 'warning' | 'note';
+  /** The path it is about, relative to baseDir with forward slashes ('.' for baseDir); none for a message that names it. */
+  file?: string;
+  /** Already in the report's language. */
+  message: string;
 }
 
 /** 1-based line and column; columns count UTF-16 code units, as SARIF's default columnKind does. */
@@ -69,6 +83,7 @@ export function buildReport(
   baseDir: string,
   outcomes: RootOutcome[],
   readFile: (file: string) => string | undefined,
+  notices: RunNotice[] = [],
 ): LintReport {
   const lineIndexes = new Map<string, LineIndex>();
   const resolve = (range: SourceRange): ReportRange => {
@@ -113,6 +128,7 @@ export function buildReport(
     roots: outcomes.map((outcome) => relativePath(baseDir, outcome.root)),
     findings,
     failures,
+    notices,
   };
 }
 
@@ -134,6 +150,11 @@ export function countBySeverity(findings: readonly ReportFinding[]): SeverityCou
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
   return counts;
+}
+
+/** How a notice is described everywhere (stderr, SARIF notifications): it names its path first. */
+export function describeNotice(notice: RunNotice): string {
+  return notice.file === undefined ? notice.message : `${notice.file}: ${notice.message}`;
 }
 
 /** How a failed root is described everywhere (stderr, SARIF notifications). */

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { FileBoundary, reportDenied } from './boundary';
 
 /**
  * How the engine sees files. The CLI reads the disk; the language server lays open editor buffers over it.
@@ -9,6 +10,11 @@ export interface FileSystemHost {
   readFile(filePath: string): string | undefined;
   stat(filePath: string): 'file' | 'directory' | undefined;
   readDirectory(dirPath: string): string[];
+  /**
+   * Where a path really is (symbolic links resolved), when the host knows; undefined when it does not exist.
+   * Discovery uses it to visit each real folder once and to tell where a link leads.
+   */
+  realPath?(filePath: string): string | undefined;
 }
 
 /** Paths the engine builds are already absolute and normal; only the others pay for path.resolve (hot: every read). */
@@ -19,17 +25,61 @@ export function canonicalPath(filePath: string): string {
   return path.isAbsolute(filePath) && !NEEDS_RESOLVE.test(filePath) ? filePath : path.resolve(filePath);
 }
 
-export function createNodeFileSystemHost(): FileSystemHost {
+/**
+ * The disk. With a boundary, only what the boundary allows is read (see FileBoundary): anything else is
+ * "missing", and a symbolic link counts as what it points to only when that stays inside. Without one, any path.
+ * `denied` hears of paths that exist but could not be read for lack of permission.
+ */
+export function createNodeFileSystemHost(boundary?: FileBoundary, denied: (file: string, code: string) => void = () => undefined): FileSystemHost {
+  const readFile = (real: string): string | undefined => {
+    try {
+      return fs.readFileSync(real, 'utf8');
+    } catch (error) {
+      reportDenied(error, real, denied);
+      return undefined;
+    }
+  };
+  const readDirectory = (real: string): string[] => {
+    try {
+      return fs.readdirSync(real);
+    } catch (error) {
+      reportDenied(error, real, denied);
+      return [];
+    }
+  };
+  const realPath = (filePath: string): string | undefined => {
+    try {
+      return fs.realpathSync.native(filePath);
+    } catch {
+      return undefined;
+    }
+  };
+  if (boundary) {
+    return {
+      readFile(filePath) {
+        const located = boundary.locate(filePath);
+        return located?.kind === 'file' ? readFile(located.real) : undefined;
+      },
+      stat(filePath) {
+        const kind = boundary.locate(filePath)?.kind;
+        return kind === 'file' || kind === 'directory' ? kind : undefined;
+      },
+      readDirectory(dirPath) {
+        const located = boundary.locate(dirPath);
+        return located?.kind === 'directory' ? readDirectory(located.real) : [];
+      },
+      realPath(filePath) {
+        const located = boundary.locate(filePath);
+        return located && located.kind !== 'missing' ? located.real : realPath(filePath);
+      },
+    };
+  }
   return {
     readFile(filePath) {
       // Most reads of a missing file are expected (`page.ts` before `page.js`, a page without .json): a failed
       // read costs ~10 µs for its exception, the existence check ~1 µs.
       if (!fs.existsSync(filePath)) return undefined;
-      try {
-        return fs.readFileSync(filePath, 'utf8');
-      } catch {
-        return undefined;
-      }
+      return readFile(filePath);
     },
     stat(filePath) {
       try {
@@ -39,13 +89,8 @@ export function createNodeFileSystemHost(): FileSystemHost {
         return undefined;
       }
     },
-    readDirectory(dirPath) {
-      try {
-        return fs.readdirSync(dirPath);
-      } catch {
-        return [];
-      }
-    },
+    readDirectory,
+    realPath,
   };
 }
 
@@ -72,6 +117,10 @@ export class OverlayFileSystemHost implements FileSystemHost {
   stat(filePath: string): 'file' | 'directory' | undefined {
     if (this.overlays.has(canonicalPath(filePath))) return 'file';
     return this.base.stat(filePath);
+  }
+
+  realPath(filePath: string): string | undefined {
+    return this.base.realPath?.(filePath);
   }
 
   readDirectory(dirPath: string): string[] {
@@ -118,6 +167,10 @@ export class CachingFileSystemHost implements FileSystemHost {
     let names = this.directories.get(key);
     if (!names) this.directories.set(key, (names = this.base.readDirectory(key)));
     return names;
+  }
+
+  realPath(filePath: string): string | undefined {
+    return this.base.realPath?.(filePath);
   }
 
   /** A file was created, changed or deleted: forget it, and the listings and stats of the folders above it. */

@@ -82,6 +82,7 @@ export function startServer(connection: Connection): void {
     workspace.useDiskCache(params.capabilities?.workspace?.didChangeWatchedFiles !== undefined);
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folderUris.map(uriToPath).filter((folder): folder is string => folder !== undefined);
+    workspace.setFolders(workspaceFolders);
     editorSettings.configure(settings.configurationPull, settings.initialEditorSettings);
     return {
       capabilities: {

@@ -9,8 +9,9 @@ import {
   AnalysisResult,
   CachingFileSystemHost,
   createNodeFileSystemHost,
+  discoverMiniPrograms,
+  FileBoundary,
   Finding,
-  findMiniProgramRoots,
   findRootForFile,
   formatInventory,
   Locale,
@@ -27,11 +28,22 @@ interface RootState {
 }
 
 export class Workspace implements EditTarget {
-  /** Open buffers over the disk: what the engine reads. */
+  /**
+   * What the server may read: the workspace folders, and the mini program of a file opened outside them (the
+   * user chose to open it). Links out of them are not followed, nothing else on the disk is read.
+   */
+  private readonly boundary = new FileBoundary();
   /** Disk reads, remembered only once the client has said it reports changes on disk (see useDiskCache). */
-  private readonly disk = Object.assign(new CachingFileSystemHost(createNodeFileSystemHost()), { enabled: false });
+  private readonly disk = Object.assign(new CachingFileSystemHost(createNodeFileSystemHost(this.boundary)), { enabled: false });
+  /** Open buffers over the disk: what the engine reads. Only buffers inside the boundary are laid over it. */
   readonly host = new OverlayFileSystemHost(this.disk);
   private readonly analyzer = new ProjectAnalyzer(this.host);
+
+  /** The folders the editor opened (LSP workspaceFolders or rootUri). */
+  setFolders(folders: readonly string[]): void {
+    for (const folder of folders) this.boundary.add(folder);
+    this.disk.invalidateAll();
+  }
 
   /** The client sends didChangeWatchedFiles: files on disk need not be read again on every edit. */
   useDiskCache(enabled: boolean): void {
@@ -42,6 +54,28 @@ export class Workspace implements EditTarget {
   /** A file changed on disk (reported by the client): read it again next time. */
   diskChanged(file: string): void {
     this.disk.invalidate(file);
+    // A folder may have become a link, or a link a folder.
+    this.boundary.forget();
+  }
+
+  /**
+   * True when `file` may be read: inside the boundary, or inside a mini program that becomes part of it because
+   * the user opened one of its files outside every workspace folder.
+   */
+  private admit(file: string): boolean {
+    if (!this.boundary.covers(file)) {
+      const root = findRootForFile(createNodeFileSystemHost(), file);
+      if (!root) return false;
+      this.widen(root);
+    }
+    return this.boundary.allows(file);
+  }
+
+  /** Makes a root outside every folder part of the boundary (it was found from a file the user opened). */
+  private widen(root: string): void {
+    if (this.boundary.covers(root)) return;
+    this.boundary.add(root);
+    this.disk.invalidateAll();
   }
   private readonly roots = new Map<string, RootState>();
   /** Open documents by absolute path; the client's URI spelling is kept for everything we send back. */
@@ -50,7 +84,7 @@ export class Workspace implements EditTarget {
   /** Records an opened or changed buffer; returns its path, or undefined for a non-file document. */
   updateDocument(document: TextDocument): string | undefined {
     const file = uriToPath(document.uri);
-    if (file === undefined) return undefined;
+    if (file === undefined || !this.admit(file)) return undefined;
     this.openDocuments.set(file, document);
     this.host.set(file, document.getText());
     return file;
@@ -59,17 +93,24 @@ export class Workspace implements EditTarget {
   /** After a close the file on disk is the truth again (the buffer may have had unsaved edits). */
   closeDocument(document: TextDocument): string | undefined {
     const file = uriToPath(document.uri);
-    if (file === undefined) return undefined;
+    if (file === undefined || !this.openDocuments.has(file)) return undefined;
     this.openDocuments.delete(file);
     this.host.delete(file);
     return file;
   }
 
-  /** The privacy inventory of every mini program under `folder`, as Markdown in the editor's language. */
+  /**
+   * The privacy inventory of every mini program under `folder`, as Markdown in the editor's language. A folder
+   * outside the boundary is refused at once (a client could ask for `file:///`).
+   */
   inventoryMarkdown(folder: string, locale: Locale): string {
-    const roots = findMiniProgramRoots(this.host, folder);
+    if (!this.boundary.covers(folder) || this.host.stat(folder) !== 'directory') {
+      return locale === 'zh-cn' ? `mp-privacy：\`${folder}\` 不在工作区文件夹内，未生成清单。\n` : `mp-privacy: \`${folder}\` is not a folder of the workspace; no inventory was made.\n`;
+    }
+    const { roots, problems } = discoverMiniPrograms(this.host, folder);
     const report = { baseDir: folder, inventories: roots.map((root) => this.analyzer.inventory(root)), read: (file: string) => this.host.readFile(file) };
-    return formatInventory(report, 'markdown', locale);
+    const notes = problems.map((problem) => `> ${path.relative(folder, problem.file).split(path.sep).join('/')}: ${problem.message[locale]}\n`);
+    return formatInventory(report, 'markdown', locale) + (notes.length ? `\n${notes.join('\n')}` : '');
   }
 
   textOf(file: string): string | undefined {
@@ -100,6 +141,10 @@ export class Workspace implements EditTarget {
 
   /** Re-analyses a root; undefined when the folder is no longer a mini program root (its results are dropped). */
   analyze(root: string, overrides?: ProjectConfig): AnalysisResult | undefined {
+    // A root above a workspace folder (the user opened its pages/ folder) was found from a file inside it.
+    this.widen(root);
+    // Without change notifications from the client, links are looked at afresh for each analysis.
+    if (!this.disk.enabled) this.boundary.forget();
     if (findRootForFile(this.host, path.join(root, 'app.json')) !== root) {
       this.roots.delete(root);
       return undefined;

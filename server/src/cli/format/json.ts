@@ -30,6 +30,8 @@ export function formatJson(report: LintReport, locale: Locale): string {
       fixes: finding.fixTitles.map((title) => title[locale]),
     })),
     errors: report.failures.map((failure) => ({ root: failure.root, message: failure.message })),
+    /** About the run: a miniprogramRoot not followed, a path that could not be read, the config file used. */
+    notices: report.notices.map((notice) => ({ level: notice.level, file: notice.file, message: notice.message })),
   };
   return JSON.stringify(output, null, 2) + '\n';
 }

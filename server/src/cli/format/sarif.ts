@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'url';
 import { allRules, type Locale, type RuleMeta, type Severity } from '../../engine/index';
-import { describeFailure, type LintReport, type ReportRange } from '../report';
+import { describeFailure, describeNotice, type LintReport, type ReportRange } from '../report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -59,16 +59,13 @@ export function formatSarif(report: LintReport, locale: Locale, rules: readonly 
       : {}),
   }));
 
+  const notifications = [
+    ...report.failures.map((failure) => ({ level: 'error' as const, message: { text: describeFailure(failure) } })),
+    ...report.notices.map((notice) => ({ level: notice.level, message: { text: describeNotice(notice) } })),
+  ];
   const invocation = {
-    executionSuccessful: report.failures.length === 0,
-    ...(report.failures.length > 0
-      ? {
-          toolExecutionNotifications: report.failures.map((failure) => ({
-            level: 'error' as const,
-            message: { text: describeFailure(failure) },
-          })),
-        }
-      : {}),
+    executionSuccessful: report.failures.length === 0 && !report.notices.some((notice) => notice.level === 'error'),
+    ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
   };
 
   const log = {
