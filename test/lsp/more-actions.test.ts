@@ -30,6 +30,9 @@ describe('fix all in this file, and show documentation', () => {
     assert.match(markdown, /^# 隐私信息清单: \./);
     assert.match(markdown, /\| 位置信息 \| `wx\.getLocation` \| pages\/stores\/stores\.js:3 \| \*\*未声明\*\* \|/);
     assert.match(markdown, /收集你的地址。/);
+    // The journey model follows, drawn in Mermaid: the page that calls wx.getLocation and the call.
+    assert.match(markdown, /## 隐私旅程[^\n]*\n\n```mermaid\nflowchart LR\n/);
+    assert.match(markdown, /\{\{"wx\.getLocation pages\/stores\/stores\.js:3"\}\}/);
   });
 
   it('asks the editor to open the rule page, in the editor language', async () => {

@@ -109,6 +109,22 @@ runRuleTests('privacy-api-without-user-action', {
   ],
 });
 
+runRuleTests('clipboard-without-user-action', {
+  valid: [],
+  invalid: [
+    {
+      name: 'a helper imported by a bare path (relative to the importing file, as the runtime resolves it)',
+      files: { ...appJson([INDEX]), ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view>', "const paste = require('utils/paste.js');\nPage({ onShow() { paste.read(); } })"), 'pages/index/utils/paste.js': 'exports.read = function () { wx.getClipboardData({}); };' },
+      errors: [{ file: `${INDEX}.js`, at: 'paste.read()' }],
+    },
+    {
+      name: 'a helper imported through an app.json resolveAlias',
+      files: { ...appJson([INDEX], { resolveAlias: { '@utils/*': 'common/utils/*' } }), ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view>', "const paste = require('@utils/paste');\nPage({ onShow() { paste.read(); } })"), 'common/utils/paste.js': 'exports.read = function () { wx.getClipboardData({}); };' },
+      errors: [{ file: `${INDEX}.js`, at: 'paste.read()' }],
+    },
+  ],
+});
+
 runRuleTests('deprecated-user-info-api', {
   valid: [{ name: 'a promisified wrapper of wx.getUserProfile that nothing calls', files: { ...appJson([INDEX]), ...contentPage(INDEX), 'utils/api.js': "const promisify = (fn) => (o) => new Promise((ok) => fn({ ...o, success: ok }));\nmodule.exports = { getUserProfile: promisify(wx.getUserProfile) };\n" } }],
   invalid: [
@@ -227,9 +243,29 @@ runRuleTests('subscribe-message-without-tap', {
       },
     },
     {
+      name: "in the handler of a custom dialog's confirm event, which the dialog triggers from its button's tap",
+      files: {
+        ...appJson([INDEX], { usingComponents: { 'my-dialog': '/components/dialog/dialog' } }),
+        ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view><my-dialog bind:confirm="onConfirm"></my-dialog>', "Page({ onConfirm() { wx.requestSubscribeMessage({ tmplIds: ['T1'] }); } })"),
+        'components/dialog/dialog.wxml': '<view class="dialog"><text>订阅发货提醒？</text><button bindtap="tapOk">好的</button></view>',
+        'components/dialog/dialog.js': "Component({ methods: { tapOk() { this.triggerEvent('confirm'); } } })",
+      },
+    },
+    {
       name: 'in a form bind:submit handler',
       files: { ...appJson([INDEX]), ...page(INDEX, '<form bind:submit="onSubmit"><input name="n" /><button form-type="submit">提交</button></form>', "Page({ onSubmit(e) { wx.requestSubscribeMessage({ tmplIds: ['T1'] }); } })") },
     },
   ],
-  invalid: [],
+  invalid: [
+    {
+      name: 'in the handler of a custom component event the component triggers when it is attached, not from a tap',
+      files: {
+        ...appJson([INDEX], { usingComponents: { 'my-dialog': '/components/dialog/dialog' } }),
+        ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view><my-dialog bind:confirm="onConfirm"></my-dialog>', "Page({ onConfirm() { wx.requestSubscribeMessage({ tmplIds: ['T1'] }); } })"),
+        'components/dialog/dialog.wxml': '<view class="dialog"><text>订阅</text></view>',
+        'components/dialog/dialog.js': "Component({ lifetimes: { attached() { this.triggerEvent('confirm'); } } })",
+      },
+      errors: [{ file: `${INDEX}.js`, at: 'wx.requestSubscribeMessage(' }],
+    },
+  ],
 });

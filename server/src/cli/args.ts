@@ -1,9 +1,10 @@
-import { pickLocale, type InventoryFormat, type Locale } from '../engine/index';
+import { pickLocale, type InventoryFormat, type JourneyFormat, type Locale } from '../engine/index';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 export const INVENTORY_FORMATS = ['text', 'json', 'markdown'] as const satisfies readonly InventoryFormat[];
+export const JOURNEY_FORMATS = ['mermaid', 'dot', 'json'] as const satisfies readonly JourneyFormat[];
 
 export interface LintOptions {
   dir: string;
@@ -22,6 +23,12 @@ export interface InventoryOptions {
   output: string | undefined;
 }
 
+export interface JourneyOptions {
+  dir: string;
+  format: JourneyFormat;
+  output: string | undefined;
+}
+
 export interface InitOptions {
   dir: string;
   force: boolean;
@@ -32,6 +39,7 @@ export type ParsedCommand =
   | { kind: 'version' }
   | { kind: 'lint'; options: LintOptions }
   | { kind: 'inventory'; options: InventoryOptions }
+  | { kind: 'journey'; options: JourneyOptions }
   | { kind: 'init'; options: InitOptions }
   | { kind: 'usage-error'; message: string };
 
@@ -44,6 +52,9 @@ Usage:
   mp-privacy lint [dir] [options]       Lint every mini program found under dir (default: .)
   mp-privacy inventory [dir] [options]  List the personal information each mini program collects,
                                         and draft the privacy guideline (用户隐私保护指引)
+  mp-privacy journey [dir] [options]    Draw each mini program's privacy journey: launch -> pages ->
+                                        every request for personal information, with triggers and
+                                        conditions (Mermaid renders in GitHub Markdown)
   mp-privacy init [dir] [--force]       Write mp-privacy.config.json with every rule's default
   mp-privacy --help                     Show this help
   mp-privacy --version                  Show the version
@@ -60,6 +71,10 @@ Lint options:
 Inventory options:
   -f, --format <text|json|markdown> Output format (default: text)
   -l, --locale, -o, --output        As for lint
+
+Journey options:
+  -f, --format <mermaid|dot|json>   Output format (default: mermaid)
+  -o, --output                      As for lint
 
 Configuration: mp-privacy.config.json in the mini program folder or a folder above it
 ("rules": {"<rule-id>": "error|warning|info|off"}, "ignore": [globs], "apiHosts": [hosts]).
@@ -93,9 +108,9 @@ function parse(argv: readonly string[]): ParsedCommand {
   if (first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
   if (first === '-v' || first === '--version') return { kind: 'version' };
   if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`);
-  if (first !== 'lint' && first !== 'inventory' && first !== 'init') throw new UsageError(`unknown command "${first}"; use lint, inventory or init`);
+  if (first !== 'lint' && first !== 'inventory' && first !== 'journey' && first !== 'init') throw new UsageError(`unknown command "${first}"; use lint, inventory, journey or init`);
 
-  const options = { dir: '.', format: 'text', locale: undefined as Locale | undefined, output: undefined as string | undefined, fix: false, force: false };
+  const options = { dir: '.', format: first === 'journey' ? 'mermaid' : 'text', locale: undefined as Locale | undefined, output: undefined as string | undefined, fix: false, force: false };
   const positionals: string[] = [];
   let onlyPositionals = false;
   for (let i = 0; i < rest.length; i++) {
@@ -121,7 +136,7 @@ function parse(argv: readonly string[]): ParsedCommand {
       case '-f':
       case '--format':
         if (first === 'init') throw new UsageError('init takes no --format');
-        options.format = first === 'inventory' ? parseInventoryFormat(takeValue()) : parseFormat(takeValue());
+        options.format = first === 'inventory' ? parseInventoryFormat(takeValue()) : first === 'journey' ? parseJourneyFormat(takeValue()) : parseFormat(takeValue());
         break;
       case '--fix':
         if (first !== 'lint') throw new UsageError('--fix goes with lint');
@@ -133,6 +148,7 @@ function parse(argv: readonly string[]): ParsedCommand {
         break;
       case '-l':
       case '--locale':
+        if (first === 'journey') throw new UsageError('journey takes no --locale');
         options.locale = parseLocaleOption(takeValue());
         break;
       case '-o':
@@ -151,12 +167,19 @@ function parse(argv: readonly string[]): ParsedCommand {
   const { dir, locale, output } = options;
   if (first === 'init') return { kind: 'init', options: { dir, force: options.force } };
   if (first === 'inventory') return { kind: 'inventory', options: { dir, locale, output, format: options.format as InventoryFormat } };
+  if (first === 'journey') return { kind: 'journey', options: { dir, output, format: options.format as JourneyFormat } };
   return { kind: 'lint', options: { dir, locale, output, format: options.format as OutputFormat, fix: options.fix } };
 }
 
 function parseInventoryFormat(value: string): InventoryFormat {
   const format = INVENTORY_FORMATS.find((candidate) => candidate === value.toLowerCase());
   if (!format) throw new UsageError(`unknown format "${value}"; use one of ${INVENTORY_FORMATS.join(', ')}`);
+  return format;
+}
+
+function parseJourneyFormat(value: string): JourneyFormat {
+  const format = JOURNEY_FORMATS.find((candidate) => candidate === value.toLowerCase());
+  if (!format) throw new UsageError(`unknown format "${value}"; use one of ${JOURNEY_FORMATS.join(', ')}`);
   return format;
 }
 

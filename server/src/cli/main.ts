@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as v8 from 'v8';
 import * as path from 'path';
-import { CachingFileSystemHost, FileBoundary, ProjectAnalyzer, createNodeFileSystemHost, discoverMiniPrograms, findRootForFile, formatInventory, isInside, loadProjectConfig, type FileSystemHost, type Locale } from '../engine/index';
-import { HELP_TEXT, localeFromEnvironment, parseArgs, type InventoryOptions, type LintOptions } from './args';
+import { CachingFileSystemHost, FileBoundary, ProjectAnalyzer, createNodeFileSystemHost, discoverMiniPrograms, findRootForFile, formatInventory, formatJourney, isInside, loadProjectConfig, type FileSystemHost, type Locale } from '../engine/index';
+import { HELP_TEXT, localeFromEnvironment, parseArgs, type InventoryOptions, type JourneyOptions, type LintOptions } from './args';
 import { applyAutomaticFixes } from './fix';
 import { writeStarterConfig } from './init';
 import { formatters } from './format/index';
@@ -41,6 +41,8 @@ export function run(argv: readonly string[], io: CliIo): number {
         return lint(command.options, io, debug);
       case 'inventory':
         return inventory(command.options, io);
+      case 'journey':
+        return journey(command.options, io);
       case 'init': {
         const dir = path.resolve(io.cwd, command.options.dir);
         if (createNodeFileSystemHost().stat(dir) !== 'directory') {
@@ -148,6 +150,19 @@ function inventory(options: InventoryOptions, io: CliIo): number {
   const analyzer = new ProjectAnalyzer(scope.host);
   const report = { baseDir: scope.baseDir, inventories: found.roots.map((root) => analyzer.inventory(root)), read: (file: string) => scope.host.readFile(file) };
   const written = writeOutput(formatInventory(report, options.format, locale), options.output, io);
+  return written && !found.notices.some((notice) => notice.level === 'error') ? EXIT_OK : EXIT_USAGE_OR_FAILURE;
+}
+
+function journey(options: JourneyOptions, io: CliIo): number {
+  const locale = localeFromEnvironment(io.env);
+  const scope = openScope(options.dir, io);
+  const found = discover(scope, io, locale);
+  printNotices(found.notices, scope, io);
+  if (found.roots.length === 0) return EXIT_USAGE_OR_FAILURE;
+  const analyzer = new ProjectAnalyzer(new CachingFileSystemHost(scope.host));
+  const journeys = found.roots.map((root) => analyzer.journey(root));
+  const output = formatJourney(journeys, options.format, (root) => path.relative(scope.baseDir, root).split(path.sep).join('/'));
+  const written = writeOutput(output, options.output, io);
   return written && !found.notices.some((notice) => notice.level === 'error') ? EXIT_OK : EXIT_USAGE_OR_FAILURE;
 }
 

@@ -5,6 +5,8 @@ import { ProjectModel } from './model/project';
 import { PhoneAnalysis } from './analysis/phone-flow';
 import { EntryPoints } from './analysis/entry-points';
 import { Inventory, inventoryOf } from './inventory';
+import { Journey, journeyOf } from './journey';
+import { matchUserInfoRequest } from './rules/user-info';
 import { allRules, invalidSuppression, unreadableFile } from './rules';
 import { applySuppressions, findSuppressions, lineBreakOf, suppressFix, suppressionProblems } from './suppressions';
 import type { RuleContext } from './rules/rule';
@@ -56,6 +58,14 @@ export class ProjectAnalyzer {
     if (found.length) this.withoutSuppressions.delete(file);
     else this.withoutSuppressions.set(file, content);
     return found;
+  }
+
+  /** The journey model of one mini program, drawn for a reviewer (journey.ts). */
+  journey(root: string): Journey {
+    const model = new ProjectModel(root, this.host, this.cache, this.models.get(root));
+    this.models.set(root, model);
+    const phone = new PhoneAnalysis(model);
+    return journeyOf(model, phone, new PhoneAnalysis(model, matchUserInfoRequest), new EntryPoints(model, phone));
   }
 
   /** The personal information the mini program collects, for the privacy guideline (see inventory.ts). */

@@ -17,3 +17,4 @@ export type { Inventory, InventoryItem, InventoryUse } from './inventory';
 export { keepsFilesParsing, syntaxProblemCount } from './fixes/verify';
 export { fixRepeatedly, FixLoopResult } from './fixes/fix-loop';
 export { formatInventory, InventoryFormat, InventoryReport } from './inventory-format';
+export { formatJourney, Journey, JourneyEdge, JourneyFormat, JourneyNode } from './journey';

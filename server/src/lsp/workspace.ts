@@ -14,6 +14,7 @@ import {
   Finding,
   findRootForFile,
   formatInventory,
+  formatJourney,
   Locale,
   OverlayFileSystemHost,
   ProjectAnalyzer,
@@ -110,7 +111,12 @@ export class Workspace implements EditTarget {
     const { roots, problems } = discoverMiniPrograms(this.host, folder);
     const report = { baseDir: folder, inventories: roots.map((root) => this.analyzer.inventory(root)), read: (file: string) => this.host.readFile(file) };
     const notes = problems.map((problem) => `> ${path.relative(folder, problem.file).split(path.sep).join('/')}: ${problem.message[locale]}\n`);
-    return formatInventory(report, 'markdown', locale) + (notes.length ? `\n${notes.join('\n')}` : '');
+    const inventory = formatInventory(report, 'markdown', locale) + (notes.length ? `\n${notes.join('\n')}` : '');
+    if (!roots.length) return inventory;
+    // The journey drawn in Mermaid, which Markdown previews (VS Code with a Mermaid extension, GitHub) render.
+    const journey = formatJourney(roots.map((root) => this.analyzer.journey(root)), 'mermaid', (root) => path.relative(folder, root).split(path.sep).join('/'));
+    const heading = locale === 'zh-cn' ? '## 隐私旅程（启动 → 页面 → 个人信息请求）' : '## Privacy journey (launch → pages → requests for personal information)';
+    return `${inventory.trimEnd()}\n\n${heading}\n\n\`\`\`mermaid\n${journey}\`\`\`\n`;
   }
 
   textOf(file: string): string | undefined {

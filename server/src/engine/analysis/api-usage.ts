@@ -88,9 +88,16 @@ export function declaredPrivateInfos(model: ProjectModel): { entries: DeclaredIn
 
 /** Third-party code shipped with the app: npm packages and bundled SDKs (map SDKs, minified libraries). */
 export function isVendored(model: ProjectModel, script: ScriptFacts): boolean {
-  const relative = model.relative(script.file);
-  if (/(^|\/)(miniprogram_npm|node_modules|vendor|vendors)\//.test(relative)) return true;
-  if (/\.min\.js$|jssdk|[-_.]sdk\.js$|^sdk\//i.test(relative)) return true;
-  const lines = script.content.split('\n');
-  return script.content.length > 2000 && script.content.length / lines.length > 300; // minified
+  // Asked for every hop of every chain a rule reports: remembered on the script (its path and text decide).
+  return memoize(script, VENDORED_SLOT, undefined, () => {
+    const relative = model.relative(script.file);
+    if (/(^|\/)(miniprogram_npm|node_modules|vendor|vendors)\//.test(relative)) return true;
+    if (/\.min\.js$|jssdk|[-_.]sdk\.js$|^sdk\//i.test(relative)) return true;
+    if (script.content.length <= 2000) return false;
+    let lines = 1;
+    for (let at = script.content.indexOf('\n'); at !== -1; at = script.content.indexOf('\n', at + 1)) lines++;
+    return script.content.length / lines > 300; // minified
+  });
 }
+
+const VENDORED_SLOT = {};

@@ -33,7 +33,8 @@ const REQUEST_RECEIVER = /request|http|fetch|ajax|axios|\bapi\b|\.(get|post|put|
 const SERVER_ANSWER_TEST = /statusCode|\b(err)?code\b|errcode|errno|\bstatus\b|\b(401|403|40\d|50\d)\b|res\.data|\.success\b|result/i;
 const USER_STATE_TEST = /token|login|logged|session|openid|unionid|user_?id|userinfo|member|auth|phone|mobile|\btel\b|bind|register|storage/i;
 const PHONE_TEST = /phone|mobile|\btel\b/i;
-const CHOICE_TEST = /\bconfirm\b|\bcancel\b|tapIndex/;
+/** A dialog's answer, or the result of an authorization the user just answered (`e.detail.code`, `errMsg`). */
+const CHOICE_TEST = /\bconfirm\b|\bcancel\b|tapIndex|\b(e|ev|evt|event)\.detail\b|detail\.(code|errMsg|encryptedData|userInfo)/;
 
 const NONE = text('', '');
 

@@ -155,6 +155,37 @@ function gestures(owner: PageUnit | ComponentUnit, onLaunchPath: boolean): Entry
 }
 
 /**
+ * Whether a gesture entry is a tap: a tap event itself, or a custom component's event that the component
+ * triggers synchronously from a tap inside it (`<u-modal bind:confirm="…">` whose confirm button's tap
+ * handler calls `this.triggerEvent('confirm')`): WeChat calls the parent's handler within that tap.
+ */
+export function isTapEntry(model: ProjectModel, entry: EntryPoint): boolean {
+  if (entry.kind !== 'gesture') return false;
+  if (TAP_EVENTS.has(entry.name)) return true;
+  const component = entry.binding && entry.owner !== 'app' ? entry.owner.components.get(entry.binding.view.element.name) : undefined;
+  return !!component && triggersOnTap(model, component, entry.name, 0);
+}
+
+const MAX_EVENT_DEPTH = 3;
+
+function triggersOnTap(model: ProjectModel, component: ComponentUnit, event: string, depth: number): boolean {
+  if (!component.wxml || depth > MAX_EVENT_DEPTH) return false;
+  const quoted = new RegExp(`^\\s*['"\`]${event.replace(/[^\w-]/g, '')}['"\`]`);
+  for (const element of documentElements(component.wxml)) {
+    for (const binding of gestureBindings(element)) {
+      const inner = component.components.get(element.name);
+      const tap = TAP_EVENTS.has(binding.event) || (!!inner && triggersOnTap(model, inner, binding.event, depth + 1));
+      const handler = tap ? handlerOf(component, binding.handler) : undefined;
+      if (!handler) continue;
+      for (const reached of reachableCalls(model, handler)) {
+        if (reached.call.kind === 'method' && reached.call.name === 'triggerEvent' && quoted.test(reached.call.argumentText) && runsSynchronously(reached)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
  * True when the whole chain from the entry function to the call still counts as the user's tap: synchronous,
  * or (with `allowUserCallbacks`) inside a payment or dialog callback that follows a tap, with no await or timer.
  */

@@ -124,8 +124,8 @@ export class ProjectModel {
 
   private previousRevision: { inputs: unknown[]; token: object } | undefined;
   private scripts: { all: ScriptFacts[]; imported: Set<ScriptFacts> } | undefined;
-  /** `fromDir \0 specifier` -> base path: pure string work, carried over from the previous model. */
-  private readonly moduleBases: Map<string, string>;
+  /** `aliases \0 fromDir \0 specifier` -> candidate base paths: pure string work, carried over from the previous model. */
+  private readonly moduleBases: Map<string, string[]>;
 
   private isImported(script: ScriptFacts): boolean {
     return this.scriptGraph().imported.has(script);
@@ -301,22 +301,67 @@ export class ProjectModel {
 
   /** A module specifier used in `fromFile` as a script of this project (relative, root-absolute or miniprogram_npm). */
   resolveModule(fromFile: string, specifier: string): ScriptFacts | undefined {
-    const base = this.moduleBase(fromFile, specifier);
-    return this.loadScript(base) ?? this.loadScript(path.join(base, 'index'));
+    for (const base of this.moduleBasesOf(fromFile, specifier)) {
+      const found = this.loadScript(base) ?? this.loadScript(path.join(base, 'index'));
+      if (found) return found;
+    }
+    return undefined;
   }
 
-  private moduleBase(fromFile: string, specifier: string): string {
-    const key = `${specifier.startsWith('.') ? path.dirname(fromFile) : ''}\0${specifier}`;
-    let base = this.moduleBases.get(key);
-    if (base === undefined) {
-      if (specifier.startsWith('.')) base = this.resolveInRoot(fromFile, specifier);
-      else if (specifier.startsWith('/')) base = path.join(this.root, normaliseRoute(specifier));
-      else base = path.join(this.root, 'miniprogram_npm', normaliseRoute(specifier));
-      base = base.replace(/\.(js|ts)$/, '');
+  /**
+   * Where a `require`/`import` path may point, in the order the runtime tries them
+   * (https://developers.weixin.qq.com/miniprogram/dev/reference/api/require.html): an app.json `resolveAlias`
+   * mapping (longest key first, https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#resolveAlias);
+   * a path relative to the current file (`'utils/x.js'` is as relative as `'./utils/x.js'`); an npm package
+   * built into miniprogram_npm.
+   */
+  private moduleBasesOf(fromFile: string, specifier: string): string[] {
+    const alias = this.resolveAliasKey();
+    const key = `${alias}\0${specifier.startsWith('/') ? '' : path.dirname(fromFile)}\0${specifier}`;
+    let bases = this.moduleBases.get(key);
+    if (bases === undefined) {
+      const candidates: string[] = [];
+      const aliased = this.applyResolveAlias(specifier);
+      if (aliased !== undefined) candidates.push(path.join(this.root, normaliseRoute(aliased)));
+      if (specifier.startsWith('/')) candidates.push(path.join(this.root, normaliseRoute(specifier)));
+      else {
+        candidates.push(this.resolveInRoot(fromFile, specifier));
+        if (!specifier.startsWith('.')) candidates.push(path.join(this.root, 'miniprogram_npm', normaliseRoute(specifier)));
+      }
+      bases = candidates.map((base) => base.replace(/\.(js|ts)$/, ''));
       if (this.moduleBases.size > 100_000) this.moduleBases.clear(); // a bound, far above any real project
-      this.moduleBases.set(key, base);
+      this.moduleBases.set(key, bases);
     }
-    return base;
+    return bases;
+  }
+
+  private aliases: { key: string; rules: [string, string][] } | undefined;
+
+  /** app.json `resolveAlias`: `{ "@utils/*": "utils/*" }`, as prefix rules, longest first. */
+  private resolveAliasRules() {
+    if (!this.aliases) {
+      // Asked while app.json is still being read (app.js imports): no aliases yet, and none remembered.
+      if (!this.app) return { key: '', rules: [] as [string, string][] };
+      const value = (this.app.config?.value as { resolveAlias?: unknown } | undefined)?.resolveAlias;
+      const rules: [string, string][] = [];
+      if (value && typeof value === 'object') {
+        for (const [from, to] of Object.entries(value as Record<string, unknown>)) {
+          if (typeof to === 'string' && from.endsWith('/*') && to.endsWith('/*')) rules.push([from.slice(0, -1), to.slice(0, -1)]);
+        }
+      }
+      rules.sort((a, b) => b[0].length - a[0].length);
+      this.aliases = { key: JSON.stringify(rules), rules };
+    }
+    return this.aliases;
+  }
+
+  private resolveAliasKey(): string {
+    return this.resolveAliasRules().key;
+  }
+
+  private applyResolveAlias(specifier: string): string | undefined {
+    const rule = this.resolveAliasRules().rules.find(([from]) => specifier.startsWith(from));
+    return rule && rule[1] + specifier.slice(rule[0].length);
   }
 
   /**

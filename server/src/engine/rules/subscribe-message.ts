@@ -2,7 +2,7 @@ import type { RuleModule } from './rule';
 import type { LocalizedText } from '../types';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { TAP_EVENTS, asynchronousReason, runsSynchronously } from '../analysis/entry-points';
+import { asynchronousReason, isTapEntry, runsSynchronously } from '../analysis/entry-points';
 import { callRangeOf } from '../analysis/api-usage';
 import { describeCall } from '../analysis/phone-flow';
 import { attribute, eventBindings, elementsNamed } from '../parse/wxml';
@@ -51,10 +51,10 @@ export const subscribeMessageWithoutTap: RuleModule = {
       bySite.set(key, [...(bySite.get(key) ?? []), item]);
     }
     for (const items of bySite.values()) {
-      const fromTap = items.filter((i) => i.entry.kind === 'gesture' && TAP_EVENTS.has(i.entry.name));
+      const fromTap = items.filter((i) => isTapEntry(context.model, i.entry));
       if (fromTap.some((i) => runsSynchronously(i.reached, true))) continue;
       const witness = fromTap[0] ?? items.find((i) => i.entry.kind === 'gesture') ?? items[0];
-      const reason = witness.entry.kind === 'lifecycle' ? 'lifecycle' : !TAP_EVENTS.has(witness.entry.name) ? 'event' : asynchronousReason(witness.reached) ?? 'callback';
+      const reason = witness.entry.kind === 'lifecycle' ? 'lifecycle' : !isTapEntry(context.model, witness.entry) ? 'event' : asynchronousReason(witness.reached) ?? 'callback';
       const handler = witness.entry.ref.fn.name;
       context.report({
         range: callRangeOf(witness.reached),
