@@ -31,11 +31,14 @@ export function relativePath(file: string): string {
   return path.relative(VIRTUAL_ROOT, file).split(path.sep).join('/');
 }
 
+/** The findings of a project; throws when a rule or stage failed (its findings would be missing silently). */
 export function lintFiles(files: ProjectFiles): Finding[] {
   // scripts/compare-findings.js collects the projects the tests lint, to compare findings before/after a refactor.
   const record = process.env.MP_PRIVACY_RECORD_PROJECTS;
   if (record) fs.appendFileSync(record, JSON.stringify(files) + '\n');
-  return new ProjectAnalyzer(virtualHost(files)).analyze(VIRTUAL_ROOT).findings;
+  const result = new ProjectAnalyzer(virtualHost(files)).analyze(VIRTUAL_ROOT);
+  if (result.failures.length) throw new Error(`the analysis failed: ${result.failures.map((f) => `${f.what}: ${f.message}`).join('; ')}`);
+  return result.findings;
 }
 
 /** The source text a finding's range starts with (what a test asserts the squiggle is under). */

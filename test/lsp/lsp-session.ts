@@ -29,6 +29,8 @@ import {
   ProtocolConnection,
   PublishDiagnosticsNotification,
   Range,
+  ShowMessageNotification,
+  ShowMessageParams,
   ShutdownRequest,
   WorkspaceEdit,
   createProtocolConnection,
@@ -122,10 +124,14 @@ export interface SessionOptions {
   locale?: string;
   initializationOptions?: unknown;
   capabilities?: ClientCapabilities;
+  /** The server process's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class LspSession {
   readonly logs: string[] = [];
+  /** window/showMessage notifications, in order. */
+  readonly messages: ShowMessageParams[] = [];
   readonly connection: ProtocolConnection;
   initializeResult: InitializeResult | undefined;
   private readonly published = new Map<string, Published>();
@@ -149,12 +155,13 @@ export class LspSession {
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve((this.exitCode = code))));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.record(params.uri, params.diagnostics));
     this.connection.onNotification(LogMessageNotification.type, (params) => void this.logs.push(params.message));
+    this.connection.onNotification(ShowMessageNotification.type, (params) => void this.messages.push(params));
     this.connection.listen();
   }
 
   /** Spawns `node server/bin/mp-privacy-language-server.js --stdio` and initializes it on `root`. */
   static async start(root: string, options: SessionOptions = {}): Promise<LspSession> {
-    const session = new LspSession(spawn(process.execPath, [serverBin, '--stdio'], { stdio: 'pipe' }), root);
+    const session = new LspSession(spawn(process.execPath, [serverBin, '--stdio'], { stdio: 'pipe', env: options.env ?? process.env }), root);
     const request = session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uriOf(root),

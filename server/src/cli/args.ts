@@ -87,9 +87,10 @@ Exit codes:
   1  at least one error-level finding
   2  the run could not be completed as asked: usage error (unknown command, option
      or format, missing dir), no mini program found under dir, the report could not
-     be written, or an internal error while analysing a mini program. An internal
-     error is reported on stderr as "internal error analysing <root>: ..."; the other
-     mini programs are still analysed and reported.
+     be written, or an internal error while analysing a mini program (also in a
+     single rule). It is reported on stderr as "internal error analysing <root>: ...";
+     the findings made without it (other rules, other mini programs) are still
+     reported.
 `;
 
 /** Parses argv (without node and the script path). Accepts `--opt value` and `--opt=value`. */

@@ -6,7 +6,9 @@ export function analyseRoots(host: FileSystemHost, roots: readonly string[]): Ro
   const analyzer = new ProjectAnalyzer(host);
   return roots.map((root): RootOutcome => {
     try {
-      return { root, findings: analyzer.analyze(root).findings };
+      const result = analyzer.analyze(root);
+      const stack = result.failures.map((failure) => failure.stack).filter(Boolean).join('\n') || undefined;
+      return { root, findings: result.findings, failures: result.failures, stack };
     } catch (error) {
       return { root, error: errorMessage(error), stack: error instanceof Error ? error.stack : undefined };
     }

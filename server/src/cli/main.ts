@@ -189,7 +189,7 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
   const snapshot = new CachingFileSystemHost(host);
   const outcomes = analyseRoots(snapshot, found.roots);
   for (const outcome of outcomes) {
-    if ('error' in outcome && debug && outcome.stack) io.stderr(`${outcome.stack}\n`);
+    if (debug && outcome.stack) io.stderr(`${outcome.stack}\n`);
   }
 
   const report = buildReport(packageInfo(), baseDir, outcomes, (file) => snapshot.readFile(file), [...found.notices, ...configNotices(snapshot, scope, found.roots)]);

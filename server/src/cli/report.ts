@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { LineIndex, type Finding, type LocalizedText, type Severity, type SourceRange } from '../engine/index';
+import { LineIndex, type AnalysisFailure, type Finding, type LocalizedText, type Severity, type SourceRange } from '../engine/index';
 import type { PackageInfo } from './package-info';
 
 /**
@@ -14,7 +14,7 @@ export interface LintReport {
   roots: string[];
   /** Sorted by file, then position, then rule. */
   findings: ReportFinding[];
-  /** Roots whose analysis threw; their findings are missing from the report. */
+  /** Roots whose analysis threw, or in which a rule or stage threw: some or all of their findings are missing. */
   failures: RootFailure[];
   /** About the run rather than the code: what was not followed or could not be read, which config was used. */
   notices: RunNotice[];
@@ -60,11 +60,18 @@ export interface ReportFinding extends ReportRange {
 
 export interface RootFailure {
   root: string;
+  /** The rule that failed; absent when the whole analysis of the root or a stage before the rules failed. */
+  rule?: string;
+  /** What failed when only part of the analysis did (`rule <id>`, a stage); absent when the whole root failed. */
+  what?: string;
   message: string;
 }
 
-/** The outcome of analysing one root: its findings, or the exception it threw (stack only for debugging). */
-export type RootOutcome = { root: string; findings: Finding[] } | { root: string; error: string; stack?: string };
+/**
+ * The outcome of analysing one root: its findings with the rules or stages that failed on the way, or the
+ * exception the whole analysis threw (stacks only for debugging).
+ */
+export type RootOutcome = { root: string; findings: Finding[]; failures?: AnalysisFailure[]; stack?: string } | { root: string; error: string; stack?: string };
 
 export interface SeverityCounts {
   error: number;
@@ -108,6 +115,9 @@ export function buildReport(
     if ('error' in outcome) {
       failures.push({ root: relativePath(baseDir, outcome.root), message: outcome.error });
       continue;
+    }
+    for (const failure of outcome.failures ?? []) {
+      failures.push({ root: relativePath(baseDir, outcome.root), rule: failure.ruleId, what: failure.what, message: failure.message });
     }
     for (const finding of outcome.findings) {
       findings.push({
@@ -159,5 +169,6 @@ export function describeNotice(notice: RunNotice): string {
 
 /** How a failed root is described everywhere (stderr, SARIF notifications). */
 export function describeFailure(failure: RootFailure): string {
-  return `internal error analysing ${failure.root}: ${failure.message}`;
+  const part = failure.what ? `${failure.what} failed (its findings are missing): ` : '';
+  return `internal error analysing ${failure.root}: ${part}${failure.message}`;
 }

@@ -21,6 +21,21 @@ export interface AnalysisResult {
   files: string[];
   /** The configuration in effect: mp-privacy.config.json merged with the overrides. */
   config: ProjectConfig;
+  /**
+   * Rules and stages that threw: their findings are missing, so the result is incomplete (the CLI exits 2, the
+   * language server tells the user). Empty when everything ran.
+   */
+  failures: AnalysisFailure[];
+}
+
+/** A rule or a stage of the analysis that threw instead of finishing. */
+export interface AnalysisFailure {
+  /** The rule that failed, or undefined when a stage before the rules failed (then no rule ran). */
+  ruleId?: string;
+  /** What failed, for messages: `rule <id>` or the stage's name. */
+  what: string;
+  message: string;
+  stack?: string;
 }
 
 export interface AnalyzeOptions {
@@ -78,7 +93,7 @@ export class ProjectAnalyzer {
     this.models.set(root, model);
     const loaded = loadProjectConfig(this.host, root);
     if (loaded.file) model.filesRead.add(loaded.file);
-    model.problems.push(...loaded.problems);
+    for (const problem of loaded.problems) model.problems.push(problem);
     const config = mergeConfigs(loaded.config, options.overrides);
     const knownRules = new Set(allRules.map((r) => r.meta.id));
     for (const id of Object.keys(loaded.config.rules ?? {})) {
@@ -89,13 +104,14 @@ export class ProjectAnalyzer {
     const reported = new Set<string>();
     const severityOf = (ruleId: string, fallback: Severity): RuleSetting => config.rules?.[ruleId] ?? fallback;
 
+    const failures: AnalysisFailure[] = [];
     let phone: PhoneAnalysis | undefined;
     let entries: EntryPoints | undefined;
     try {
       phone = new PhoneAnalysis(model);
       entries = new EntryPoints(model, phone);
     } catch (error) {
-      findings.push(internalErrorFinding(model.app.configFile, error));
+      failures.push(failureOf('the shared analysis (pages, entry points, launch path)', error));
     }
 
     for (const rule of allRules) {
@@ -117,8 +133,8 @@ export class ProjectAnalyzer {
       try {
         rule.check(context);
       } catch (error) {
-        // One broken rule must not hide the others' findings or take the server down.
-        findings.push(internalErrorFinding(model.app.configFile, error, rule.meta.id));
+        // One broken rule must not hide the others' findings or take the server down, nor pass for a clean run.
+        failures.push(failureOf(`rule ${rule.meta.id}`, error, rule.meta.id));
       }
     }
 
@@ -165,13 +181,11 @@ export class ProjectAnalyzer {
     const ignored = ignoreMatcher(root, config.ignore);
     const kept = unsuppressed.filter((finding) => !ignored(finding.range.file));
     kept.sort((a, b) => a.range.file.localeCompare(b.range.file) || a.range.start - b.range.start);
-    return { root, findings: kept, files: [...model.filesRead], config };
+    return { root, findings: kept, files: [...model.filesRead], config, failures };
   }
 }
 
-function internalErrorFinding(file: string, error: unknown, ruleId?: string): Finding {
-  const reason = error instanceof Error ? error.message : String(error);
-  const where = ruleId ? `rule ${ruleId}` : 'the analysis';
-  const message = text(`mp-privacy failed in ${where}: ${reason}. Please report this with the file that caused it.`, `mp-privacy 在${ruleId ? `规则 ${ruleId}` : '分析'}中出错：${reason}。请附上触发问题的文件反馈给我们。`);
-  return { ruleId: unreadableFile.meta.id, severity: 'warning', message, range: { file, start: 0, end: 0 }, evidence: message, related: [], fixes: [] };
+function failureOf(what: string, error: unknown, ruleId?: string): AnalysisFailure {
+  const message = error instanceof Error ? error.message || error.name : String(error);
+  return { ruleId, what, message, stack: error instanceof Error ? error.stack : undefined };
 }

@@ -7,7 +7,7 @@ export { LineIndex } from './text/line-index';
 export { CachingFileSystemHost, FileSystemHost, createNodeFileSystemHost, OverlayFileSystemHost } from './host';
 export { FileBoundary, isInside, type Located } from './boundary';
 export { discoverMiniPrograms, findMiniProgramRoots, findRootForFile, type Discovery, type DiscoveryProblem } from './model/discovery';
-export { ProjectAnalyzer, AnalysisResult, AnalyzeOptions } from './analyzer';
+export { ProjectAnalyzer, AnalysisFailure, AnalysisResult, AnalyzeOptions } from './analyzer';
 export { CONFIG_FILE_NAME, ProjectConfig, RuleSetting, loadProjectConfig, mergeConfigs, validateConfig } from './config';
 export { allRules, ruleById } from './rules';
 export type { RuleMeta, RuleModule, RuleReference } from './rules/rule';

@@ -5,8 +5,8 @@
  * for files that had some in the previous round. Each root is analysed with its editor settings (see
  * settings.ts): disabled roots publish nothing, and a settings change re-analyses every root seen so far.
  */
-import type { Connection, Diagnostic } from 'vscode-languageserver';
-import type { Locale } from '../engine';
+import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { text, type AnalysisFailure, type Locale } from '../engine';
 import { RangeConverter, toDiagnostic } from './convert';
 import { guardAsync } from './guard';
 import type { EditorSettings, SettingsStore } from './settings';
@@ -24,6 +24,8 @@ export class DiagnosticsPublisher {
   private readonly runGuarded: (root: string) => Promise<void>;
   /** What was last sent for each file (diagnostics and document version): unchanged files are not sent again. */
   private readonly lastSent = new Map<string, string>();
+  /** Failures already shown to the user, per root, until an analysis of that root runs without them. */
+  private readonly shownFailures = new Map<string, Set<string>>();
 
   constructor(
     private readonly connection: Connection,
@@ -110,5 +112,29 @@ export class DiagnosticsPublisher {
     const withFindings = [...byFile].filter(([, list]) => list.length > 0).map(([file]) => file);
     if (result) this.published.set(root, new Set(withFindings));
     else this.published.delete(root);
+    this.reportFailures(root, result?.failures ?? []);
+  }
+
+  /**
+   * A rule or stage that failed leaves findings out: as vscode-eslint does when ESLint fails, the user is told
+   * in a message (once, until an analysis of the root succeeds again) and the stack goes to the output log.
+   */
+  private reportFailures(root: string, failures: readonly AnalysisFailure[]): void {
+    const shown = this.shownFailures.get(root) ?? new Set<string>();
+    const current = new Set<string>();
+    for (const failure of failures) {
+      const key = `${failure.what}\0${failure.message}`;
+      current.add(key);
+      this.connection.console.error(`mp-privacy: ${failure.what} failed while analysing ${root}: ${failure.stack ?? failure.message}`);
+      if (shown.has(key)) continue;
+      const message = text(
+        `mp-privacy: ${failure.what} failed while analysing ${root} (${failure.message}); its findings are missing. See the mp-privacy output for details.`,
+        `mp-privacy：分析 ${root} 时 ${failure.what} 出错（${failure.message}），相应的检查结果缺失。详情请查看 mp-privacy 输出。`,
+      );
+      // window/showMessage: a notification (showErrorMessage is a request that a client may leave unanswered).
+      this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: message[this.locale()] }).catch(() => undefined);
+    }
+    if (current.size) this.shownFailures.set(root, current);
+    else this.shownFailures.delete(root);
   }
 }

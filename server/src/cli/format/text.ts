@@ -45,8 +45,9 @@ export function formatText(report: LintReport, locale: Locale): string {
   for (const [file, findings] of byFile) {
     lines.push(file);
     const positions = findings.map((finding) => `${finding.start.line}:${finding.start.column}`);
-    const positionWidth = Math.max(...positions.map((position) => position.length));
-    const severityWidth = Math.max(...findings.map((finding) => finding.severity.length));
+    // Folded, not Math.max(...list): a file with 130,000 findings would overflow the stack as arguments.
+    const positionWidth = positions.reduce((width, position) => Math.max(width, position.length), 0);
+    const severityWidth = findings.reduce((width, finding) => Math.max(width, finding.severity.length), 0);
     findings.forEach((finding, i) => {
       const position = positions[i].padEnd(positionWidth);
       const severity = finding.severity.padEnd(severityWidth);

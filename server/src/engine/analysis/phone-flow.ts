@@ -197,12 +197,13 @@ export class PhoneAnalysis {
   ) {
     this.slots = slotsOf(matcher);
     this.revision = model.sharedRevision;
-    for (const page of model.pages) this.requests.push(...this.requestsOn(page));
+    // One push per item (not push(...list)): a page with 100,000 requests would overflow the stack as arguments.
+    for (const page of model.pages) for (const request of this.requestsOn(page)) this.requests.push(request);
     this.entryPage = model.app.entryRoute ? model.pageByRoute.get(model.app.entryRoute) : undefined;
     this.traceLaunch();
     for (const page of model.pages) {
       if (this.launchPages.has(page.route)) continue;
-      this.browsingNavigations.push(...this.lifecycleNavigations(page));
+      for (const navigation of this.lifecycleNavigations(page)) this.browsingNavigations.push(navigation);
     }
     this.checkout = this.findCheckout();
   }
