@@ -51,12 +51,16 @@ const WORDS = {
   },
 } as const;
 
-function places(report: InventoryReport, uses: Inventory['items'][number]['uses']): Place[] {
+/** Line starts of each file, found once per file: a file may hold thousands of uses. */
+type LineIndexes = Map<string, LineIndex>;
+
+function places(report: InventoryReport, uses: Inventory['items'][number]['uses'], lines: LineIndexes): Place[] {
   return uses.map((use) => {
-    const content = report.read(use.range.file) ?? '';
+    let index = lines.get(use.range.file);
+    if (!index) lines.set(use.range.file, (index = new LineIndex(report.read(use.range.file) ?? '')));
     return {
       file: path.relative(report.baseDir, use.range.file).split(path.sep).join('/'),
-      line: new LineIndex(content).positionAt(use.range.start).line + 1,
+      line: index.positionAt(use.range.start).line + 1,
       via: use.via,
       page: use.page,
       declared: use.declaredInRequiredPrivateInfos,
@@ -66,11 +70,12 @@ function places(report: InventoryReport, uses: Inventory['items'][number]['uses'
 
 export function formatInventory(report: InventoryReport, format: InventoryFormat, locale: Locale): string {
   const words = WORDS[locale];
+  const lines: LineIndexes = new Map();
   if (format === 'json') {
     return JSON.stringify({
       roots: report.inventories.map((inventory) => ({
         root: path.relative(report.baseDir, inventory.root).split(path.sep).join('/') || '.',
-        items: inventory.items.map((item) => ({ kind: item.kind, label: item.label[locale], permissionDesc: item.permissionDesc, uses: places(report, item.uses) })),
+        items: inventory.items.map((item) => ({ kind: item.kind, label: item.label[locale], permissionDesc: item.permissionDesc, uses: places(report, item.uses, lines) })),
       })),
     }, null, 2) + '\n';
   }
@@ -83,7 +88,7 @@ export function formatInventory(report: InventoryReport, format: InventoryFormat
       else {
         out.push(`| ${words.item} | ${words.via} | ${words.where} | ${words.declared} |`, '|---|---|---|---|');
         for (const item of inventory.items) {
-          for (const place of places(report, item.uses)) {
+          for (const place of places(report, item.uses, lines)) {
             const declared = place.declared === undefined ? '–' : place.declared ? words.yes : `**${words.no}**`;
             out.push(`| ${item.label[locale]} | \`${place.via}\` | ${place.file}:${place.line} | ${declared} |`);
           }
@@ -101,7 +106,7 @@ export function formatInventory(report: InventoryReport, format: InventoryFormat
     if (!inventory.items.length) out.push(`  ${words.none}`);
     for (const item of inventory.items) {
       out.push(`  ${item.label[locale]}${item.permissionDesc ? `  (${words.purposeShown}: ${item.permissionDesc})` : ''}`);
-      for (const place of places(report, item.uses)) {
+      for (const place of places(report, item.uses, lines)) {
         const declared = place.declared === undefined ? '' : `  [${words.declared}: ${place.declared ? words.yes : words.no}]`;
         out.push(`    ${place.file}:${place.line}  ${place.via}${declared}`);
       }

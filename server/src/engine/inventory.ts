@@ -37,7 +37,10 @@ export function buildInventory(model: ProjectModel): Inventory {
   const byKind = new Map<PrivacyInfoKind, InventoryUse[]>();
   const add = (kind: PrivacyInfoKind | undefined, use: InventoryUse) => {
     if (!kind) return;
-    byKind.set(kind, [...(byKind.get(kind) ?? []), use]);
+    // Pushed in place: copying the list on each use was quadratic (23,000 wx.getLocation calls took seconds).
+    const uses = byKind.get(kind);
+    if (uses) uses.push(use);
+    else byKind.set(kind, [use]);
   };
   const declared = new Set(declaredPrivateInfos(model).entries.map((e) => e.api));
   const pageOfScript = new Map(model.pages.filter((p) => p.script).map((p) => [p.script!.file, p.route]));

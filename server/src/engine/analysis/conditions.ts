@@ -46,8 +46,9 @@ export function runCondition(reached: ReachedCall): RunCondition {
   const guards: Guard[] = [];
   const continuations: Continuation[] = [];
   for (const site of sitesOf(reached)) {
-    if (site.guards) guards.push(...site.guards);
-    if (site.continuations) continuations.push(...site.continuations);
+    // Item by item, not push(...): a call nested in thousands of conditions must not overflow the stack.
+    for (const guard of site.guards ?? []) guards.push(guard);
+    for (const continuation of site.continuations ?? []) continuations.push(continuation);
   }
   const tests = guards.filter((g) => g.kind !== 'catch').map((g) => g.test);
   const aboutPhone = tests.some((t) => PHONE_TEST.test(t));

@@ -2,7 +2,7 @@ import type { LocalizedText, SourceRange } from '../types';
 import { text } from '../types';
 import type { PageUnit, ProjectModel, UnitFiles } from '../model/project';
 import type { EventBinding, WxmlAttribute, WxmlElement } from '../parse/wxml';
-import { ancestors, attribute, eventBindings, textContent } from '../parse/wxml';
+import { ancestors, attribute, eventBindings, replaceMustaches, textContent } from '../parse/wxml';
 import type { ScriptCall, ScriptFacts } from '../parse/script';
 import { FunctionRef, ReachedCall, reachableCalls } from './reach';
 import { ViewElement, coversScreen, gestureBindings, pageView } from './wxml-view';
@@ -301,7 +301,7 @@ export class PhoneAnalysis {
       // Inside an overlay, closing it is a way past it; on a page with nothing else, it leads nowhere.
       if (!result.wayOut && (kind === 'way-out' || (scope && kind === 'dismiss'))) result.wayOut = view;
       if (!result.content && this.hasContent(view)) result.content = view;
-      for (const child of view.element.children) if (child.kind === 'text') staticText += child.text.replace(/\{\{[\s\S]*?\}\}|\s/g, '').length;
+      for (const child of view.element.children) if (child.kind === 'text') staticText += replaceMustaches(child.text, '').replace(/\s/g, '').length;
     }
     if (!result.content && staticText > CONTENT_TEXT_CHARS && !scope) result.content = this.view(page)[0];
     return result;
@@ -354,14 +354,22 @@ export class PhoneAnalysis {
         layers.add(overlay.element);
         gates.push({ kind: 'overlay', page, request, overlay });
       };
+      // Requests of one page share their ancestors: each element is looked at once (a page with thousands of
+      // deeply nested requests would otherwise compute the style of the same ancestors again for each).
+      const covering = new Map<WxmlElement, boolean>();
+      const covers = (view: ViewElement): boolean => {
+        let known = covering.get(view.element);
+        if (known === undefined) covering.set(view.element, (known = coversScreen(this.model, view)));
+        return known;
+      };
       for (const request of this.wallCandidates(page)) {
-        if (coversScreen(this.model, request.view)) {
+        if (covers(request.view)) {
           add(request, request.view);
           continue;
         }
         const mask = ancestors(request.view.element)
           .map((element) => ({ ...request.view, element }))
-          .find((candidate) => coversScreen(this.model, candidate));
+          .find(covers);
         if (mask && !this.alternatives(page, mask.element).wayOut) add(request, mask);
       }
       return gates;

@@ -66,7 +66,7 @@ export function resolveCall(model: ProjectModel, script: ScriptFacts, call: Scri
   switch (call.kind) {
     case 'method': {
       // `this.x()` in a Page, in a module function, or inside a class or object of helpers (`Class.x`).
-      const fn = script.definition?.members.get(call.name) ?? script.functions.get(call.name) ?? [...script.functions].find(([name]) => name.endsWith(`.${call.name}`))?.[1];
+      const fn = script.definition?.members.get(call.name) ?? script.functions.get(call.name) ?? memberNamed(script, call.name);
       return fn ? { script, fn } : inherited(model, script, call.name, 0);
     }
     case 'local': {
@@ -92,6 +92,28 @@ export function resolveCall(model: ProjectModel, script: ScriptFacts, call: Scri
     default:
       return undefined;
   }
+}
+
+const MEMBERS_SLOT = {};
+
+/**
+ * The first `Owner.name` function of the module (a class or object of helpers), looked up in an index made once
+ * per module: a scan of every function for each `this.x()` was quadratic in a module with thousands of both.
+ */
+function memberNamed(script: ScriptFacts, name: string): ScriptFunction | undefined {
+  const members = memoize(script, MEMBERS_SLOT, undefined, () => {
+    const index = new Map<string, ScriptFunction>();
+    for (const [qualified, fn] of script.functions) {
+      const first = qualified.indexOf('.');
+      if (first < 0) continue;
+      // The member name, and its last part when it holds dots itself (`O['a.b']` answers `this.b()` too).
+      for (const member of [qualified.slice(first + 1), qualified.slice(qualified.lastIndexOf('.') + 1)]) {
+        if (!index.has(member)) index.set(member, fn);
+      }
+    }
+    return index;
+  });
+  return members.get(name);
 }
 
 const REACH_SLOT = {};

@@ -1,6 +1,6 @@
 import type { UnitFiles, ProjectModel } from '../model/project';
 import type { EventBinding, WxmlDocument, WxmlElement } from '../parse/wxml';
-import { NO_BINDINGS, attribute, derivedFacts, eventBindings, documentElements } from '../parse/wxml';
+import { NO_BINDINGS, attribute, derivedFacts, eventBindings, documentElements, replaceMustaches } from '../parse/wxml';
 import type { WxssDocument } from '../parse/wxss';
 import { computedStyle } from '../parse/wxss';
 import { memoize } from '../model/memo';
@@ -51,7 +51,7 @@ export function gestureBindings(element: WxmlElement): EventBinding[] {
 /** Class names of an element, ignoring mustache parts that are decided at run time. */
 export function classNames(element: WxmlElement): string[] {
   const value = attribute(element, 'class')?.value ?? '';
-  return value.replace(/\{\{[\s\S]*?\}\}/g, ' ').split(/\s+/).filter(Boolean);
+  return replaceMustaches(value, ' ').split(/\s+/).filter(Boolean);
 }
 
 const MENTIONS_FIXED = /fixed/i;

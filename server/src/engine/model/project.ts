@@ -164,7 +164,8 @@ export class ProjectModel {
 
     // `declaredAt` is looked up only for a page that is not carried over from the previous model.
     const addPage = (route: string, declaredAt: () => JsonNode | undefined, subpackageRoot?: string): void => {
-      const normalised = normaliseRoute(subpackageRoot ? `${subpackageRoot.replace(/\/+$/, '')}/${route}` : route);
+      // normaliseRoute folds `root//route`: no trim of the root's trailing slashes (a regex trim of them is quadratic).
+      const normalised = normaliseRoute(subpackageRoot ? `${subpackageRoot}/${route}` : route);
       if (!normalised || this.pageByRoute.has(normalised)) return;
       const base = path.join(this.root, normalised);
       const files = this.loadUnitFiles(base);

@@ -310,7 +310,13 @@ function syntaxTree(file: string, text: string, kind: ts.ScriptKind): ts.SourceF
   let source: ts.SourceFile | undefined;
   if (previous) {
     try {
-      source = previous.text === text ? previous : ts.updateSourceFile(previous, text, changeRange(previous.text, text));
+      if (previous.text === text) source = previous;
+      else {
+        const change = changeRange(previous.text, text);
+        // Re-using a tree costs more than parsing afresh when most of the text is new: replacing 400 KB of
+        // calls with 400 KB of other calls took 2.7 s incrementally, 0.7 s from scratch.
+        if (Math.max(change.span.length, change.newLength) * 2 < text.length) source = ts.updateSourceFile(previous, text, change);
+      }
     } catch {
       source = undefined; // the incremental parser gave up: parse from scratch below
     }

@@ -287,6 +287,23 @@ export function textContent(node: WxmlNode): string {
   return (facts.text ??= node.children.map(textContent).join(' ').replace(/\s+/g, ' ').trim());
 }
 
+/**
+ * `value` with each `{{…}}` replaced by `by`: the shortest one from each `{{`, as `/\{\{[\s\S]*?\}\}/g` finds
+ * them, but in linear time (that regular expression rescans the rest of the text from every `{{` that has no
+ * `}}` after it: 20 to 30 s on a run of 200,000 `{{` in a class attribute or in page text).
+ */
+export function replaceMustaches(value: string, by: string): string {
+  let result = '';
+  let from = 0;
+  for (let open = value.indexOf('{{'); open >= 0; open = value.indexOf('{{', from)) {
+    const close = value.indexOf('}}', open + 2);
+    if (close < 0) break; // no later `{{` has a `}}` after it either
+    result += value.slice(from, open) + by;
+    from = close + 2;
+  }
+  return from === 0 ? value : result + value.slice(from);
+}
+
 export function ancestors(element: WxmlElement): WxmlElement[] {
   const list: WxmlElement[] = [];
   for (let p = element.parent; p; p = p.parent) list.push(p);

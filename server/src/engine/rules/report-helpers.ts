@@ -9,7 +9,7 @@ import { runCondition } from '../analysis/conditions';
 import { groupByRoot } from '../analysis/roots';
 import { describeCall } from '../analysis/phone-flow';
 import type { ProjectModel } from '../model/project';
-import type { ScriptFacts } from '../parse/script';
+import type { ScriptCall, ScriptFacts } from '../parse/script';
 import type { RuleContext } from './rule';
 import { ApiUse, callRangeOf, isVendored } from '../analysis/api-usage';
 
@@ -43,16 +43,39 @@ export function chainProse(reached: ReachedCall): string {
  * app's calls that reach it, and nowhere when nothing calls the wrapper.
  */
 export function appCallSites(context: RuleContext, use: ApiUse): SourceRange[] {
-  const reference = use.call.kind === 'platform' && use.call.reference === true;
+  const reference = isReference(use.call);
   if (!reference && !isVendored(context.model, use.script)) return [callRangeOf(use)];
-  const sites = new Map<string, SourceRange>();
-  for (const { reached } of context.entries.platformCalls((api) => api === use.call.api)) {
-    if (reached.script !== use.script || reached.call.site.start !== use.call.site.start) continue;
+  const sites = appSitesByCall(context, use.call.api).get(callKey(use.script, use.call.site.start));
+  return sites ? [...sites.values()] : [];
+}
+
+const isReference = (call: ScriptCall) => call.kind === 'platform' && call.reference === true;
+const callKey = (script: ScriptFacts, start: number) => `${script.file}\0${start}`;
+
+/** Per analysis and API: the app call sites of each call of the API that entry points reach, by call. */
+const appSites = new WeakMap<RuleContext['entries'], Map<string, Map<string, Map<string, SourceRange>>>>();
+
+/**
+ * Where the app reaches each call of `api`, gathered in one pass over what the entry points reach (a pass per
+ * call was quadratic: a minified SDK with 20,000 calls took minutes).
+ */
+function appSitesByCall(context: RuleContext, api: string): Map<string, Map<string, SourceRange>> {
+  let byApi = appSites.get(context.entries);
+  if (!byApi) appSites.set(context.entries, (byApi = new Map()));
+  let byCall = byApi.get(api);
+  if (byCall) return byCall;
+  byApi.set(api, (byCall = new Map()));
+  for (const { reached } of context.entries.platformCalls((name) => name === api)) {
+    const reference = isReference(reached.call);
     const hops = [...reached.chain, ...(reference ? [] : [{ script: reached.script, call: reached.call }])];
     const hop = hops.filter((h) => !isVendored(context.model, h.script)).pop() ?? (reference ? { script: reached.script, call: reached.call } : undefined);
-    if (hop) sites.set(`${hop.script.file}:${hop.call.site.start}`, callRange(hop.script, hop));
+    if (!hop) continue;
+    const key = callKey(reached.script, reached.call.site.start);
+    let sites = byCall.get(key);
+    if (!sites) byCall.set(key, (sites = new Map()));
+    sites.set(`${hop.script.file}:${hop.call.site.start}`, callRange(hop.script, hop));
   }
-  return [...sites.values()];
+  return byCall;
 }
 
 /**
