@@ -125,6 +125,30 @@ runRuleTests('clipboard-without-user-action', {
   ],
 });
 
+/** A minified analytics SDK in the UMD shape: its factory runs when the module is loaded. */
+const UMD_SDK = (factoryBody: string) => `!function(n,t){"object"==typeof exports&&"undefined"!=typeof module?module.exports=t():n.Stat=t()}(this,function(){${factoryBody}});\n`;
+
+runRuleTests('privacy-api-without-user-action', {
+  valid: [
+    {
+      name: 'an SDK required by app.js that only defines a location function, called later from a tap',
+      files: { ...appJson([INDEX]), 'app.js': "const stat = require('./utils/stat.js');\nApp({});\n", 'utils/stat.js': UMD_SDK('function e(){wx.getLocation({type:"wgs84"})}return{locate:e}'), ...contentPage(INDEX) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'an SDK required on the first line of app.js asks for the location when it is loaded',
+      files: {
+        ...appJson([INDEX]),
+        'app.js': "const stat = require('./utils/stat.js');\nApp({ onLaunch() {} });\n",
+        'utils/stat.js': UMD_SDK('var o={};wx.getSetting({success:function(n){n.authSetting["scope.userLocation"]&&wx.getLocation({type:"wgs84",success:function(n){o.lat=n.latitude}})}});return o'),
+        ...contentPage(INDEX),
+      },
+      errors: [{ file: 'app.js', at: "require('./utils/stat.js')", severity: 'warning' }],
+    },
+  ],
+});
+
 runRuleTests('deprecated-user-info-api', {
   valid: [{ name: 'a promisified wrapper of wx.getUserProfile that nothing calls', files: { ...appJson([INDEX]), ...contentPage(INDEX), 'utils/api.js': "const promisify = (fn) => (o) => new Promise((ok) => fn({ ...o, success: ok }));\nmodule.exports = { getUserProfile: promisify(wx.getUserProfile) };\n" } }],
   invalid: [

@@ -94,6 +94,8 @@ export function isVendored(model: ProjectModel, script: ScriptFacts): boolean {
     const relative = model.relative(script.file);
     if (/(^|\/)(miniprogram_npm|node_modules|vendor|vendors)\//.test(relative)) return true;
     if (/\.min\.js$|jssdk|[-_.]sdk\.js$|^sdk\//i.test(relative)) return true;
+    // Compiled library output (a component library's dist copied into the project: `exports.__esModule`).
+    if (/^(?:\s*(?:"use strict"|'use strict');?)?\s*Object\.defineProperty\(exports, ["']__esModule["']/.test(script.content.slice(0, 200))) return true;
     if (script.content.length <= 2000) return false;
     let lines = 1;
     for (let at = script.content.indexOf('\n'); at !== -1; at = script.content.indexOf('\n', at + 1)) lines++;

@@ -1,7 +1,7 @@
 import type { ComponentUnit, PageUnit, ProjectModel, UnitFiles } from '../model/project';
 import type { EventBinding } from '../parse/wxml';
 import type { ScriptFacts, ScriptFunction } from '../parse/script';
-import { isSynchronous } from '../parse/script';
+import { MODULE_CODE, isSynchronous } from '../parse/script';
 import type { PhoneAnalysis } from './phone-flow';
 import { handlerOf } from './phone-flow';
 import { FunctionRef, ReachedCall, reachableCalls } from './reach';
@@ -74,7 +74,7 @@ export class EntryPoints {
     for (const page of model.pages) if (phone.launchPages.has(page.route)) collectComponents(page, launchComponents);
 
     const app = model.app.script;
-    if (app) this.perUnit.push(memoize(app, LAUNCH_ENTRIES, undefined, () => lifecycles('app', app, APP_LIFECYCLES, true)));
+    if (app) this.perUnit.push(memoize(app, LAUNCH_ENTRIES, undefined, () => [...moduleLoad(app), ...lifecycles('app', app, APP_LIFECYCLES, true)]));
     for (const page of model.pages) this.perUnit.push(entriesOf(page, phone.launchPages.has(page.route)));
     for (const component of model.components()) this.perUnit.push(entriesOf(component, launchComponents.has(component)));
   }
@@ -129,6 +129,15 @@ function entriesOf(unit: PageUnit | ComponentUnit, onLaunchPath: boolean): Entry
     const names = unit.kind === 'page' ? [...PAGE_LIFECYCLES, ...COMPONENT_LIFECYCLES] : COMPONENT_LIFECYCLES;
     return [...lifecycles(unit, unit.script, names, onLaunchPath), ...gestures(unit, onLaunchPath)];
   });
+}
+
+/**
+ * app.js's top-level code and the modules it loads run before onLaunch (an analytics SDK required on the first
+ * line that asks for the location at load is as much launch code as onLaunch).
+ */
+function moduleLoad(app: ScriptFacts): EntryPoint[] {
+  const fn = app.functions.get(MODULE_CODE);
+  return fn ? [{ kind: 'lifecycle', name: 'module load', ref: { script: app, fn }, owner: 'app', onLaunchPath: true }] : [];
 }
 
 function lifecycles(owner: EntryPoint['owner'], script: ScriptFacts | undefined, names: string[], onLaunchPath: boolean): EntryPoint[] {

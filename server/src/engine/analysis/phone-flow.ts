@@ -121,6 +121,7 @@ export function isPaymentCall(call: ScriptCall): boolean {
 export function isOrderCall(call: ScriptCall): boolean {
   if (isPaymentCall(call)) return true;
   if (call.kind === 'platform') return call.api === 'request' && vocabulary.ORDER_URL.test(call.url ?? call.argumentText);
+  if (call.kind === 'load') return false;
   return vocabulary.ORDER_FUNCTION.test(call.name) || vocabulary.ORDER_URL_LITERAL.test(call.argumentText);
 }
 
@@ -137,6 +138,8 @@ export function describeCall(call: ScriptCall): string {
       return `this.${call.name}()`;
     case 'member':
       return `${call.object}.${call.name}()`;
+    case 'load':
+      return `require('${call.specifier}')`;
     case 'app':
       return `getApp().${call.name}()`;
     default:

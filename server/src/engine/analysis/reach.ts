@@ -1,5 +1,5 @@
 import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse/script';
-import { isReExport } from '../parse/script';
+import { MODULE_CODE, isReExport } from '../parse/script';
 import type { ProjectModel } from '../model/project';
 import { memoize } from '../model/memo';
 
@@ -83,6 +83,11 @@ export function resolveCall(model: ProjectModel, script: ScriptFacts, call: Scri
       const target = model.resolveModule(script.file, imported.specifier);
       // `import * as api from` / `require()` reach the module's exports; `import api from` its default export object.
       return target && exported(model, target, call.name);
+    }
+    case 'load': {
+      const target = model.resolveModule(script.file, call.specifier);
+      const fn = target?.functions.get(MODULE_CODE);
+      return target && fn ? { script: target, fn } : undefined;
     }
     case 'app': {
       const app = model.app.script;

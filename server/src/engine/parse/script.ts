@@ -118,6 +118,20 @@ function exits(statement: ts.Statement): boolean {
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
 /**
+ * Whether a function met while walking module code runs then: it is called where it is written (an IIFE,
+ * `!function () {…}()`), or handed to a call (a UMD wrapper's factory, a callback, a promise executor),
+ * possibly inside an options object. A function declared, assigned or kept in a plain object is only defined.
+ */
+function invokedWhereWritten(ancestors: readonly ts.Node[]): boolean {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const parent = ancestors[i];
+    if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return true;
+    if (!(ts.isParenthesizedExpression(parent) || ts.isPrefixUnaryExpression(parent) || ts.isObjectLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isVoidExpression(parent))) return false;
+  }
+  return false;
+}
+
+/**
  * The data fields an object literal sets (`setData({ a: …, 'b.c': …, [k]: … })`, a page's `data: {…}`):
  * top-level names (`b` for a path `b.c`), each with the truthiness of its value when the value is a literal.
  * A computed key or a spread makes the write `open`: it may set any field.
@@ -196,7 +210,12 @@ export type ScriptCall =
   /** `object.name(...)` where object is a module binding (an import or require). */
   | { kind: 'member'; object: string; name: string; argumentText: string; site: CallSite }
   /** `getApp().name(...)` or `app.name(...)` with `const app = getApp()`. */
-  | { kind: 'app'; name: string; argumentText: string; site: CallSite };
+  | { kind: 'app'; name: string; argumentText: string; site: CallSite }
+  /** `require('x')` or `import … from 'x'`: loads the module, which runs its top-level code (MODULE_CODE) the first time. */
+  | { kind: 'load'; specifier: string; argumentText: string; site: CallSite };
+
+/** The name under which a module's top-level code is kept as a function: what runs when the module is loaded. */
+export const MODULE_CODE = '(module)';
 
 export interface ScriptFunction {
   name: string;
@@ -387,6 +406,8 @@ function extractFacts(file: string, content: string): ScriptFacts {
     if (name === 'default' && typeof entry === 'string') exportClassMethods(entry, facts);
   }
   facts.definition = findDefinition(source, extractor);
+  const moduleCode = extractor.describeModule(source, facts.definition?.callStart);
+  if (moduleCode.calls.length) facts.functions.set(MODULE_CODE, moduleCode);
   return facts;
 }
 
@@ -676,6 +697,14 @@ function findDefinition(source: ts.SourceFile, extractor: CallExtractor): Script
   return found ?? wrappedDefinition(source, extractor);
 }
 
+/** `wrap(…)`, `lib.wrap(…)`, and the compiled forms `(0, lib.wrap)(…)` / `(0, wrap)(…)` that TypeScript and Babel emit. */
+function isWrapperCallee(callee: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(callee) && ts.isBinaryExpression(callee.expression) && callee.expression.operatorToken.kind === ts.SyntaxKind.CommaToken) {
+    return isWrapperCallee(callee.expression.right);
+  }
+  return ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression));
+}
+
 const COMPONENT_KEYS = new Set(['methods', 'properties', 'lifetimes', 'pageLifetimes', 'created', 'attached', 'ready', 'detached', 'observers']);
 const PAGE_KEYS = new Set(['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload', 'onPullDownRefresh', 'onReachBottom', 'onShareAppMessage']);
 const APP_KEYS = new Set(['onLaunch']);
@@ -688,7 +717,7 @@ const APP_KEYS = new Set(['onLaunch']);
 function wrappedDefinition(source: ts.SourceFile, extractor: CallExtractor): ScriptDefinition | undefined {
   for (const statement of source.statements) {
     const expression = ts.isExpressionStatement(statement) ? statement.expression : ts.isExportAssignment(statement) ? statement.expression : undefined;
-    if (!expression || !ts.isCallExpression(expression) || !ts.isIdentifier(expression.expression)) continue;
+    if (!expression || !ts.isCallExpression(expression) || !isWrapperCallee(expression.expression)) continue;
     const object = expression.arguments.map((arg) => definitionObject(arg, source)).find(Boolean);
     if (!object) continue;
     const keys = new Set(object.properties.map((p) => (p.name ? propertyName(p.name as ts.PropertyName) : undefined)));
@@ -753,7 +782,16 @@ class CallExtractor {
     return described;
   }
 
-  private describeBody(name: string, whole: ts.Node, nameNode: ts.Node, root: ts.Node, body: ts.Node | undefined): ScriptFunction {
+  /**
+   * What runs when the module is loaded: its top-level statements, immediately invoked functions (a UMD
+   * wrapper's factory included) and the callbacks they pass on, but not the functions it only defines, nor
+   * the App/Page/Component definition (`skip`: where that call starts).
+   */
+  describeModule(source: ts.SourceFile, skip: number | undefined): ScriptFunction {
+    return this.describeBody(MODULE_CODE, source, source, source, source, { skipCallAt: skip });
+  }
+
+  private describeBody(name: string, whole: ts.Node, nameNode: ts.Node, root: ts.Node, body: ts.Node | undefined, atLoad?: { skipCallAt: number | undefined }): ScriptFunction {
     const calls: ScriptCall[] = [];
     const localAppAliases = new Set(this.appAliases);
     // Awaits are tracked per function body: code after an await in the handler itself is no longer the tap.
@@ -787,6 +825,8 @@ class CallExtractor {
       if (ancestors.length > MAX_SYNTAX_DEPTH) return; // see MAX_SYNTAX_DEPTH
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isGetAppCall(node.initializer)) localAppAliases.add(node.name.text);
       if (functionOf(node) || ts.isFunctionDeclaration(node)) {
+        // At load, a function only defined (declared, assigned, kept in an object) does not run.
+        if (atLoad && !invokedWhereWritten(ancestors)) return;
         // A nested function runs when something calls it: later (callback, timer) unless passed to forEach & co.
         const deferred: VisitContext = { ...withAwait(context), deferAs: undefined, optionsOf: undefined, pending: undefined };
         if (context.deferAs === 'timer') deferred.timer = true;
@@ -806,14 +846,21 @@ class CallExtractor {
         [awaitSeen, lastAwaited] = saved;
         return;
       }
+      if (atLoad && ts.isClassDeclaration(node)) return;
+      if (atLoad && ts.isImportDeclaration(node)) {
+        if (ts.isStringLiteral(node.moduleSpecifier)) calls.push({ kind: 'load', specifier: node.moduleSpecifier.text, argumentText: '', site: this.site(node, withAwait(context), ancestors) });
+        return;
+      }
       if (ts.isCallExpression(node)) {
+        if (atLoad && node.getStart(this.source) === atLoad.skipCallAt) return;
         const call = this.classify(node, localAppAliases, withAwait(context), ancestors);
         if (call) calls.push(call);
         ancestors.push(node);
         visit(node.expression, context.deferAs === undefined ? context : { ...context, deferAs: undefined });
         const argumentContext = this.argumentContext(node, context);
         for (const arg of node.arguments) {
-          const reference = this.platformReference(arg);
+          // At load an API handed on is only wrapped (the wrapper is a function of its own, see describeWrapper).
+          const reference = atLoad ? undefined : this.platformReference(arg);
           if (reference) calls.push({ ...reference, site: this.site(arg, withAwait(context), ancestors) });
           visit(arg, argumentContext);
         }
@@ -879,7 +926,7 @@ class CallExtractor {
       }
       if (ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)) {
         // `{ getLocation: wx.getLocation }`, `const get = wx.getLocation`: the API handed on to be called later.
-        const value = node.initializer && this.platformReference(node.initializer);
+        const value = !atLoad && node.initializer ? this.platformReference(node.initializer) : undefined;
         if (value) calls.push({ ...value, site: this.site(node.initializer!, withAwait(context), ancestors) });
       }
       // Object literals pass the deferral on to their methods (wx.request({ success() {} })); nothing else does.
@@ -950,7 +997,11 @@ class CallExtractor {
     const callee = call.expression;
     const argumentText = this.argumentText(call);
     if (ts.isIdentifier(callee)) {
-      if (callee.text === 'require' || DEFINITION_NAMES.has(callee.text as DefinitionKind)) return undefined;
+      if (callee.text === 'require') {
+        const specifier = call.arguments[0];
+        return specifier && ts.isStringLiteralLike(specifier) ? { kind: 'load', specifier: specifier.text, argumentText, site: this.site(call, context, ancestors) } : undefined;
+      }
+      if (DEFINITION_NAMES.has(callee.text as DefinitionKind)) return undefined;
       return { kind: 'local', name: callee.text, argumentText, site: this.site(call, context, ancestors) };
     }
     if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
