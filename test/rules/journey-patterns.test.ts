@@ -293,3 +293,20 @@ runRuleTests('subscribe-message-without-tap', {
     },
   ],
 });
+
+runRuleTests('location-purpose', {
+  valid: [],
+  invalid: [
+    {
+      name: 'the scope reaches wx.authorize through a component property that a page sets literally',
+      files: {
+        ...appJson([INDEX], { requiredPrivateInfos: ['chooseLocation'], permission: { 'scope.userLocation': { desc: '你的位置信息将用于小程序位置接口的效果展示' } } }),
+        ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view><auth-button scope="scope.userLocation" bind:success="pick"></auth-button>', 'Page({ pick() { wx.chooseLocation({}); } })'),
+        [`${INDEX}.json`]: '{ "usingComponents": { "auth-button": "/components/auth/auth" } }',
+        'components/auth/auth.wxml': '<button bindtap="ask"><slot></slot></button>',
+        'components/auth/auth.js': "Component({\n  properties: { scope: String },\n  methods: {\n    ask() {\n      const { scope } = this.properties;\n      wx.authorize({ scope, success: () => this.triggerEvent('success') });\n    },\n  },\n});\n",
+      },
+      errors: [{ file: 'app.json', at: '"你的位置信息将用于小程序位置接口的效果展示"', severity: 'warning' }],
+    },
+  ],
+});

@@ -3,6 +3,8 @@ import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse/script';
 import { isReExport } from '../parse/script';
 import type { SourceRange } from '../types';
 import { findJsonNode } from '../parse/jsonc';
+import { attribute, elementsNamed } from '../parse/wxml';
+import { authorizeScope } from './privacy-apis';
 import { memoize } from '../model/memo';
 
 export type PlatformCall = Extract<ScriptCall, { kind: 'platform' }>;
@@ -104,3 +106,29 @@ export function isVendored(model: ProjectModel, script: ScriptFacts): boolean {
 }
 
 const VENDORED_SLOT = {};
+
+/**
+ * The scopes a `wx.authorize` call asks for: the literal one it names, or, in a component that takes the scope
+ * as a property (`wx.authorize({ scope: this.properties.scope })`, `{ scope }`), the literal values the
+ * templates that use the component pass for that property (`<authorize-button scope="scope.userLocation">`).
+ */
+export function authorizeScopes(model: ProjectModel, use: ApiUse): string[] {
+  const literal = authorizeScope(use.call.argumentText);
+  if (literal) return [literal];
+  const property = /\bscope\s*:\s*(?:this\.(?:data|properties)\.)?([A-Za-z_$][\w$]*)/.exec(use.call.argumentText)?.[1] ?? (/\bscope\s*[,}]/.test(use.call.argumentText) ? 'scope' : undefined);
+  if (!property) return [];
+  const components = model.components().filter((unit) => unit.script === use.script && unit.script.definition?.properties?.includes(property));
+  if (!components.length) return [];
+  const scopes = new Set<string>();
+  for (const user of [...model.pages, ...model.components()]) {
+    if (!user.wxml) continue;
+    const tags = [...user.components].filter(([, unit]) => components.includes(unit)).map(([tag]) => tag);
+    for (const tag of tags) {
+      for (const element of elementsNamed(user.wxml, tag)) {
+        const value = attribute(element, property)?.value.trim();
+        if (value && value.startsWith('scope.') && !value.includes('{{')) scopes.add(value);
+      }
+    }
+  }
+  return [...scopes];
+}

@@ -2,8 +2,8 @@ import type { RuleModule } from './rule';
 import type { FileEdit } from '../types';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { callRangeOf, platformUses } from '../analysis/api-usage';
-import { LOCATION_SCOPE_OF, authorizeScope } from '../analysis/privacy-apis';
+import { authorizeScopes, callRangeOf, platformUses } from '../analysis/api-usage';
+import { LOCATION_SCOPE_OF } from '../analysis/privacy-apis';
 import { findJsonNode } from '../parse/jsonc';
 import { jsonEditable, setJsonValue } from '../fixes/json-edits';
 
@@ -34,9 +34,9 @@ export const locationPurpose: RuleModule = {
     const permission = (config.value as { permission?: Record<string, { desc?: unknown }> } | undefined)?.permission;
     const firstUseOfScope = new Map<string, ReturnType<typeof platformUses>[number]>();
     for (const use of platformUses(model)) {
-      const scope = use.call.api === 'authorize' ? authorizeScope(use.call.argumentText) : LOCATION_SCOPE_OF[use.call.api];
-      if (scope && scope.startsWith('scope.userLocation') || scope === 'scope.userFuzzyLocation') {
-        if (!firstUseOfScope.has(scope!)) firstUseOfScope.set(scope!, use);
+      const scopes = use.call.api === 'authorize' ? authorizeScopes(model, use) : [LOCATION_SCOPE_OF[use.call.api]];
+      for (const scope of scopes) {
+        if (scope && (scope.startsWith('scope.userLocation') || scope === 'scope.userFuzzyLocation') && !firstUseOfScope.has(scope)) firstUseOfScope.set(scope, use);
       }
     }
     for (const [scope, use] of firstUseOfScope) {
