@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as v8 from 'v8';
 import * as path from 'path';
-import { CachingFileSystemHost, FileBoundary, ProjectAnalyzer, createNodeFileSystemHost, discoverMiniPrograms, findRootForFile, formatInventory, formatJourney, isInside, loadProjectConfig, type FileSystemHost, type Locale } from '../engine/index';
+import { CachingFileSystemHost, FileBoundary, ProjectAnalyzer, createNodeFileSystemHost, discoverMiniPrograms, findRootForFile, formatInventory, formatJourney, isInside, loadProjectConfig, terminalText, type FileSystemHost, type Locale } from '../engine/index';
 import { HELP_TEXT, localeFromEnvironment, parseArgs, type InventoryOptions, type JourneyOptions, type LintOptions } from './args';
 import { applyAutomaticFixes } from './fix';
 import { writeStarterConfig } from './init';
@@ -116,13 +116,13 @@ function printNotices(notices: readonly RunNotice[], scope: Scope, io: CliIo): v
   for (const notice of notices) {
     const prefix = notice.level === 'warning' ? 'warning: ' : '';
     const where = notice.file === undefined ? '' : `${printable(path.relative(io.cwd, path.resolve(scope.baseDir, notice.file)) || '.')}: `;
-    io.stderr(`mp-privacy: ${prefix}${where}${notice.message}\n`);
+    io.stderr(`mp-privacy: ${prefix}${where}${printable(notice.message)}\n`);
   }
 }
 
 /** Control characters of a path (a folder may be named anything) are shown escaped, never sent to the terminal. */
 function printable(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return terminalText(value);
 }
 
 function writeOutput(output: string, target: string | undefined, io: CliIo): boolean {
@@ -180,8 +180,8 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
   if (options.fix) {
     for (const root of found.roots) {
       const outcome = applyAutomaticFixes(host, root);
-      for (const applied of outcome.applied) io.stderr(`mp-privacy: fixed ${applied.ruleId} in ${applied.file}: ${applied.title}\n`);
-      for (const skipped of outcome.skipped) io.stderr(`mp-privacy: did not fix ${skipped.ruleId} in ${skipped.file}: ${skipped.reason}\n`);
+      for (const applied of outcome.applied) io.stderr(`mp-privacy: fixed ${applied.ruleId} in ${printable(applied.file)}: ${printable(applied.title)}\n`);
+      for (const skipped of outcome.skipped) io.stderr(`mp-privacy: did not fix ${skipped.ruleId} in ${printable(skipped.file)}: ${printable(skipped.reason)}\n`);
     }
   }
 

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { LineIndex, type AnalysisFailure, type Finding, type LocalizedText, type Severity, type SourceRange } from '../engine/index';
+import { LineIndex, terminalText, type AnalysisFailure, type Finding, type LocalizedText, type Severity, type SourceRange } from '../engine/index';
 import type { PackageInfo } from './package-info';
 
 /**
@@ -170,5 +170,6 @@ export function describeNotice(notice: RunNotice): string {
 /** How a failed root is described everywhere (stderr, SARIF notifications). */
 export function describeFailure(failure: RootFailure): string {
   const part = failure.what ? `${failure.what} failed (its findings are missing): ` : '';
-  return `internal error analysing ${failure.root}: ${part}${failure.message}`;
+  // The root is a folder name and the message may quote project text: both shown escaped (see terminalText).
+  return terminalText(`internal error analysing ${failure.root}: ${part}${failure.message}`);
 }

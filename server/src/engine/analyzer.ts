@@ -1,5 +1,5 @@
 import type { FileSystemHost } from './host';
-import type { Finding, Severity } from './types';
+import type { Finding, LocalizedText, Severity } from './types';
 import { ParsedFileCache } from './model/file-cache';
 import { ProjectModel } from './model/project';
 import { PhoneAnalysis } from './analysis/phone-flow';
@@ -12,6 +12,7 @@ import { applySuppressions, findSuppressions, lineBreakOf, suppressFix, suppress
 import type { RuleContext } from './rules/rule';
 import { text } from './types';
 import { LineIndex } from './text/line-index';
+import { escapeControlCharacters, excerpt } from './text/escape';
 import { CONFIG_FILE_NAME, ProjectConfig, RuleSetting, ignoreMatcher, loadProjectConfig, mergeConfigs } from './config';
 
 export interface AnalysisResult {
@@ -98,7 +99,7 @@ export class ProjectAnalyzer {
     const knownRules = new Set(allRules.map((r) => r.meta.id));
     for (const id of Object.keys(loaded.config.rules ?? {})) {
       if (knownRules.has(id) || !loaded.file) continue;
-      model.problems.push({ file: loaded.file, start: 0, end: 0, severity: 'warning', message: text(`Unknown rule "${id}" in ${CONFIG_FILE_NAME}; it has no effect.`, `${CONFIG_FILE_NAME} 中的规则 "${id}" 不存在，设置无效。`) });
+      model.problems.push({ file: loaded.file, start: 0, end: 0, severity: 'warning', message: text(`Unknown rule "${excerpt(id)}" in ${CONFIG_FILE_NAME}; it has no effect.`, `${CONFIG_FILE_NAME} 中的规则 "${excerpt(id)}" 不存在，设置无效。`) });
     }
     const findings: Finding[] = [];
     const reported = new Set<string>();
@@ -179,10 +180,28 @@ export class ProjectAnalyzer {
     }
 
     const ignored = ignoreMatcher(root, config.ignore);
-    const kept = unsuppressed.filter((finding) => !ignored(finding.range.file));
+    const kept = unsuppressed.filter((finding) => !ignored(finding.range.file)).map(withoutControlCharacters);
     kept.sort((a, b) => a.range.file.localeCompare(b.range.file) || a.range.start - b.range.start);
     return { root, findings: kept, files: [...model.filesRead], config, failures };
   }
+}
+
+const escaped = (value: LocalizedText): LocalizedText => text(escapeControlCharacters(value.en), escapeControlCharacters(value['zh-cn']));
+
+/**
+ * Messages quote project text (keys, purposes, routes, labels, file names; a binary file read as text quotes
+ * anything): its control characters and bidi overrides are escaped once here, for every output (editor, CLI,
+ * JSON, SARIF), so none of them can reorder or steer what shows the message.
+ */
+function withoutControlCharacters(finding: Finding): Finding {
+  return {
+    ...finding,
+    message: escaped(finding.message),
+    evidence: escaped(finding.evidence),
+    related: finding.related.map((related) => ({ ...related, message: escaped(related.message) })),
+    fixes: finding.fixes.map((fix) => ({ ...fix, title: escaped(fix.title) })),
+    ...(finding.fixUnavailable ? { fixUnavailable: escaped(finding.fixUnavailable) } : {}),
+  };
 }
 
 function failureOf(what: string, error: unknown, ruleId?: string): AnalysisFailure {

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Finding, Locale } from './types';
 import { ruleById } from './rules';
+import { markdownText } from './text/escape';
 
 const LABELS = {
   en: { why: 'Why here', fix: 'How to fix', instead: 'No automatic fix here', docs: 'Rule documentation', official: 'Official documentation' },
@@ -36,7 +37,8 @@ export function hoverMarkdown(finding: Finding, locale: Locale): string {
   const parts: string[] = [];
   parts.push(`**mp-privacy · ${finding.ruleId}**${rule ? ` — ${rule.meta.title[locale]}` : ''}`);
   if (rule) parts.push(rule.meta.description[locale]);
-  parts.push(`**${labels.why}:** ${finding.evidence[locale]}`);
+  // The evidence quotes project text (names, purposes, labels): shown literally, never as links, images or HTML.
+  parts.push(`**${labels.why}:** ${markdownText(finding.evidence[locale])}`);
   if (rule) parts.push(`**${labels.fix}:** ${rule.meta.howToFix[locale]}`);
   if (finding.fixUnavailable) parts.push(`**${labels.instead}:** ${finding.fixUnavailable[locale]}`);
   const links = [`[${labels.docs}](${ruleDocsUri(finding.ruleId)})`];

@@ -2,6 +2,7 @@ import * as path from 'path';
 import type { Inventory } from './inventory';
 import type { Locale } from './types';
 import { LineIndex } from './text/line-index';
+import { markdownCode, markdownText, terminalText } from './text/escape';
 
 export type InventoryFormat = 'text' | 'json' | 'markdown';
 
@@ -83,32 +84,34 @@ export function formatInventory(report: InventoryReport, format: InventoryFormat
   for (const inventory of report.inventories) {
     const rootName = path.relative(report.baseDir, inventory.root).split(path.sep).join('/') || '.';
     if (format === 'markdown') {
-      out.push(`# ${words.title}: ${rootName}`, '');
+      // Names, paths and the purpose come from the project: literal text (or code) in Markdown, never markup.
+      out.push(`# ${words.title}: ${markdownText(rootName)}`, '');
       if (!inventory.items.length) out.push(words.none, '');
       else {
         out.push(`| ${words.item} | ${words.via} | ${words.where} | ${words.declared} |`, '|---|---|---|---|');
         for (const item of inventory.items) {
           for (const place of places(report, item.uses, lines)) {
             const declared = place.declared === undefined ? '–' : place.declared ? words.yes : `**${words.no}**`;
-            out.push(`| ${item.label[locale]} | \`${place.via}\` | ${place.file}:${place.line} | ${declared} |`);
+            out.push(`| ${item.label[locale]} | ${markdownCode(place.via, true)} | ${markdownText(`${place.file}:${place.line}`)} | ${declared} |`);
           }
         }
         out.push('', `## ${words.draft}`, '', words.draftNote, '');
         for (const item of inventory.items) {
-          const shown = item.permissionDesc ? ` (${words.purposeShown}: “${item.permissionDesc}”)` : '';
+          const shown = item.permissionDesc ? ` (${words.purposeShown}: “${markdownText(item.permissionDesc)}”)` : '';
           out.push(locale === 'zh-cn' ? `- 为了${words.purpose}，开发者将在获取你的明示同意后，收集你的${item.label['zh-cn']}。${shown}` : `- ${item.label.en}: collected, with the user's explicit consent, ${words.purpose}.${shown}`);
         }
         out.push('');
       }
       continue;
     }
-    out.push(`${words.title}: ${rootName}`);
+    // Text for a terminal: the project's names, paths and purposes with their control characters escaped.
+    out.push(`${words.title}: ${terminalText(rootName)}`);
     if (!inventory.items.length) out.push(`  ${words.none}`);
     for (const item of inventory.items) {
-      out.push(`  ${item.label[locale]}${item.permissionDesc ? `  (${words.purposeShown}: ${item.permissionDesc})` : ''}`);
+      out.push(`  ${item.label[locale]}${item.permissionDesc ? `  (${words.purposeShown}: ${terminalText(item.permissionDesc)})` : ''}`);
       for (const place of places(report, item.uses, lines)) {
         const declared = place.declared === undefined ? '' : `  [${words.declared}: ${place.declared ? words.yes : words.no}]`;
-        out.push(`    ${place.file}:${place.line}  ${place.via}${declared}`);
+        out.push(`    ${terminalText(place.file)}:${place.line}  ${terminalText(place.via)}${declared}`);
       }
     }
     out.push('');

@@ -1,4 +1,4 @@
-import type { Locale } from '../../engine/index';
+import { escapeControlCharacters, terminalText, type Locale } from '../../engine/index';
 import { countBySeverity, type LintReport, type ReportFinding } from '../report';
 
 /** Chrome of the text report; severity words and rule ids stay English so output can be grepped. */
@@ -22,13 +22,14 @@ function plural(count: number, word: string): string {
 }
 
 /**
- * Messages are shown on one line each; authors may wrap long texts. Each run of whitespace that holds a line
- * break becomes one space. Each run is met once; the former pattern (optional spaces, a line break, optional
- * spaces) rescanned a long run of spaces without a line break from each of its spaces (a quoted config key of
- * 400,000 spaces never finished).
+ * Strings from the project are shown with their control characters escaped: a folder name must not retitle
+ * the terminal, rewind the line or print a fake finding line, and a bidi override must not reorder the rest.
  */
-function oneLine(value: string): string {
-  return value.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run)).trim();
+const name = escapeControlCharacters;
+
+/** Messages (which may quote project text) on one line each: authors may wrap long texts. */
+function message(value: string): string {
+  return terminalText(value).trim();
 }
 
 /** ESLint "stylish"-like output: findings grouped by file, then a one-line summary. */
@@ -37,7 +38,7 @@ export function formatText(report: LintReport, locale: Locale): string {
   const lines: string[] = [];
   if (report.roots.length > 1) {
     lines.push(strings.scanned(report.roots.length));
-    for (const root of report.roots) lines.push(`  ${root}`);
+    for (const root of report.roots) lines.push(`  ${name(root)}`);
     lines.push('');
   }
 
@@ -48,7 +49,7 @@ export function formatText(report: LintReport, locale: Locale): string {
     byFile.set(finding.file, group);
   }
   for (const [file, findings] of byFile) {
-    lines.push(file);
+    lines.push(name(file));
     const positions = findings.map((finding) => `${finding.start.line}:${finding.start.column}`);
     // Folded, not Math.max(...list): a file with 130,000 findings would overflow the stack as arguments.
     const positionWidth = positions.reduce((width, position) => Math.max(width, position.length), 0);
@@ -56,9 +57,9 @@ export function formatText(report: LintReport, locale: Locale): string {
     findings.forEach((finding, i) => {
       const position = positions[i].padEnd(positionWidth);
       const severity = finding.severity.padEnd(severityWidth);
-      lines.push(`  ${position}  ${severity}  ${oneLine(finding.message[locale])}  ${finding.ruleId}`);
+      lines.push(`  ${position}  ${severity}  ${message(finding.message[locale])}  ${finding.ruleId}`);
       for (const related of finding.related) {
-        lines.push(`      ↳ ${related.file}:${related.start.line} ${oneLine(related.message[locale])}`);
+        lines.push(`      ↳ ${name(related.file)}:${related.start.line} ${message(related.message[locale])}`);
       }
     });
     lines.push('');

@@ -6,6 +6,7 @@ import { authorizeScopes, callRangeOf, platformUses } from '../analysis/api-usag
 import { LOCATION_SCOPE_OF } from '../analysis/privacy-apis';
 import { findJsonNode } from '../parse/jsonc';
 import { jsonEditable, setJsonValue } from '../fixes/json-edits';
+import { excerpt } from '../text/escape';
 
 /** permission.desc longer than this is rejected by DevTools ("无效的json文件"). */
 const MAX_DESC_CHARS = 30;
@@ -67,7 +68,7 @@ export const locationPurpose: RuleModule = {
         context.report({
           range: node ? { file: model.app.configFile, start: node.offset, end: node.offset + node.length } : callRangeOf(use),
           message: text(`The purpose for ${scope} is ${[...desc].length} characters; WeChat allows at most ${MAX_DESC_CHARS}, and DevTools rejects app.json.`, `${scope} 的用途说明有 ${[...desc].length} 个字符，超过上限 ${MAX_DESC_CHARS}，开发者工具会判定 app.json 无效。`),
-          evidence: text(`permission["${scope}"].desc: "${desc}"`, `permission["${scope}"].desc：“${desc}”`),
+          evidence: text(`permission["${scope}"].desc: "${excerpt(desc)}"`, `permission["${scope}"].desc：“${excerpt(desc)}”`),
           related: [],
           fixes: [],
         });
