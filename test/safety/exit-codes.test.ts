@@ -4,7 +4,7 @@
  * CLI process (node server/bin/mp-privacy.js) and the real language server over stdio.
  *   - 130,000 wx.* calls in one 3 MB file: `push(...array)` overflowed the stack, eight rules failed, the
  *     failures became warning findings and the JSON run exited 0 (the text run crashed with exit 2);
- *   - a rule that throws (made to by failing-rule-hook.ts, preloaded) was a warning finding and exit 0.
+ *   - a rule that throws (made to by rule-hook.ts, preloaded) was a warning finding and exit 0.
  */
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -16,7 +16,7 @@ import { MessageType } from 'vscode-languageserver-protocol/node';
 import { cliBin } from '../helpers/paths';
 import { LspSession } from '../lsp/lsp-session';
 
-const HOOK = path.join(__dirname, 'failing-rule-hook.js');
+const HOOK = path.join(__dirname, 'rule-hook.js');
 const FAILING_RULE = 'personal-data-storage';
 
 function writeProject(root: string, files: Record<string, string>): void {

@@ -17,12 +17,14 @@ const CANNOT_CREATE_FILES = text(
   '此修复需要新建文件，但当前编辑器不允许语言服务器新建文件。',
 );
 
-export function provideCodeActions(
+export async function provideCodeActions(
   params: CodeActionParams,
   workspace: Workspace,
   locale: Locale,
   support: CodeActionSupport,
-): CodeAction[] {
+  /** Resolves, or throws when the request was cancelled (see cancellationPoint). */
+  checkpoint: () => Promise<void> = async () => undefined,
+): Promise<CodeAction[]> {
   const only = params.context.only;
   if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
   const file = uriToPath(params.textDocument.uri);
@@ -51,6 +53,7 @@ export function provideCodeActions(
     });
     if (!rulesHere.has(finding.ruleId)) {
       rulesHere.add(finding.ruleId);
+      await checkpoint();
       const fixAll = fixAllAction(finding.ruleId, file, inFile, workspace, locale, support);
       if (fixAll) actions.push({ ...fixAll, diagnostics: [diagnostic] });
       actions.push(showDocumentationAction(finding.ruleId, locale, diagnostic));

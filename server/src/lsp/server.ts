@@ -18,7 +18,7 @@ import { Locale, pickLocale, ruleById, ruleDocsUri } from '../engine';
 import { CodeActionSupport, SHOW_DOCUMENTATION_COMMAND, provideCodeActions } from './code-actions';
 import { uriToPath } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
-import { guard, guardAsync } from './guard';
+import { cancellationPoint, guard, guardAsync } from './guard';
 import { provideHover } from './hover';
 import { SETTINGS_SECTION, SettingsStore } from './settings';
 import { Workspace } from './workspace';
@@ -159,19 +159,25 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  // A request cancelled while it waited for an analysis (or before) is answered as cancelled at once; code
+  // actions also stop before each "fix all", which analyses the file again for every fix it applies.
   connection.onCodeAction(
-    guardAsync(connection, 'code action', [], async (params) => {
+    guardAsync(connection, 'code action', [], async (params, token) => {
+      await cancellationPoint(token);
       const file = uriToPath(params.textDocument.uri);
       if (file !== undefined) await diagnostics.flush(file);
-      return provideCodeActions(params, workspace, settings.locale, settings.codeActions);
+      await cancellationPoint(token);
+      return provideCodeActions(params, workspace, settings.locale, settings.codeActions, () => cancellationPoint(token));
     }),
   );
 
   // Hover
   connection.onHover(
-    guardAsync(connection, 'hover', null, async (params) => {
+    guardAsync(connection, 'hover', null, async (params, token) => {
+      await cancellationPoint(token);
       const file = uriToPath(params.textDocument.uri);
       if (file !== undefined) await diagnostics.flush(file);
+      await cancellationPoint(token);
       return provideHover(params, workspace, settings.locale);
     }),
   );
