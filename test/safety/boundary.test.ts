@@ -3,14 +3,14 @@
  * into a report or written, links are followed only when they stay inside, each real folder is visited once, and
  * a `miniprogramRoot` or a command argument that leads out is refused. Real processes throughout.
  */
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
 import { runCli, type CliRun } from '../cli/run-cli';
 import { LspSession, uriOf } from '../lsp/lsp-session';
-import { addObsoleteKey, copyCliFixture, makeSandbox, type Sandbox } from './sandbox';
+import { addObsoleteKey, copyCliFixture, useSandbox, type Sandbox } from './sandbox';
 
 interface JsonReport {
   roots: string[];
@@ -26,13 +26,10 @@ function lintJson(args: string[]): { run: CliRun; report: JsonReport } {
 const INVENTORY = 'mp-privacy.inventory';
 
 describe('safety: one boundary', () => {
+  const sandbox = useSandbox();
   let box: Sandbox;
   beforeEach(() => {
-    box = makeSandbox();
-  });
-  afterEach(() => {
-    box.assertOutsideUnchanged();
-    box.cleanup();
+    box = sandbox();
   });
 
   it('symlink farm: three links to the folder itself (ln -s . a) neither loop nor multiply the project', () => {
@@ -97,7 +94,7 @@ describe('safety: one boundary', () => {
       [['error', 'absolute/project.config.json'], ['error', 'linked/project.config.json']],
     );
     assert.match(report.notices[1].message, /symbolic link to .*outside/);
-    assert.match(run.stderr, /fixed privacy-authorization-flow in app\.json/, 'the mini program inside is fixed');
+    assert.match(run.stderr, /fixed privacy-authorization-flow in app\/app\.json/, 'the mini program inside is fixed');
   });
 
   it('language server: the inventory command refuses file:/// and folders outside the workspace at once, and keeps answering', async () => {

@@ -4,6 +4,7 @@
  * ends with `assertOutsideUnchanged()`, which compares a snapshot of `outside/` (content, mode, link targets).
  */
 import * as assert from 'node:assert/strict';
+import { afterEach, beforeEach } from 'node:test';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -85,4 +86,23 @@ export function copyCliFixture(name: string, target: string): string {
 /** Adds the obsolete `__usePrivacyCheck__` key to an app.json: `lint --fix` removes it (an automatic fix). */
 export function addObsoleteKey(appJson: string): void {
   fs.writeFileSync(appJson, JSON.stringify({ ...JSON.parse(fs.readFileSync(appJson, 'utf8')), __usePrivacyCheck__: true }, null, 2) + '\n');
+}
+
+/**
+ * A fresh sandbox for each test of the enclosing describe(); after each, `outside/` must be as it was (checked
+ * before the sandbox is removed). Returns the current sandbox.
+ */
+export function useSandbox(): () => Sandbox {
+  let box: Sandbox | undefined;
+  beforeEach(() => {
+    box = makeSandbox();
+  });
+  afterEach(() => {
+    try {
+      box!.assertOutsideUnchanged();
+    } finally {
+      box!.cleanup();
+    }
+  });
+  return () => box!;
 }

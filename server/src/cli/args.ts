@@ -65,8 +65,11 @@ Lint options:
                                     or LANG starts with "zh", otherwise en)
   -o, --output <file>               Write the report to a file instead of stdout
   --fix                             Apply the fixes that are safe without review (declarations,
-                                    leftover attributes), each file written atomically and only
-                                    when it still parses; then report what is left
+                                    leftover attributes) where every file still parses, then
+                                    report what is left. All files are written or none: through
+                                    new temporary files, never through a symbolic link, keeping
+                                    mode and encoding; read-only files, and files changed since
+                                    they were read, are left alone and reported
 
 Inventory options:
   -f, --format <text|json|markdown> Output format (default: text)
@@ -80,17 +83,20 @@ Configuration: mp-privacy.config.json in the mini program folder or a folder abo
 ("rules": {"<rule-id>": "error|warning|info|off"}, "ignore": [globs], "apiHosts": [hosts]).
 
 A mini program is a folder whose app.json declares "pages"; project.config.json
-"miniprogramRoot" is followed. Folders such as node_modules and .git are skipped.
+"miniprogramRoot" is followed while it stays inside dir. Folders such as node_modules
+and .git are skipped. Nothing outside dir is read or written: symbolic links are
+followed only when they lead to a place inside it (the configuration may come from a
+folder above dir; lint then says which file it used).
 
 Exit codes:
   0  no error-level finding (warnings and infos do not fail the run)
   1  at least one error-level finding
   2  the run could not be completed as asked: usage error (unknown command, option
-     or format, missing dir), no mini program found under dir, the report could not
-     be written, or an internal error while analysing a mini program (also in a
-     single rule). It is reported on stderr as "internal error analysing <root>: ...";
-     the findings made without it (other rules, other mini programs) are still
-     reported.
+     or format, missing dir), no mini program found under dir, a miniprogramRoot
+     leading outside dir, the report could not be written, or an internal error
+     while analysing a mini program (also in a single rule). It is reported on
+     stderr as "internal error analysing <root>: ..."; the findings made without it
+     (other rules, other mini programs) are still reported.
 `;
 
 /** Parses argv (without node and the script path). Accepts `--opt value` and `--opt=value`. */

@@ -1,9 +1,12 @@
 import * as fs from 'fs';
 import * as v8 from 'v8';
 import * as path from 'path';
-import { CachingFileSystemHost, FileBoundary, ProjectAnalyzer, createNodeFileSystemHost, discoverMiniPrograms, findRootForFile, formatInventory, formatJourney, isInside, loadProjectConfig, terminalText, type FileSystemHost, type Locale } from '../engine/index';
+import { CachingFileSystemHost, FileBoundary, ProjectAnalyzer, createNodeFileSystemHost, decodeText, discoverMiniPrograms, findRootForFile, formatInventory, formatJourney, isInside, loadProjectConfig, terminalText, type FileSystemHost, type Locale } from '../engine/index';
 import { HELP_TEXT, localeFromEnvironment, parseArgs, type InventoryOptions, type JourneyOptions, type LintOptions } from './args';
 import { applyAutomaticFixes } from './fix';
+import { Journal } from './journal';
+import { commitWrites, removeStrayTemporaryFiles } from './safe-write';
+import { TEMPORARY_FILE } from './temporary';
 import { writeStarterConfig } from './init';
 import { formatters } from './format/index';
 import { analyseRoots, errorMessage } from './lint';
@@ -75,6 +78,8 @@ interface Scope {
   host: FileSystemHost;
   /** Paths that exist but could not be read for lack of permission. */
   denied: Map<string, string>;
+  /** Names seen in folder listings that look like the temporary files of an interrupted write. */
+  listed: string[];
 }
 
 function openScope(dirOption: string, io: CliIo): Scope {
@@ -82,7 +87,18 @@ function openScope(dirOption: string, io: CliIo): Scope {
   const denied = new Map<string, string>();
   const recordDenied = (file: string, code: string): void => void (denied.has(file) || denied.set(file, code));
   const boundary = new FileBoundary([baseDir], recordDenied);
-  return { dirOption, baseDir, boundary, host: createNodeFileSystemHost(boundary, recordDenied), denied };
+  const disk = createNodeFileSystemHost(boundary, recordDenied);
+  const listed: string[] = [];
+  // Discovery lists every folder it searches: temporary files left by a killed run are noticed on the way.
+  const host: FileSystemHost = {
+    ...disk,
+    readDirectory(dirPath) {
+      const names = disk.readDirectory(dirPath);
+      for (const name of names) if (TEMPORARY_FILE.test(name)) listed.push(path.join(dirPath, name));
+      return names;
+    },
+  };
+  return { dirOption, baseDir, boundary, host, denied, listed };
 }
 
 /** The mini programs under the scope's folder, with what discovery did not follow; an error notice when there are none. */
@@ -115,9 +131,15 @@ function configNotices(host: FileSystemHost, scope: Scope, roots: readonly strin
 function printNotices(notices: readonly RunNotice[], scope: Scope, io: CliIo): void {
   for (const notice of notices) {
     const prefix = notice.level === 'warning' ? 'warning: ' : '';
-    const where = notice.file === undefined ? '' : `${printable(path.relative(io.cwd, path.resolve(scope.baseDir, notice.file)) || '.')}: `;
+    const where = notice.file === undefined ? '' : `${printable(displayPath(path.resolve(scope.baseDir, notice.file), io))}: `;
     io.stderr(`mp-privacy: ${prefix}${where}${printable(notice.message)}\n`);
   }
+}
+
+/** Relative to the working folder when below it, else absolute: never a long climb of '../'. */
+function displayPath(file: string, io: CliIo): string {
+  const relative = path.relative(io.cwd, file);
+  return !relative ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 /** Control characters of a path (a folder may be named anything) are shown escaped, never sent to the terminal. */
@@ -133,10 +155,20 @@ function writeOutput(output: string, target: string | undefined, io: CliIo): boo
   try {
     const file = path.resolve(io.cwd, target);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, output);
-    return true;
+    const boundary = new FileBoundary([path.dirname(file)]);
+    const located = boundary.locate(file);
+    // A device or a pipe (-o /dev/stdout) is written as it is; a file is replaced whole, never through a link.
+    if (located && located.kind === 'other' && !located.link) {
+      fs.writeFileSync(located.real, output);
+      return true;
+    }
+    const original = located?.kind === 'file' && !located.link ? decodeText(fs.readFileSync(located.real)).text : undefined;
+    const committed = commitWrites(boundary, [{ file, content: output, original }]);
+    if (committed.ok) return true;
+    io.stderr(`mp-privacy: cannot write report to ${printable(target)}: ${committed.reason}\n`);
+    return false;
   } catch (error) {
-    io.stderr(`mp-privacy: cannot write report to ${target}: ${errorMessage(error)}\n`);
+    io.stderr(`mp-privacy: cannot write report to ${printable(target)}: ${errorMessage(error)}\n`);
     return false;
   }
 }
@@ -170,7 +202,13 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
   const locale = options.locale ?? localeFromEnvironment(io.env);
   const scope = openScope(options.dir, io);
   const { host, baseDir } = scope;
+  const realBase = scope.boundary.locate(baseDir);
+  const journal = realBase?.kind === 'directory' ? Journal.for(realBase.real) : undefined;
+  // A fix killed half-way is finished first, so that what is linted is one state or the other.
+  const recovered = journal?.recover(scope.boundary);
   const found = discover(scope, io, locale);
+  if (recovered?.completed.length) found.notices.push({ level: 'note', message: `finished a fix that was stopped half-way (${recovered.completed.length} file${recovered.completed.length === 1 ? '' : 's'} written)` });
+  for (const file of recovered?.changed ?? []) found.notices.push({ level: 'warning', file: relativePath(baseDir, file), message: 'a fix that was stopped half-way was not finished here: the file changed since' });
   if (found.roots.length === 0) {
     printNotices(found.notices, scope, io);
     // CI uploads the report file whatever happened: a machine-readable format always gets a valid one.
@@ -178,12 +216,13 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
     return EXIT_USAGE_OR_FAILURE;
   }
   if (options.fix) {
-    for (const root of found.roots) {
-      const outcome = applyAutomaticFixes(host, root);
-      for (const applied of outcome.applied) io.stderr(`mp-privacy: fixed ${applied.ruleId} in ${printable(applied.file)}: ${printable(applied.title)}\n`);
-      for (const skipped of outcome.skipped) io.stderr(`mp-privacy: did not fix ${skipped.ruleId} in ${printable(skipped.file)}: ${printable(skipped.reason)}\n`);
-    }
+    const outcome = applyAutomaticFixes(host, scope.boundary, found.roots, baseDir, journal);
+    for (const applied of outcome.applied) io.stderr(`mp-privacy: fixed ${applied.ruleId} in ${printable(applied.file)}: ${printable(applied.title)}\n`);
+    for (const skipped of outcome.skipped) io.stderr(`mp-privacy: did not fix ${skipped.ruleId} in ${printable(skipped.file)}: ${printable(skipped.reason)}\n`);
+    if (outcome.notWritten) io.stderr(`mp-privacy: no fix was written: ${printable(outcome.notWritten.file)}: ${printable(outcome.notWritten.reason)}\n`);
   }
+  const strays = removeStrayTemporaryFiles(scope.listed);
+  if (strays > 0) found.notices.push({ level: 'note', message: `removed ${strays} temporary file${strays === 1 ? '' : 's'} left by an mp-privacy run that was stopped` });
 
   // One consistent snapshot of the files, each read once (fixes, if any, are written already).
   const snapshot = new CachingFileSystemHost(host);

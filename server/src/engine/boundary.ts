@@ -97,8 +97,8 @@ export class FileBoundary {
     if (resolved === folder.path) return { real: folder.real, kind: kindOf(folder.real, true), link: false };
     const directory = this.realDirectory(path.dirname(resolved), folder);
     if (!directory) return undefined;
-    const candidate = path.join(directory, path.basename(resolved));
-    const stats = this.lstat(candidate);
+    const candidate = path.join(directory.real, path.basename(resolved));
+    const stats = directory.exists ? this.lstat(candidate) : undefined;
     if (!stats) return { real: candidate, kind: 'missing', link: false };
     if (!stats.isSymbolicLink()) return { real: candidate, kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other', link: false };
     const target = realPathOf(candidate);
@@ -127,17 +127,21 @@ export class FileBoundary {
     }
   }
 
-  /** The real path of a directory inside `folder`, walking down from the folder one component at a time. */
-  private realDirectory(directory: string, folder: Folder): string | null {
-    if (directory === folder.path) return folder.real ?? null;
+  /**
+   * The real path of a directory inside `folder`, walking down from the folder one component at a time; for a
+   * directory that does not exist yet, where it would be created. Null when a component leads outside or is not
+   * a directory.
+   */
+  private realDirectory(directory: string, folder: Folder): { real: string; exists: boolean } | null {
+    if (directory === folder.path) return folder.real === undefined ? null : { real: folder.real, exists: true };
     const known = this.directories.get(directory);
-    if (known !== undefined) return known;
+    if (known !== undefined) return known === null ? null : { real: known, exists: true };
     const parent = this.realDirectory(path.dirname(directory), folder);
     if (!parent) return null;
-    const candidate = path.join(parent, path.basename(directory));
-    const stats = this.lstat(candidate);
+    const candidate = path.join(parent.real, path.basename(directory));
+    const stats = parent.exists ? this.lstat(candidate) : undefined;
     // Not remembered while missing: a fix or the editor may create it next.
-    if (!stats) return null;
+    if (!stats) return { real: candidate, exists: false };
     let real: string | null = null;
     if (stats.isDirectory()) real = candidate;
     else if (stats.isSymbolicLink()) {
@@ -145,10 +149,9 @@ export class FileBoundary {
       if (target !== undefined && isInside(folder.real!, target) && kindOf(target, true) === 'directory') real = target;
     }
     this.directories.set(directory, real);
-    return real;
+    return real === null ? null : { real, exists: true };
   }
 }
-
 
 /** Passes a permission error on to `denied`; other errors (a name too long, a loop of links) mean "not there". */
 export function reportDenied(error: unknown, file: string, denied: (file: string, code: string) => void): void {

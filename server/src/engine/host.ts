@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { FileBoundary, reportDenied } from './boundary';
+import { decodeText } from './text/encoding';
 
 /**
  * How the engine sees files. The CLI reads the disk; the language server lays open editor buffers over it.
@@ -33,7 +34,8 @@ export function canonicalPath(filePath: string): string {
 export function createNodeFileSystemHost(boundary?: FileBoundary, denied: (file: string, code: string) => void = () => undefined): FileSystemHost {
   const readFile = (real: string): string | undefined => {
     try {
-      return fs.readFileSync(real, 'utf8');
+      // Without its BOM, as an editor shows it (see text/encoding.ts).
+      return decodeText(fs.readFileSync(real)).text;
     } catch (error) {
       reportDenied(error, real, denied);
       return undefined;

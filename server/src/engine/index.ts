@@ -5,6 +5,7 @@
 export * from './types';
 export { LineIndex } from './text/line-index';
 export { escapeControlCharacters, markdownCode, markdownText, oneLine, terminalText } from './text/escape';
+export { decodeText, encodeText, type DecodedText, type TextEncoding } from './text/encoding';
 export { CachingFileSystemHost, FileSystemHost, createNodeFileSystemHost, OverlayFileSystemHost } from './host';
 export { FileBoundary, isInside, type Located } from './boundary';
 export { discoverMiniPrograms, findMiniProgramRoots, findRootForFile, type Discovery, type DiscoveryProblem } from './model/discovery';
