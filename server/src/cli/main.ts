@@ -110,6 +110,7 @@ function discover(scope: Scope, io: CliIo, locale: Locale): { roots: string[]; n
   }
   const discovery = discoverMiniPrograms(scope.host, scope.baseDir);
   const notices: RunNotice[] = discovery.problems.map((problem) => ({ level: problem.severity, file: relativePath(scope.baseDir, problem.file), message: problem.message[locale] }));
+  if (discovery.roots.length === 0) notices.push(...deniedNotices(scope));
   if (discovery.roots.length === 0 && !notices.some((notice) => notice.level === 'error')) {
     // Linting a subfolder (e.g. pages/) of a mini program is a common slip: point at the enclosing root.
     const enclosing = findRootForFile(scope.host, path.join(scope.baseDir, 'app.json'));
@@ -119,6 +120,18 @@ function discover(scope: Scope, io: CliIo, locale: Locale): { roots: string[]; n
     notices.push({ level: 'error', message: `no mini program found under ${scope.dirOption}${hint}` });
   }
   return { roots: discovery.roots, notices };
+}
+
+/**
+ * Paths that could not be read for lack of permission, each once and only the outermost (an unreadable folder,
+ * not every file below it), named as the user would (below the folder as given, not its real path).
+ */
+function deniedNotices(scope: Scope): RunNotice[] {
+  const realBase = scope.boundary.locate(scope.baseDir)?.real ?? scope.baseDir;
+  const lexical = [...scope.denied.keys()].map((file) => (isInside(realBase, file) ? path.join(scope.baseDir, path.relative(realBase, file)) : file)).sort();
+  const outermost = lexical.filter((file, i) => !lexical.slice(0, i).some((other) => other !== file && isInside(other, file)));
+  scope.denied.clear();
+  return [...new Set(outermost)].map((file) => ({ level: 'error', file: relativePath(scope.baseDir, file), message: 'permission denied; mp-privacy could not read it, so it was not checked' }));
 }
 
 /** A configuration found above the linted folder changes the results: say which one. */
@@ -177,12 +190,16 @@ function inventory(options: InventoryOptions, io: CliIo): number {
   const locale = options.locale ?? localeFromEnvironment(io.env);
   const scope = openScope(options.dir, io);
   const found = discover(scope, io, locale);
-  printNotices(found.notices, scope, io);
-  if (found.roots.length === 0) return EXIT_USAGE_OR_FAILURE;
+  if (found.roots.length === 0) {
+    printNotices(found.notices, scope, io);
+    return EXIT_USAGE_OR_FAILURE;
+  }
   const analyzer = new ProjectAnalyzer(scope.host);
   const report = { baseDir: scope.baseDir, inventories: found.roots.map((root) => analyzer.inventory(root)), read: (file: string) => scope.host.readFile(file) };
+  const notices = [...found.notices, ...deniedNotices(scope)];
+  printNotices(notices, scope, io);
   const written = writeOutput(formatInventory(report, options.format, locale), options.output, io);
-  return written && !found.notices.some((notice) => notice.level === 'error') ? EXIT_OK : EXIT_USAGE_OR_FAILURE;
+  return written && !notices.some((notice) => notice.level === 'error') ? EXIT_OK : EXIT_USAGE_OR_FAILURE;
 }
 
 function journey(options: JourneyOptions, io: CliIo): number {
@@ -216,7 +233,8 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
     return EXIT_USAGE_OR_FAILURE;
   }
   if (options.fix) {
-    const outcome = applyAutomaticFixes(host, scope.boundary, found.roots, baseDir, journal);
+    // Paths as the user would type them, like every other line on stderr.
+    const outcome = applyAutomaticFixes(host, scope.boundary, found.roots, (file) => displayPath(file, io), journal);
     for (const applied of outcome.applied) io.stderr(`mp-privacy: fixed ${applied.ruleId} in ${printable(applied.file)}: ${printable(applied.title)}\n`);
     for (const skipped of outcome.skipped) io.stderr(`mp-privacy: did not fix ${skipped.ruleId} in ${printable(skipped.file)}: ${printable(skipped.reason)}\n`);
     if (outcome.notWritten) io.stderr(`mp-privacy: no fix was written: ${printable(outcome.notWritten.file)}: ${printable(outcome.notWritten.reason)}\n`);
@@ -231,7 +249,7 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
     if (debug && outcome.stack) io.stderr(`${outcome.stack}\n`);
   }
 
-  const report = buildReport(packageInfo(), baseDir, outcomes, (file) => snapshot.readFile(file), [...found.notices, ...configNotices(snapshot, scope, found.roots)]);
+  const report = buildReport(packageInfo(), baseDir, outcomes, (file) => snapshot.readFile(file), [...found.notices, ...configNotices(snapshot, scope, found.roots), ...deniedNotices(scope)]);
   printNotices(report.notices, scope, io);
   for (const failure of report.failures) io.stderr(`mp-privacy: ${describeFailure(failure)}\n`);
 

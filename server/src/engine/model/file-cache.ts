@@ -10,6 +10,24 @@ import { parseWxss, WxssDocument } from '../parse/wxss';
 /** Larger files are not parsed: no hand-written page comes near this, and parsing them would stall the editor. */
 export const MAX_PARSED_FILE_CHARS = 8 * 1024 * 1024;
 
+/** Control characters no editor writes into source: C0 but tab, line breaks, form feed and escape; DEL. */
+const CONTROL_CHARACTERS = /[\u0001-\u0008\u000e-\u001a\u001c-\u001f\u007f]/g;
+const BINARY_SAMPLE_CHARS = 64 * 1024;
+
+/**
+ * A NUL, or control characters in more than 1% of the first 64k characters: an image, an archive or compiled
+ * output under a source name. Such a file is skipped, so that no message ever quotes a piece of it. Invalid
+ * UTF-8 alone does not count: a GBK-encoded file still has readable code around its garbled comments.
+ */
+export function looksBinary(content: string): boolean {
+  if (content.includes('\u0000')) return true;
+  const sample = content.length > BINARY_SAMPLE_CHARS ? content.slice(0, BINARY_SAMPLE_CHARS) : content;
+  let controls = 0;
+  CONTROL_CHARACTERS.lastIndex = 0;
+  while (CONTROL_CHARACTERS.exec(sample)) controls++;
+  return controls >= 2 && controls * 100 > sample.length;
+}
+
 type Parsed = { wxml: WxmlDocument; script: ScriptFacts; json: JsoncDocument; wxss: WxssDocument };
 type Kind = keyof Parsed;
 
@@ -56,7 +74,7 @@ export class ParsedFileCache {
 
   private parse(file: string, kind: Kind, content: string): CacheEntry {
     const name = path.basename(file);
-    if (content.includes('\u0000')) {
+    if (looksBinary(content)) {
       return { content, parsed: undefined, problem: { file, start: 0, end: 0, message: text(`${name} looks like a binary file; mp-privacy skipped it.`, `${name} 看起来是二进制文件，mp-privacy 已跳过。`) } };
     }
     if (content.length > MAX_PARSED_FILE_CHARS) {
