@@ -186,33 +186,39 @@ function writeOutput(output: string, target: string | undefined, io: CliIo): boo
   }
 }
 
-function inventory(options: InventoryOptions, io: CliIo): number {
-  const locale = options.locale ?? localeFromEnvironment(io.env);
-  const scope = openScope(options.dir, io);
+/**
+ * Commands that write one output made from the mini programs found (inventory, journey): notices on stderr,
+ * exit 2 when nothing was found or part of it could not be checked.
+ */
+function outputPerRoot(dir: string, target: string | undefined, io: CliIo, locale: Locale, produce: (scope: Scope, roots: string[]) => string): number {
+  const scope = openScope(dir, io);
   const found = discover(scope, io, locale);
   if (found.roots.length === 0) {
     printNotices(found.notices, scope, io);
     return EXIT_USAGE_OR_FAILURE;
   }
-  const analyzer = new ProjectAnalyzer(scope.host);
-  const report = { baseDir: scope.baseDir, inventories: found.roots.map((root) => analyzer.inventory(root)), read: (file: string) => scope.host.readFile(file) };
+  const output = produce(scope, found.roots);
   const notices = [...found.notices, ...deniedNotices(scope)];
   printNotices(notices, scope, io);
-  const written = writeOutput(formatInventory(report, options.format, locale), options.output, io);
+  const written = writeOutput(output, target, io);
   return written && !notices.some((notice) => notice.level === 'error') ? EXIT_OK : EXIT_USAGE_OR_FAILURE;
 }
 
+function inventory(options: InventoryOptions, io: CliIo): number {
+  const locale = options.locale ?? localeFromEnvironment(io.env);
+  return outputPerRoot(options.dir, options.output, io, locale, (scope, roots) => {
+    const analyzer = new ProjectAnalyzer(scope.host);
+    const report = { baseDir: scope.baseDir, inventories: roots.map((root) => analyzer.inventory(root)), read: (file: string) => scope.host.readFile(file) };
+    return formatInventory(report, options.format, locale);
+  });
+}
+
 function journey(options: JourneyOptions, io: CliIo): number {
-  const locale = localeFromEnvironment(io.env);
-  const scope = openScope(options.dir, io);
-  const found = discover(scope, io, locale);
-  printNotices(found.notices, scope, io);
-  if (found.roots.length === 0) return EXIT_USAGE_OR_FAILURE;
-  const analyzer = new ProjectAnalyzer(new CachingFileSystemHost(scope.host));
-  const journeys = found.roots.map((root) => analyzer.journey(root));
-  const output = formatJourney(journeys, options.format, (root) => path.relative(scope.baseDir, root).split(path.sep).join('/'));
-  const written = writeOutput(output, options.output, io);
-  return written && !found.notices.some((notice) => notice.level === 'error') ? EXIT_OK : EXIT_USAGE_OR_FAILURE;
+  return outputPerRoot(options.dir, options.output, io, localeFromEnvironment(io.env), (scope, roots) => {
+    const analyzer = new ProjectAnalyzer(new CachingFileSystemHost(scope.host));
+    const journeys = roots.map((root) => analyzer.journey(root));
+    return formatJourney(journeys, options.format, (root) => path.relative(scope.baseDir, root).split(path.sep).join('/'));
+  });
 }
 
 function lint(options: LintOptions, io: CliIo, debug: boolean): number {
