@@ -35,12 +35,12 @@ export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The user's private journal folder, or undefined when it cannot be trusted. */
-function journalFolder(): string | undefined {
+/** The user's private journal folder (made only to write a journal), or undefined when it cannot be trusted. */
+function journalFolder(create: boolean): string | undefined {
   const uid = process.getuid?.() ?? 0;
   const folder = path.join(os.tmpdir(), `mp-privacy-${uid}`);
   try {
-    fs.mkdirSync(folder, { mode: 0o700 });
+    if (create) fs.mkdirSync(folder, { mode: 0o700 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
   }
@@ -55,22 +55,15 @@ function prefixOf(realFolder: string): string {
 }
 
 export class Journal {
-  private constructor(
-    private readonly folder: string,
-    private readonly realFolder: string,
-  ) {}
-
-  /** The journal of writes under `realFolder` (a real path), or undefined when no private folder can hold it. */
-  static for(realFolder: string): Journal | undefined {
-    const folder = journalFolder();
-    return folder ? new Journal(folder, realFolder) : undefined;
-  }
+  constructor(private readonly realFolder: string) {}
 
   /** Records the renames about to be made; returns the journal file to remove once they are done. */
   begin(entries: JournalEntry[]): string {
+    const folder = journalFolder(true);
+    if (!folder) throw new Error('no private folder for the journal');
     const name = `${prefixOf(this.realFolder)}-${process.pid}-${randomBytes(8).toString('hex')}.json`;
-    const file = path.join(this.folder, name);
-    const temporary = temporaryName(this.folder);
+    const file = path.join(folder, name);
+    const temporary = temporaryName(folder);
     const fd = fs.openSync(temporary, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
     try {
       const content: JournalFile = { version: 1, folder: this.realFolder, entries };
@@ -98,8 +91,9 @@ export class Journal {
     const completed: string[] = [];
     const changed: string[] = [];
     const prefix = `${prefixOf(this.realFolder)}-`;
-    for (const name of safeReaddir(this.folder)) {
-      const full = path.join(this.folder, name);
+    const folder = journalFolder(false);
+    for (const name of folder ? safeReaddir(folder) : []) {
+      const full = path.join(folder!, name);
       const temporary = TEMPORARY_FILE.exec(name);
       if (temporary) {
         // A journal that was never committed.

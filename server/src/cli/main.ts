@@ -226,7 +226,7 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
   const scope = openScope(options.dir, io);
   const { host, baseDir } = scope;
   const realBase = scope.boundary.locate(baseDir);
-  const journal = realBase?.kind === 'directory' ? Journal.for(realBase.real) : undefined;
+  const journal = realBase?.kind === 'directory' ? new Journal(realBase.real) : undefined;
   // A fix killed half-way is finished first, so that what is linted is one state or the other.
   const recovered = journal?.recover(scope.boundary);
   const found = discover(scope, io, locale);
