@@ -363,12 +363,14 @@ function childBreakdown(dir: string, targets: string[]): BreakdownResult {
     }
   };
   timeExport('../server/src/engine/model/project', 'ProjectModel', 'model: ProjectModel (reads, stats, cached parses)');
-  timeExport('../server/src/engine/analysis/phone-flow', 'PhoneAnalysis', 'analysis: PhoneAnalysis');
+  timeExport('../server/src/engine/analysis/launch-path', 'LaunchPath', 'analysis: LaunchPath');
+  timeExport('../server/src/engine/analysis/walls', 'Walls', 'analysis: Walls');
+  timeExport('../server/src/engine/analysis/checkout', 'Checkout', 'analysis: Checkout');
   timeExport('../server/src/engine/analysis/entry-points', 'EntryPoints', 'analysis: EntryPoints');
   timeExport('../server/src/engine/config', 'loadProjectConfig', 'config: loadProjectConfig');
-  timeExport('../server/src/engine/suppressions', 'findSuppressions', 'suppressions: findSuppressions (every file)');
-  timeExport('../server/src/engine/suppressions', 'applySuppressions', 'suppressions: applySuppressions');
-  timeExport('../server/src/engine/suppressions', 'suppressFix', 'suppressions: suppressFix (every finding)');
+  timeExport('../server/src/engine/findings/suppressions', 'findSuppressions', 'suppressions: findSuppressions (every file)');
+  timeExport('../server/src/engine/findings/suppressions', 'applySuppressions', 'suppressions: applySuppressions');
+  timeExport('../server/src/engine/findings/suppressions', 'suppressFix', 'suppressions: suppressFix (every finding)');
   for (const rule of rules.allRules) {
     const check = rule.check;
     rule.check = (...args: unknown[]) => {

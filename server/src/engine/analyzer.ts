@@ -1,14 +1,12 @@
 import type { FileSystemHost } from './host';
-import type { Finding, LocalizedText, Severity } from './types';
-import { ParsedFileCache } from './model/file-cache';
-import { ProjectModel } from './model/project';
-import { PhoneAnalysis } from './analysis/phone-flow';
-import { EntryPoints } from './analysis/entry-points';
+import type { Finding, Fix, Locale, LocalizedText, Severity } from './types';
+import { ParsedFileCache, ProjectModel } from './model';
+import { ProjectFacts, projectFacts } from './analysis';
 import { Inventory, inventoryOf } from './inventory';
 import { Journey, journeyOf } from './journey';
-import { matchUserInfoRequest } from './rules/user-info';
 import { allRules, invalidSuppression, unreadableFile } from './rules';
-import { applySuppressions, findSuppressions, lineBreakOf, suppressFix, suppressionProblems } from './suppressions';
+import { applySuppressions, findSuppressions, lineBreakOf, suppressFix, suppressionProblems } from './findings';
+import { FixLoopResult, runFixLoop } from './fixes';
 import type { RuleContext } from './rules/rule';
 import { text } from './types';
 import { LineIndex } from './text/line-index';
@@ -80,8 +78,7 @@ export class ProjectAnalyzer {
   journey(root: string): Journey {
     const model = new ProjectModel(root, this.host, this.cache, this.models.get(root));
     this.models.set(root, model);
-    const phone = new PhoneAnalysis(model);
-    return journeyOf(model, phone, new PhoneAnalysis(model, matchUserInfoRequest), new EntryPoints(model, phone));
+    return journeyOf(model, projectFacts(model));
   }
 
   /** The personal information the mini program collects, for the privacy guideline (see inventory.ts). */
@@ -106,11 +103,9 @@ export class ProjectAnalyzer {
     const severityOf = (ruleId: string, fallback: Severity): RuleSetting => config.rules?.[ruleId] ?? fallback;
 
     const failures: AnalysisFailure[] = [];
-    let phone: PhoneAnalysis | undefined;
-    let entries: EntryPoints | undefined;
+    let facts: ProjectFacts | undefined;
     try {
-      phone = new PhoneAnalysis(model);
-      entries = new EntryPoints(model, phone);
+      facts = projectFacts(model);
     } catch (error) {
       failures.push(failureOf('the shared analysis (pages, entry points, launch path)', error));
     }
@@ -118,11 +113,10 @@ export class ProjectAnalyzer {
     for (const rule of allRules) {
       const configured = config.rules?.[rule.meta.id];
       const severity = configured ?? rule.meta.defaultSeverity;
-      if (severity === 'off' || !phone || !entries) continue;
+      if (severity === 'off' || !facts) continue;
       const context: RuleContext = {
+        ...facts,
         model,
-        phone,
-        entries,
         config,
         report(finding) {
           reported.add(`${finding.range.file}:${finding.range.start}`);
@@ -202,6 +196,24 @@ function withoutControlCharacters(finding: Finding): Finding {
     fixes: finding.fixes.map((fix) => ({ ...fix, title: escaped(fix.title) })),
     ...(finding.fixUnavailable ? { fixUnavailable: escaped(finding.fixUnavailable) } : {}),
   };
+}
+
+/**
+ * Applies fixes one at a time and re-analyses in memory after each, until `pick` chooses nothing (see
+ * fixes/fix-loop.ts); the analysis is this analyzer over the loop's in-memory copy of the files.
+ */
+export function fixRepeatedly(
+  host: FileSystemHost,
+  root: string,
+  pick: (findings: Finding[], refused: (finding: Finding, fix: Fix) => boolean) => { finding: Finding; fix: Fix } | undefined,
+  locale: Locale = 'en',
+  maxRounds = 50,
+): FixLoopResult {
+  const analyzerOver = (overlay: FileSystemHost) => {
+    const analyzer = new ProjectAnalyzer(overlay);
+    return (project: string) => analyzer.analyze(project).findings;
+  };
+  return runFixLoop(host, root, analyzerOver, pick, locale, maxRounds);
 }
 
 function failureOf(what: string, error: unknown, ruleId?: string): AnalysisFailure {

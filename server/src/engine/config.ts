@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import type { FileSystemHost } from './host';
 import type { ParseProblem, Severity } from './types';
 import { text } from './types';
-import { parseJsonc } from './parse/jsonc';
+import { parseJsonc } from './parse';
 
 export const CONFIG_FILE_NAME = 'mp-privacy.config.json';
 

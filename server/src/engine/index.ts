@@ -8,15 +8,13 @@ export { escapeControlCharacters, markdownCode, markdownText, oneLine, terminalT
 export { decodeText, encodeText, type DecodedText, type TextEncoding } from './text/encoding';
 export { CachingFileSystemHost, FileSystemHost, createNodeFileSystemHost, OverlayFileSystemHost } from './host';
 export { FileBoundary, isInside, type Located } from './boundary';
-export { discoverMiniPrograms, findMiniProgramRoots, findRootForFile, type Discovery, type DiscoveryProblem } from './model/discovery';
-export { ProjectAnalyzer, AnalysisFailure, AnalysisResult, AnalyzeOptions } from './analyzer';
+export { discoverMiniPrograms, findMiniProgramRoots, findRootForFile, type Discovery, type DiscoveryProblem } from './model';
+export { ProjectAnalyzer, AnalysisFailure, AnalysisResult, AnalyzeOptions, fixRepeatedly } from './analyzer';
 export { CONFIG_FILE_NAME, ProjectConfig, RuleSetting, loadProjectConfig, mergeConfigs, validateConfig } from './config';
 export { allRules, ruleById } from './rules';
 export type { RuleMeta, RuleModule, RuleReference } from './rules/rule';
 export { hoverMarkdown, ruleDocsUri } from './hover';
-export { applyFixEdits, stripSnippetSyntax } from './fixes/apply';
+export { applyFixEdits, stripSnippetSyntax, keepsFilesParsing, syntaxProblemCount, FixLoopResult } from './fixes';
 export type { Inventory, InventoryItem, InventoryUse } from './inventory';
-export { keepsFilesParsing, syntaxProblemCount } from './fixes/verify';
-export { fixRepeatedly, FixLoopResult } from './fixes/fix-loop';
 export { formatInventory, InventoryFormat, InventoryReport } from './inventory-format';
 export { formatJourney, Journey, JourneyEdge, JourneyFormat, JourneyNode } from './journey';

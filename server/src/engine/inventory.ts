@@ -1,10 +1,9 @@
 import type { FileSystemHost } from './host';
 import type { LocalizedText, SourceRange } from './types';
-import { ProjectModel } from './model/project';
-import type { ParsedFileCache } from './model/file-cache';
-import { PRIVACY_INFO_KINDS, PrivacyInfoKind, REQUIRED_PRIVATE_INFOS, LOCATION_SCOPE_OF, authorizeScope } from './analysis/privacy-apis';
-import { callRangeOf, declaredPrivateInfos, platformUses } from './analysis/api-usage';
-import { attribute, documentElements } from './parse/wxml';
+import { ProjectModel } from './model';
+import type { ParsedFileCache } from './model';
+import { PRIVACY_INFO_KINDS, PrivacyInfoKind, REQUIRED_PRIVATE_INFOS, LOCATION_SCOPE_OF, authorizeScope, callRangeOf, declaredPrivateInfos, platformUses } from './analysis';
+import { attribute, documentElements } from './parse';
 
 /**
  * What personal information a mini program collects, where, and through which interface: the facts a

@@ -1,13 +1,7 @@
-import type { ProjectModel, PageUnit } from './model/project';
-import type { PhoneAnalysis, PhoneRequest, AutoNavigation } from './analysis/phone-flow';
-import type { EntryPoints } from './analysis/entry-points';
-import { isTapEntry } from './analysis/entry-points';
-import { privacyKindOfApi } from './analysis/privacy-apis';
-import { runCondition, type ConditionKind } from './analysis/conditions';
-import { reachableCalls } from './analysis/reach';
-import { handlerOf } from './analysis/phone-flow';
-import { gestureBindings } from './analysis/wxml-view';
-import { attribute, documentElements } from './parse/wxml';
+import type { ProjectModel, PageUnit } from './model';
+import type { AutoNavigation, PersonalInfoRequest, ProjectFacts, Wall } from './analysis';
+import { gestureBindings, handlerOf, isTapEntry, privacyKindOfApi, reachableCalls, runCondition, type ConditionKind } from './analysis';
+import { attribute, documentElements } from './parse';
 import { LineIndex } from './text/line-index';
 
 /**
@@ -48,7 +42,11 @@ export interface Journey {
 
 const NAVIGATION_APIS = new Set(['navigateTo', 'redirectTo', 'reLaunch', 'switchTab']);
 
-export function journeyOf(model: ProjectModel, phone: PhoneAnalysis, userInfo: PhoneAnalysis, entries: EntryPoints): Journey {
+/** A wall as the journey names it (its published vocabulary: a page with nothing but the request is `phone-only`). */
+const wallName = (wall: Wall | undefined): JourneyNode['wall'] => wall && (wall.kind === 'request-only' ? 'phone-only' : 'overlay');
+
+export function journeyOf(model: ProjectModel, facts: ProjectFacts): Journey {
+  const { launch, phone, userInfo, entries } = facts;
   const nodes = new Map<string, JourneyNode>();
   const edges: JourneyEdge[] = [];
   const edgeKeys = new Set<string>();
@@ -61,8 +59,8 @@ export function journeyOf(model: ProjectModel, phone: PhoneAnalysis, userInfo: P
   const pageNode = (page: PageUnit) => {
     const id = `page:${page.route}`;
     if (!nodes.has(id)) {
-      const gate = phone.gateOf(page) ?? userInfo.gateOf(page);
-      nodes.set(id, { id, kind: 'page', label: page.route, entry: page.isEntry || undefined, tab: page.isTab || undefined, wall: gate?.kind });
+      const wall = phone.wallOf(page) ?? userInfo.wallOf(page);
+      nodes.set(id, { id, kind: 'page', label: page.route, entry: page.isEntry || undefined, tab: page.isTab || undefined, wall: wallName(wall) });
     }
     return id;
   };
@@ -74,7 +72,7 @@ export function journeyOf(model: ProjectModel, phone: PhoneAnalysis, userInfo: P
   };
 
   nodes.set('launch', { id: 'launch', kind: 'launch', label: 'launch' });
-  if (phone.entryPage) addEdge({ from: 'launch', to: pageNode(phone.entryPage), trigger: 'entry page', condition: 'always' });
+  if (launch.entryPage) addEdge({ from: 'launch', to: pageNode(launch.entryPage), trigger: 'entry page', condition: 'always' });
   const navigationEdge = (navigation: AutoNavigation) => {
     const condition = runCondition(navigation.reached);
     addEdge({
@@ -85,11 +83,11 @@ export function journeyOf(model: ProjectModel, phone: PhoneAnalysis, userInfo: P
       conditionText: condition.test,
     });
   };
-  phone.launchNavigations.forEach(navigationEdge);
-  phone.browsingNavigations.forEach(navigationEdge);
+  launch.launchNavigations.forEach(navigationEdge);
+  launch.browsingNavigations.forEach(navigationEdge);
 
   // Requests made with a button or an input: the page shows them, on entry or once the user tapped.
-  const requestEdge = (request: PhoneRequest) => {
+  const requestEdge = (request: PersonalInfoRequest) => {
     const file = request.view.document.file;
     const id = `request:${model.relative(file)}:${request.view.element.start}`;
     if (!nodes.has(id)) nodes.set(id, { id, kind: 'request', label: request.openType, file: model.relative(file), line: lineOf(file, request.view.document.content, request.view.element.start) });

@@ -1,11 +1,9 @@
-import type { ProjectModel } from '../model/project';
-import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse/script';
-import { isReExport } from '../parse/script';
+import type { ProjectModel } from '../model';
+import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse';
+import { isReExport, findJsonNode, attribute, elementsNamed } from '../parse';
 import type { SourceRange } from '../types';
-import { findJsonNode } from '../parse/jsonc';
-import { attribute, elementsNamed } from '../parse/wxml';
 import { authorizeScope } from './privacy-apis';
-import { memoize } from '../model/memo';
+import { memoize } from '../model';
 
 export type PlatformCall = Extract<ScriptCall, { kind: 'platform' }>;
 

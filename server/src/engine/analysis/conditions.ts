@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../types';
 import { text } from '../types';
-import type { CallSite, Continuation, Guard } from '../parse/script';
+import type { CallSite, Continuation, Guard } from '../parse';
 import type { ReachedCall } from './reach';
 
 /**

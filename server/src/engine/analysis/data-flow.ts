@@ -1,8 +1,7 @@
-import type { ProjectModel, UnitFiles } from '../model/project';
-import type { DataWrites, ScriptCall, ScriptFacts, ScriptFunction } from '../parse/script';
-import type { WxmlElement } from '../parse/wxml';
-import { attribute, documentElements } from '../parse/wxml';
-import { memoize } from '../model/memo';
+import type { ProjectModel, UnitFiles } from '../model';
+import type { DataWrites, ScriptCall, ScriptFacts, ScriptFunction, WxmlElement } from '../parse';
+import { attribute, documentElements } from '../parse';
+import { memoize } from '../model';
 import { reachableCalls } from './reach';
 import type { FunctionRef } from './reach';
 import { ViewElement, gestureBindings } from './wxml-view';

@@ -1,13 +1,10 @@
-import type { ComponentUnit, PageUnit, ProjectModel, UnitFiles } from '../model/project';
-import type { EventBinding } from '../parse/wxml';
-import type { ScriptFacts, ScriptFunction } from '../parse/script';
-import { MODULE_CODE, isSynchronous } from '../parse/script';
-import type { PhoneAnalysis } from './phone-flow';
-import { handlerOf } from './phone-flow';
-import { FunctionRef, ReachedCall, reachableCalls } from './reach';
+import type { ComponentUnit, PageUnit, ProjectModel, UnitFiles } from '../model';
+import type { EventBinding, ScriptFacts, ScriptFunction } from '../parse';
+import { MODULE_CODE, isSynchronous, documentElements } from '../parse';
+import type { LaunchPath } from './launch-path';
+import { FunctionRef, ReachedCall, handlerOf, reachableCalls } from './reach';
 import { ViewElement, gestureBindings } from './wxml-view';
-import { documentElements } from '../parse/wxml';
-import { memoize } from '../model/memo';
+import { memoize } from '../model';
 
 /**
  * Where code starts running, and why: lifecycle code runs by itself (launch, page load, component attach);
@@ -61,7 +58,7 @@ export class EntryPoints {
 
   constructor(
     private readonly model: ProjectModel,
-    phone: PhoneAnalysis,
+    launch: LaunchPath,
   ) {
     const launchComponents = new Set<UnitFiles>();
     const collectComponents = (unit: UnitFiles, into: Set<UnitFiles>) => {
@@ -71,11 +68,11 @@ export class EntryPoints {
         collectComponents(component, into);
       }
     };
-    for (const page of model.pages) if (phone.launchPages.has(page.route)) collectComponents(page, launchComponents);
+    for (const page of model.pages) if (launch.launchPages.has(page.route)) collectComponents(page, launchComponents);
 
     const app = model.app.script;
     if (app) this.perUnit.push(memoize(app, LAUNCH_ENTRIES, undefined, () => [...moduleLoad(app), ...lifecycles('app', app, APP_LIFECYCLES, true)]));
-    for (const page of model.pages) this.perUnit.push(entriesOf(page, phone.launchPages.has(page.route)));
+    for (const page of model.pages) this.perUnit.push(entriesOf(page, launch.launchPages.has(page.route)));
     for (const component of model.components()) this.perUnit.push(entriesOf(component, launchComponents.has(component)));
   }
 

@@ -1,7 +1,7 @@
-import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse/script';
-import { MODULE_CODE, isReExport } from '../parse/script';
-import type { ProjectModel } from '../model/project';
-import { memoize } from '../model/memo';
+import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse';
+import { MODULE_CODE, isReExport } from '../parse';
+import type { ProjectModel, UnitFiles } from '../model';
+import { memoize } from '../model';
 
 /** A function together with the module it lives in. */
 export interface FunctionRef {
@@ -153,4 +153,29 @@ function walkCalls(model: ProjectModel, start: FunctionRef): ReachedCall[] {
 /** The call in the start function that begins the chain: where a finding about the chain belongs. */
 export function firstSite(reached: ReachedCall): Hop {
   return reached.chain[0] ?? { script: reached.script, call: reached.call };
+}
+
+/** The function a page or component's template names as an event handler (`bindtap="pay"`), when it defines it. */
+export function handlerOf(owner: UnitFiles, name: string): FunctionRef | undefined {
+  const script = owner.script;
+  const fn = script?.definition?.members.get(name);
+  return script && fn ? { script, fn } : undefined;
+}
+
+/** A call as the developer wrote it, for messages: `wx.reLaunch`, `this.login()`, `auth.check()`… */
+export function describeCall(call: ScriptCall): string {
+  switch (call.kind) {
+    case 'platform':
+      return `wx.${call.api}`;
+    case 'method':
+      return `this.${call.name}()`;
+    case 'member':
+      return `${call.object}.${call.name}()`;
+    case 'load':
+      return `require('${call.specifier}')`;
+    case 'app':
+      return `getApp().${call.name}()`;
+    default:
+      return `${call.name}()`;
+  }
 }

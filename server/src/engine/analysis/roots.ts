@@ -1,5 +1,5 @@
-import type { ProjectModel } from '../model/project';
-import type { ScriptFunction } from '../parse/script';
+import type { ProjectModel } from '../model';
+import type { ScriptFunction } from '../parse';
 import type { FunctionRef, Hop, ReachedCall } from './reach';
 import { firstSite, resolveCall } from './reach';
 import { isVendored } from './api-usage';

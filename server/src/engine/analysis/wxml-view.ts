@@ -1,9 +1,7 @@
-import type { UnitFiles, ProjectModel } from '../model/project';
-import type { EventBinding, WxmlDocument, WxmlElement } from '../parse/wxml';
-import { NO_BINDINGS, attribute, derivedFacts, eventBindings, documentElements, replaceMustaches } from '../parse/wxml';
-import type { WxssDocument } from '../parse/wxss';
-import { computedStyle } from '../parse/wxss';
-import { memoize } from '../model/memo';
+import type { PageUnit, UnitFiles, ProjectModel } from '../model';
+import type { EventBinding, WxmlDocument, WxmlElement, WxssDocument } from '../parse';
+import { NO_BINDINGS, attribute, derivedFacts, eventBindings, documentElements, replaceMustaches, computedStyle } from '../parse';
+import { memoize } from '../model';
 
 /** An element as the user sees it on a page: possibly inside a custom component's template. */
 export interface ViewElement {
@@ -36,6 +34,13 @@ export function pageView(unit: UnitFiles): ViewElement[] {
   };
   visit(unit, 0, new Set([unit.base]), undefined);
   return result;
+}
+
+const RENDERED_SLOT = {};
+
+/** pageView(page), remembered on the page: a page unit is replaced when its files or its components' change. */
+export function renderedView(page: PageUnit): ViewElement[] {
+  return memoize(page, RENDERED_SLOT, undefined, () => pageView(page));
 }
 
 /** Event names that fire without the user doing anything (the rest are gestures or input). */

@@ -1,9 +1,7 @@
 import type { FileEdit, FileCreation } from '../types';
-import type { WxmlAttribute, WxmlDocument, WxmlElement } from '../parse/wxml';
-import type { ObjectSpan, ScriptDefinition, ScriptFacts } from '../parse/script';
-import type { WxssDocument } from '../parse/wxss';
-import { parseWxml } from '../parse/wxml';
-import { memoize } from '../model/memo';
+import type { WxmlAttribute, WxmlDocument, WxmlElement, ObjectSpan, ScriptDefinition, ScriptFacts, WxssDocument } from '../parse';
+import { parseWxml } from '../parse';
+import { memoize } from '../model';
 
 /** Leading whitespace of the line that holds `offset`. */
 export function indentationAt(content: string, offset: number): string {

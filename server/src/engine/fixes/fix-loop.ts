@@ -1,7 +1,6 @@
 import * as path from 'path';
 import type { FileSystemHost } from '../host';
 import { OverlayFileSystemHost } from '../host';
-import { ProjectAnalyzer } from '../analyzer';
 import type { Finding, Fix, Locale } from '../types';
 import { applyFixEdits } from './apply';
 import { keepsFilesParsing } from './verify';
@@ -18,14 +17,18 @@ function inside(root: string, file: string): boolean {
   return !!relative && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
+/** How the loop sees the project after each fix: the analyzer over the given host (the loop sits below the analyzer, so it is passed in). */
+export type AnalyzerOver = (host: FileSystemHost) => (root: string) => Finding[];
+
 /**
  * Applies fixes one at a time, re-analysing in memory after each (a fix's offsets are only valid for the text
  * it was computed on), until `pick` chooses nothing. A fix is skipped when it would write outside the root
  * or leave a file that parses worse than before. Nothing is written: callers decide what to do with `changed`.
  */
-export function fixRepeatedly(
+export function runFixLoop(
   host: FileSystemHost,
   root: string,
+  analyzerOver: AnalyzerOver,
   pick: (findings: Finding[], refused: (finding: Finding, fix: Fix) => boolean) => { finding: Finding; fix: Fix } | undefined,
   locale: Locale = 'en',
   maxRounds = 50,
@@ -35,9 +38,9 @@ export function fixRepeatedly(
   const result: FixLoopResult = { changed, applied: [], skipped: [] };
   const refusedKeys = new Set<string>();
   const key = (finding: Finding, fix: Fix) => `${finding.ruleId}:${fix.kind}:${finding.range.file}:${finding.message.en}`;
-  const analyzer = new ProjectAnalyzer(overlay);
+  const analyze = analyzerOver(overlay);
   for (let round = 0; round < maxRounds; round++) {
-    const chosen = pick(analyzer.analyze(root).findings, (finding, fix) => refusedKeys.has(key(finding, fix)));
+    const chosen = pick(analyze(root), (finding, fix) => refusedKeys.has(key(finding, fix)));
     if (!chosen) break;
     const edits = chosen.fix.build(locale);
     const files = [...edits.edits.map((e) => e.file), ...edits.creations.map((c) => c.file)];

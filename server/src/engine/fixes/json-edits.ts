@@ -1,6 +1,6 @@
 import * as jsonc from 'jsonc-parser';
 import type { FileEdit } from '../types';
-import type { JsoncDocument } from '../parse/jsonc';
+import type { JsoncDocument } from '../parse';
 
 function formatting(content: string): jsonc.FormattingOptions {
   const indent = /\n([ \t]+)"/.exec(content)?.[1] ?? '  ';

@@ -1,19 +1,21 @@
 import type { FileEdit, Fix, FixEdits, Locale } from '../types';
 import { text } from '../types';
-import type { CheckoutStep, PhoneAnalysis, PhoneGate, PhoneRequest } from '../analysis/phone-flow';
-import type { ReachedCall } from '../analysis/reach';
-import { gestureBindings } from '../analysis/wxml-view';
-import { attribute } from '../parse/wxml';
-import type { ScriptFacts } from '../parse/script';
+import type { CheckoutStep, PersonalInfoRequest, ProjectFacts, ReachedCall, Wall } from '../analysis';
+import { gestureBindings } from '../analysis';
+import { attribute } from '../parse';
+import type { ScriptFacts } from '../parse';
 import { addAttributes, addToDefinition, appendStyles, eventParameter, indentationAt, insertBefore, removeAttribute, removeOpenType, replaceAttribute, hasCleanStartTag } from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
+
+/** The facts the fix reads: where the checkout step is, the entry page, and which pages are phone walls. */
+export type PhoneFlow = Pick<ProjectFacts, 'phone' | 'launch' | 'checkout'>;
 
 /** What takes the phone request off the entry or browsing path. */
 export type PhoneRemoval =
   | { kind: 'entry-page' }
   /** `reached`: the redirect to remove, and any others from the same call site to the same wall (one finding). */
   | { kind: 'navigation'; reached: ReachedCall; alsoReached?: ReachedCall[] }
-  | { kind: 'request'; request: PhoneRequest };
+  | { kind: 'request'; request: PersonalInfoRequest };
 
 export const noCheckoutAdvice = text(
   'mp-privacy found no checkout step in this project (a tap whose handler calls wx.requestPayment or submits an order), so it cannot move the request there. Remove the phone request from this path, let users reach the content without it, and ask for the number only in the feature that needs it, saying why.',
@@ -30,30 +32,30 @@ const CHECKOUT_WRAPPER = 'mpPrivacyCheckoutWithPhone';
  * still receives the result; the order is submitted whether or not the user shares the number.
  * Not offered when the project has no identifiable checkout step.
  */
-export function moveToCheckout(phone: PhoneAnalysis, gate: PhoneGate, removal: PhoneRemoval): Fix | undefined {
-  const checkout = phone.checkout;
+export function moveToCheckout(flow: PhoneFlow, gate: Wall, removal: PhoneRemoval): Fix | undefined {
+  const checkout = flow.checkout.step;
   if (!checkout || checkout.page === gate.page || !checkout.page.script?.definition || !checkout.page.wxml) return undefined;
   if (attribute(checkout.trigger, 'open-type')) return undefined;
   // Every file the fix reads code from or writes to must parse: a half-typed file is left to its author.
   const scripts = [checkout.page.script, gate.request.handler?.script, ...(removal.kind === 'navigation' ? [removal.reached, ...(removal.alsoReached ?? [])].map((r) => r.script) : [])];
   if (scripts.some((script) => script && script.syntaxErrorCount) || checkout.page.wxml.problems.length || gate.request.view.document.problems.length) return undefined;
   if (!hasCleanStartTag(gate.request.view.document, gate.request.view.element) || !hasCleanStartTag(checkout.page.wxml, checkout.trigger)) return undefined;
-  if (removal.kind === 'entry-page' && phone.model.app.config?.errors.length) return undefined;
-  if (!removalEditsFor(phone, gate, removal, checkout, 'en')) return undefined;
+  if (removal.kind === 'entry-page' && flow.phone.model.app.config?.errors.length) return undefined;
+  if (!removalEditsFor(flow, gate, removal, checkout, 'en')) return undefined;
 
   return {
     kind: 'move-phone-to-checkout',
     title: text('Move getPhoneNumber behind the checkout button', '将手机号授权移到结算按钮处'),
     build(locale: Locale): FixEdits {
-      const removalEdits = removalEditsFor(phone, gate, removal, checkout, locale) ?? [];
-      const checkoutEdits = attachToCheckout(phone, gate.request, checkout, locale);
+      const removalEdits = removalEditsFor(flow, gate, removal, checkout, locale) ?? [];
+      const checkoutEdits = attachToCheckout(flow, gate.request, checkout, locale);
       return { edits: [...removalEdits, ...checkoutEdits.edits], creations: checkoutEdits.creations };
     },
   };
 }
 
-function removalEditsFor(phone: PhoneAnalysis, gate: PhoneGate, removal: PhoneRemoval, checkout: CheckoutStep, locale: Locale): FileEdit[] | undefined {
-  const model = phone.model;
+function removalEditsFor(flow: PhoneFlow, gate: Wall, removal: PhoneRemoval, checkout: CheckoutStep, locale: Locale): FileEdit[] | undefined {
+  const model = flow.phone.model;
   switch (removal.kind) {
     case 'navigation': {
       // Code comments use ASCII punctuation: editors flag full-width colons and brackets in code as ambiguous.
@@ -73,8 +75,8 @@ function removalEditsFor(phone: PhoneAnalysis, gate: PhoneGate, removal: PhoneRe
       return sorted.some((edit, i) => i > 0 && sorted[i - 1].file === edit.file && sorted[i - 1].end > edit.start) ? [sorted[0]] : sorted;
     }
     case 'entry-page': {
-      const entry = phone.entryPage;
-      const newEntry = model.pages.find((p) => p !== entry && !p.subpackageRoot && !phone.gateOf(p) && p.route !== checkout.page.route);
+      const entry = flow.launch.entryPage;
+      const newEntry = model.pages.find((p) => p !== entry && !p.subpackageRoot && !flow.phone.wallOf(p) && p.route !== checkout.page.route);
       if (!entry || !newEntry) return undefined;
       const configFile = model.app.configFile;
       if (model.app.entryFromEntryPagePath && model.app.entryDeclaredAt) {
@@ -114,8 +116,8 @@ function methodSource(script: ScriptFacts, start: number, end: number, nameStart
     .replace(/,\s*$/, '');
 }
 
-function attachToCheckout(phone: PhoneAnalysis, request: PhoneRequest, checkout: CheckoutStep, locale: Locale): FixEdits {
-  const model = phone.model;
+function attachToCheckout(flow: PhoneFlow, request: PersonalInfoRequest, checkout: CheckoutStep, locale: Locale): FixEdits {
+  const model = flow.phone.model;
   const page = checkout.page;
   const script = page.script!;
   const definition = script.definition!;

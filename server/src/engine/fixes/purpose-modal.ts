@@ -1,7 +1,7 @@
 import type { Fix, FixEdits, Locale } from '../types';
 import { text } from '../types';
-import type { PhoneRequest } from '../analysis/phone-flow';
-import { gestureBindings } from '../analysis/wxml-view';
+import type { PersonalInfoRequest } from '../analysis';
+import { gestureBindings } from '../analysis';
 import { addAttributes, addToDefinition, appendStyles, appendToFile, endsWithCompleteMarkup, eventParameter, hasCleanStartTag, removeAttribute, replaceAttribute } from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 
@@ -24,7 +24,7 @@ function escapeMarkup(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function purposeModal(request: PhoneRequest): Fix | undefined {
+export function purposeModal(request: PersonalInfoRequest): Fix | undefined {
   const { owner, document, element } = request.view;
   const script = owner.script;
   const definition = script?.definition;

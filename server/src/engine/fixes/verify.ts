@@ -1,6 +1,4 @@
-import { parseScript } from '../parse/script';
-import { parseWxml } from '../parse/wxml';
-import { parseJsonc } from '../parse/jsonc';
+import { parseScript, parseWxml, parseJsonc } from '../parse';
 
 /** Syntax problems in a file's content, by the engine's own parsers (0 for kinds it does not check). */
 export function syntaxProblemCount(file: string, content: string): number {

@@ -3,10 +3,8 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { FileSystemHost } from '../host';
 import type { ParseProblem, SourceRange } from '../types';
 import { text } from '../types';
-import { findJsonNode, JsoncDocument } from '../parse/jsonc';
-import type { ScriptFacts } from '../parse/script';
-import type { WxmlDocument } from '../parse/wxml';
-import type { WxssDocument } from '../parse/wxss';
+import { findJsonNode, JsoncDocument } from '../parse';
+import type { ScriptFacts, WxmlDocument, WxssDocument } from '../parse';
 import type { ParsedFileCache } from './file-cache';
 import { memoize, perKey } from './memo';
 

@@ -1,10 +1,9 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { ApiUse, declaredPrivateInfos, platformUses } from '../analysis/api-usage';
+import { ApiUse, declaredPrivateInfos, platformUses, PRECISE_LOCATION_APIS, REQUIRED_PRIVATE_INFOS } from '../analysis';
 import { appCallSites } from './report-helpers';
-import { PRECISE_LOCATION_APIS, REQUIRED_PRIVATE_INFOS } from '../analysis/privacy-apis';
-import { jsonEditable, removeArrayElement, setJsonValue } from '../fixes/json-edits';
+import { jsonEditable, removeArrayElement, setJsonValue } from '../fixes';
 
 function conflictsWith(api: string, declared: string[]): boolean {
   if (api === 'getFuzzyLocation') return declared.some((d) => PRECISE_LOCATION_APIS.includes(d));

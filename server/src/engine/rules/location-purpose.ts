@@ -2,10 +2,9 @@ import type { RuleModule } from './rule';
 import type { FileEdit } from '../types';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { authorizeScopes, callRangeOf, platformUses } from '../analysis/api-usage';
-import { LOCATION_SCOPE_OF } from '../analysis/privacy-apis';
-import { findJsonNode } from '../parse/jsonc';
-import { jsonEditable, setJsonValue } from '../fixes/json-edits';
+import { authorizeScopes, callRangeOf, platformUses, LOCATION_SCOPE_OF } from '../analysis';
+import { findJsonNode } from '../parse';
+import { jsonEditable, setJsonValue } from '../fixes';
 import { excerpt } from '../text/escape';
 
 /** permission.desc longer than this is rejected by DevTools ("无效的json文件"). */

@@ -1,7 +1,7 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { platformUses } from '../analysis/api-usage';
+import { platformUses } from '../analysis';
 import { appCallSites } from './report-helpers';
 
 /** Keys and field names that hold personal information. */

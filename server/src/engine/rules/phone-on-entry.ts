@@ -1,11 +1,11 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import type { PhoneGate } from '../analysis/phone-flow';
+import type { Wall } from '../analysis';
 import { chainEvidence, chainProse, navigationFindings, navigationOrigin, originEvidence, originsProse, sameRedirects, sharedRedirectAdvice, startTagRange } from './report-helpers';
-import { moveToCheckout, noCheckoutAdvice } from '../fixes/move-phone-to-checkout';
+import { moveToCheckout, noCheckoutAdvice } from '../fixes';
 
-export function describeGate(gate: PhoneGate) {
+export function describeGate(gate: Wall) {
   const openType = gate.request.openType;
   // The Chinese phrases follow "且" / "该页面", so they carry no subject of their own.
   if (gate.kind === 'overlay') return text(`a full-screen layer makes its ${openType} button catch every tap`, `有一个全屏浮层让 ${openType} 按钮拦截所有点击`);
@@ -37,12 +37,12 @@ export const phoneOnEntry: RuleModule = {
     fixKinds: ['move-phone-to-checkout'],
   },
   check(context) {
-    const { phone, model } = context;
-    const entry = phone.entryPage;
-    const entryGate = entry && phone.gateOf(entry);
+    const { phone, launch, model } = context;
+    const entry = launch.entryPage;
+    const entryGate = entry && phone.wallOf(entry);
     if (entry && entryGate) {
       const how = model.app.entryFromEntryPagePath ? 'app.json entryPagePath' : 'app.json pages[0]';
-      const fix = moveToCheckout(phone, entryGate, { kind: 'entry-page' });
+      const fix = moveToCheckout(context, entryGate, { kind: 'entry-page' });
       context.report({
         range: startTagRange(entryGate.request.view),
         message: text(
@@ -59,12 +59,12 @@ export const phoneOnEntry: RuleModule = {
       });
     }
 
-    for (const found of navigationFindings(model, phone.launchNavigations, (page) => phone.gateOf(page))) {
+    for (const found of navigationFindings(model, launch.launchNavigations, (page) => phone.wallOf(page))) {
       const { gate, range, condition, shared } = found;
       if (context.isReported(range.file, range.start)) continue;
       const navigation = found.members[0];
       const conditional = condition.kind !== 'always' && condition.kind !== 'user-state';
-      const fix = shared || conditional ? undefined : moveToCheckout(phone, gate, { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(phone.launchNavigations, navigation) });
+      const fix = shared || conditional ? undefined : moveToCheckout(context, gate, { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(launch.launchNavigations, navigation) });
       const origin = navigationOrigin(model, navigation);
       const also = shared ? text(`; ${originsProse(found.origins).en} reach this redirect`, `；共有${originsProse(found.origins)['zh-cn']}会执行这个跳转`) : text('', '');
       context.report({

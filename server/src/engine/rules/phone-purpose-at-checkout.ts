@@ -2,7 +2,7 @@ import type { RuleModule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './references';
 import { startTagRange } from './report-helpers';
-import { purposeModal } from '../fixes/purpose-modal';
+import { purposeModal } from '../fixes';
 
 /**
  * Rule 3 of the user's requirements: in an ordering or payment flow, a phone-number request must say why
@@ -26,14 +26,14 @@ export const phonePurposeAtCheckout: RuleModule = {
     fixKinds: ['add-purpose-modal'],
   },
   check(context) {
-    const { phone } = context;
+    const { phone, checkout: orders } = context;
     for (const request of phone.requests) {
       // A button that fills a phone field the user can also type into collects nothing the user did not choose to give.
       if (request.fillsForm) continue;
       const range = startTagRange(request.view);
       if (context.isReported(range.file, range.start)) continue;
-      const checkout = phone.checkoutContext(request);
-      if (!checkout || phone.hasPurposeNearby(request)) continue;
+      const checkout = orders.contextOf(request);
+      if (!checkout || orders.hasPurposeNearby(request)) continue;
       const fix = purposeModal(request);
       context.report({
         range,

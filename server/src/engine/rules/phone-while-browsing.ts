@@ -1,17 +1,16 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { firstSite } from '../analysis/reach';
-import type { PhoneRequest } from '../analysis/phone-flow';
-import * as vocabulary from '../analysis/vocabulary';
-import { ancestors, attribute } from '../parse/wxml';
+import { firstSite, vocabulary } from '../analysis';
+import type { PersonalInfoRequest } from '../analysis';
+import { ancestors, attribute } from '../parse';
 import { callRange, chainEvidence, chainProse, navigationFindings, navigationOrigin, originEvidence, sameRedirects, sharedRedirectAdvice, startTagRange } from './report-helpers';
-import type { PageUnit } from '../model/project';
+import type { PageUnit } from '../model';
 import { describeGate } from './phone-on-entry';
-import { moveToCheckout, noCheckoutAdvice } from '../fixes/move-phone-to-checkout';
+import { moveToCheckout, noCheckoutAdvice } from '../fixes';
 
 /** A phone button that stands in for a browsing control: "see more", "details", or a list item wrapped in it. */
-function disguisedBrowsing(request: PhoneRequest) {
+function disguisedBrowsing(request: PersonalInfoRequest) {
   if (vocabulary.BROWSE.test(request.label) && !vocabulary.LOGIN.test(request.label)) {
     return text(`its label "${request.label}" is a browsing control`, `按钮文字“${request.label}”是浏览操作`);
   }
@@ -42,16 +41,16 @@ export const phoneWhileBrowsing: RuleModule = {
     fixKinds: ['move-phone-to-checkout'],
   },
   check(context) {
-    const { phone, model } = context;
+    const { phone, launch, model } = context;
 
-    const browsing = phone.browsingNavigations.filter((navigation) => navigation.origin !== 'app');
-    for (const found of navigationFindings(model, browsing, (page) => phone.gateOf(page))) {
+    const browsing = launch.browsingNavigations.filter((navigation) => navigation.origin !== 'app');
+    for (const found of navigationFindings(model, browsing, (page) => phone.wallOf(page))) {
       const { gate, range, condition, shared } = found;
       if (context.isReported(range.file, range.start)) continue;
       const navigation = found.members[0];
       const originPage = navigation.origin as PageUnit;
       const conditional = condition.kind !== 'always' && condition.kind !== 'user-state';
-      const fix = shared || conditional ? undefined : moveToCheckout(phone, gate, { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(phone.browsingNavigations, navigation) });
+      const fix = shared || conditional ? undefined : moveToCheckout(context, gate, { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(launch.browsingNavigations, navigation) });
       const pages = [...new Set(found.members.map((m) => (m.origin as PageUnit).route))];
       const opening = shared ? text(`Opening any of ${pages.length} pages (${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ', …' : ''})`, `打开 ${pages.length} 个页面（${pages.slice(0, 3).join('、')}${pages.length > 3 ? '等' : ''}）中的任何一个`) : text(`Opening ${originPage.route}`, `打开 ${originPage.route} 时`);
       context.report({
@@ -77,18 +76,18 @@ export const phoneWhileBrowsing: RuleModule = {
     }
 
     for (const page of model.pages) {
-      if (phone.launchPages.has(page.route)) continue;
-      const first = phone.gateOf(page);
+      if (launch.launchPages.has(page.route)) continue;
+      const first = phone.wallOf(page);
       if (!first) continue;
       // Every full-screen layer is a wall of its own (each with its fix); a tab page is one.
-      const gates = first.kind === 'overlay' ? phone.overlayGates(page) : [first];
+      const gates = first.kind === 'overlay' ? phone.overlayWalls(page) : [first];
       for (const gate of gates) {
-        const isTabWall = gate.kind === 'phone-only' && page.isTab && !vocabulary.PROFILE_ROUTE.test(page.route);
+        const isTabWall = gate.kind === 'request-only' && page.isTab && !vocabulary.PROFILE_ROUTE.test(page.route);
         const isOverlay = gate.kind === 'overlay' && !vocabulary.LOGIN_ROUTE.test(page.route);
         if (!isTabWall && !isOverlay) continue;
         const range = startTagRange(gate.request.view);
         if (context.isReported(range.file, range.start)) continue;
-        const fix = moveToCheckout(phone, gate, { kind: 'request', request: gate.request });
+        const fix = moveToCheckout(context, gate, { kind: 'request', request: gate.request });
         context.report({
           range,
           message: isTabWall
@@ -111,7 +110,7 @@ export const phoneWhileBrowsing: RuleModule = {
       if (!reason) continue;
       const range = startTagRange(request.view);
       if (context.isReported(range.file, range.start)) continue;
-      const fix = moveToCheckout(phone, { kind: 'phone-only', page: request.page, request }, { kind: 'request', request });
+      const fix = moveToCheckout(context, { kind: 'request-only', page: request.page, request }, { kind: 'request', request });
       context.report({
         range,
         message: text(`A browsing control on ${request.page.route} asks for the phone number.`, `${request.page.route} 上的浏览操作需要先授权手机号。`),

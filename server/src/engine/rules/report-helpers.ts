@@ -1,17 +1,10 @@
 import type { RelatedEvidence, SourceRange } from '../types';
 import { text } from '../types';
-import type { ViewElement } from '../analysis/wxml-view';
-import type { Hop, ReachedCall } from '../analysis/reach';
-import { firstSite } from '../analysis/reach';
-import type { AutoNavigation, PhoneGate } from '../analysis/phone-flow';
-import type { RunCondition } from '../analysis/conditions';
-import { runCondition } from '../analysis/conditions';
-import { groupByRoot } from '../analysis/roots';
-import { describeCall } from '../analysis/phone-flow';
-import type { ProjectModel } from '../model/project';
-import type { ScriptCall, ScriptFacts } from '../parse/script';
+import type { ViewElement, Hop, ReachedCall, AutoNavigation, Wall, RunCondition } from '../analysis';
+import { firstSite, runCondition, groupByRoot, describeCall, ApiUse, callRangeOf, isVendored } from '../analysis';
+import type { ProjectModel } from '../model';
+import type { ScriptCall, ScriptFacts } from '../parse';
 import type { RuleContext } from './rule';
-import { ApiUse, callRangeOf, isVendored } from '../analysis/api-usage';
 
 /** The start tag of an element: what a squiggle under a WXML element should cover. */
 export function startTagRange(view: ViewElement): SourceRange {
@@ -100,7 +93,7 @@ export interface NavigationFinding {
   members: AutoNavigation[];
   /** Several entry points reach the same redirect (a helper): the finding stands at the helper. */
   shared: boolean;
-  gate: PhoneGate;
+  gate: Wall;
   condition: RunCondition;
   severity: 'error' | 'warning';
   /** `app.js onLaunch`, `pages/index/index onLoad`… for each entry point, once. */
@@ -132,7 +125,7 @@ export function navigationOrigin(model: ProjectModel, navigation: AutoNavigation
 }
 
 /** The redirects to phone walls among `navigations`, one finding per root, graded by their condition. */
-export function navigationFindings(model: ProjectModel, navigations: readonly AutoNavigation[], gateOf: (page: AutoNavigation['target']) => PhoneGate | undefined): NavigationFinding[] {
+export function navigationFindings(model: ProjectModel, navigations: readonly AutoNavigation[], gateOf: (page: AutoNavigation['target']) => Wall | undefined): NavigationFinding[] {
   const walled = navigations.filter((navigation) => gateOf(navigation.target));
   const origin = (navigation: AutoNavigation) => navigationOrigin(model, navigation);
   const result: NavigationFinding[] = [];

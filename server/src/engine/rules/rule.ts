@@ -1,7 +1,6 @@
 import type { Finding, LocalizedText, Severity } from '../types';
-import type { ProjectModel } from '../model/project';
-import type { PhoneAnalysis } from '../analysis/phone-flow';
-import type { EntryPoints } from '../analysis/entry-points';
+import type { ProjectModel } from '../model';
+import type { ProjectFacts } from '../analysis';
 import type { ProjectConfig } from '../config';
 
 export interface RuleReference {
@@ -25,11 +24,9 @@ export interface RuleMeta {
   fixKinds: string[];
 }
 
-/** Facts computed once per analysis and shared by rules (several rules read the same phone-flow facts). */
-export interface RuleContext {
+/** What a rule sees: the model, the configuration, and the analysis stage's facts by name (analysis/facts.ts). */
+export interface RuleContext extends ProjectFacts {
   model: ProjectModel;
-  phone: PhoneAnalysis;
-  entries: EntryPoints;
   config: ProjectConfig;
   report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;
   /** Findings already made by earlier rules in this run, so a later rule can avoid reporting the same request twice. */

@@ -2,13 +2,9 @@ import type { RuleModule } from './rule';
 import type { LocalizedText } from '../types';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { asynchronousReason, isTapEntry, runsSynchronously } from '../analysis/entry-points';
-import { callRangeOf } from '../analysis/api-usage';
-import { describeCall } from '../analysis/phone-flow';
-import { attribute, eventBindings, elementsNamed } from '../parse/wxml';
-import { handlerOf } from '../analysis/phone-flow';
-import { FunctionRef, reachableCalls, resolveCall } from '../analysis/reach';
-import type { ProjectModel } from '../model/project';
+import { asynchronousReason, isTapEntry, runsSynchronously, callRangeOf, describeCall, handlerOf, FunctionRef, reachableCalls, resolveCall } from '../analysis';
+import { attribute, eventBindings, elementsNamed } from '../parse';
+import type { ProjectModel } from '../model';
 
 /** The start function and every function it reaches that the project defines. */
 function functionsReached(model: ProjectModel, start: FunctionRef): FunctionRef[] {

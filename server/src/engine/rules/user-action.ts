@@ -2,12 +2,9 @@ import type { RuleContext, RuleModule } from './rule';
 import type { LocalizedText } from '../types';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import type { ReachedFromEntry } from '../analysis/entry-points';
-import { firstSite } from '../analysis/reach';
-import { privacyKindOfApi, authorizeScope } from '../analysis/privacy-apis';
+import type { ReachedFromEntry } from '../analysis';
+import { firstSite, privacyKindOfApi, authorizeScope, groupByRoot, runCondition } from '../analysis';
 import { callRange, chainEvidence, chainProse, originEvidence, originsProse } from './report-helpers';
-import { groupByRoot } from '../analysis/roots';
-import { runCondition } from '../analysis/conditions';
 
 function ownerName(context: RuleContext, found: ReachedFromEntry): string {
   const owner = found.entry.owner;

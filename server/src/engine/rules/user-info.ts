@@ -1,18 +1,11 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './references';
-import { platformUsesOf } from '../analysis/api-usage';
-import { appCallSites } from './report-helpers';
-import { authorizeScope } from '../analysis/privacy-apis';
-import { attribute, elementsWithOpenType } from '../parse/wxml';
+import { platformUsesOf, authorizeScope, firstSite, vocabulary } from '../analysis';
+import type { Wall } from '../analysis';
+import { appCallSites, callRange, chainEvidence, chainProse, startTagRange } from './report-helpers';
+import { elementsWithOpenType } from '../parse';
 import type { LocalizedText, RelatedEvidence, SourceRange } from '../types';
-import type { ProjectModel } from '../model/project';
-import { PhoneAnalysis, PhoneGate, RequestMatcher, handlerOf } from '../analysis/phone-flow';
-import { gestureBindings } from '../analysis/wxml-view';
-import { firstSite, reachableCalls } from '../analysis/reach';
-import { runsSynchronously } from '../analysis/entry-points';
-import * as vocabulary from '../analysis/vocabulary';
-import { callRange, chainEvidence, chainProse, startTagRange } from './report-helpers';
 import { describeGate } from './phone-on-entry';
 
 export const deprecatedUserInfoApi: RuleModule = {
@@ -58,25 +51,6 @@ export const deprecatedUserInfoApi: RuleModule = {
   },
 };
 
-/** Elements that ask for the nickname or avatar: the old open-types, the nickname input, or a tap that calls getUserProfile/getUserInfo. */
-export const matchUserInfoRequest: RequestMatcher = (view, model) => {
-  const { element } = view;
-  const openType = attribute(element, 'open-type');
-  const type = openType?.value.split('|').map((t) => t.trim()).find((t) => t === 'getUserInfo' || t === 'chooseAvatar');
-  if (openType && type) return { openType: type, attr: openType, resultEvent: type.toLowerCase() };
-  const inputType = attribute(element, 'type');
-  if (element.name === 'input' && inputType?.value === 'nickname') return { openType: 'nickname', attr: inputType };
-  for (const binding of gestureBindings(element)) {
-    if (binding.event !== 'tap') continue;
-    const handler = handlerOf(view.owner, binding.handler);
-    const call = handler && reachableCalls(model, handler).find((r) => r.call.kind === 'platform' && (r.call.api === 'getUserProfile' || r.call.api === 'getUserInfo') && runsSynchronously(r));
-    if (call && call.call.kind === 'platform') return { openType: call.call.api, attr: binding.attribute };
-  }
-  return undefined;
-};
-
-const userInfoAnalyses = new WeakMap<ProjectModel, PhoneAnalysis>();
-
 export const userInfoWall: RuleModule = {
   meta: {
     id: 'user-info-wall',
@@ -91,11 +65,9 @@ export const userInfoWall: RuleModule = {
     fixKinds: [],
   },
   check(context) {
-    const { model } = context;
-    let analysis = userInfoAnalyses.get(model);
-    if (!analysis) userInfoAnalyses.set(model, (analysis = new PhoneAnalysis(model, matchUserInfoRequest)));
-    const what = (gate: PhoneGate) => gate.request.openType;
-    const reportWall = (range: SourceRange, gate: PhoneGate, why: LocalizedText, related: RelatedEvidence[] = []) => {
+    const { model, launch, userInfo } = context;
+    const what = (gate: Wall) => gate.request.openType;
+    const reportWall = (range: SourceRange, gate: Wall, why: LocalizedText, related: RelatedEvidence[] = []) => {
       if (context.isReported(range.file, range.start)) return;
       context.report({
         range,
@@ -105,19 +77,19 @@ export const userInfoWall: RuleModule = {
         fixes: [],
       });
     };
-    const entry = analysis.entryPage;
-    const entryGate = entry && analysis.gateOf(entry);
+    const entry = launch.entryPage;
+    const entryGate = entry && userInfo.wallOf(entry);
     if (entry && entryGate) reportWall(startTagRange(entryGate.request.view), entryGate, text(`${entry.route} is the entry page and ${describeGate(entryGate).en}.`, `${entry.route} 是入口页面，且${describeGate(entryGate)['zh-cn']}。`));
-    for (const navigation of [...analysis.launchNavigations, ...analysis.browsingNavigations]) {
-      const gate = analysis.gateOf(navigation.target);
+    for (const navigation of [...launch.launchNavigations, ...launch.browsingNavigations]) {
+      const gate = userInfo.wallOf(navigation.target);
       if (!gate) continue;
       const start = firstSite(navigation.reached);
       const origin = navigation.origin === 'app' ? model.relative(start.script.file) : navigation.origin.route;
       reportWall(callRange(start.script, start), gate, text(`${origin} ${navigation.lifecycle} calls ${chainProse(navigation.reached)} to ${gate.page.route}, where ${describeGate(gate).en}.`, `${origin} 的 ${navigation.lifecycle} 调用 ${chainProse(navigation.reached)} 跳转到 ${gate.page.route}，该页面${describeGate(gate)['zh-cn']}。`), chainEvidence(model, navigation.reached));
     }
     for (const page of model.pages) {
-      const gate = analysis.launchPages.has(page.route) ? undefined : analysis.gateOf(page);
-      if (!gate || !((gate.kind === 'phone-only' && page.isTab && !vocabulary.PROFILE_ROUTE.test(page.route)) || gate.kind === 'overlay')) continue;
+      const gate = launch.launchPages.has(page.route) ? undefined : userInfo.wallOf(page);
+      if (!gate || !((gate.kind === 'request-only' && page.isTab && !vocabulary.PROFILE_ROUTE.test(page.route)) || gate.kind === 'overlay')) continue;
       reportWall(startTagRange(gate.request.view), gate, text(`${page.route}: ${describeGate(gate).en}.`, `${page.route} 上${describeGate(gate)['zh-cn']}。`));
     }
   },

@@ -1,6 +1,6 @@
-import type { Finding, Fix, RelatedEvidence } from './types';
-import { text } from './types';
-import { LineIndex } from './text/line-index';
+import type { Finding, Fix, RelatedEvidence } from '../types';
+import { text } from '../types';
+import { LineIndex } from '../text/line-index';
 
 /**
  * Inline suppressions with a required reason, as ESLint's disable comments but stricter:
