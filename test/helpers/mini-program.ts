@@ -45,3 +45,6 @@ export function checkoutPage(route: string, phoneMarkup = '', submitTag = 'butto
 }
 
 export const PHONE_BUTTON = `<button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">获取手机号</button>`;
+
+/** A bundled map SDK (vendored code: its location call is reported where the app calls the SDK). */
+export const QQMAP_SDK = `var Utils = {\n  getWXLocation(success, fail) {\n    wx.getLocation({ type: 'gcj02', success: success, fail: fail });\n  },\n};\nclass QQMapWX {\n  constructor(options) { this.key = options.key; }\n  reverseGeocoder(options) {\n    Utils.getWXLocation(options.success, options.fail);\n  }\n}\nmodule.exports = QQMapWX;\n`;

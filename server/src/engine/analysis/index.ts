@@ -17,3 +17,4 @@ export * as vocabulary from './vocabulary';
 export * from './data-flow';
 export * from './conditions';
 export * from './roots';
+export * from './privacy-consent';

@@ -37,3 +37,6 @@ export const PROFILE_ROUTE = /(?:^|\/)(?:mine|my|me|user|users|profile|center|uc
 
 /** Page paths of login pages (a destination, not a browsing page). */
 export const LOGIN_ROUTE = /(?:^|[/_-])(?:login|signin|sign-in|auth|authorize|bind|bindphone|register)(?:[/_-]|$)/i;
+
+/** Storage keys and request fields that hold personal information. */
+export const PERSONAL_KEY = /phone|mobile|tel(?:ephone)?(?![a-z])|id_?card|idno|identity|real_?name|address|latitude|longitude|location|身份证|手机|地址|姓名/i;

@@ -8,6 +8,7 @@ export * from './edit-helpers';
 export * from './json-edits';
 export * from './move-phone-to-checkout';
 export * from './purpose-modal';
+export * from './privacy-popup';
 export * from './shared-text';
 export * from './verify';
 export * from './fix-loop';

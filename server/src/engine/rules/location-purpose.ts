@@ -1,7 +1,7 @@
 import type { RuleModule } from './rule';
 import type { FileEdit } from '../types';
 import { text } from '../types';
-import { REFERENCES } from './references';
+import { REFERENCES } from './support/references';
 import { authorizeScopes, callRangeOf, platformUses, LOCATION_SCOPE_OF } from '../analysis';
 import { findJsonNode } from '../parse';
 import { jsonEditable, setJsonValue } from '../fixes';

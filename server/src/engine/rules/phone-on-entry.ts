@@ -1,19 +1,8 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
-import { REFERENCES } from './references';
-import type { Wall } from '../analysis';
-import { chainEvidence, chainProse, navigationFindings, navigationOrigin, originEvidence, originsProse, sameRedirects, sharedRedirectAdvice, startTagRange } from './report-helpers';
+import { REFERENCES } from './support/references';
+import { chainEvidence, chainProse, describeWall, navigationFindings, navigationOrigin, originEvidence, originsProse, sameRedirects, sharedRedirectAdvice, startTagRange } from './support/report-helpers';
 import { moveToCheckout, noCheckoutAdvice } from '../fixes';
-
-export function describeGate(gate: Wall) {
-  const openType = gate.request.openType;
-  // The Chinese phrases follow "且" / "该页面", so they carry no subject of their own.
-  if (gate.kind === 'overlay') return text(`a full-screen layer makes its ${openType} button catch every tap`, `有一个全屏浮层让 ${openType} 按钮拦截所有点击`);
-  if (gate.otherSignInControls) {
-    return text(`it shows no content and offers nothing but sign-in and authorization, ending in a ${openType} button`, `没有内容，只能登录授权，最终指向 ${openType} 按钮`);
-  }
-  return text(`its only action is a ${openType} button`, `唯一的操作是 ${openType} 按钮`);
-}
 
 /**
  * Rule 1 of the user's requirements: no phone-number request before the user has seen any content.
@@ -50,8 +39,8 @@ export const phoneOnEntry: RuleModule = {
           `入口页面 ${entry.route} 在用户看到任何内容之前就索要手机号。`,
         ),
         evidence: text(
-          `${entry.route} is the entry page (${how}) and ${describeGate(entryGate).en}.`,
-          `${entry.route} 是入口页面（${how}），且${describeGate(entryGate)['zh-cn']}。`,
+          `${entry.route} is the entry page (${how}) and ${describeWall(entryGate).en}.`,
+          `${entry.route} 是入口页面（${how}），且${describeWall(entryGate)['zh-cn']}。`,
         ),
         related: [{ range: model.app.entryDeclaredAt ?? entry.declaredAt, message: text(`entry page declared here (${how})`, `入口页面在此声明（${how}）`) }],
         fixes: fix ? [fix] : [],
@@ -80,8 +69,8 @@ export const phoneOnEntry: RuleModule = {
               `启动代码在展示任何内容之前就把用户带到手机号授权页 ${gate.page.route}。`,
             ),
         evidence: text(
-          `${origin} calls ${chainProse(navigation.reached)} to ${gate.page.route}${condition.phrase.en ? ` ${condition.phrase.en}` : ''}, where ${describeGate(gate).en}${also.en}.`,
-          `${origin} 调用 ${chainProse(navigation.reached)}${condition.phrase['zh-cn'] ? `（${condition.phrase['zh-cn']}）` : ''}跳转到 ${gate.page.route}，该页面${describeGate(gate)['zh-cn']}${also['zh-cn']}。`,
+          `${origin} calls ${chainProse(navigation.reached)} to ${gate.page.route}${condition.phrase.en ? ` ${condition.phrase.en}` : ''}, where ${describeWall(gate).en}${also.en}.`,
+          `${origin} 调用 ${chainProse(navigation.reached)}${condition.phrase['zh-cn'] ? `（${condition.phrase['zh-cn']}）` : ''}跳转到 ${gate.page.route}，该页面${describeWall(gate)['zh-cn']}${also['zh-cn']}。`,
         ),
         related: [
           ...(shared ? originEvidence(found.members, (m) => m.reached, (m) => navigationOrigin(model, m)) : chainEvidence(model, navigation.reached)),

@@ -1,7 +1,7 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
-import { REFERENCES } from './references';
-import { startTagRange } from './report-helpers';
+import { REFERENCES } from './support/references';
+import { startTagRange } from './support/report-helpers';
 import { purposeModal } from '../fixes';
 
 /**

@@ -1,12 +1,11 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
-import { REFERENCES } from './references';
-import { firstSite, vocabulary } from '../analysis';
+import { REFERENCES } from './support/references';
+import { vocabulary } from '../analysis';
 import type { PersonalInfoRequest } from '../analysis';
 import { ancestors, attribute } from '../parse';
-import { callRange, chainEvidence, chainProse, navigationFindings, navigationOrigin, originEvidence, sameRedirects, sharedRedirectAdvice, startTagRange } from './report-helpers';
+import { chainEvidence, chainProse, describeWall, navigationFindings, navigationOrigin, originEvidence, sameRedirects, sharedRedirectAdvice, startTagRange } from './support/report-helpers';
 import type { PageUnit } from '../model';
-import { describeGate } from './phone-on-entry';
 import { moveToCheckout, noCheckoutAdvice } from '../fixes';
 
 /** A phone button that stands in for a browsing control: "see more", "details", or a list item wrapped in it. */
@@ -63,8 +62,8 @@ export const phoneWhileBrowsing: RuleModule = {
               `${opening['zh-cn']}把用户带到手机号授权页 ${gate.page.route}，而不是展示页面内容。`,
             ),
         evidence: text(
-          `${navigationOrigin(model, navigation)} calls ${chainProse(navigation.reached)} to ${gate.page.route}${condition.phrase.en ? ` ${condition.phrase.en}` : ''}, where ${describeGate(gate).en}.`,
-          `${navigationOrigin(model, navigation)} 调用 ${chainProse(navigation.reached)}${condition.phrase['zh-cn'] ? `（${condition.phrase['zh-cn']}）` : ''}跳转到 ${gate.page.route}，该页面${describeGate(gate)['zh-cn']}。`,
+          `${navigationOrigin(model, navigation)} calls ${chainProse(navigation.reached)} to ${gate.page.route}${condition.phrase.en ? ` ${condition.phrase.en}` : ''}, where ${describeWall(gate).en}.`,
+          `${navigationOrigin(model, navigation)} 调用 ${chainProse(navigation.reached)}${condition.phrase['zh-cn'] ? `（${condition.phrase['zh-cn']}）` : ''}跳转到 ${gate.page.route}，该页面${describeWall(gate)['zh-cn']}。`,
         ),
         related: [
           ...(shared ? originEvidence(found.members, (m) => m.reached, (m) => navigationOrigin(model, m)) : chainEvidence(model, navigation.reached)),
@@ -94,8 +93,8 @@ export const phoneWhileBrowsing: RuleModule = {
             ? text(`The tab page ${page.route} shows only a phone-number request.`, `tab 页 ${page.route} 只有一个手机号授权请求。`)
             : text(`A full-screen layer on ${page.route} makes the phone-number request catch every tap.`, `${page.route} 上的全屏浮层让手机号请求拦截所有点击。`),
           evidence: isTabWall
-            ? text(`${page.route} is in tabBar.list, so users open it to browse, and ${describeGate(gate).en}.`, `${page.route} 在 tabBar.list 中，用户打开它是为了浏览，但${describeGate(gate)['zh-cn']}。`)
-            : text(`${page.route}: ${describeGate(gate).en}, with no way past it.`, `${page.route} 上${describeGate(gate)['zh-cn']}，且没有其他出路。`),
+            ? text(`${page.route} is in tabBar.list, so users open it to browse, and ${describeWall(gate).en}.`, `${page.route} 在 tabBar.list 中，用户打开它是为了浏览，但${describeWall(gate)['zh-cn']}。`)
+            : text(`${page.route}: ${describeWall(gate).en}, with no way past it.`, `${page.route} 上${describeWall(gate)['zh-cn']}，且没有其他出路。`),
           related: gate.overlay && gate.overlay.element !== gate.request.view.element
             ? [{ range: startTagRange(gate.overlay), message: text('the full-screen layer', '全屏浮层') }]
             : [],

@@ -1,52 +1,14 @@
 import type { RuleModule } from './rule';
 import { text } from '../types';
-import { REFERENCES } from './references';
-import { platformUses } from '../analysis';
-import { appCallSites } from './report-helpers';
+import { REFERENCES } from './support/references';
+import { platformUses, vocabulary } from '../analysis';
+import { appCallSites } from './support/report-helpers';
 
-/** Keys and field names that hold personal information. */
 /**
  * Map, geocoding and analytics services that are never an app's own API, even when they are the host the
  * project names most often (its own API's address is often built at run time and never written out).
  */
 const KNOWN_THIRD_PARTY_HOSTS = /(^|\.)(amap\.com|map\.qq\.com|map\.baidu\.com|aldwx\.com|umeng\.com|growingio\.com|sensorsdata\.cn|tianditu\.gov\.cn)$/i;
-
-const PERSONAL_KEY = /phone|mobile|tel(?:ephone)?(?![a-z])|id_?card|idno|identity|real_?name|address|latitude|longitude|location|身份证|手机|地址|姓名/i;
-
-function quotedKey(argumentText: string): string | undefined {
-  return /^\s*['"`]([^'"`]+)['"`]/.exec(argumentText)?.[1] ?? /key\s*:\s*['"`]([^'"`]+)['"`]/.exec(argumentText)?.[1];
-}
-
-export const personalDataStorage: RuleModule = {
-  meta: {
-    id: 'personal-data-storage',
-    defaultSeverity: 'info',
-    title: text('Personal information kept in local storage', '个人信息保存在本地缓存中'),
-    description: text(
-      'Local storage (wx.setStorage / wx.setStorageSync) is plain, persistent and kept until the user deletes the mini program. Phone numbers, locations or identity data stored there outlive the purpose they were collected for.',
-      '本地缓存（wx.setStorage / wx.setStorageSync）是明文、持久的，直到用户删除小程序才会清除。手机号、位置或身份信息存放在这里，会超出收集时的用途和期限。',
-    ),
-    howToFix: text('Keep personal data on your server behind the session, or store only what the feature needs and remove it when done.', '把个人信息保存在服务器端并通过会话访问；或只保存功能所需的最少数据，并在用完后删除。'),
-    references: [REFERENCES.setStorageAsync, REFERENCES.setStorage, REFERENCES.privacyInterfaces],
-    fixKinds: [],
-  },
-  check(context) {
-    for (const use of platformUses(context.model)) {
-      if (use.call.api !== 'setStorageSync' && use.call.api !== 'setStorage') continue;
-      const key = quotedKey(use.call.argumentText);
-      // `phoneCode` and friends hold one-time codes for the server to exchange, not the personal data itself.
-      // …and `addressId` is a reference to data kept elsewhere.
-      if (!key || !PERSONAL_KEY.test(key) || /code|token|captcha|id$|_id\b/i.test(key)) continue;
-      for (const range of appCallSites(context, use)) context.report({
-        range,
-        message: text(`Personal information ("${key}") is written to local storage.`, `个人信息（“${key}”）被写入本地缓存。`),
-        evidence: text(`wx.${use.call.api} stores the key "${key}" in ${context.model.relative(use.script.file)}.`, `${context.model.relative(use.script.file)} 中的 wx.${use.call.api} 保存了键“${key}”。`),
-        related: [],
-        fixes: [],
-      });
-    }
-  },
-};
 
 function hostOf(url: string | undefined): string | undefined {
   return url ? /^https?:\/\/([^/?#:]+)/i.exec(url.trim())?.[1]?.toLowerCase() : undefined;
@@ -81,7 +43,7 @@ export const personalDataThirdParty: RuleModule = {
       if (!host || ownHosts.has(host) || [...ownHosts].some((own) => host.endsWith(`.${own}`))) continue;
       // What goes out is the options' data, not what the success callback reads from the answer.
       const sent = use.call.kind === 'platform' && use.call.sentText !== undefined ? use.call.sentText : use.call.argumentText.replace(/url\s*:\s*['"`][^'"`]*['"`]/, '');
-      const personal = PERSONAL_KEY.exec(sent);
+      const personal = vocabulary.PERSONAL_KEY.exec(sent);
       if (!personal) continue;
       for (const range of appCallSites(context, use)) context.report({
         range,

@@ -1,5 +1,5 @@
-import type { RuleReference } from './rule';
-import { text } from '../types';
+import type { RuleReference } from '../rule';
+import { text } from '../../types';
 
 /** Official pages cited by rule metadata (checked against developers.weixin.qq.com; see docs/rules/). */
 export const REFERENCES = {

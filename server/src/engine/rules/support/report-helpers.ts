@@ -1,10 +1,10 @@
-import type { RelatedEvidence, SourceRange } from '../types';
-import { text } from '../types';
-import type { ViewElement, Hop, ReachedCall, AutoNavigation, Wall, RunCondition } from '../analysis';
-import { firstSite, runCondition, groupByRoot, describeCall, ApiUse, callRangeOf, isVendored } from '../analysis';
-import type { ProjectModel } from '../model';
-import type { ScriptCall, ScriptFacts } from '../parse';
-import type { RuleContext } from './rule';
+import type { RelatedEvidence, SourceRange } from '../../types';
+import { text } from '../../types';
+import type { ViewElement, Hop, ReachedCall, AutoNavigation, Wall, RunCondition } from '../../analysis';
+import { firstSite, runCondition, groupByRoot, describeCall, ApiUse, callRangeOf, isVendored } from '../../analysis';
+import type { ProjectModel } from '../../model';
+import type { ScriptCall, ScriptFacts } from '../../parse';
+import type { RuleContext } from '../rule';
 
 /** The start tag of an element: what a squiggle under a WXML element should cover. */
 export function startTagRange(view: ViewElement): SourceRange {
@@ -173,3 +173,14 @@ export const sharedRedirectAdvice = text(
   'The redirect is in code several pages share, or runs only on a server answer: moving the phone request would change that flow for every page. Make the helper send users to a login page that offers other ways in (or back), and ask for the phone number where it is needed.',
   '这个跳转位于多个页面共用的代码中，或只在服务器返回特定结果时执行：移动手机号请求会改变所有页面的流程。请让该辅助函数把用户带到提供其他登录方式（或可返回）的登录页，并只在确实需要时请求手机号。',
 );
+
+/** Why a page is a wall, as a clause for evidence texts ("… and its only action is a getPhoneNumber button"). */
+export function describeWall(gate: Wall) {
+  const openType = gate.request.openType;
+  // The Chinese phrases follow "且" / "该页面", so they carry no subject of their own.
+  if (gate.kind === 'overlay') return text(`a full-screen layer makes its ${openType} button catch every tap`, `有一个全屏浮层让 ${openType} 按钮拦截所有点击`);
+  if (gate.otherSignInControls) {
+    return text(`it shows no content and offers nothing but sign-in and authorization, ending in a ${openType} button`, `没有内容，只能登录授权，最终指向 ${openType} 按钮`);
+  }
+  return text(`its only action is a ${openType} button`, `唯一的操作是 ${openType} 按钮`);
+}

@@ -1,0 +1,98 @@
+import type { FileCreation, FileEdit, Locale } from '../types';
+import type { PageUnit, ProjectModel } from '../model';
+import type { PrivacyUse } from '../analysis';
+import { appendElement } from './edit-helpers';
+import * as path from 'path';
+
+// The privacy popup component that privacy-authorization-flow scaffolds and privacy-popup-not-mounted mounts.
+
+/** Appends `<tag></tag>` to the WXML of each page (skipping pages without a template). */
+export function mountEdits(pages: PageUnit[], tag: string): FileEdit[] {
+  return pages.flatMap((page) => (page.wxml ? appendElement(page.wxml, tag) ?? [] : []));
+}
+
+export function pagesToMount(model: ProjectModel, uses: PrivacyUse[]): PageUnit[] {
+  const pages = [...new Set(uses.map((u) => u.page).filter((p): p is PageUnit => !!p))];
+  if (pages.length) return pages;
+  const entry = model.app.entryRoute ? model.pageByRoute.get(model.app.entryRoute) : undefined;
+  return entry ? [entry] : [];
+}
+
+export const POPUP_TAG = 'mp-privacy-popup';
+
+export const POPUP_DIR = 'components/mp-privacy-popup';
+
+const POPUP_TEXT = {
+  en: { title: 'Privacy notice', before: 'Before you continue, please read and agree to ', contract: 'the privacy guideline', agree: 'Agree', disagree: 'Decline' },
+  'zh-cn': { title: '用户隐私保护提示', before: '使用前请阅读并同意', contract: '《用户隐私保护指引》', agree: '同意', disagree: '拒绝' },
+} as const;
+
+export function scaffoldPopup(model: ProjectModel, locale: Locale): FileCreation[] {
+  const words = POPUP_TEXT[locale];
+  const dir = path.join(model.root, POPUP_DIR);
+  const useTs = model.app.script?.isTypeScript ?? false;
+  return [
+    { file: path.join(dir, 'index.json'), content: '{\n  "component": true\n}\n' },
+    {
+      file: path.join(dir, 'index.wxml'),
+      content: [
+        `<view class="mp-privacy-popup" wx:if="{{visible}}">`,
+        `  <view class="mp-privacy-popup__dialog">`,
+        `    <view class="mp-privacy-popup__title">${words.title}</view>`,
+        `    <view class="mp-privacy-popup__text">${words.before}<text class="mp-privacy-popup__link" bindtap="openContract">{{contractName || '${words.contract}'}}</text></view>`,
+        `    <button id="mp-privacy-agree" type="primary" open-type="agreePrivacyAuthorization" bindagreeprivacyauthorization="onAgree">${words.agree}</button>`,
+        `    <button class="mp-privacy-popup__disagree" bindtap="onDisagree">${words.disagree}</button>`,
+        `  </view>`,
+        `</view>`,
+        '',
+      ].join('\n'),
+    },
+    {
+      file: path.join(dir, useTs ? 'index.ts' : 'index.js'),
+      content: [
+        `// mp-privacy: asks for consent to the privacy guideline when WeChat needs it (wx.onNeedPrivacyAuthorization, base library 2.32.3+).`,
+        `Component({`,
+        `  data: { visible: false, contractName: '' },`,
+        `  lifetimes: {`,
+        `    attached() {`,
+        `      if (!wx.onNeedPrivacyAuthorization) return;`,
+        `      wx.getPrivacySetting({ success: (res${useTs ? ': any' : ''}) => this.setData({ contractName: res.privacyContractName }) });`,
+        `      wx.onNeedPrivacyAuthorization((resolve${useTs ? ': any' : ''}) => {`,
+        `        ${useTs ? '(this as any)' : 'this'}.resolvePrivacy = resolve;`,
+        `        this.setData({ visible: true });`,
+        `      });`,
+        `    },`,
+        `  },`,
+        `  methods: {`,
+        `    openContract() {`,
+        `      wx.openPrivacyContract({});`,
+        `    },`,
+        `    onAgree() {`,
+        `      this.setData({ visible: false });`,
+        `      const resolve = ${useTs ? '(this as any)' : 'this'}.resolvePrivacy;`,
+        `      if (resolve) resolve({ event: 'agree', buttonId: 'mp-privacy-agree' });`,
+        `    },`,
+        `    onDisagree() {`,
+        `      this.setData({ visible: false });`,
+        `      const resolve = ${useTs ? '(this as any)' : 'this'}.resolvePrivacy;`,
+        `      if (resolve) resolve({ event: 'disagree' });`,
+        `    },`,
+        `  },`,
+        `});`,
+        '',
+      ].join('\n'),
+    },
+    {
+      file: path.join(dir, 'index.wxss'),
+      content: [
+        `.mp-privacy-popup { position: fixed; top: 0; right: 0; bottom: 0; left: 0; z-index: 9999; display: flex; align-items: flex-end; background: rgba(0, 0, 0, 0.5); }`,
+        `.mp-privacy-popup__dialog { width: 100%; box-sizing: border-box; padding: 40rpx 32rpx; background: #fff; border-radius: 24rpx 24rpx 0 0; }`,
+        `.mp-privacy-popup__title { font-size: 34rpx; font-weight: 600; margin-bottom: 24rpx; }`,
+        `.mp-privacy-popup__text { font-size: 28rpx; color: #555; line-height: 1.6; margin-bottom: 32rpx; }`,
+        `.mp-privacy-popup__link { color: #576b95; }`,
+        `.mp-privacy-popup__disagree { margin-top: 20rpx; }`,
+        '',
+      ].join('\n'),
+    },
+  ];
+}

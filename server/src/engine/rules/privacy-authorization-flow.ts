@@ -1,0 +1,68 @@
+import type { RuleModule } from './rule';
+import { text } from '../types';
+import { REFERENCES } from './support/references';
+import { hasPrivacyHandling, popupComponents, privacyUses } from '../analysis';
+import { findJsonNode } from '../parse';
+import { POPUP_DIR, POPUP_TAG, jsonEditable, mountEdits, pagesToMount, scaffoldPopup, setJsonValue } from '../fixes';
+
+export const privacyAuthorizationFlow: RuleModule = {
+  meta: {
+    id: 'privacy-authorization-flow',
+    defaultSeverity: 'info',
+    title: text('No handling of the privacy-guideline consent', '未处理用户隐私保护指引的同意流程'),
+    description: text(
+      'Since 2023-10-17 WeChat checks, on every call of a privacy interface, that the user has agreed to the mini program\'s privacy guideline. Without a custom flow (wx.onNeedPrivacyAuthorization, a button with open-type="agreePrivacyAuthorization", or wx.requirePrivacyAuthorize) WeChat shows its own fallback popup, so this is information: a custom popup lets you explain in your own words and at the right moment.',
+      '自 2023-10-17 起，每次调用隐私接口时微信都会检查用户是否已同意小程序的用户隐私保护指引。如果没有自定义流程（wx.onNeedPrivacyAuthorization、open-type="agreePrivacyAuthorization" 按钮或 wx.requirePrivacyAuthorize），微信会弹出官方兜底弹窗，因此这里仅作提示：自定义弹窗可以用自己的话、在合适的时机说明。',
+    ),
+    howToFix: text('Add a privacy popup component that listens with wx.onNeedPrivacyAuthorization and offers an agree button (open-type="agreePrivacyAuthorization"), and mount it on the pages that use privacy interfaces.', '添加隐私弹窗组件：用 wx.onNeedPrivacyAuthorization 监听，并提供同意按钮（open-type="agreePrivacyAuthorization"），挂载到使用隐私接口的页面上。'),
+    references: [REFERENCES.officialPrivacyPopup, REFERENCES.onNeedPrivacyAuthorization, REFERENCES.privacyInterfaces],
+    fixKinds: ['scaffold-privacy-popup'],
+  },
+  check(context) {
+    const { model } = context;
+    const config = model.app.config;
+    const obsolete = config && findJsonNode(config, ['__usePrivacyCheck__']);
+    if (obsolete && obsolete.parent) {
+      const property = obsolete.parent;
+      context.report({
+        range: { file: model.app.configFile, start: property.offset, end: property.offset + property.length },
+        message: text('__usePrivacyCheck__ is obsolete: the privacy checks are always on since 2023-10-17.', '__usePrivacyCheck__ 已过时：自 2023-10-17 起隐私检查始终开启。'),
+        evidence: text('The key only switched the checks on during the 2023 trial period.', '该字段只在 2023 年的过渡期内用于开启检查。'),
+        related: [],
+        fixes: !jsonEditable(config!, ['__usePrivacyCheck__']) ? [] : [{
+          kind: 'remove-use-privacy-check',
+          automatic: true,
+          title: text('Remove __usePrivacyCheck__', '删除 __usePrivacyCheck__'),
+          build: () => ({ edits: setJsonValue(model.app.configFile, config!.text, ['__usePrivacyCheck__'], undefined), creations: [] }),
+        }],
+      });
+    }
+    if (hasPrivacyHandling(model) || popupComponents(model).length) return;
+    const uses = privacyUses(model);
+    if (!uses.length) return;
+    const kinds = [...new Set(uses.map((u) => u.what))];
+    // A project-wide finding sits on app.json "pages", which stays put while pages are edited.
+    const pagesNode = config && findJsonNode(config, ['pages'])?.parent?.children?.[0];
+    // <input type="nickname"> is not covered by the official popup: unagreed, it silently becomes a plain text input.
+    const nickname = uses.some((u) => u.what === '<input type="nickname">');
+    context.report({
+      severity: nickname ? 'warning' : undefined,
+      range: pagesNode ? { file: model.app.configFile, start: pagesNode.offset, end: pagesNode.offset + pagesNode.length } : uses[0].range,
+      message: text(`The app uses privacy interfaces (${kinds.slice(0, 4).join(', ')}${kinds.length > 4 ? '…' : ''}) but has no privacy-consent flow of its own; WeChat will show its fallback popup.`, `应用使用了隐私接口（${kinds.slice(0, 4).join('、')}${kinds.length > 4 ? '…' : ''}），但没有自己的隐私同意流程；微信会弹出官方兜底弹窗。`),
+      evidence: nickname
+        ? text('No wx.onNeedPrivacyAuthorization, wx.requirePrivacyAuthorize or open-type="agreePrivacyAuthorization" anywhere in the project, and <input type="nickname"> gets no official popup: until the user agrees it works as a plain text input.', '项目中没有 wx.onNeedPrivacyAuthorization、wx.requirePrivacyAuthorize 或 open-type="agreePrivacyAuthorization"；而 <input type="nickname"> 没有官方弹窗兜底，用户同意之前它只是普通文本输入框。')
+        : text('No wx.onNeedPrivacyAuthorization, wx.requirePrivacyAuthorize or open-type="agreePrivacyAuthorization" anywhere in the project.', '项目中没有 wx.onNeedPrivacyAuthorization、wx.requirePrivacyAuthorize 或 open-type="agreePrivacyAuthorization"。'),
+      related: uses.slice(0, 5).map((u) => ({ range: u.range, message: text(`${u.what} is used here`, `此处使用了 ${u.what}`) })),
+      fixes: config && jsonEditable(config, ['usingComponents', POPUP_TAG])
+        ? [{
+            kind: 'scaffold-privacy-popup',
+            title: text('Add a privacy popup component and mount it', '添加隐私弹窗组件并挂载'),
+            build: (locale) => ({
+              edits: [...setJsonValue(model.app.configFile, config.text, ['usingComponents', POPUP_TAG], `/${POPUP_DIR}/index`), ...mountEdits(pagesToMount(model, uses), POPUP_TAG)],
+              creations: scaffoldPopup(model, locale),
+            }),
+          }]
+        : [],
+    });
+  },
+};

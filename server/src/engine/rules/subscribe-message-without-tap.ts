@@ -1,0 +1,55 @@
+import type { RuleModule } from './rule';
+import type { LocalizedText } from '../types';
+import { text } from '../types';
+import { REFERENCES } from './support/references';
+import { startTagRange } from './support/report-helpers';
+import { asynchronousReason, callRangeOf, describeCall, isTapEntry, runsSynchronously } from '../analysis';
+
+const REASONS: Record<string, LocalizedText> = {
+  timer: text('it runs in a timer started by the handler', '它在处理函数启动的定时器中执行'),
+  await: text('it runs after an `await` in the handler', '它在处理函数中的 `await` 之后执行'),
+  callback: text('it runs in the callback of an asynchronous call (wx.request, a promise…)', '它在异步调用（wx.request、Promise 等）的回调中执行'),
+  lifecycle: text('it runs from lifecycle code, not from a tap', '它由生命周期代码执行，而不是由点击触发'),
+  event: text('it runs from a non-tap event', '它由非点击事件触发'),
+};
+
+export const subscribeMessageWithoutTap: RuleModule = {
+  meta: {
+    id: 'subscribe-message-without-tap',
+    defaultSeverity: 'error',
+    title: text('Subscribe message requested outside a tap', '在点击之外请求订阅消息'),
+    description: text(
+      'wx.requestSubscribeMessage may only be called when the user taps (or, since 2.8.2, after a payment); WeChat rejects other calls with "can only be invoked by user TAP gesture". Code after an `await`, in a timer or in the callback of wx.request or a promise is no longer the tap. The success callback of wx.requestPayment, and of wx.showModal/wx.showActionSheet (the user just tapped the dialog), are accepted.',
+      'wx.requestSubscribeMessage 只能在用户点击时调用（自 2.8.2 起也可在支付之后调用）；其他情况微信会返回 “can only be invoked by user TAP gesture”。`await` 之后、定时器中、wx.request 或 Promise 回调中的代码都不再属于这次点击。wx.requestPayment 的 success 回调，以及 wx.showModal/wx.showActionSheet 的 success 回调（用户刚点击了弹窗按钮）不报告。',
+    ),
+    howToFix: text('Call wx.requestSubscribeMessage first thing in the bindtap handler, before any await or request; send the result to the server afterwards.', '在 bindtap 处理函数中最先调用 wx.requestSubscribeMessage（在任何 await 或请求之前），之后再把结果发送给服务器。'),
+    references: [REFERENCES.subscribeMessage, REFERENCES.subscribeGuide, REFERENCES.requestPayment],
+    fixKinds: [],
+  },
+  check(context) {
+    const { entries } = context;
+    const found = entries.platformCalls((api) => api === 'requestSubscribeMessage');
+    const bySite = new Map<string, typeof found>();
+    for (const item of found) {
+      const key = `${item.reached.script.file}:${item.reached.call.site.start}`;
+      bySite.set(key, [...(bySite.get(key) ?? []), item]);
+    }
+    for (const items of bySite.values()) {
+      const fromTap = items.filter((i) => isTapEntry(context.model, i.entry));
+      if (fromTap.some((i) => runsSynchronously(i.reached, true))) continue;
+      const witness = fromTap[0] ?? items.find((i) => i.entry.kind === 'gesture') ?? items[0];
+      const reason = witness.entry.kind === 'lifecycle' ? 'lifecycle' : !isTapEntry(context.model, witness.entry) ? 'event' : asynchronousReason(witness.reached) ?? 'callback';
+      const handler = witness.entry.ref.fn.name;
+      context.report({
+        range: callRangeOf(witness.reached),
+        message: text(`wx.requestSubscribeMessage is not called directly in a tap, so WeChat rejects it: ${REASONS[reason].en}.`, `wx.requestSubscribeMessage 不是在点击中直接调用的，微信会拒绝：${REASONS[reason]['zh-cn']}。`),
+        evidence: text(
+          `Reached from ${handler}() (${witness.entry.kind === 'gesture' ? `bind${witness.entry.name}` : 'lifecycle'}) through ${[...witness.reached.chain.map((h) => describeCall(h.call)), 'wx.requestSubscribeMessage'].join(' → ')}.`,
+          `从 ${handler}()（${witness.entry.kind === 'gesture' ? `bind${witness.entry.name}` : '生命周期'}）经 ${[...witness.reached.chain.map((h) => describeCall(h.call)), 'wx.requestSubscribeMessage'].join(' → ')} 调用。`,
+        ),
+        related: witness.entry.binding ? [{ range: startTagRange(witness.entry.binding.view), message: text('the element whose event starts it', '触发它的元素') }] : [],
+        fixes: [],
+      });
+    }
+  },
+};

@@ -1,0 +1,77 @@
+import type { RuleModule } from './rule';
+import { text } from '../types';
+import { REFERENCES } from './support/references';
+import { appCallSites } from './support/report-helpers';
+import type { ApiUse } from '../analysis';
+import { PRECISE_LOCATION_APIS, REQUIRED_PRIVATE_INFOS, declaredPrivateInfos, platformUses } from '../analysis';
+import { jsonEditable, setJsonValue } from '../fixes';
+
+function conflictsWith(api: string, declared: string[]): boolean {
+  if (api === 'getFuzzyLocation') return declared.some((d) => PRECISE_LOCATION_APIS.includes(d));
+  return PRECISE_LOCATION_APIS.includes(api) && declared.includes('getFuzzyLocation');
+}
+
+/** The first use of each API, in file order (one finding per file and API keeps the Problems panel readable). */
+function usesByApi(uses: ApiUse[]): Map<string, ApiUse[]> {
+  const byApi = new Map<string, ApiUse[]>();
+  for (const use of uses) {
+    const list = byApi.get(use.call.api) ?? [];
+    list.push(use);
+    byApi.set(use.call.api, list);
+  }
+  return byApi;
+}
+
+export const undeclaredPrivateInfo: RuleModule = {
+  meta: {
+    id: 'undeclared-private-info',
+    defaultSeverity: 'error',
+    title: text('Location API not declared in requiredPrivateInfos', '位置接口未在 requiredPrivateInfos 中声明'),
+    description: text(
+      'Since 2022-07-14, a mini program must list each of getFuzzyLocation, getLocation, onLocationChange, startLocationUpdate, startLocationUpdateBackground, chooseLocation, choosePoi and chooseAddress that it uses in app.json `requiredPrivateInfos`; otherwise the call fails with "the api need to be declared in the requiredPrivateInfos field in app.json/ext.json".',
+      '自 2022-07-14 起，小程序使用 getFuzzyLocation、getLocation、onLocationChange、startLocationUpdate、startLocationUpdateBackground、chooseLocation、choosePoi、chooseAddress 中的任何一个，都必须在 app.json 的 `requiredPrivateInfos` 中声明，否则调用会失败并提示 “the api need to be declared in the requiredPrivateInfos field in app.json/ext.json”。',
+    ),
+    howToFix: text('Add the API to `requiredPrivateInfos` in app.json (and apply for it under 开发管理-接口设置 in the admin console).', '在 app.json 的 `requiredPrivateInfos` 中加入该接口（并在小程序后台“开发管理-接口设置”中申请开通）。'),
+    references: [REFERENCES.requiredPrivateInfos, REFERENCES.locationChangeNotice],
+    fixKinds: ['declare-private-info'],
+  },
+  check(context) {
+    const { model } = context;
+    const declared = declaredPrivateInfos(model);
+    const declaredApis = new Set([...declared.entries.map((e) => e.api), ...declared.extra]);
+    const uses = platformUses(model).filter((u) => REQUIRED_PRIVATE_INFOS.includes(u.call.api) && !declaredApis.has(u.call.api));
+    for (const [api, list] of usesByApi(uses)) {
+      const seen = new Set<string>();
+      for (const use of list) {
+        // A call inside a bundled SDK is reported where the app calls the SDK.
+        for (const range of appCallSites(context, use)) {
+        if (seen.has(range.file)) continue;
+        seen.add(range.file);
+        const configFile = model.app.configFile;
+        const config = model.app.config;
+        context.report({
+          range,
+          message: text(`wx.${api} is not declared in app.json requiredPrivateInfos, so the call fails.`, `wx.${api} 未在 app.json 的 requiredPrivateInfos 中声明，调用会失败。`),
+          evidence: text(
+            declared.present ? `app.json requiredPrivateInfos lists ${declared.entries.map((e) => e.api).join(', ') || 'nothing'}, not ${api}.` : 'app.json has no requiredPrivateInfos field.',
+            declared.present ? `app.json 的 requiredPrivateInfos 只列出了 ${declared.entries.map((e) => e.api).join('、') || '空列表'}，没有 ${api}。` : 'app.json 中没有 requiredPrivateInfos 字段。',
+          ),
+          related: [],
+          fixes: config && jsonEditable(config, ['requiredPrivateInfos'])
+            ? [{
+                kind: 'declare-private-info',
+                // Adding a precise API next to getFuzzyLocation (or the reverse) would not compile: leave that to a person.
+                automatic: !conflictsWith(api, [...declaredApis]),
+                title: text(`Declare ${api} in app.json requiredPrivateInfos`, `在 app.json 的 requiredPrivateInfos 中声明 ${api}`),
+                build: () => ({
+                  edits: declared.present ? setJsonValue(configFile, config.text, ['requiredPrivateInfos'], api, -1) : setJsonValue(configFile, config.text, ['requiredPrivateInfos'], [api]),
+                  creations: [],
+                }),
+              }]
+            : [],
+        });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import type { RuleModule } from './rule';
+import { text } from '../types';
+import { REFERENCES } from './support/references';
+import { REQUIRED_PRIVATE_INFOS, declaredPrivateInfos, platformUses } from '../analysis';
+import { jsonEditable, removeArrayElement } from '../fixes';
+
+export const unusedPrivateInfoDeclaration: RuleModule = {
+  meta: {
+    id: 'unused-private-info-declaration',
+    defaultSeverity: 'info',
+    title: text('Declared private info API is never used', '声明的隐私接口从未使用'),
+    description: text(
+      'Every API in requiredPrivateInfos must also be approved in the admin console and appears in what users are told the mini program collects. Declaring one the code never calls asks for more than the app uses.',
+      'requiredPrivateInfos 中的每个接口都需要在后台申请，并会出现在向用户说明的收集范围中。声明代码从未调用的接口，等于申请了超出实际需要的权限。',
+    ),
+    howToFix: text('Remove the entry, or keep it if the API is called from code mp-privacy cannot see (a plugin, a web-view bridge).', '删除该声明；如果该接口在 mp-privacy 看不到的代码中使用（插件、web-view 桥接），可以保留。'),
+    references: [REFERENCES.requiredPrivateInfos],
+    fixKinds: ['remove-private-info'],
+  },
+  check(context) {
+    const { model } = context;
+    const used = new Set(platformUses(model).map((u) => u.call.api));
+    const config = model.app.config;
+    for (const entry of declaredPrivateInfos(model).entries) {
+      // Not automatic: a plugin or web-view bridge may call it where mp-privacy cannot see.
+      if (used.has(entry.api) || !REQUIRED_PRIVATE_INFOS.includes(entry.api) || !config) continue;
+      const editable = jsonEditable(config, ['requiredPrivateInfos']);
+      context.report({
+        range: entry.range,
+        message: text(`requiredPrivateInfos declares ${entry.api}, but no code calls wx.${entry.api}.`, `requiredPrivateInfos 声明了 ${entry.api}，但没有代码调用 wx.${entry.api}。`),
+        evidence: text(`No call of wx.${entry.api} in the app, its pages, components or the modules they import.`, `在 app、页面、组件及其引用的模块中没有 wx.${entry.api} 调用。`),
+        related: [],
+        fixes: !editable ? [] : [{
+          kind: 'remove-private-info',
+          title: text(`Remove ${entry.api} from requiredPrivateInfos`, `从 requiredPrivateInfos 中删除 ${entry.api}`),
+          build: () => ({ edits: removeArrayElement(model.app.configFile, config, ['requiredPrivateInfos'], entry.index), creations: [] }),
+        }],
+      });
+    }
+  },
+};

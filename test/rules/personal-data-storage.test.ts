@@ -1,0 +1,18 @@
+import { runRuleTests } from '../helpers/rule-tester';
+import { appJson, contentPage } from '../helpers/mini-program';
+
+const INDEX = 'pages/index/index';
+
+runRuleTests('personal-data-storage', {
+  valid: [
+    { name: 'a token', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  onLoad() { wx.setStorageSync('token', 'x'); },") } },
+    { name: 'a one-time phone code', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  onLoad() { wx.setStorageSync('phoneCode', 'x'); },") } },
+    { name: 'reading storage', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  onLoad() { wx.getStorageSync('phone'); },") } },
+    { name: 'an id that points at an address kept on the server', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  pick(id) { wx.setStorageSync('addressId', id); },") } },
+  ],
+  invalid: [
+    { name: 'the phone number', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  onLoad() { wx.setStorageSync('userPhone', this.data.phone); },") }, errors: [{ file: `${INDEX}.js`, at: 'wx.setStorageSync(' }] },
+    { name: 'a location with setStorage', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  onLoad() { wx.setStorage({ key: 'lastLocation', data: {} }); },") }, errors: [{ file: `${INDEX}.js`, at: 'wx.setStorage(' }] },
+    { name: 'an ID card number', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  save(v) { wx.setStorageSync('idCard', v); },") }, errors: [{ file: `${INDEX}.js`, at: 'wx.setStorageSync(' }] },
+  ],
+});

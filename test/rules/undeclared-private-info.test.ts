@@ -1,0 +1,35 @@
+import { runRuleTests } from '../helpers/rule-tester';
+import { QQMAP_SDK, appJson, contentPage, page } from '../helpers/mini-program';
+
+const INDEX = 'pages/index/index';
+const STORES = 'pages/stores/stores';
+const storesPage = (js: string) => page(STORES, '<view><button bindtap="locate">附近门店</button></view>', js);
+const locateJs = (api: string) => `Page({\n  locate() {\n    wx.${api}({ success: (res) => this.setData({ res }) });\n  },\n});`;
+
+runRuleTests('undeclared-private-info', {
+  valid: [
+    { name: 'getLocation declared', files: { ...appJson([INDEX, STORES], { requiredPrivateInfos: ['getLocation'] }), ...contentPage(INDEX), ...storesPage(locateJs('getLocation')) } },
+    { name: 'chooseAddress and chooseLocation declared', files: { ...appJson([INDEX, STORES], { requiredPrivateInfos: ['chooseAddress', 'chooseLocation'] }), ...contentPage(INDEX), ...storesPage(`Page({ locate() { wx.chooseAddress({}); wx.chooseLocation({}); } })`) } },
+    { name: 'a feature check and a commented-out call are not uses', files: { ...appJson([INDEX, STORES]), ...contentPage(INDEX), ...storesPage(`Page({\n  locate() {\n    if (wx.getLocation) { this.can = true; }\n    // wx.getLocation({})\n  },\n});`) } },
+    { name: 'APIs outside the list need no declaration', files: { ...appJson([INDEX, STORES]), ...contentPage(INDEX), ...storesPage(locateJs('chooseImage')) } },
+  ],
+  invalid: [
+    { name: 'no requiredPrivateInfos at all', files: { ...appJson([INDEX, STORES]), ...contentPage(INDEX), ...storesPage(locateJs('getLocation')) }, errors: [{ file: `${STORES}.js`, at: 'wx.getLocation(' }] },
+    {
+      name: 'inside a bundled SDK: reported where the page calls the SDK',
+      files: { ...appJson([INDEX, STORES]), ...contentPage(INDEX), 'libs/qqmap-wx-jssdk.js': QQMAP_SDK, ...storesPage("const QQMapWX = require('../../libs/qqmap-wx-jssdk');\nPage({\n  locate() {\n    this.map = new QQMapWX({ key: 'K' });\n    this.map.reverseGeocoder({});\n  },\n});") },
+      errors: [{ file: `${STORES}.js`, at: 'this.map.reverseGeocoder(' }],
+    },
+    { name: 'declared list is partial', files: { ...appJson([INDEX, STORES], { requiredPrivateInfos: ['chooseLocation'] }), ...contentPage(INDEX), ...storesPage(`Page({ locate() { wx.chooseLocation({}); wx.chooseAddress({}); } })`) }, errors: [{ file: `${STORES}.js`, at: 'wx.chooseAddress(' }] },
+    {
+      name: 'a helper module and uni-app style call',
+      files: {
+        ...appJson([INDEX, STORES], { requiredPrivateInfos: [] }),
+        ...contentPage(INDEX),
+        ...storesPage(`const geo = require('../../utils/geo');\nPage({ locate() { geo.here(); } })`),
+        'utils/geo.js': `module.exports = {\n  here() {\n    return new Promise((resolve) => uni.startLocationUpdate({ success: resolve }));\n  },\n};\n`,
+      },
+      errors: [{ file: 'utils/geo.js', at: 'uni.startLocationUpdate(' }],
+    },
+  ],
+});
