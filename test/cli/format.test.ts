@@ -37,7 +37,6 @@ const rules: RuleMeta[] = [
       { title: text('Platform rules', '运营规范'), url: 'https://developers.weixin.qq.com/miniprogram/product/' },
       { title: text('Phone number', '手机号'), url: 'https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/getPhoneNumber.html' },
     ],
-    fixKinds: ['move-phone-request'],
   },
   {
     id: 'rule-without-results',
@@ -46,7 +45,6 @@ const rules: RuleMeta[] = [
     description: text('Never fires here.', '这里不会触发。'),
     howToFix: text('Nothing.', '无需处理。'),
     references: [],
-    fixKinds: [],
   },
 ];
 

@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { allRules } from '../../server/src/engine';
 import { repoRoot } from '../helpers/paths';
+import { templatePlaceholders, type Template } from '../../server/src/engine/text/template';
+import { LEFT_TO_OTHER_RULES } from '../../server/src/engine/rules/privacy-api-without-user-action';
 
 const ids = allRules.map((rule) => rule.meta.id);
 const RULES_DIR = path.join(repoRoot, 'server', 'src', 'engine', 'rules');
@@ -90,4 +92,29 @@ describe('rule catalogue: one rule id, one file of each kind', () => {
     const settings = Object.keys(manifest.contributes.configuration.properties['mpPrivacy.rules'].properties);
     assertSameIds(settings, 'package.json contributes mpPrivacy.rules', 'generated from the rules: run node scripts/sync-rule-settings.js');
   });
+
+  it('every message has its evidence, and every template names the same placeholders in English and Chinese', () => {
+    const problems: string[] = [];
+    for (const rule of allRules) {
+      const { messages, evidence, fixes = {} } = rule.declarations;
+      if (Object.keys(evidence).sort().join() !== Object.keys(messages).sort().join()) problems.push(`${rule.meta.id}: evidence for ${Object.keys(evidence).join(', ')}, messages ${Object.keys(messages).join(', ')}`);
+      const templates: [string, Template][] = [
+        ...Object.entries(messages).map(([id, t]): [string, Template] => [`message ${id}`, t]),
+        ...Object.entries(evidence).map(([id, t]): [string, Template] => [`evidence ${id}`, t]),
+        ...Object.entries(fixes).map(([kind, fix]): [string, Template] => [`fix ${kind}`, fix.title]),
+      ];
+      for (const [what, template] of templates) {
+        const en = templatePlaceholders(template, 'en').join();
+        const zh = templatePlaceholders(template, 'zh-cn').join();
+        if (en !== zh) problems.push(`${rule.meta.id} ${what}: {{${en}}} in English, {{${zh}}} in Chinese`);
+        if (!/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(template['zh-cn']) && template['zh-cn'].replace(/\{\{\w+\}\}/g, '').trim()) problems.push(`${rule.meta.id} ${what}: no Chinese text (or full-width punctuation)`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('the APIs privacy-api-without-user-action leaves to other rules name rules that exist', () => {
+    assert.deepEqual(Object.values(LEFT_TO_OTHER_RULES).filter((id) => !ids.includes(id)), []);
+  });
 });
+

@@ -5,9 +5,9 @@ import { ProjectFacts, projectFacts } from './analysis';
 import { Inventory, inventoryOf } from './inventory';
 import { Journey, journeyOf } from './journey';
 import { allRules, invalidSuppression, unreadableFile } from './rules';
-import { applySuppressions, findSuppressions, lineBreakOf, suppressFix, suppressionProblems } from './findings';
+import { applySuppressions, dropSuperseded, findSuppressions, lineBreakOf, suppressFix, suppressionProblems } from './findings';
 import { FixLoopResult, runFixLoop } from './fixes';
-import type { RuleContext } from './rules/rule';
+import type { RuleHost, RuleModule } from './rules/rule';
 import { text } from './types';
 import { LineIndex } from './text/line-index';
 import { escapeControlCharacters, excerpt } from './text/escape';
@@ -45,6 +45,11 @@ export interface AnalyzeOptions {
   overrides?: ProjectConfig;
 }
 
+export interface AnalyzerOptions {
+  /** The rules to run, in the order they run (default: every rule). Findings do not depend on the order. */
+  rules?: readonly RuleModule[];
+}
+
 /**
  * Runs the pipeline for one mini program root: cached parse -> project model -> shared analyses -> rules.
  * Parses are cached by file content across calls, so re-analysing after an edit re-parses the edited file only.
@@ -54,8 +59,14 @@ export class ProjectAnalyzer {
   /** The last model of each root: unchanged pages are carried over, with the facts remembered on them. */
   private readonly models = new Map<string, ProjectModel>();
 
-  constructor(private readonly host: FileSystemHost) {
+  private readonly rules: readonly RuleModule[];
+
+  constructor(
+    private readonly host: FileSystemHost,
+    options: AnalyzerOptions = {},
+  ) {
     this.cache = new ParsedFileCache(host);
+    this.rules = options.rules ?? allRules;
   }
 
   /** How many files were parsed (not served from cache) since this analyzer was made. */
@@ -93,13 +104,13 @@ export class ProjectAnalyzer {
     if (loaded.file) model.filesRead.add(loaded.file);
     for (const problem of loaded.problems) model.problems.push(problem);
     const config = mergeConfigs(loaded.config, options.overrides);
-    const knownRules = new Set(allRules.map((r) => r.meta.id));
+    const rules = this.rules;
+    const knownRules = new Set(rules.map((r) => r.meta.id));
     for (const id of Object.keys(loaded.config.rules ?? {})) {
       if (knownRules.has(id) || !loaded.file) continue;
       model.problems.push({ file: loaded.file, start: 0, end: 0, severity: 'warning', message: text(`Unknown rule "${excerpt(id)}" in ${CONFIG_FILE_NAME}; it has no effect.`, `${CONFIG_FILE_NAME} 中的规则 "${excerpt(id)}" 不存在，设置无效。`) });
     }
     const findings: Finding[] = [];
-    const reported = new Set<string>();
     const severityOf = (ruleId: string, fallback: Severity): RuleSetting => config.rules?.[ruleId] ?? fallback;
 
     const failures: AnalysisFailure[] = [];
@@ -110,27 +121,37 @@ export class ProjectAnalyzer {
       failures.push(failureOf('the shared analysis (pages, entry points, launch path)', error));
     }
 
-    for (const rule of allRules) {
+    const findingsOf = new Map<string, Finding[]>();
+    const ruleFailures = new Map<string, AnalysisFailure>();
+    for (const rule of rules) {
       const configured = config.rules?.[rule.meta.id];
       const severity = configured ?? rule.meta.defaultSeverity;
       if (severity === 'off' || !facts) continue;
-      const context: RuleContext = {
+      const found: Finding[] = [];
+      findingsOf.set(rule.meta.id, found);
+      const host: RuleHost = {
         ...facts,
         model,
         config,
-        report(finding) {
-          reported.add(`${finding.range.file}:${finding.range.start}`);
-          // A rule may grade its own findings (e.g. launch path vs elsewhere); a configured severity wins.
-          findings.push({ ...finding, ruleId: rule.meta.id, severity: configured && configured !== 'off' ? configured : finding.severity ?? severity });
+        emit(finding) {
+          // A rule may grade its own findings (a message's severity, e.g. launch path vs elsewhere); a configured severity wins.
+          found.push({ ...finding, ruleId: rule.meta.id, severity: configured && configured !== 'off' ? configured : finding.severity ?? severity });
         },
-        isReported: (file, start) => reported.has(`${file}:${start}`),
       };
       try {
-        rule.check(context);
+        rule.check(host);
       } catch (error) {
         // One broken rule must not hide the others' findings or take the server down, nor pass for a clean run.
-        failures.push(failureOf(`rule ${rule.meta.id}`, error, rule.meta.id));
+        ruleFailures.set(rule.meta.id, failureOf(`rule ${rule.meta.id}`, error, rule.meta.id));
       }
+    }
+    // Overlaps between rules are settled by their declared relation (supersedes), not by which rule ran first.
+    dropSuperseded(rules.map((rule) => rule.meta), findingsOf);
+    // The registry's order whatever order the rules ran in, so that findings at one place keep one order.
+    for (const rule of [...allRules.filter((r) => rules.includes(r)), ...rules.filter((r) => !allRules.includes(r))]) {
+      for (const finding of findingsOf.get(rule.meta.id) ?? []) findings.push(finding);
+      const failure = ruleFailures.get(rule.meta.id);
+      if (failure) failures.push(failure);
     }
 
     const unreadableSeverity = severityOf(unreadableFile.meta.id, unreadableFile.meta.defaultSeverity);
@@ -162,8 +183,8 @@ export class ProjectAnalyzer {
     const unsuppressed = applySuppressions(findings, suppressions, (file) => textOf(file).lines);
     const invalidSeverity = severityOf(invalidSuppression.meta.id, invalidSuppression.meta.defaultSeverity);
     if (invalidSeverity !== 'off') {
-      const active = new Set(allRules.filter((r) => severityOf(r.meta.id, r.meta.defaultSeverity) !== 'off').map((r) => r.meta.id));
-      const known = new Set(allRules.map((r) => r.meta.id));
+      const active = new Set(rules.filter((r) => severityOf(r.meta.id, r.meta.defaultSeverity) !== 'off').map((r) => r.meta.id));
+      const known = new Set(rules.map((r) => r.meta.id));
       for (const problem of suppressionProblems(suppressions, known, active)) unsuppressed.push({ ...problem, severity: invalidSeverity });
     }
     for (const finding of unsuppressed) {

@@ -3,3 +3,4 @@
  * "suppress with a reason" fix) live here; the analyzer applies severities, suppressions and ignore globs.
  */
 export * from './suppressions';
+export * from './overlaps';

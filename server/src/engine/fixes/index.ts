@@ -12,3 +12,4 @@ export * from './privacy-popup';
 export * from './shared-text';
 export * from './verify';
 export * from './fix-loop';
+export * from './fix-definition';

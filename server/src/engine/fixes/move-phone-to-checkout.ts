@@ -1,4 +1,4 @@
-import type { FileEdit, Fix, FixEdits, Locale } from '../types';
+import type { FileEdit, FixEdits, Locale } from '../types';
 import { text } from '../types';
 import type { CheckoutStep, PersonalInfoRequest, ProjectFacts, ReachedCall, Wall } from '../analysis';
 import { gestureBindings } from '../analysis';
@@ -6,6 +6,7 @@ import { attribute } from '../parse';
 import type { ScriptFacts } from '../parse';
 import { addAttributes, addToDefinition, appendStyles, eventParameter, indentationAt, insertBefore, removeAttribute, removeOpenType, replaceAttribute, hasCleanStartTag } from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
+import { defineFix } from './fix-definition';
 
 /** The facts the fix reads: where the checkout step is, the entry page, and which pages are phone walls. */
 export type PhoneFlow = Pick<ProjectFacts, 'phone' | 'launch' | 'checkout'>;
@@ -32,27 +33,28 @@ const CHECKOUT_WRAPPER = 'mpPrivacyCheckoutWithPhone';
  * still receives the result; the order is submitted whether or not the user shares the number.
  * Not offered when the project has no identifiable checkout step.
  */
-export function moveToCheckout(flow: PhoneFlow, gate: Wall, removal: PhoneRemoval): Fix | undefined {
-  const checkout = flow.checkout.step;
-  if (!checkout || checkout.page === gate.page || !checkout.page.script?.definition || !checkout.page.wxml) return undefined;
-  if (attribute(checkout.trigger, 'open-type')) return undefined;
-  // Every file the fix reads code from or writes to must parse: a half-typed file is left to its author.
-  const scripts = [checkout.page.script, gate.request.handler?.script, ...(removal.kind === 'navigation' ? [removal.reached, ...(removal.alsoReached ?? [])].map((r) => r.script) : [])];
-  if (scripts.some((script) => script && script.syntaxErrorCount) || checkout.page.wxml.problems.length || gate.request.view.document.problems.length) return undefined;
-  if (!hasCleanStartTag(gate.request.view.document, gate.request.view.element) || !hasCleanStartTag(checkout.page.wxml, checkout.trigger)) return undefined;
-  if (removal.kind === 'entry-page' && flow.phone.model.app.config?.errors.length) return undefined;
-  if (!removalEditsFor(flow, gate, removal, checkout, 'en')) return undefined;
+export const moveToCheckout = defineFix({
+  title: text('Move getPhoneNumber behind the checkout button', '将手机号授权移到结算按钮处'),
+  offer({ flow, wall: gate, removal }: { flow: PhoneFlow; wall: Wall; removal: PhoneRemoval }) {
+    const checkout = flow.checkout.step;
+    if (!checkout || checkout.page === gate.page || !checkout.page.script?.definition || !checkout.page.wxml) return undefined;
+    if (attribute(checkout.trigger, 'open-type')) return undefined;
+    // Every file the fix reads code from or writes to must parse: a half-typed file is left to its author.
+    const scripts = [checkout.page.script, gate.request.handler?.script, ...(removal.kind === 'navigation' ? [removal.reached, ...(removal.alsoReached ?? [])].map((r) => r.script) : [])];
+    if (scripts.some((script) => script && script.syntaxErrorCount) || checkout.page.wxml.problems.length || gate.request.view.document.problems.length) return undefined;
+    if (!hasCleanStartTag(gate.request.view.document, gate.request.view.element) || !hasCleanStartTag(checkout.page.wxml, checkout.trigger)) return undefined;
+    if (removal.kind === 'entry-page' && flow.phone.model.app.config?.errors.length) return undefined;
+    if (!removalEditsFor(flow, gate, removal, checkout, 'en')) return undefined;
 
-  return {
-    kind: 'move-phone-to-checkout',
-    title: text('Move getPhoneNumber behind the checkout button', '将手机号授权移到结算按钮处'),
-    build(locale: Locale): FixEdits {
-      const removalEdits = removalEditsFor(flow, gate, removal, checkout, locale) ?? [];
-      const checkoutEdits = attachToCheckout(flow, gate.request, checkout, locale);
-      return { edits: [...removalEdits, ...checkoutEdits.edits], creations: checkoutEdits.creations };
-    },
-  };
-}
+    return {
+      build(locale: Locale): FixEdits {
+        const removalEdits = removalEditsFor(flow, gate, removal, checkout, locale) ?? [];
+        const checkoutEdits = attachToCheckout(flow, gate.request, checkout, locale);
+        return { edits: [...removalEdits, ...checkoutEdits.edits], creations: checkoutEdits.creations };
+      },
+    };
+  },
+});
 
 function removalEditsFor(flow: PhoneFlow, gate: Wall, removal: PhoneRemoval, checkout: CheckoutStep, locale: Locale): FileEdit[] | undefined {
   const model = flow.phone.model;

@@ -1,33 +1,65 @@
 import type { FileCreation, FileEdit, Locale } from '../types';
+import { text } from '../types';
 import type { PageUnit, ProjectModel } from '../model';
 import type { PrivacyUse } from '../analysis';
+import { privacyUses } from '../analysis';
 import { appendElement } from './edit-helpers';
+import { jsonEditable, setJsonValue } from './json-edits';
+import { defineFix } from './fix-definition';
 import * as path from 'path';
 
 // The privacy popup component that privacy-authorization-flow scaffolds and privacy-popup-not-mounted mounts.
 
+/** Adds a popup component (four files), registers it in app.json and mounts it on the pages that use privacy interfaces. */
+export const scaffoldPrivacyPopup = defineFix({
+  title: text('Add a privacy popup component and mount it', '添加隐私弹窗组件并挂载'),
+  offer({ model, uses }: { model: ProjectModel; uses: PrivacyUse[] }) {
+    const config = model.app.config;
+    if (!config || !jsonEditable(config, ['usingComponents', POPUP_TAG])) return undefined;
+    return {
+      build: (locale) => ({
+        edits: [...setJsonValue(model.app.configFile, config.text, ['usingComponents', POPUP_TAG], `/${POPUP_DIR}/index`), ...mountEdits(pagesToMount(model, uses), POPUP_TAG)],
+        creations: scaffoldPopup(model, locale),
+      }),
+    };
+  },
+});
+
+/** Mounts a registered popup component on the pages that use privacy interfaces. */
+export const mountPrivacyPopup = defineFix({
+  title: { en: 'Mount <{{tag}}> on the pages that use privacy interfaces', 'zh-cn': '在使用隐私接口的页面中挂载 <{{tag}}>' },
+  offer({ model, tag, registeredIn }: { model: ProjectModel; tag: string; registeredIn: string }) {
+    const pages = pagesToMount(model, privacyUses(model));
+    // A popup registered in a page's own json can only be mounted there.
+    const usable = registeredIn === model.app.configFile ? pages : model.pages.filter((p) => `${p.base}.json` === registeredIn);
+    const mounts = mountEdits(usable, tag);
+    // Only offered when some page can take the tag (not, e.g., one that ends inside a half-typed tag).
+    return mounts.length ? { data: { tag }, build: () => ({ edits: mounts, creations: [] }) } : undefined;
+  },
+});
+
 /** Appends `<tag></tag>` to the WXML of each page (skipping pages without a template). */
-export function mountEdits(pages: PageUnit[], tag: string): FileEdit[] {
+function mountEdits(pages: PageUnit[], tag: string): FileEdit[] {
   return pages.flatMap((page) => (page.wxml ? appendElement(page.wxml, tag) ?? [] : []));
 }
 
-export function pagesToMount(model: ProjectModel, uses: PrivacyUse[]): PageUnit[] {
+function pagesToMount(model: ProjectModel, uses: PrivacyUse[]): PageUnit[] {
   const pages = [...new Set(uses.map((u) => u.page).filter((p): p is PageUnit => !!p))];
   if (pages.length) return pages;
   const entry = model.app.entryRoute ? model.pageByRoute.get(model.app.entryRoute) : undefined;
   return entry ? [entry] : [];
 }
 
-export const POPUP_TAG = 'mp-privacy-popup';
+const POPUP_TAG = 'mp-privacy-popup';
 
-export const POPUP_DIR = 'components/mp-privacy-popup';
+const POPUP_DIR = 'components/mp-privacy-popup';
 
 const POPUP_TEXT = {
   en: { title: 'Privacy notice', before: 'Before you continue, please read and agree to ', contract: 'the privacy guideline', agree: 'Agree', disagree: 'Decline' },
   'zh-cn': { title: '用户隐私保护提示', before: '使用前请阅读并同意', contract: '《用户隐私保护指引》', agree: '同意', disagree: '拒绝' },
 } as const;
 
-export function scaffoldPopup(model: ProjectModel, locale: Locale): FileCreation[] {
+function scaffoldPopup(model: ProjectModel, locale: Locale): FileCreation[] {
   const words = POPUP_TEXT[locale];
   const dir = path.join(model.root, POPUP_DIR);
   const useTs = model.app.script?.isTypeScript ?? false;

@@ -1,9 +1,10 @@
-import type { Fix, FixEdits, Locale } from '../types';
+import type { FixEdits, Locale } from '../types';
 import { text } from '../types';
 import type { PersonalInfoRequest } from '../analysis';
 import { gestureBindings } from '../analysis';
 import { addAttributes, addToDefinition, appendStyles, appendToFile, endsWithCompleteMarkup, eventParameter, hasCleanStartTag, removeAttribute, replaceAttribute } from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
+import { defineFix } from './fix-definition';
 
 const MODAL_TEXT = {
   en: { title: 'Why we ask for your phone number', accept: 'Share my phone number', decline: 'Not now, continue' },
@@ -13,85 +14,86 @@ const MODAL_TEXT = {
 /** WeChat's result when the user refuses in its own phone dialog (DevTools and iOS form, per community reports). */
 const DECLINED_DETAIL = `{ type: 'getphonenumber', detail: { errMsg: 'getPhoneNumber:fail user deny' } }`;
 
+/** Text as WXML content: the label was read with entities decoded. */
+function escapeMarkup(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /**
  * Quick-fix for phone-purpose-at-checkout: the phone button becomes a plain button that opens a dialog
  * saying why the number is needed; the dialog holds the real phone button (its result still reaches the
  * original handler) and a "not now" button that passes a refusal to the same handler, so the order goes on.
  * Edits the page's WXML, script and WXSS.
  */
-/** Text as WXML content: the label was read with entities decoded. */
-function escapeMarkup(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export const purposeModal = defineFix({
+  title: text('Add a purpose-explanation modal', '添加用途说明弹窗'),
+  offer(request: PersonalInfoRequest) {
+    const { owner, document, element } = request.view;
+    const script = owner.script;
+    const definition = script?.definition;
+    if (!script || !definition || definition.kind === 'App' || definition.kind === 'Behavior') return undefined;
+    // Editing files that do not parse would make them worse: the fix waits until they do.
+    if (script.syntaxErrorCount || document.problems.length || !endsWithCompleteMarkup(document.content) || !hasCleanStartTag(document, element)) return undefined;
+    // A button that already reacts to taps would run that handler too: leave it to the developer.
+    if (gestureBindings(element).some((b) => b.event === 'tap')) return undefined;
 
-export function purposeModal(request: PersonalInfoRequest): Fix | undefined {
-  const { owner, document, element } = request.view;
-  const script = owner.script;
-  const definition = script?.definition;
-  if (!script || !definition || definition.kind === 'App' || definition.kind === 'Behavior') return undefined;
-  // Editing files that do not parse would make them worse: the fix waits until they do.
-  if (script.syntaxErrorCount || document.problems.length || !endsWithCompleteMarkup(document.content) || !hasCleanStartTag(document, element)) return undefined;
-  // A button that already reacts to taps would run that handler too: leave it to the developer.
-  if (gestureBindings(element).some((b) => b.event === 'tap')) return undefined;
+    return {
+      build(locale: Locale): FixEdits {
+        const words = MODAL_TEXT[locale];
+        const suffix = uniqueSuffix(definition.members, 'mpPrivacyOpenPhonePurpose');
+        const visible = `mpPrivacyPhonePurposeVisible${suffix}`;
+        const open = `mpPrivacyOpenPhonePurpose${suffix}`;
+        const accept = `mpPrivacyOnPhoneNumber${suffix}`;
+        const decline = `mpPrivacyDeclinePhone${suffix}`;
+        const handler = request.handlerBinding?.handler;
+        const eventAttribute = `bind${request.openType.toLowerCase()}`;
+        const label = request.label.includes('{{') || !request.label ? words.accept : escapeMarkup(request.label);
+        // Only the open-types themselves are carried over: the attribute as written may hold anything.
+        const openTypes = request.openTypeAttribute.value.split('|').map((t) => t.trim()).filter((t) => /^[A-Za-z]+$/.test(t));
+        const openType = openTypes.includes(request.openType) ? openTypes.join('|') : request.openType;
 
-  return {
-    kind: 'add-purpose-modal',
-    title: text('Add a purpose-explanation modal', '添加用途说明弹窗'),
-    build(locale: Locale): FixEdits {
-      const words = MODAL_TEXT[locale];
-      const suffix = uniqueSuffix(definition.members, 'mpPrivacyOpenPhonePurpose');
-      const visible = `mpPrivacyPhonePurposeVisible${suffix}`;
-      const open = `mpPrivacyOpenPhonePurpose${suffix}`;
-      const accept = `mpPrivacyOnPhoneNumber${suffix}`;
-      const decline = `mpPrivacyDeclinePhone${suffix}`;
-      const handler = request.handlerBinding?.handler;
-      const eventAttribute = `bind${request.openType.toLowerCase()}`;
-      const label = request.label.includes('{{') || !request.label ? words.accept : escapeMarkup(request.label);
-      // Only the open-types themselves are carried over: the attribute as written may hold anything.
-      const openTypes = request.openTypeAttribute.value.split('|').map((t) => t.trim()).filter((t) => /^[A-Za-z]+$/.test(t));
-      const openType = openTypes.includes(request.openType) ? openTypes.join('|') : request.openType;
+        // The dialog's button takes over every open-type (e.g. getPhoneNumber|agreePrivacyAuthorization); the opener keeps none.
+        const edits = [
+          removeAttribute(document, request.openTypeAttribute),
+          request.handlerBinding
+            ? replaceAttribute(document, request.handlerBinding.attribute, `bindtap="${open}"`)
+            : addAttributes(document, element, `bindtap="${open}"`),
+        ];
+        const modal = [
+          `<!-- mp-privacy: says why the phone number is needed before WeChat asks for it -->`,
+          `<view class="mp-privacy-purpose-mask" wx:if="{{${visible}}}">`,
+          `  <view class="mp-privacy-purpose-dialog">`,
+          `    <view class="mp-privacy-purpose-title">${words.title}</view>`,
+          `    <view class="mp-privacy-purpose-text">${PURPOSE_PLACEHOLDER[locale].snippet}</view>`,
+          `    <button class="mp-privacy-purpose-accept" type="primary" open-type="${openType}" ${eventAttribute}="${accept}">${label}</button>`,
+          `    <button class="mp-privacy-purpose-decline" bindtap="${decline}">${words.decline}</button>`,
+          `  </view>`,
+          `</view>`,
+        ].join('\n');
+        edits.push({ ...appendToFile(document.file, document.content, modal), snippet: true });
 
-      // The dialog's button takes over every open-type (e.g. getPhoneNumber|agreePrivacyAuthorization); the opener keeps none.
-      const edits = [
-        removeAttribute(document, request.openTypeAttribute),
-        request.handlerBinding
-          ? replaceAttribute(document, request.handlerBinding.attribute, `bindtap="${open}"`)
-          : addAttributes(document, element, `bindtap="${open}"`),
-      ];
-      const modal = [
-        `<!-- mp-privacy: says why the phone number is needed before WeChat asks for it -->`,
-        `<view class="mp-privacy-purpose-mask" wx:if="{{${visible}}}">`,
-        `  <view class="mp-privacy-purpose-dialog">`,
-        `    <view class="mp-privacy-purpose-title">${words.title}</view>`,
-        `    <view class="mp-privacy-purpose-text">${PURPOSE_PLACEHOLDER[locale].snippet}</view>`,
-        `    <button class="mp-privacy-purpose-accept" type="primary" open-type="${openType}" ${eventAttribute}="${accept}">${label}</button>`,
-        `    <button class="mp-privacy-purpose-decline" bindtap="${decline}">${words.decline}</button>`,
-        `  </view>`,
-        `</view>`,
-      ].join('\n');
-      edits.push({ ...appendToFile(document.file, document.content, modal), snippet: true });
-
-      const e = eventParameter(script);
-      // bindgetphonenumber="get-phone" is legal WXML but not a JS identifier: call it by name then.
-      const callee = handler && (/^[A-Za-z_$][\w$]*$/.test(handler) ? `this.${handler}` : `this[${JSON.stringify(handler)}]`);
-      const forward = (arg: string) => (callee ? `\n  return ${callee}(${arg});` : '');
-      edits.push(
-        ...addToDefinition(
-          script,
-          definition,
-          [
-            `${open}() {\n  this.setData({ ${visible}: true });\n}`,
-            `${accept}(${e}) {\n  this.setData({ ${visible}: false });${forward('e')}\n}`,
-            `${decline}() {\n  // Declining must not block the order: the handler gets the same result as a refusal in WeChat's dialog.\n  this.setData({ ${visible}: false });${forward(DECLINED_DETAIL)}\n}`,
-          ],
-          `${visible}: false`,
-        ),
-      );
-      const styles = appendStyles(owner.base, owner.wxss, MODAL_STYLES);
-      return { edits: [...edits, ...styles.edits], creations: styles.creations };
-    },
-  };
-}
+        const e = eventParameter(script);
+        // bindgetphonenumber="get-phone" is legal WXML but not a JS identifier: call it by name then.
+        const callee = handler && (/^[A-Za-z_$][\w$]*$/.test(handler) ? `this.${handler}` : `this[${JSON.stringify(handler)}]`);
+        const forward = (arg: string) => (callee ? `\n  return ${callee}(${arg});` : '');
+        edits.push(
+          ...addToDefinition(
+            script,
+            definition,
+            [
+              `${open}() {\n  this.setData({ ${visible}: true });\n}`,
+              `${accept}(${e}) {\n  this.setData({ ${visible}: false });${forward('e')}\n}`,
+              `${decline}() {\n  // Declining must not block the order: the handler gets the same result as a refusal in WeChat's dialog.\n  this.setData({ ${visible}: false });${forward(DECLINED_DETAIL)}\n}`,
+            ],
+            `${visible}: false`,
+          ),
+        );
+        const styles = appendStyles(owner.base, owner.wxss, MODAL_STYLES);
+        return { edits: [...edits, ...styles.edits], creations: styles.creations };
+      },
+    };
+  },
+});
 
 const MODAL_STYLES = `
 /* mp-privacy: purpose-explanation dialog for the phone-number request */

@@ -1,9 +1,9 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
-import { reportFromLifecycle } from './support/lifecycle-reports';
+import { LIFECYCLE_EVIDENCE, lifecycleCalls } from './support/lifecycle-reports';
 
-export const clipboardWithoutUserAction: RuleModule = {
+export const clipboardWithoutUserAction = createRule({
   meta: {
     id: 'clipboard-without-user-action',
     defaultSeverity: 'warning',
@@ -14,13 +14,13 @@ export const clipboardWithoutUserAction: RuleModule = {
     ),
     howToFix: text('Read the clipboard only when the user taps a "paste" control.', '只在用户点击“粘贴”等操作时读取剪贴板。'),
     references: [REFERENCES.getClipboardData, REFERENCES.privacyInterfaces, REFERENCES.privacyGuide],
-    fixKinds: [],
+    messages: {
+      lifecycleRead: { en: 'wx.getClipboardData reads the clipboard from {{where}}, without a user action.', 'zh-cn': 'wx.getClipboardData 在 {{where}} 中读取剪贴板，未经用户操作。' },
+    },
+    evidence: { lifecycleRead: LIFECYCLE_EVIDENCE },
   },
   check(context) {
-    reportFromLifecycle(
-      context,
-      ({ reached }) => reached.call.kind === 'platform' && reached.call.api === 'getClipboardData',
-      (_found, where) => ({ message: text(`wx.getClipboardData reads the clipboard from ${where.en}, without a user action.`, `wx.getClipboardData 在 ${where['zh-cn']} 中读取剪贴板，未经用户操作。`) }),
-    );
+    const calls = lifecycleCalls(context, ({ reached }) => reached.call.kind === 'platform' && reached.call.api === 'getClipboardData');
+    for (const { range, related, where, evidence } of calls) context.report({ messageId: 'lifecycleRead', data: { where, ...evidence }, range, related });
   },
-};
+});

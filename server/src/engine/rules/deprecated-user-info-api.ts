@@ -1,11 +1,13 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { appCallSites } from './support/report-helpers';
 import { authorizeScope, platformUsesOf } from '../analysis';
 import { elementsWithOpenType } from '../parse';
 
-export const deprecatedUserInfoApi: RuleModule = {
+const NO_REAL_PROFILE = { en: "{{what}} no longer returns the user's real nickname and avatar; use the avatar/nickname fill-in instead.", 'zh-cn': '{{what}} 已不再返回用户真实的昵称和头像，请改用头像昵称填写能力。' } as const;
+
+export const deprecatedUserInfoApi = createRule({
   meta: {
     id: 'deprecated-user-info-api',
     defaultSeverity: 'warning',
@@ -16,7 +18,16 @@ export const deprecatedUserInfoApi: RuleModule = {
     ),
     howToFix: text('Use the avatar and nickname fill-in: `<button open-type="chooseAvatar" bindchooseavatar="…">` and `<input type="nickname">`, where the user chooses what to share.', '改用头像昵称填写能力：`<button open-type="chooseAvatar" bindchooseavatar="…">` 和 `<input type="nickname">`，由用户自己选择提供的内容。'),
     references: [REFERENCES.userProfileFill, REFERENCES.userInfoNotice2021, REFERENCES.userInfoNotice2022],
-    fixKinds: [],
+    messages: {
+      userProfile: NO_REAL_PROFILE,
+      anonymous: NO_REAL_PROFILE,
+      userInfoButton: { en: 'open-type="getUserInfo" returns anonymous data; use open-type="chooseAvatar" and <input type="nickname">.', 'zh-cn': 'open-type="getUserInfo" 返回匿名数据；请改用 open-type="chooseAvatar" 和 <input type="nickname">。' },
+    },
+    evidence: {
+      userProfile: { en: 'getUserProfile returns "微信用户" and a grey avatar for versions published after 2022-11-08.', 'zh-cn': '2022-11-08 之后发布的版本中，getUserProfile 返回“微信用户”和灰色头像。' },
+      anonymous: { en: 'getUserInfo and scope.userInfo return anonymous data since 2021-04-28.', 'zh-cn': '自 2021-04-28 起，getUserInfo 和 scope.userInfo 返回匿名数据。' },
+      userInfoButton: { en: 'Since 2021-04-28 the getUserInfo button no longer returns the real profile.', 'zh-cn': '自 2021-04-28 起，getUserInfo 按钮不再返回真实资料。' },
+    },
   },
   check(context) {
     const { model } = context;
@@ -25,25 +36,13 @@ export const deprecatedUserInfoApi: RuleModule = {
       const isAuthorizeUserInfo = api === 'authorize' && authorizeScope(use.call.argumentText) === 'scope.userInfo';
       if (api !== 'getUserInfo' && api !== 'getUserProfile' && !isAuthorizeUserInfo) continue;
       const what = isAuthorizeUserInfo ? "wx.authorize({ scope: 'scope.userInfo' })" : `wx.${api}`;
-      for (const range of appCallSites(context, use)) context.report({
-        range,
-        message: text(`${what} no longer returns the user's real nickname and avatar; use the avatar/nickname fill-in instead.`, `${what} 已不再返回用户真实的昵称和头像，请改用头像昵称填写能力。`),
-        evidence: text(api === 'getUserProfile' ? 'getUserProfile returns "微信用户" and a grey avatar for versions published after 2022-11-08.' : 'getUserInfo and scope.userInfo return anonymous data since 2021-04-28.', api === 'getUserProfile' ? '2022-11-08 之后发布的版本中，getUserProfile 返回“微信用户”和灰色头像。' : '自 2021-04-28 起，getUserInfo 和 scope.userInfo 返回匿名数据。'),
-        related: [],
-        fixes: [],
-      });
+      for (const range of appCallSites(context, use)) context.report({ messageId: api === 'getUserProfile' ? 'userProfile' : 'anonymous', data: { what }, range });
     }
     for (const unit of [...model.pages, ...model.components()]) {
       if (!unit.wxml) continue;
       for (const element of elementsWithOpenType(unit.wxml, 'getUserInfo')) {
-        context.report({
-          range: { file: unit.wxml.file, start: element.start, end: element.startTagEnd },
-          message: text('open-type="getUserInfo" returns anonymous data; use open-type="chooseAvatar" and <input type="nickname">.', 'open-type="getUserInfo" 返回匿名数据；请改用 open-type="chooseAvatar" 和 <input type="nickname">。'),
-          evidence: text('Since 2021-04-28 the getUserInfo button no longer returns the real profile.', '自 2021-04-28 起，getUserInfo 按钮不再返回真实资料。'),
-          related: [],
-          fixes: [],
-        });
+        context.report({ messageId: 'userInfoButton', range: { file: unit.wxml.file, start: element.start, end: element.startTagEnd } });
       }
     }
   },
-};
+});

@@ -1,11 +1,12 @@
-import type { RuleModule } from './rule';
-import type { FileEdit } from '../types';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { authorizeScopes, callRangeOf, platformUses, LOCATION_SCOPE_OF } from '../analysis';
 import { findJsonNode } from '../parse';
-import { jsonEditable, setJsonValue } from '../fixes';
 import { excerpt } from '../text/escape';
+import { defineFix, jsonEditable, setJsonValue } from '../fixes';
+import type { JsoncDocument } from '../parse';
+import type { ProjectModel } from '../model';
 
 /** permission.desc longer than this is rejected by DevTools ("无效的json文件"). */
 const MAX_DESC_CHARS = 30;
@@ -13,7 +14,25 @@ const MAX_DESC_CHARS = 30;
 /** Purpose texts copied from tutorials or left as placeholders: they tell the user nothing. */
 const PLACEHOLDER_DESC = /效果展示|请点击确定|^(获取|获得)?(你的|您的|用户)?(当前)?(地理)?位置(信息)?$|^位置$|测试|^test|^desc$|^x+$|^todo|^placeholder|^描述$/i;
 
-export const locationPurpose: RuleModule = {
+/** A purpose sentence for the developer to complete (it must still be edited: it names no real feature). */
+const PURPOSE_TO_COMPLETE = {
+  // Both stay within the 30-character limit of permission.desc.
+  en: 'Used to [name the feature]',
+  'zh-cn': '用于【请填写功能，如推荐附近门店】',
+} as const;
+
+const addLocationPurpose = defineFix({
+  title: { en: 'State the purpose of {{scope}} in app.json', 'zh-cn': '在 app.json 中说明 {{scope}} 的用途' },
+  offer({ model, config, scope }: { model: ProjectModel; config: JsoncDocument; scope: string }) {
+    if (!jsonEditable(config, ['permission', scope, 'desc'])) return undefined;
+    return {
+      data: { scope },
+      build: (locale) => ({ edits: setJsonValue(model.app.configFile, config.text, ['permission', scope, 'desc'], PURPOSE_TO_COMPLETE[locale]), creations: [] }),
+    };
+  },
+});
+
+export const locationPurpose = createRule({
   meta: {
     id: 'location-purpose',
     defaultSeverity: 'error',
@@ -24,7 +43,17 @@ export const locationPurpose: RuleModule = {
     ),
     howToFix: text('Add `"permission": { "scope.userLocation": { "desc": "…" } }` to app.json with the real purpose, e.g. "用于为你推荐附近的门店".', '在 app.json 中加入 `"permission": { "scope.userLocation": { "desc": "…" } }`，写明真实用途，例如“用于为你推荐附近的门店”。'),
     references: [REFERENCES.permissionConfig, REFERENCES.authorize, REFERENCES.locationNotice],
-    fixKinds: ['add-location-purpose'],
+    messages: {
+      noPurpose: { en: 'wx.{{api}} needs {{scope}}, but app.json permission does not say what the location is used for, so the call fails.', 'zh-cn': 'wx.{{api}} 需要 {{scope}}，但 app.json 的 permission 没有说明位置用途，调用会失败。' },
+      tooLong: { en: 'The purpose for {{scope}} is {{length}} characters; WeChat allows at most {{max}}, and DevTools rejects app.json.', 'zh-cn': '{{scope}} 的用途说明有 {{length}} 个字符，超过上限 {{max}}，开发者工具会判定 app.json 无效。' },
+      templatePurpose: { en: 'The purpose given for {{scope}} ("{{desc}}") does not say what the location is used for.', 'zh-cn': '{{scope}} 的用途说明（“{{desc}}”）没有说明位置的实际用途。', severity: 'warning' },
+    },
+    evidence: {
+      noPurpose: { en: 'app.json has no permission["{{scope}}"].desc.', 'zh-cn': 'app.json 中没有 permission["{{scope}}"].desc。' },
+      tooLong: { en: 'permission["{{scope}}"].desc: "{{desc}}"', 'zh-cn': 'permission["{{scope}}"].desc：“{{desc}}”' },
+      templatePurpose: { en: '"{{desc}}" is empty, too short or template text; WeChat shows it in the location dialog.', 'zh-cn': '“{{desc}}”为空、过短或是模板文字；微信会在位置授权弹窗中展示它。' },
+    },
+    fixes: { 'add-location-purpose': addLocationPurpose },
   },
   check(context) {
     const { model } = context;
@@ -42,52 +71,25 @@ export const locationPurpose: RuleModule = {
     for (const [scope, use] of firstUseOfScope) {
       const entry = permission && typeof permission === 'object' ? permission[scope] : undefined;
       const desc = typeof entry?.desc === 'string' ? entry.desc.trim() : undefined;
-      const editable = jsonEditable(config, ['permission', scope, 'desc']);
-      const placeholderDesc = locale('zh-cn');
-      const build = (localeName: 'en' | 'zh-cn') => {
-        const value = localeName === 'zh-cn' ? placeholderDesc : locale('en');
-        const edits: FileEdit[] = setJsonValue(model.app.configFile, config.text, ['permission', scope, 'desc'], value);
-        return { edits, creations: [] };
-      };
-      const fix = {
-        kind: 'add-location-purpose',
-        title: text(`State the purpose of ${scope} in app.json`, `在 app.json 中说明 ${scope} 的用途`),
-        build,
+      const descRange = () => {
+        const node = findJsonNode(config, ['permission', scope, 'desc']);
+        return node ? { file: model.app.configFile, start: node.offset, end: node.offset + node.length } : callRangeOf(use);
       };
       if (desc === undefined) {
-        context.report({
-          range: callRangeOf(use),
-          message: text(`wx.${use.call.api} needs ${scope}, but app.json permission does not say what the location is used for, so the call fails.`, `wx.${use.call.api} 需要 ${scope}，但 app.json 的 permission 没有说明位置用途，调用会失败。`),
-          evidence: text(`app.json has no permission["${scope}"].desc.`, `app.json 中没有 permission["${scope}"].desc。`),
-          related: [],
-          fixes: editable ? [fix] : [],
-        });
+        const fix = context.fix('add-location-purpose', { model, config, scope });
+        context.report({ messageId: 'noPurpose', data: { api: use.call.api, scope }, range: callRangeOf(use), fixes: [fix] });
       } else if ([...desc].length > MAX_DESC_CHARS) {
-        const node = findJsonNode(config, ['permission', scope, 'desc']);
-        context.report({
-          range: node ? { file: model.app.configFile, start: node.offset, end: node.offset + node.length } : callRangeOf(use),
-          message: text(`The purpose for ${scope} is ${[...desc].length} characters; WeChat allows at most ${MAX_DESC_CHARS}, and DevTools rejects app.json.`, `${scope} 的用途说明有 ${[...desc].length} 个字符，超过上限 ${MAX_DESC_CHARS}，开发者工具会判定 app.json 无效。`),
-          evidence: text(`permission["${scope}"].desc: "${excerpt(desc)}"`, `permission["${scope}"].desc：“${excerpt(desc)}”`),
-          related: [],
-          fixes: [],
-        });
+        context.report({ messageId: 'tooLong', data: { scope, length: [...desc].length, max: MAX_DESC_CHARS, desc: excerpt(desc) }, range: descRange() });
       } else if (!desc || desc.length < 4 || PLACEHOLDER_DESC.test(desc)) {
-        const node = findJsonNode(config, ['permission', scope, 'desc']);
+        const fix = context.fix('add-location-purpose', { model, config, scope });
         context.report({
-          severity: 'warning',
-          range: node ? { file: model.app.configFile, start: node.offset, end: node.offset + node.length } : callRangeOf(use),
-          message: text(`The purpose given for ${scope} ("${desc}") does not say what the location is used for.`, `${scope} 的用途说明（“${desc}”）没有说明位置的实际用途。`),
-          evidence: text(`"${desc}" is empty, too short or template text; WeChat shows it in the location dialog.`, `“${desc}”为空、过短或是模板文字；微信会在位置授权弹窗中展示它。`),
+          messageId: 'templatePurpose',
+          data: { scope, desc },
+          range: descRange(),
           related: [{ range: callRangeOf(use), message: text(`wx.${use.call.api} asks for ${scope}`, `wx.${use.call.api} 申请 ${scope}`) }],
-          fixes: editable ? [fix] : [],
+          fixes: [fix],
         });
       }
     }
   },
-};
-
-/** A purpose sentence for the developer to complete (it must still be edited: it names no real feature). */
-function locale(name: 'en' | 'zh-cn'): string {
-  // Both stay within the 30-character limit of permission.desc.
-  return name === 'zh-cn' ? '用于【请填写功能，如推荐附近门店】' : 'Used to [name the feature]';
-}
+});

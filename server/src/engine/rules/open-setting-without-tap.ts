@@ -1,9 +1,9 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
-import { reportFromLifecycle } from './support/lifecycle-reports';
+import { LIFECYCLE_EVIDENCE, lifecycleCalls } from './support/lifecycle-reports';
 
-export const openSettingWithoutTap: RuleModule = {
+export const openSettingWithoutTap = createRule({
   meta: {
     id: 'open-setting-without-tap',
     defaultSeverity: 'error',
@@ -14,13 +14,13 @@ export const openSettingWithoutTap: RuleModule = {
     ),
     howToFix: text('Use `<button open-type="openSetting">`, or call wx.openSetting from a bindtap handler.', '使用 `<button open-type="openSetting">`，或在 bindtap 处理函数中调用 wx.openSetting。'),
     references: [REFERENCES.openSetting, REFERENCES.openSettingNotice, REFERENCES.button],
-    fixKinds: [],
+    messages: {
+      lifecycleCall: { en: 'wx.openSetting runs from {{where}}, not from a tap, so it will not open.', 'zh-cn': 'wx.openSetting 在 {{where}} 中执行而非点击触发，因此不会打开设置页。' },
+    },
+    evidence: { lifecycleCall: LIFECYCLE_EVIDENCE },
   },
   check(context) {
-    reportFromLifecycle(
-      context,
-      ({ reached }) => reached.call.kind === 'platform' && reached.call.api === 'openSetting',
-      (_found, where) => ({ message: text(`wx.openSetting runs from ${where.en}, not from a tap, so it will not open.`, `wx.openSetting 在 ${where['zh-cn']} 中执行而非点击触发，因此不会打开设置页。`) }),
-    );
+    const calls = lifecycleCalls(context, ({ reached }) => reached.call.kind === 'platform' && reached.call.api === 'openSetting');
+    for (const { range, related, where, evidence } of calls) context.report({ messageId: 'lifecycleCall', data: { where, ...evidence }, range, related });
   },
-};
+});

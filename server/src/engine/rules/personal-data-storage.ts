@@ -1,4 +1,4 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { platformUses, vocabulary } from '../analysis';
@@ -8,7 +8,7 @@ function quotedKey(argumentText: string): string | undefined {
   return /^\s*['"`]([^'"`]+)['"`]/.exec(argumentText)?.[1] ?? /key\s*:\s*['"`]([^'"`]+)['"`]/.exec(argumentText)?.[1];
 }
 
-export const personalDataStorage: RuleModule = {
+export const personalDataStorage = createRule({
   meta: {
     id: 'personal-data-storage',
     defaultSeverity: 'info',
@@ -19,7 +19,12 @@ export const personalDataStorage: RuleModule = {
     ),
     howToFix: text('Keep personal data on your server behind the session, or store only what the feature needs and remove it when done.', '把个人信息保存在服务器端并通过会话访问；或只保存功能所需的最少数据，并在用完后删除。'),
     references: [REFERENCES.setStorageAsync, REFERENCES.setStorage, REFERENCES.privacyInterfaces],
-    fixKinds: [],
+    messages: {
+      stored: { en: 'Personal information ("{{key}}") is written to local storage.', 'zh-cn': '个人信息（“{{key}}”）被写入本地缓存。' },
+    },
+    evidence: {
+      stored: { en: 'wx.{{api}} stores the key "{{key}}" in {{file}}.', 'zh-cn': '{{file}} 中的 wx.{{api}} 保存了键“{{key}}”。' },
+    },
   },
   check(context) {
     for (const use of platformUses(context.model)) {
@@ -28,14 +33,8 @@ export const personalDataStorage: RuleModule = {
       // `phoneCode` and friends hold one-time codes for the server to exchange, not the personal data itself.
       // …and `addressId` is a reference to data kept elsewhere.
       if (!key || !vocabulary.PERSONAL_KEY.test(key) || /code|token|captcha|id$|_id\b/i.test(key)) continue;
-      for (const range of appCallSites(context, use)) context.report({
-        range,
-        message: text(`Personal information ("${key}") is written to local storage.`, `个人信息（“${key}”）被写入本地缓存。`),
-        evidence: text(`wx.${use.call.api} stores the key "${key}" in ${context.model.relative(use.script.file)}.`, `${context.model.relative(use.script.file)} 中的 wx.${use.call.api} 保存了键“${key}”。`),
-        related: [],
-        fixes: [],
-      });
+      const data = { key, api: use.call.api, file: context.model.relative(use.script.file) };
+      for (const range of appCallSites(context, use)) context.report({ messageId: 'stored', data, range });
     }
   },
-};
-
+});

@@ -1,4 +1,4 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { platformUses, vocabulary } from '../analysis';
@@ -14,7 +14,7 @@ function hostOf(url: string | undefined): string | undefined {
   return url ? /^https?:\/\/([^/?#:]+)/i.exec(url.trim())?.[1]?.toLowerCase() : undefined;
 }
 
-export const personalDataThirdParty: RuleModule = {
+export const personalDataThirdParty = createRule({
   meta: {
     id: 'personal-data-third-party',
     defaultSeverity: 'warning',
@@ -25,7 +25,12 @@ export const personalDataThirdParty: RuleModule = {
     ),
     howToFix: text("Send it through your own API, or add the third party to the privacy guideline and to `apiHosts` once it is declared.", '通过自有接口发送；或在隐私保护指引中写明该第三方后，把它加入 `apiHosts`。'),
     references: [REFERENCES.privacyInterfaces, REFERENCES.network, REFERENCES.request],
-    fixKinds: [],
+    messages: {
+      sentToThirdParty: { en: "Personal information (\"{{field}}\") is sent to {{host}}, which is not one of the app's own API hosts.", 'zh-cn': '个人信息（“{{field}}”）被发送到 {{host}}，它不是本应用的自有接口。' },
+    },
+    evidence: {
+      sentToThirdParty: { en: 'Own API hosts: {{ownHosts}} (set apiHosts in mp-privacy.config.json).', 'zh-cn': '自有接口主机：{{ownHosts}}（在 mp-privacy.config.json 中设置 apiHosts）。' },
+    },
   },
   check(context) {
     const requests = platformUses(context.model).filter((u) => u.call.api === 'request' || u.call.api === 'uploadFile');
@@ -45,13 +50,8 @@ export const personalDataThirdParty: RuleModule = {
       const sent = use.call.kind === 'platform' && use.call.sentText !== undefined ? use.call.sentText : use.call.argumentText.replace(/url\s*:\s*['"`][^'"`]*['"`]/, '');
       const personal = vocabulary.PERSONAL_KEY.exec(sent);
       if (!personal) continue;
-      for (const range of appCallSites(context, use)) context.report({
-        range,
-        message: text(`Personal information ("${personal[0]}") is sent to ${host}, which is not one of the app's own API hosts.`, `个人信息（“${personal[0]}”）被发送到 ${host}，它不是本应用的自有接口。`),
-        evidence: text(`Own API hosts: ${[...ownHosts].join(', ') || 'none configured'} (set apiHosts in mp-privacy.config.json).`, `自有接口主机：${[...ownHosts].join('、') || '未配置'}（在 mp-privacy.config.json 中设置 apiHosts）。`),
-        related: [],
-        fixes: [],
-      });
+      const data = { field: personal[0], host, ownHosts: text([...ownHosts].join(', ') || 'none configured', [...ownHosts].join('、') || '未配置') };
+      for (const range of appCallSites(context, use)) context.report({ messageId: 'sentToThirdParty', data, range });
     }
   },
-};
+});

@@ -1,15 +1,32 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
-import { chainEvidence, chainProse, describeWall, navigationFindings, navigationOrigin, originEvidence, originsProse, sameRedirects, sharedRedirectAdvice, startTagRange } from './support/report-helpers';
 import { moveToCheckout, noCheckoutAdvice } from '../fixes';
+import {
+  chainEvidence,
+  chainProse,
+  claimPlace,
+  conditionClause,
+  describeWall,
+  navigationFindings,
+  navigationOrigin,
+  originEvidence,
+  originsProse,
+  redirectKind,
+  sameRedirects,
+  sharedRedirectAdvice,
+  startTagRange,
+} from './support/report-helpers';
+
+const CONDITIONAL_REDIRECT = { en: 'Launch code sends the user to {{wallRoute}}, a phone-number wall, {{condition}}.', 'zh-cn': '启动代码{{condition}}把用户带到手机号授权页 {{wallRoute}}。' } as const;
+const REDIRECT_EVIDENCE = { en: '{{origin}} calls {{chain}} to {{wallRoute}}{{when}}, where {{wall}}{{also}}.', 'zh-cn': '{{origin}} 调用 {{chain}}{{when}}跳转到 {{wallRoute}}，该页面{{wall}}{{also}}。' } as const;
 
 /**
  * Rule 1 of the user's requirements: no phone-number request before the user has seen any content.
  * Fires on the entry page when it is a phone wall, and on launch code (app onLaunch/onShow, the entry
  * page's onLoad/onShow/onReady, through helper modules) that sends the user to a phone wall.
  */
-export const phoneOnEntry: RuleModule = {
+export const phoneOnEntry = createRule({
   meta: {
     id: 'phone-on-entry',
     defaultSeverity: 'error',
@@ -23,62 +40,61 @@ export const phoneOnEntry: RuleModule = {
       '让用户先进入真实内容，只在确实需要手机号的环节（例如结算时，并说明用途）再请求授权。登录页可以保留，但应由用户点击后打开。',
     ),
     references: [REFERENCES.operationRulesPrivacy, REFERENCES.getPhoneNumber, REFERENCES.appJson],
-    fixKinds: ['move-phone-to-checkout'],
+    // A wall on the launch path is this rule's: the browsing, checkout and nickname rules do not report it again.
+    supersedes: ['phone-while-browsing', 'phone-purpose-at-checkout', 'user-info-wall'],
+    messages: {
+      entryPage: { en: 'The entry page {{route}} asks for the phone number before the user has seen any content.', 'zh-cn': '入口页面 {{route}} 在用户看到任何内容之前就索要手机号。' },
+      launchRedirect: { en: 'Launch code sends the user to {{wallRoute}}, a phone-number wall, before any content is shown.', 'zh-cn': '启动代码在展示任何内容之前就把用户带到手机号授权页 {{wallRoute}}。' },
+      conditionalLaunchRedirect: CONDITIONAL_REDIRECT,
+      // A condition the analysis cannot read, or a server answer not about the phone: worth a look.
+      conditionalLaunchRedirectToReview: { ...CONDITIONAL_REDIRECT, severity: 'warning' },
+    },
+    evidence: {
+      entryPage: { en: '{{route}} is the entry page ({{how}}) and {{wall}}.', 'zh-cn': '{{route}} 是入口页面（{{how}}），且{{wall}}。' },
+      launchRedirect: REDIRECT_EVIDENCE,
+      conditionalLaunchRedirect: REDIRECT_EVIDENCE,
+      conditionalLaunchRedirectToReview: REDIRECT_EVIDENCE,
+    },
+    fixes: { 'move-phone-to-checkout': moveToCheckout },
   },
   check(context) {
     const { phone, launch, model } = context;
+    const claimed = new Set<string>();
     const entry = launch.entryPage;
-    const entryGate = entry && phone.wallOf(entry);
-    if (entry && entryGate) {
+    const entryWall = entry && phone.wallOf(entry);
+    if (entry && entryWall) {
       const how = model.app.entryFromEntryPagePath ? 'app.json entryPagePath' : 'app.json pages[0]';
-      const fix = moveToCheckout(context, entryGate, { kind: 'entry-page' });
+      const range = startTagRange(entryWall.request.view);
+      claimPlace(claimed, range);
+      const fix = context.fix('move-phone-to-checkout', { flow: context, wall: entryWall, removal: { kind: 'entry-page' } });
       context.report({
-        range: startTagRange(entryGate.request.view),
-        message: text(
-          `The entry page ${entry.route} asks for the phone number before the user has seen any content.`,
-          `入口页面 ${entry.route} 在用户看到任何内容之前就索要手机号。`,
-        ),
-        evidence: text(
-          `${entry.route} is the entry page (${how}) and ${describeWall(entryGate).en}.`,
-          `${entry.route} 是入口页面（${how}），且${describeWall(entryGate)['zh-cn']}。`,
-        ),
+        messageId: 'entryPage',
+        data: { route: entry.route, how, wall: describeWall(entryWall) },
+        range,
         related: [{ range: model.app.entryDeclaredAt ?? entry.declaredAt, message: text(`entry page declared here (${how})`, `入口页面在此声明（${how}）`) }],
-        fixes: fix ? [fix] : [],
+        fixes: [fix],
         fixUnavailable: fix ? undefined : noCheckoutAdvice,
       });
     }
 
     for (const found of navigationFindings(model, launch.launchNavigations, (page) => phone.wallOf(page))) {
-      const { gate, range, condition, shared } = found;
-      if (context.isReported(range.file, range.start)) continue;
+      const { gate: wall, range, condition, shared } = found;
+      if (!claimPlace(claimed, range)) continue;
       const navigation = found.members[0];
-      const conditional = condition.kind !== 'always' && condition.kind !== 'user-state';
-      const fix = shared || conditional ? undefined : moveToCheckout(context, gate, { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(launch.launchNavigations, navigation) });
-      const origin = navigationOrigin(model, navigation);
+      const kind = redirectKind(found);
+      const fix = shared || kind !== 'always' ? undefined : context.fix('move-phone-to-checkout', { flow: context, wall, removal: { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(launch.launchNavigations, navigation) } });
       const also = shared ? text(`; ${originsProse(found.origins).en} reach this redirect`, `；共有${originsProse(found.origins)['zh-cn']}会执行这个跳转`) : text('', '');
       context.report({
+        messageId: kind === 'always' ? 'launchRedirect' : kind === 'conditional' ? 'conditionalLaunchRedirect' : 'conditionalLaunchRedirectToReview',
+        data: { wallRoute: wall.page.route, condition: condition.phrase, origin: navigationOrigin(model, navigation), chain: chainProse(navigation.reached), when: conditionClause(condition), wall: describeWall(wall), also },
         range,
-        severity: found.severity,
-        message: conditional
-          ? text(
-              `Launch code sends the user to ${gate.page.route}, a phone-number wall, ${condition.phrase.en}.`,
-              `启动代码${condition.phrase['zh-cn']}把用户带到手机号授权页 ${gate.page.route}。`,
-            )
-          : text(
-              `Launch code sends the user to ${gate.page.route}, a phone-number wall, before any content is shown.`,
-              `启动代码在展示任何内容之前就把用户带到手机号授权页 ${gate.page.route}。`,
-            ),
-        evidence: text(
-          `${origin} calls ${chainProse(navigation.reached)} to ${gate.page.route}${condition.phrase.en ? ` ${condition.phrase.en}` : ''}, where ${describeWall(gate).en}${also.en}.`,
-          `${origin} 调用 ${chainProse(navigation.reached)}${condition.phrase['zh-cn'] ? `（${condition.phrase['zh-cn']}）` : ''}跳转到 ${gate.page.route}，该页面${describeWall(gate)['zh-cn']}${also['zh-cn']}。`,
-        ),
         related: [
           ...(shared ? originEvidence(found.members, (m) => m.reached, (m) => navigationOrigin(model, m)) : chainEvidence(model, navigation.reached)),
-          { range: startTagRange(gate.request.view), message: text(`the phone request on ${gate.page.route}`, `${gate.page.route} 上的手机号请求`) },
+          { range: startTagRange(wall.request.view), message: text(`the phone request on ${wall.page.route}`, `${wall.page.route} 上的手机号请求`) },
         ],
-        fixes: fix ? [fix] : [],
-        fixUnavailable: fix ? undefined : shared || conditional ? sharedRedirectAdvice : noCheckoutAdvice,
+        fixes: [fix],
+        fixUnavailable: fix ? undefined : shared || kind !== 'always' ? sharedRedirectAdvice : noCheckoutAdvice,
       });
     }
   },
-};
+});

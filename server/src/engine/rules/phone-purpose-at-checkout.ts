@@ -1,7 +1,7 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
-import { startTagRange } from './support/report-helpers';
+import { claimPlace, startTagRange } from './support/report-helpers';
 import { purposeModal } from '../fixes';
 
 /**
@@ -9,7 +9,7 @@ import { purposeModal } from '../fixes';
  * the number is needed, next to the request. Fires on phone buttons on pages or handlers that pay or
  * submit an order, when no text around the button states a purpose.
  */
-export const phonePurposeAtCheckout: RuleModule = {
+export const phonePurposeAtCheckout = createRule({
   meta: {
     id: 'phone-purpose-at-checkout',
     defaultSeverity: 'warning',
@@ -23,31 +23,34 @@ export const phonePurposeAtCheckout: RuleModule = {
       '在按钮旁写明手机号的用途（例如“用于配送时联系您”），或先弹出说明弹窗，并提供不影响下单的“暂不提供”选项。',
     ),
     references: [REFERENCES.getPhoneNumber, REFERENCES.operationRulesPrivacy, REFERENCES.requestPayment],
-    fixKinds: ['add-purpose-modal'],
+    // A phone button that is also a nickname/avatar request is reported here, with the purpose it lacks.
+    supersedes: ['user-info-wall'],
+    messages: {
+      noPurpose: { en: 'This {{openType}} request is part of an order/payment flow but nothing next to it says why the number is needed.', 'zh-cn': '这个 {{openType}} 请求位于下单/支付流程中，但旁边没有说明为什么需要手机号。' },
+    },
+    evidence: {
+      noPurpose: { en: 'On {{route}}, {{orderFlow}}; the text around the button ("{{label}}") states no purpose.', 'zh-cn': '在 {{route}} 中，{{orderFlow}}；按钮周围的文字（“{{label}}”）没有说明用途。' },
+    },
+    fixes: { 'add-purpose-modal': purposeModal },
   },
   check(context) {
     const { phone, checkout: orders } = context;
+    const claimed = new Set<string>();
     for (const request of phone.requests) {
       // A button that fills a phone field the user can also type into collects nothing the user did not choose to give.
       if (request.fillsForm) continue;
-      const range = startTagRange(request.view);
-      if (context.isReported(range.file, range.start)) continue;
       const checkout = orders.contextOf(request);
       if (!checkout || orders.hasPurposeNearby(request)) continue;
-      const fix = purposeModal(request);
+      // A component's request shows on every page that uses it: one finding for its place.
+      const range = startTagRange(request.view);
+      if (!claimPlace(claimed, range)) continue;
       context.report({
+        messageId: 'noPurpose',
+        data: { openType: request.openType, route: request.page.route, orderFlow: checkout.evidence, label: request.label },
         range,
-        message: text(
-          `This ${request.openType} request is part of an order/payment flow but nothing next to it says why the number is needed.`,
-          `这个 ${request.openType} 请求位于下单/支付流程中，但旁边没有说明为什么需要手机号。`,
-        ),
-        evidence: text(
-          `On ${request.page.route}, ${checkout.evidence.en}; the text around the button ("${request.label}") states no purpose.`,
-          `在 ${request.page.route} 中，${checkout.evidence['zh-cn']}；按钮周围的文字（“${request.label}”）没有说明用途。`,
-        ),
         related: checkout.range ? [{ range: checkout.range, message: text('the order/payment call', '下单/支付调用') }] : [],
-        fixes: fix ? [fix] : [],
+        fixes: [context.fix('add-purpose-modal', request)],
       });
     }
   },
-};
+});

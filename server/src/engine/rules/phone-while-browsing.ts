@@ -1,11 +1,24 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { vocabulary } from '../analysis';
 import type { PersonalInfoRequest } from '../analysis';
 import { ancestors, attribute } from '../parse';
-import { chainEvidence, chainProse, describeWall, navigationFindings, navigationOrigin, originEvidence, sameRedirects, sharedRedirectAdvice, startTagRange } from './support/report-helpers';
 import type { PageUnit } from '../model';
+import {
+  chainEvidence,
+  chainProse,
+  claimPlace,
+  conditionClause,
+  describeWall,
+  navigationFindings,
+  navigationOrigin,
+  originEvidence,
+  redirectKind,
+  sameRedirects,
+  sharedRedirectAdvice,
+  startTagRange,
+} from './support/report-helpers';
 import { moveToCheckout, noCheckoutAdvice } from '../fixes';
 
 /** A phone button that stands in for a browsing control: "see more", "details", or a list item wrapped in it. */
@@ -18,12 +31,15 @@ function disguisedBrowsing(request: PersonalInfoRequest) {
   return undefined;
 }
 
+const CONDITIONAL_REDIRECT = { en: '{{opening}} sends the user to {{wallRoute}}, a phone-number wall, {{condition}}.', 'zh-cn': '{{opening}}{{condition}}把用户带到手机号授权页 {{wallRoute}}。' } as const;
+const REDIRECT_EVIDENCE = { en: '{{origin}} calls {{chain}} to {{wallRoute}}{{when}}, where {{wall}}.', 'zh-cn': '{{origin}} 调用 {{chain}}{{when}}跳转到 {{wallRoute}}，该页面{{wall}}。' } as const;
+
 /**
  * Rule 2 of the user's requirements: ordinary pages and sections must not be reachable only through a
  * phone-number request. Fires on lifecycle redirects to phone walls from browsing pages, on tab pages
  * that are phone walls, on full-screen phone overlays, and on phone buttons disguised as browsing controls.
  */
-export const phoneWhileBrowsing: RuleModule = {
+export const phoneWhileBrowsing = createRule({
   meta: {
     id: 'phone-while-browsing',
     defaultSeverity: 'error',
@@ -37,40 +53,51 @@ export const phoneWhileBrowsing: RuleModule = {
       '无需手机号即可展示内容；只在确实需要的功能中（例如结算时，并说明原因）请求手机号，并允许用户拒绝。',
     ),
     references: [REFERENCES.operationRulesPrivacy, REFERENCES.getPhoneNumber, REFERENCES.getRealtimePhoneNumber],
-    fixKinds: ['move-phone-to-checkout'],
+    // A wall the user meets while browsing is this rule's, not the checkout or nickname rule's.
+    supersedes: ['phone-purpose-at-checkout', 'user-info-wall'],
+    messages: {
+      lifecycleRedirect: { en: '{{opening}} sends the user to {{wallRoute}}, a phone-number wall, instead of showing the page.', 'zh-cn': '{{opening}}把用户带到手机号授权页 {{wallRoute}}，而不是展示页面内容。' },
+      conditionalRedirect: CONDITIONAL_REDIRECT,
+      // A condition the analysis cannot read, or a server answer not about the phone: worth a look.
+      conditionalRedirectToReview: { ...CONDITIONAL_REDIRECT, severity: 'warning' },
+      tabWall: { en: 'The tab page {{route}} shows only a phone-number request.', 'zh-cn': 'tab 页 {{route}} 只有一个手机号授权请求。' },
+      overlay: { en: 'A full-screen layer on {{route}} makes the phone-number request catch every tap.', 'zh-cn': '{{route}} 上的全屏浮层让手机号请求拦截所有点击。' },
+      disguisedControl: { en: 'A browsing control on {{route}} asks for the phone number.', 'zh-cn': '{{route}} 上的浏览操作需要先授权手机号。' },
+    },
+    evidence: {
+      lifecycleRedirect: REDIRECT_EVIDENCE,
+      conditionalRedirect: REDIRECT_EVIDENCE,
+      conditionalRedirectToReview: REDIRECT_EVIDENCE,
+      tabWall: { en: '{{route}} is in tabBar.list, so users open it to browse, and {{wall}}.', 'zh-cn': '{{route}} 在 tabBar.list 中，用户打开它是为了浏览，但{{wall}}。' },
+      overlay: { en: '{{route}}: {{wall}}, with no way past it.', 'zh-cn': '{{route}} 上{{wall}}，且没有其他出路。' },
+      disguisedControl: { en: 'This {{openType}} button: {{reason}}.', 'zh-cn': '这个 {{openType}} 按钮：{{reason}}。' },
+    },
+    fixes: { 'move-phone-to-checkout': moveToCheckout },
   },
   check(context) {
     const { phone, launch, model } = context;
+    const claimed = new Set<string>();
 
     const browsing = launch.browsingNavigations.filter((navigation) => navigation.origin !== 'app');
     for (const found of navigationFindings(model, browsing, (page) => phone.wallOf(page))) {
-      const { gate, range, condition, shared } = found;
-      if (context.isReported(range.file, range.start)) continue;
+      const { gate: wall, range, condition, shared } = found;
+      if (!claimPlace(claimed, range)) continue;
       const navigation = found.members[0];
-      const originPage = navigation.origin as PageUnit;
-      const conditional = condition.kind !== 'always' && condition.kind !== 'user-state';
-      const fix = shared || conditional ? undefined : moveToCheckout(context, gate, { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(launch.browsingNavigations, navigation) });
+      const kind = redirectKind(found);
+      const fix = shared || kind !== 'always' ? undefined : context.fix('move-phone-to-checkout', { flow: context, wall, removal: { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(launch.browsingNavigations, navigation) } });
       const pages = [...new Set(found.members.map((m) => (m.origin as PageUnit).route))];
+      const originPage = navigation.origin as PageUnit;
       const opening = shared ? text(`Opening any of ${pages.length} pages (${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ', …' : ''})`, `打开 ${pages.length} 个页面（${pages.slice(0, 3).join('、')}${pages.length > 3 ? '等' : ''}）中的任何一个`) : text(`Opening ${originPage.route}`, `打开 ${originPage.route} 时`);
       context.report({
+        messageId: kind === 'always' ? 'lifecycleRedirect' : kind === 'conditional' ? 'conditionalRedirect' : 'conditionalRedirectToReview',
+        data: { opening, wallRoute: wall.page.route, condition: condition.phrase, origin: navigationOrigin(model, navigation), chain: chainProse(navigation.reached), when: conditionClause(condition), wall: describeWall(wall) },
         range,
-        severity: found.severity,
-        message: conditional
-          ? text(`${opening.en} sends the user to ${gate.page.route}, a phone-number wall, ${condition.phrase.en}.`, `${opening['zh-cn']}${condition.phrase['zh-cn']}把用户带到手机号授权页 ${gate.page.route}。`)
-          : text(
-              `${opening.en} sends the user to ${gate.page.route}, a phone-number wall, instead of showing the page.`,
-              `${opening['zh-cn']}把用户带到手机号授权页 ${gate.page.route}，而不是展示页面内容。`,
-            ),
-        evidence: text(
-          `${navigationOrigin(model, navigation)} calls ${chainProse(navigation.reached)} to ${gate.page.route}${condition.phrase.en ? ` ${condition.phrase.en}` : ''}, where ${describeWall(gate).en}.`,
-          `${navigationOrigin(model, navigation)} 调用 ${chainProse(navigation.reached)}${condition.phrase['zh-cn'] ? `（${condition.phrase['zh-cn']}）` : ''}跳转到 ${gate.page.route}，该页面${describeWall(gate)['zh-cn']}。`,
-        ),
         related: [
           ...(shared ? originEvidence(found.members, (m) => m.reached, (m) => navigationOrigin(model, m)) : chainEvidence(model, navigation.reached)),
-          { range: startTagRange(gate.request.view), message: text(`the phone request on ${gate.page.route}`, `${gate.page.route} 上的手机号请求`) },
+          { range: startTagRange(wall.request.view), message: text(`the phone request on ${wall.page.route}`, `${wall.page.route} 上的手机号请求`) },
         ],
-        fixes: fix ? [fix] : [],
-        fixUnavailable: fix ? undefined : shared || conditional ? sharedRedirectAdvice : noCheckoutAdvice,
+        fixes: [fix],
+        fixUnavailable: fix ? undefined : shared || kind !== 'always' ? sharedRedirectAdvice : noCheckoutAdvice,
       });
     }
 
@@ -79,26 +106,22 @@ export const phoneWhileBrowsing: RuleModule = {
       const first = phone.wallOf(page);
       if (!first) continue;
       // Every full-screen layer is a wall of its own (each with its fix); a tab page is one.
-      const gates = first.kind === 'overlay' ? phone.overlayWalls(page) : [first];
-      for (const gate of gates) {
-        const isTabWall = gate.kind === 'request-only' && page.isTab && !vocabulary.PROFILE_ROUTE.test(page.route);
-        const isOverlay = gate.kind === 'overlay' && !vocabulary.LOGIN_ROUTE.test(page.route);
+      const walls = first.kind === 'overlay' ? phone.overlayWalls(page) : [first];
+      for (const wall of walls) {
+        const isTabWall = wall.kind === 'request-only' && page.isTab && !vocabulary.PROFILE_ROUTE.test(page.route);
+        const isOverlay = wall.kind === 'overlay' && !vocabulary.LOGIN_ROUTE.test(page.route);
         if (!isTabWall && !isOverlay) continue;
-        const range = startTagRange(gate.request.view);
-        if (context.isReported(range.file, range.start)) continue;
-        const fix = moveToCheckout(context, gate, { kind: 'request', request: gate.request });
+        const range = startTagRange(wall.request.view);
+        if (!claimPlace(claimed, range)) continue;
+        const fix = context.fix('move-phone-to-checkout', { flow: context, wall, removal: { kind: 'request', request: wall.request } });
         context.report({
+          messageId: isTabWall ? 'tabWall' : 'overlay',
+          data: { route: page.route, wall: describeWall(wall) },
           range,
-          message: isTabWall
-            ? text(`The tab page ${page.route} shows only a phone-number request.`, `tab 页 ${page.route} 只有一个手机号授权请求。`)
-            : text(`A full-screen layer on ${page.route} makes the phone-number request catch every tap.`, `${page.route} 上的全屏浮层让手机号请求拦截所有点击。`),
-          evidence: isTabWall
-            ? text(`${page.route} is in tabBar.list, so users open it to browse, and ${describeWall(gate).en}.`, `${page.route} 在 tabBar.list 中，用户打开它是为了浏览，但${describeWall(gate)['zh-cn']}。`)
-            : text(`${page.route}: ${describeWall(gate).en}, with no way past it.`, `${page.route} 上${describeWall(gate)['zh-cn']}，且没有其他出路。`),
-          related: gate.overlay && gate.overlay.element !== gate.request.view.element
-            ? [{ range: startTagRange(gate.overlay), message: text('the full-screen layer', '全屏浮层') }]
+          related: wall.overlay && wall.overlay.element !== wall.request.view.element
+            ? [{ range: startTagRange(wall.overlay), message: text('the full-screen layer', '全屏浮层') }]
             : [],
-          fixes: fix ? [fix] : [],
+          fixes: [fix],
           fixUnavailable: fix ? undefined : noCheckoutAdvice,
         });
       }
@@ -108,16 +131,15 @@ export const phoneWhileBrowsing: RuleModule = {
       const reason = disguisedBrowsing(request);
       if (!reason) continue;
       const range = startTagRange(request.view);
-      if (context.isReported(range.file, range.start)) continue;
-      const fix = moveToCheckout(context, { kind: 'request-only', page: request.page, request }, { kind: 'request', request });
+      if (!claimPlace(claimed, range)) continue;
+      const fix = context.fix('move-phone-to-checkout', { flow: context, wall: { kind: 'request-only', page: request.page, request }, removal: { kind: 'request', request } });
       context.report({
+        messageId: 'disguisedControl',
+        data: { route: request.page.route, openType: request.openType, reason },
         range,
-        message: text(`A browsing control on ${request.page.route} asks for the phone number.`, `${request.page.route} 上的浏览操作需要先授权手机号。`),
-        evidence: text(`This ${request.openType} button: ${reason.en}.`, `这个 ${request.openType} 按钮：${reason['zh-cn']}。`),
-        related: [],
-        fixes: fix ? [fix] : [],
+        fixes: [fix],
         fixUnavailable: fix ? undefined : noCheckoutAdvice,
       });
     }
   },
-};
+});

@@ -1,12 +1,23 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { authorizeScope, privacyKindOfApi } from '../analysis';
-import { reportFromLifecycle } from './support/lifecycle-reports';
+import { LIFECYCLE_EVIDENCE, lifecycleCalls } from './support/lifecycle-reports';
 
-const OWN_RULE_APIS = new Set(['getClipboardData', 'setClipboardData', 'openSetting', 'requestSubscribeMessage', 'getUserProfile', 'getUserInfo']);
+/** Privacy APIs whose lifecycle calls another rule reports, with its own message and severity (checked by a test). */
+export const LEFT_TO_OTHER_RULES: Readonly<Record<string, string>> = {
+  getClipboardData: 'clipboard-without-user-action',
+  openSetting: 'open-setting-without-tap',
+  requestSubscribeMessage: 'subscribe-message-without-tap',
+  getUserProfile: 'deprecated-user-info-api',
+  getUserInfo: 'deprecated-user-info-api',
+};
+/** Writing the clipboard collects nothing. */
+const NOT_COLLECTING = new Set(['setClipboardData']);
 
-export const privacyApiWithoutUserAction: RuleModule = {
+const RUNS_BEFORE_ASKED = { en: '{{what}} runs from {{where}}, before the user asked for the feature.', 'zh-cn': '{{what}} 在 {{where}} 中执行，用户尚未使用相关功能。' } as const;
+
+export const privacyApiWithoutUserAction = createRule({
   meta: {
     id: 'privacy-api-without-user-action',
     defaultSeverity: 'warning',
@@ -17,28 +28,27 @@ export const privacyApiWithoutUserAction: RuleModule = {
     ),
     howToFix: text('Call the API from the tap handler of the feature that needs it (e.g. "use my location"), and explain why before asking.', '在需要该能力的功能的点击处理函数中调用（例如“使用我的位置”），并在申请前说明原因。'),
     references: [REFERENCES.operationRulesPrivacy, REFERENCES.authorize, REFERENCES.privacyInterfaces],
-    fixKinds: [],
+    messages: {
+      onLaunchPath: RUNS_BEFORE_ASKED,
+      // Off the launch path the user has at least seen content first.
+      offLaunchPath: { ...RUNS_BEFORE_ASKED, severity: 'info' },
+    },
+    evidence: { onLaunchPath: LIFECYCLE_EVIDENCE, offLaunchPath: LIFECYCLE_EVIDENCE },
   },
   check(context) {
-    reportFromLifecycle(
-      context,
-      ({ reached }) => {
-        const call = reached.call;
-        if (call.kind !== 'platform' || OWN_RULE_APIS.has(call.api)) return false;
-        if (call.api === 'authorize') {
-          const scope = authorizeScope(call.argumentText);
-          return scope !== 'scope.userInfo'; // scope.userInfo no longer shows a dialog; deprecated-user-info-api covers it
-        }
-        return !!privacyKindOfApi(call.api) && call.api !== 'onLocationChange';
-      },
-      (found, where) => {
-        const call = found.reached.call as { api: string; argumentText: string };
-        const what = call.api === 'authorize' ? `wx.authorize(${authorizeScope(call.argumentText) ?? '…'})` : `wx.${call.api}`;
-        return {
-          severity: found.entry.onLaunchPath ? 'warning' : 'info',
-          message: text(`${what} runs from ${where.en}, before the user asked for the feature.`, `${what} 在 ${where['zh-cn']} 中执行，用户尚未使用相关功能。`),
-        };
-      },
-    );
+    const calls = lifecycleCalls(context, ({ reached }) => {
+      const call = reached.call;
+      if (call.kind !== 'platform' || call.api in LEFT_TO_OTHER_RULES || NOT_COLLECTING.has(call.api)) return false;
+      if (call.api === 'authorize') {
+        const scope = authorizeScope(call.argumentText);
+        return scope !== 'scope.userInfo'; // scope.userInfo no longer shows a dialog; deprecated-user-info-api covers it
+      }
+      return !!privacyKindOfApi(call.api) && call.api !== 'onLocationChange';
+    });
+    for (const { found, range, related, where, onLaunchPath, evidence } of calls) {
+      const call = found.reached.call as { api: string; argumentText: string };
+      const what = call.api === 'authorize' ? `wx.authorize(${authorizeScope(call.argumentText) ?? '…'})` : `wx.${call.api}`;
+      context.report({ messageId: onLaunchPath ? 'onLaunchPath' : 'offLaunchPath', data: { what, where, ...evidence }, range, related });
+    }
   },
-};
+});

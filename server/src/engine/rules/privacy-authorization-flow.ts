@@ -1,11 +1,27 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { hasPrivacyHandling, popupComponents, privacyUses } from '../analysis';
 import { findJsonNode } from '../parse';
-import { POPUP_DIR, POPUP_TAG, jsonEditable, mountEdits, pagesToMount, scaffoldPopup, setJsonValue } from '../fixes';
+import { defineFix, jsonEditable, scaffoldPrivacyPopup, setJsonValue } from '../fixes';
+import type { ProjectModel } from '../model';
 
-export const privacyAuthorizationFlow: RuleModule = {
+const removeUsePrivacyCheck = defineFix({
+  title: text('Remove __usePrivacyCheck__', '删除 __usePrivacyCheck__'),
+  automatic: true,
+  offer(model: ProjectModel) {
+    const config = model.app.config;
+    if (!config || !jsonEditable(config, ['__usePrivacyCheck__'])) return undefined;
+    return { build: () => ({ edits: setJsonValue(model.app.configFile, config.text, ['__usePrivacyCheck__'], undefined), creations: [] }) };
+  },
+});
+
+const NO_CONSENT_FLOW = {
+  en: 'The app uses privacy interfaces ({{interfaces}}) but has no privacy-consent flow of its own; WeChat will show its fallback popup.',
+  'zh-cn': '应用使用了隐私接口（{{interfaces}}），但没有自己的隐私同意流程；微信会弹出官方兜底弹窗。',
+} as const;
+
+export const privacyAuthorizationFlow = createRule({
   meta: {
     id: 'privacy-authorization-flow',
     defaultSeverity: 'info',
@@ -16,7 +32,21 @@ export const privacyAuthorizationFlow: RuleModule = {
     ),
     howToFix: text('Add a privacy popup component that listens with wx.onNeedPrivacyAuthorization and offers an agree button (open-type="agreePrivacyAuthorization"), and mount it on the pages that use privacy interfaces.', '添加隐私弹窗组件：用 wx.onNeedPrivacyAuthorization 监听，并提供同意按钮（open-type="agreePrivacyAuthorization"），挂载到使用隐私接口的页面上。'),
     references: [REFERENCES.officialPrivacyPopup, REFERENCES.onNeedPrivacyAuthorization, REFERENCES.privacyInterfaces],
-    fixKinds: ['scaffold-privacy-popup'],
+    messages: {
+      obsoleteKey: { en: '__usePrivacyCheck__ is obsolete: the privacy checks are always on since 2023-10-17.', 'zh-cn': '__usePrivacyCheck__ 已过时：自 2023-10-17 起隐私检查始终开启。' },
+      noConsentFlow: NO_CONSENT_FLOW,
+      // <input type="nickname"> is not covered by the official popup: unagreed, it silently becomes a plain text input.
+      noConsentFlowNickname: { ...NO_CONSENT_FLOW, severity: 'warning' },
+    },
+    evidence: {
+      obsoleteKey: { en: 'The key only switched the checks on during the 2023 trial period.', 'zh-cn': '该字段只在 2023 年的过渡期内用于开启检查。' },
+      noConsentFlow: { en: 'No wx.onNeedPrivacyAuthorization, wx.requirePrivacyAuthorize or open-type="agreePrivacyAuthorization" anywhere in the project.', 'zh-cn': '项目中没有 wx.onNeedPrivacyAuthorization、wx.requirePrivacyAuthorize 或 open-type="agreePrivacyAuthorization"。' },
+      noConsentFlowNickname: {
+        en: 'No wx.onNeedPrivacyAuthorization, wx.requirePrivacyAuthorize or open-type="agreePrivacyAuthorization" anywhere in the project, and <input type="nickname"> gets no official popup: until the user agrees it works as a plain text input.',
+        'zh-cn': '项目中没有 wx.onNeedPrivacyAuthorization、wx.requirePrivacyAuthorize 或 open-type="agreePrivacyAuthorization"；而 <input type="nickname"> 没有官方弹窗兜底，用户同意之前它只是普通文本输入框。',
+      },
+    },
+    fixes: { 'remove-use-privacy-check': removeUsePrivacyCheck, 'scaffold-privacy-popup': scaffoldPrivacyPopup },
   },
   check(context) {
     const { model } = context;
@@ -25,16 +55,9 @@ export const privacyAuthorizationFlow: RuleModule = {
     if (obsolete && obsolete.parent) {
       const property = obsolete.parent;
       context.report({
+        messageId: 'obsoleteKey',
         range: { file: model.app.configFile, start: property.offset, end: property.offset + property.length },
-        message: text('__usePrivacyCheck__ is obsolete: the privacy checks are always on since 2023-10-17.', '__usePrivacyCheck__ 已过时：自 2023-10-17 起隐私检查始终开启。'),
-        evidence: text('The key only switched the checks on during the 2023 trial period.', '该字段只在 2023 年的过渡期内用于开启检查。'),
-        related: [],
-        fixes: !jsonEditable(config!, ['__usePrivacyCheck__']) ? [] : [{
-          kind: 'remove-use-privacy-check',
-          automatic: true,
-          title: text('Remove __usePrivacyCheck__', '删除 __usePrivacyCheck__'),
-          build: () => ({ edits: setJsonValue(model.app.configFile, config!.text, ['__usePrivacyCheck__'], undefined), creations: [] }),
-        }],
+        fixes: [context.fix('remove-use-privacy-check', model)],
       });
     }
     if (hasPrivacyHandling(model) || popupComponents(model).length) return;
@@ -43,26 +66,14 @@ export const privacyAuthorizationFlow: RuleModule = {
     const kinds = [...new Set(uses.map((u) => u.what))];
     // A project-wide finding sits on app.json "pages", which stays put while pages are edited.
     const pagesNode = config && findJsonNode(config, ['pages'])?.parent?.children?.[0];
-    // <input type="nickname"> is not covered by the official popup: unagreed, it silently becomes a plain text input.
     const nickname = uses.some((u) => u.what === '<input type="nickname">');
+    const interfaces = text(`${kinds.slice(0, 4).join(', ')}${kinds.length > 4 ? '…' : ''}`, `${kinds.slice(0, 4).join('、')}${kinds.length > 4 ? '…' : ''}`);
     context.report({
-      severity: nickname ? 'warning' : undefined,
+      messageId: nickname ? 'noConsentFlowNickname' : 'noConsentFlow',
+      data: { interfaces },
       range: pagesNode ? { file: model.app.configFile, start: pagesNode.offset, end: pagesNode.offset + pagesNode.length } : uses[0].range,
-      message: text(`The app uses privacy interfaces (${kinds.slice(0, 4).join(', ')}${kinds.length > 4 ? '…' : ''}) but has no privacy-consent flow of its own; WeChat will show its fallback popup.`, `应用使用了隐私接口（${kinds.slice(0, 4).join('、')}${kinds.length > 4 ? '…' : ''}），但没有自己的隐私同意流程；微信会弹出官方兜底弹窗。`),
-      evidence: nickname
-        ? text('No wx.onNeedPrivacyAuthorization, wx.requirePrivacyAuthorize or open-type="agreePrivacyAuthorization" anywhere in the project, and <input type="nickname"> gets no official popup: until the user agrees it works as a plain text input.', '项目中没有 wx.onNeedPrivacyAuthorization、wx.requirePrivacyAuthorize 或 open-type="agreePrivacyAuthorization"；而 <input type="nickname"> 没有官方弹窗兜底，用户同意之前它只是普通文本输入框。')
-        : text('No wx.onNeedPrivacyAuthorization, wx.requirePrivacyAuthorize or open-type="agreePrivacyAuthorization" anywhere in the project.', '项目中没有 wx.onNeedPrivacyAuthorization、wx.requirePrivacyAuthorize 或 open-type="agreePrivacyAuthorization"。'),
       related: uses.slice(0, 5).map((u) => ({ range: u.range, message: text(`${u.what} is used here`, `此处使用了 ${u.what}`) })),
-      fixes: config && jsonEditable(config, ['usingComponents', POPUP_TAG])
-        ? [{
-            kind: 'scaffold-privacy-popup',
-            title: text('Add a privacy popup component and mount it', '添加隐私弹窗组件并挂载'),
-            build: (locale) => ({
-              edits: [...setJsonValue(model.app.configFile, config.text, ['usingComponents', POPUP_TAG], `/${POPUP_DIR}/index`), ...mountEdits(pagesToMount(model, uses), POPUP_TAG)],
-              creations: scaffoldPopup(model, locale),
-            }),
-          }]
-        : [],
+      fixes: [context.fix('scaffold-privacy-popup', { model, uses })],
     });
   },
-};
+});

@@ -1,12 +1,12 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
-import { popupComponents, privacyUses } from '../analysis';
+import { popupComponents } from '../analysis';
 import type { PageUnit } from '../model';
 import { elementsNamed, findJsonNode } from '../parse';
-import { mountEdits, pagesToMount } from '../fixes';
+import { mountPrivacyPopup } from '../fixes';
 
-export const privacyPopupNotMounted: RuleModule = {
+export const privacyPopupNotMounted = createRule({
   meta: {
     id: 'privacy-popup-not-mounted',
     defaultSeverity: 'warning',
@@ -17,7 +17,13 @@ export const privacyPopupNotMounted: RuleModule = {
     ),
     howToFix: text('Put the component tag in the templates of the pages that use privacy interfaces.', '在使用隐私接口的页面模板中加入该组件标签。'),
     references: [REFERENCES.privacyGuide, REFERENCES.onNeedPrivacyAuthorization],
-    fixKinds: ['mount-privacy-popup'],
+    messages: {
+      notMounted: { en: 'The privacy popup <{{tag}}> is registered but no page shows it.', 'zh-cn': '隐私弹窗 <{{tag}}> 已注册，但没有任何页面使用它。' },
+    },
+    evidence: {
+      notMounted: { en: '{{popup}} handles the privacy consent, but no page or component template contains <{{tag}}>.', 'zh-cn': '{{popup}} 处理隐私同意流程，但没有任何页面或组件模板包含 <{{tag}}>。' },
+    },
+    fixes: { 'mount-privacy-popup': mountPrivacyPopup },
   },
   check(context) {
     const { model } = context;
@@ -44,22 +50,12 @@ export const privacyPopupNotMounted: RuleModule = {
       const registration = registrations[0];
       const node = findJsonNode(registration.json, ['usingComponents', registration.tag]);
       const range = node?.parent ? { file: registration.file, start: node.parent.offset, end: node.parent.offset + node.parent.length } : { file: registration.file, start: 0, end: 0 };
-      const pages = pagesToMount(model, privacyUses(model));
-      // A popup registered in a page's own json can only be mounted there.
-      const usable = registration.file === model.app.configFile ? pages : model.pages.filter((p) => `${p.base}.json` === registration.file);
-      const mounts = mountEdits(usable, registration.tag);
       context.report({
+        messageId: 'notMounted',
+        data: { tag: registration.tag, popup: model.relative(popup.base) },
         range,
-        message: text(`The privacy popup <${registration.tag}> is registered but no page shows it.`, `隐私弹窗 <${registration.tag}> 已注册，但没有任何页面使用它。`),
-        evidence: text(`${model.relative(popup.base)} handles the privacy consent, but no page or component template contains <${registration.tag}>.`, `${model.relative(popup.base)} 处理隐私同意流程，但没有任何页面或组件模板包含 <${registration.tag}>。`),
-        related: [],
-        // Only offered when some page can take the tag (not, e.g., one that ends inside a half-typed tag).
-        fixes: mounts.length ? [{
-          kind: 'mount-privacy-popup',
-          title: text(`Mount <${registration.tag}> on the pages that use privacy interfaces`, `在使用隐私接口的页面中挂载 <${registration.tag}>`),
-          build: () => ({ edits: mounts, creations: [] }),
-        }] : [],
+        fixes: [context.fix('mount-privacy-popup', { model, tag: registration.tag, registeredIn: registration.file })],
       });
     }
   },
-};
+});

@@ -1,10 +1,12 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import type { FunctionRef } from '../analysis';
 import { handlerOf, reachableCalls, resolveCall } from '../analysis';
 import type { ProjectModel } from '../model';
 import { attribute, elementsNamed, eventBindings } from '../parse';
+import type { WxmlAttribute, WxmlDocument } from '../parse';
+import { defineFix } from '../fixes';
 
 /** The start function and every function it reaches that the project defines. */
 function functionsReached(model: ProjectModel, start: FunctionRef): FunctionRef[] {
@@ -16,7 +18,21 @@ function functionsReached(model: ProjectModel, start: FunctionRef): FunctionRef[
   return refs;
 }
 
-export const reportSubmitFormId: RuleModule = {
+const removeReportSubmit = defineFix({
+  title: { en: 'Remove report-submit', 'zh-cn': '删除 report-submit' },
+  automatic: true,
+  offer({ document, attribute: reportSubmit }: { document: WxmlDocument; attribute: WxmlAttribute }) {
+    return {
+      build: () => {
+        let start = reportSubmit.start;
+        while (start > 0 && /\s/.test(document.content[start - 1])) start--;
+        return { edits: [{ file: document.file, start, end: reportSubmit.end, newText: '' }], creations: [] };
+      },
+    };
+  },
+});
+
+export const reportSubmitFormId = createRule({
   meta: {
     id: 'report-submit-formid',
     defaultSeverity: 'warning',
@@ -27,7 +43,15 @@ export const reportSubmitFormId: RuleModule = {
     ),
     howToFix: text('Remove report-submit and the formId upload; ask for a subscription with wx.requestSubscribeMessage in a tap instead.', '删除 report-submit 和 formId 上传；改为在点击中用 wx.requestSubscribeMessage 请求订阅。'),
     references: [REFERENCES.templateMessage, REFERENCES.form],
-    fixKinds: ['remove-report-submit'],
+    messages: {
+      harvesting: { en: "This form's formId is read and sent on ({{handler}}()), for template messages that no longer exist.", 'zh-cn': '该表单的 formId 被读取并发送（{{handler}}()），用于已下线的模板消息。' },
+      leftover: { en: 'report-submit is left over from retired template messages and does nothing useful.', 'zh-cn': 'report-submit 是已下线模板消息的残留，已无实际作用。', severity: 'info' },
+    },
+    evidence: {
+      harvesting: { en: '{{handler}}() reads formId and passes it to a request.', 'zh-cn': '{{handler}}() 读取 formId 并传给请求。' },
+      leftover: { en: 'No code reads the formId it produces.', 'zh-cn': '没有代码读取它产生的 formId。' },
+    },
+    fixes: { 'remove-report-submit': removeReportSubmit },
   },
   check(context) {
     const { model } = context;
@@ -43,29 +67,11 @@ export const reportSubmitFormId: RuleModule = {
         const functions = handler ? functionsReached(model, handler) : [];
         const readsFormId = functions.some((ref) => /formId|form_id/.test(ref.script.content.slice(ref.fn.start, ref.fn.end)));
         const sends = handler ? reachableCalls(model, handler).some((r) => r.call.kind === 'platform' && (r.call.api === 'request' || r.call.api === 'uploadFile')) : false;
-        const harvesting = readsFormId && sends;
-        context.report({
-          range: { file: document.file, start: reportSubmit.start, end: reportSubmit.end },
-          severity: harvesting ? 'warning' : 'info',
-          message: harvesting
-            ? text(`This form's formId is read and sent on (${submit!.handler}()), for template messages that no longer exist.`, `该表单的 formId 被读取并发送（${submit!.handler}()），用于已下线的模板消息。`)
-            : text('report-submit is left over from retired template messages and does nothing useful.', 'report-submit 是已下线模板消息的残留，已无实际作用。'),
-          evidence: harvesting
-            ? text(`${submit!.handler}() reads formId and passes it to a request.`, `${submit!.handler}() 读取 formId 并传给请求。`)
-            : text('No code reads the formId it produces.', '没有代码读取它产生的 formId。'),
-          related: [],
-          fixes: [{
-            kind: 'remove-report-submit',
-          automatic: true,
-            title: text('Remove report-submit', '删除 report-submit'),
-            build: () => {
-              let start = reportSubmit.start;
-              while (start > 0 && /\s/.test(document.content[start - 1])) start--;
-              return { edits: [{ file: document.file, start, end: reportSubmit.end, newText: '' }], creations: [] };
-            },
-          }],
-        });
+        const range = { file: document.file, start: reportSubmit.start, end: reportSubmit.end };
+        const fixes = [context.fix('remove-report-submit', { document, attribute: reportSubmit })];
+        if (submit && readsFormId && sends) context.report({ messageId: 'harvesting', data: { handler: submit.handler }, range, fixes });
+        else context.report({ messageId: 'leftover', range, fixes });
       }
     }
   },
-};
+});

@@ -1,19 +1,12 @@
-import type { RuleModule } from './rule';
-import type { LocalizedText } from '../types';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { startTagRange } from './support/report-helpers';
 import { asynchronousReason, callRangeOf, describeCall, isTapEntry, runsSynchronously } from '../analysis';
 
-const REASONS: Record<string, LocalizedText> = {
-  timer: text('it runs in a timer started by the handler', '它在处理函数启动的定时器中执行'),
-  await: text('it runs after an `await` in the handler', '它在处理函数中的 `await` 之后执行'),
-  callback: text('it runs in the callback of an asynchronous call (wx.request, a promise…)', '它在异步调用（wx.request、Promise 等）的回调中执行'),
-  lifecycle: text('it runs from lifecycle code, not from a tap', '它由生命周期代码执行，而不是由点击触发'),
-  event: text('it runs from a non-tap event', '它由非点击事件触发'),
-};
+const REACHED_FROM = { en: 'Reached from {{handler}}() ({{trigger}}) through {{chain}}.', 'zh-cn': '从 {{handler}}()（{{trigger}}）经 {{chain}} 调用。' } as const;
 
-export const subscribeMessageWithoutTap: RuleModule = {
+export const subscribeMessageWithoutTap = createRule({
   meta: {
     id: 'subscribe-message-without-tap',
     defaultSeverity: 'error',
@@ -24,7 +17,15 @@ export const subscribeMessageWithoutTap: RuleModule = {
     ),
     howToFix: text('Call wx.requestSubscribeMessage first thing in the bindtap handler, before any await or request; send the result to the server afterwards.', '在 bindtap 处理函数中最先调用 wx.requestSubscribeMessage（在任何 await 或请求之前），之后再把结果发送给服务器。'),
     references: [REFERENCES.subscribeMessage, REFERENCES.subscribeGuide, REFERENCES.requestPayment],
-    fixKinds: [],
+    // One message per reason the call is no longer the tap.
+    messages: {
+      timer: { en: 'wx.requestSubscribeMessage is not called directly in a tap, so WeChat rejects it: it runs in a timer started by the handler.', 'zh-cn': 'wx.requestSubscribeMessage 不是在点击中直接调用的，微信会拒绝：它在处理函数启动的定时器中执行。' },
+      await: { en: 'wx.requestSubscribeMessage is not called directly in a tap, so WeChat rejects it: it runs after an `await` in the handler.', 'zh-cn': 'wx.requestSubscribeMessage 不是在点击中直接调用的，微信会拒绝：它在处理函数中的 `await` 之后执行。' },
+      callback: { en: 'wx.requestSubscribeMessage is not called directly in a tap, so WeChat rejects it: it runs in the callback of an asynchronous call (wx.request, a promise…).', 'zh-cn': 'wx.requestSubscribeMessage 不是在点击中直接调用的，微信会拒绝：它在异步调用（wx.request、Promise 等）的回调中执行。' },
+      lifecycle: { en: 'wx.requestSubscribeMessage is not called directly in a tap, so WeChat rejects it: it runs from lifecycle code, not from a tap.', 'zh-cn': 'wx.requestSubscribeMessage 不是在点击中直接调用的，微信会拒绝：它由生命周期代码执行，而不是由点击触发。' },
+      event: { en: 'wx.requestSubscribeMessage is not called directly in a tap, so WeChat rejects it: it runs from a non-tap event.', 'zh-cn': 'wx.requestSubscribeMessage 不是在点击中直接调用的，微信会拒绝：它由非点击事件触发。' },
+    },
+    evidence: { timer: REACHED_FROM, await: REACHED_FROM, callback: REACHED_FROM, lifecycle: REACHED_FROM, event: REACHED_FROM },
   },
   check(context) {
     const { entries } = context;
@@ -39,17 +40,14 @@ export const subscribeMessageWithoutTap: RuleModule = {
       if (fromTap.some((i) => runsSynchronously(i.reached, true))) continue;
       const witness = fromTap[0] ?? items.find((i) => i.entry.kind === 'gesture') ?? items[0];
       const reason = witness.entry.kind === 'lifecycle' ? 'lifecycle' : !isTapEntry(context.model, witness.entry) ? 'event' : asynchronousReason(witness.reached) ?? 'callback';
-      const handler = witness.entry.ref.fn.name;
+      const chain = [...witness.reached.chain.map((h) => describeCall(h.call)), 'wx.requestSubscribeMessage'].join(' → ');
+      const trigger = witness.entry.kind === 'gesture' ? text(`bind${witness.entry.name}`, `bind${witness.entry.name}`) : text('lifecycle', '生命周期');
       context.report({
+        messageId: reason,
+        data: { handler: witness.entry.ref.fn.name, trigger, chain },
         range: callRangeOf(witness.reached),
-        message: text(`wx.requestSubscribeMessage is not called directly in a tap, so WeChat rejects it: ${REASONS[reason].en}.`, `wx.requestSubscribeMessage 不是在点击中直接调用的，微信会拒绝：${REASONS[reason]['zh-cn']}。`),
-        evidence: text(
-          `Reached from ${handler}() (${witness.entry.kind === 'gesture' ? `bind${witness.entry.name}` : 'lifecycle'}) through ${[...witness.reached.chain.map((h) => describeCall(h.call)), 'wx.requestSubscribeMessage'].join(' → ')}.`,
-          `从 ${handler}()（${witness.entry.kind === 'gesture' ? `bind${witness.entry.name}` : '生命周期'}）经 ${[...witness.reached.chain.map((h) => describeCall(h.call)), 'wx.requestSubscribeMessage'].join(' → ')} 调用。`,
-        ),
         related: witness.entry.binding ? [{ range: startTagRange(witness.entry.binding.view), message: text('the element whose event starts it', '触发它的元素') }] : [],
-        fixes: [],
       });
     }
   },
-};
+});

@@ -1,10 +1,11 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { appCallSites } from './support/report-helpers';
 import type { ApiUse } from '../analysis';
 import { PRECISE_LOCATION_APIS, REQUIRED_PRIVATE_INFOS, declaredPrivateInfos, platformUses } from '../analysis';
-import { jsonEditable, setJsonValue } from '../fixes';
+import { defineFix, jsonEditable, setJsonValue } from '../fixes';
+import type { ProjectModel } from '../model';
 
 function conflictsWith(api: string, declared: string[]): boolean {
   if (api === 'getFuzzyLocation') return declared.some((d) => PRECISE_LOCATION_APIS.includes(d));
@@ -22,7 +23,26 @@ function usesByApi(uses: ApiUse[]): Map<string, ApiUse[]> {
   return byApi;
 }
 
-export const undeclaredPrivateInfo: RuleModule = {
+const declarePrivateInfo = defineFix({
+  title: { en: 'Declare {{api}} in app.json requiredPrivateInfos', 'zh-cn': '在 app.json 的 requiredPrivateInfos 中声明 {{api}}' },
+  offer({ model, api, listed, declaredApis }: { model: ProjectModel; api: string; listed: boolean; declaredApis: string[] }) {
+    const config = model.app.config;
+    if (!config || !jsonEditable(config, ['requiredPrivateInfos'])) return undefined;
+    return {
+      data: { api },
+      // Adding a precise API next to getFuzzyLocation (or the reverse) would not compile: leave that to a person.
+      automatic: !conflictsWith(api, declaredApis),
+      build: () => ({
+        edits: listed ? setJsonValue(model.app.configFile, config.text, ['requiredPrivateInfos'], api, -1) : setJsonValue(model.app.configFile, config.text, ['requiredPrivateInfos'], [api]),
+        creations: [],
+      }),
+    };
+  },
+});
+
+const UNDECLARED = { en: 'wx.{{api}} is not declared in app.json requiredPrivateInfos, so the call fails.', 'zh-cn': 'wx.{{api}} 未在 app.json 的 requiredPrivateInfos 中声明，调用会失败。' } as const;
+
+export const undeclaredPrivateInfo = createRule({
   meta: {
     id: 'undeclared-private-info',
     defaultSeverity: 'error',
@@ -33,45 +53,31 @@ export const undeclaredPrivateInfo: RuleModule = {
     ),
     howToFix: text('Add the API to `requiredPrivateInfos` in app.json (and apply for it under 开发管理-接口设置 in the admin console).', '在 app.json 的 `requiredPrivateInfos` 中加入该接口（并在小程序后台“开发管理-接口设置”中申请开通）。'),
     references: [REFERENCES.requiredPrivateInfos, REFERENCES.locationChangeNotice],
-    fixKinds: ['declare-private-info'],
+    messages: { notListed: UNDECLARED, noList: UNDECLARED },
+    evidence: {
+      notListed: { en: 'app.json requiredPrivateInfos lists {{listed}}, not {{api}}.', 'zh-cn': 'app.json 的 requiredPrivateInfos 只列出了 {{listed}}，没有 {{api}}。' },
+      noList: { en: 'app.json has no requiredPrivateInfos field.', 'zh-cn': 'app.json 中没有 requiredPrivateInfos 字段。' },
+    },
+    fixes: { 'declare-private-info': declarePrivateInfo },
   },
   check(context) {
     const { model } = context;
     const declared = declaredPrivateInfos(model);
     const declaredApis = new Set([...declared.entries.map((e) => e.api), ...declared.extra]);
+    const listed = text(declared.entries.map((e) => e.api).join(', ') || 'nothing', declared.entries.map((e) => e.api).join('、') || '空列表');
     const uses = platformUses(model).filter((u) => REQUIRED_PRIVATE_INFOS.includes(u.call.api) && !declaredApis.has(u.call.api));
     for (const [api, list] of usesByApi(uses)) {
       const seen = new Set<string>();
       for (const use of list) {
         // A call inside a bundled SDK is reported where the app calls the SDK.
         for (const range of appCallSites(context, use)) {
-        if (seen.has(range.file)) continue;
-        seen.add(range.file);
-        const configFile = model.app.configFile;
-        const config = model.app.config;
-        context.report({
-          range,
-          message: text(`wx.${api} is not declared in app.json requiredPrivateInfos, so the call fails.`, `wx.${api} 未在 app.json 的 requiredPrivateInfos 中声明，调用会失败。`),
-          evidence: text(
-            declared.present ? `app.json requiredPrivateInfos lists ${declared.entries.map((e) => e.api).join(', ') || 'nothing'}, not ${api}.` : 'app.json has no requiredPrivateInfos field.',
-            declared.present ? `app.json 的 requiredPrivateInfos 只列出了 ${declared.entries.map((e) => e.api).join('、') || '空列表'}，没有 ${api}。` : 'app.json 中没有 requiredPrivateInfos 字段。',
-          ),
-          related: [],
-          fixes: config && jsonEditable(config, ['requiredPrivateInfos'])
-            ? [{
-                kind: 'declare-private-info',
-                // Adding a precise API next to getFuzzyLocation (or the reverse) would not compile: leave that to a person.
-                automatic: !conflictsWith(api, [...declaredApis]),
-                title: text(`Declare ${api} in app.json requiredPrivateInfos`, `在 app.json 的 requiredPrivateInfos 中声明 ${api}`),
-                build: () => ({
-                  edits: declared.present ? setJsonValue(configFile, config.text, ['requiredPrivateInfos'], api, -1) : setJsonValue(configFile, config.text, ['requiredPrivateInfos'], [api]),
-                  creations: [],
-                }),
-              }]
-            : [],
-        });
+          if (seen.has(range.file)) continue;
+          seen.add(range.file);
+          const fix = context.fix('declare-private-info', { model, api, listed: declared.present, declaredApis: [...declaredApis] });
+          if (declared.present) context.report({ messageId: 'notListed', data: { api, listed }, range, fixes: [fix] });
+          else context.report({ messageId: 'noList', data: { api }, range, fixes: [fix] });
         }
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 
@@ -6,7 +6,7 @@ import { REFERENCES } from './support/references';
  * Files mp-privacy could not read completely are reported under this id, so users know when results are
  * partial. It has no check of its own: the analyzer turns parse problems into its findings.
  */
-export const unreadableFile: RuleModule = {
+export const unreadableFile = createRule({
   meta: {
     id: 'unreadable-file',
     defaultSeverity: 'info',
@@ -17,7 +17,9 @@ export const unreadableFile: RuleModule = {
     ),
     howToFix: text('Fix the syntax error, or ignore this message for generated and binary files.', '修复语法错误；如果是生成的文件或二进制文件，可忽略此提示。'),
     references: [REFERENCES.appJson],
-    fixKinds: [],
+    // No check of its own: the analyzer turns parse problems into its findings.
+    messages: {},
+    evidence: {},
   },
   check() {},
-};
+});

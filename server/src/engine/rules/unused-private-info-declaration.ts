@@ -1,10 +1,22 @@
-import type { RuleModule } from './rule';
+import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { REQUIRED_PRIVATE_INFOS, declaredPrivateInfos, platformUses } from '../analysis';
-import { jsonEditable, removeArrayElement } from '../fixes';
+import { defineFix, jsonEditable, removeArrayElement } from '../fixes';
+import type { DeclaredInfo } from '../analysis';
+import type { ProjectModel } from '../model';
 
-export const unusedPrivateInfoDeclaration: RuleModule = {
+// Not automatic: a plugin or web-view bridge may call it where mp-privacy cannot see.
+const removePrivateInfo = defineFix({
+  title: { en: 'Remove {{api}} from requiredPrivateInfos', 'zh-cn': '从 requiredPrivateInfos 中删除 {{api}}' },
+  offer({ model, entry }: { model: ProjectModel; entry: DeclaredInfo }) {
+    const config = model.app.config;
+    if (!config || !jsonEditable(config, ['requiredPrivateInfos'])) return undefined;
+    return { data: { api: entry.api }, build: () => ({ edits: removeArrayElement(model.app.configFile, config, ['requiredPrivateInfos'], entry.index), creations: [] }) };
+  },
+});
+
+export const unusedPrivateInfoDeclaration = createRule({
   meta: {
     id: 'unused-private-info-declaration',
     defaultSeverity: 'info',
@@ -15,27 +27,21 @@ export const unusedPrivateInfoDeclaration: RuleModule = {
     ),
     howToFix: text('Remove the entry, or keep it if the API is called from code mp-privacy cannot see (a plugin, a web-view bridge).', '删除该声明；如果该接口在 mp-privacy 看不到的代码中使用（插件、web-view 桥接），可以保留。'),
     references: [REFERENCES.requiredPrivateInfos],
-    fixKinds: ['remove-private-info'],
+    messages: {
+      unused: { en: 'requiredPrivateInfos declares {{api}}, but no code calls wx.{{api}}.', 'zh-cn': 'requiredPrivateInfos 声明了 {{api}}，但没有代码调用 wx.{{api}}。' },
+    },
+    evidence: {
+      unused: { en: 'No call of wx.{{api}} in the app, its pages, components or the modules they import.', 'zh-cn': '在 app、页面、组件及其引用的模块中没有 wx.{{api}} 调用。' },
+    },
+    fixes: { 'remove-private-info': removePrivateInfo },
   },
   check(context) {
     const { model } = context;
     const used = new Set(platformUses(model).map((u) => u.call.api));
     const config = model.app.config;
     for (const entry of declaredPrivateInfos(model).entries) {
-      // Not automatic: a plugin or web-view bridge may call it where mp-privacy cannot see.
       if (used.has(entry.api) || !REQUIRED_PRIVATE_INFOS.includes(entry.api) || !config) continue;
-      const editable = jsonEditable(config, ['requiredPrivateInfos']);
-      context.report({
-        range: entry.range,
-        message: text(`requiredPrivateInfos declares ${entry.api}, but no code calls wx.${entry.api}.`, `requiredPrivateInfos 声明了 ${entry.api}，但没有代码调用 wx.${entry.api}。`),
-        evidence: text(`No call of wx.${entry.api} in the app, its pages, components or the modules they import.`, `在 app、页面、组件及其引用的模块中没有 wx.${entry.api} 调用。`),
-        related: [],
-        fixes: !editable ? [] : [{
-          kind: 'remove-private-info',
-          title: text(`Remove ${entry.api} from requiredPrivateInfos`, `从 requiredPrivateInfos 中删除 ${entry.api}`),
-          build: () => ({ edits: removeArrayElement(model.app.configFile, config, ['requiredPrivateInfos'], entry.index), creations: [] }),
-        }],
-      });
+      context.report({ messageId: 'unused', data: { api: entry.api }, range: entry.range, fixes: [context.fix('remove-private-info', { model, entry })] });
     }
   },
-};
+});

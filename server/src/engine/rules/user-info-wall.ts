@@ -1,12 +1,14 @@
-import type { RuleModule } from './rule';
-import type { LocalizedText, RelatedEvidence, SourceRange } from '../types';
+import { createRule } from './rule';
+import type { RelatedEvidence, SourceRange } from '../types';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
-import { callRange, chainEvidence, chainProse, describeWall, startTagRange } from './support/report-helpers';
+import { callRange, chainEvidence, chainProse, claimPlace, describeWall, startTagRange } from './support/report-helpers';
 import type { Wall } from '../analysis';
 import { firstSite, vocabulary } from '../analysis';
 
-export const userInfoWall: RuleModule = {
+const WALL_MESSAGE = { en: "{{route}} asks for the user's nickname/avatar ({{what}}) before they can see any content.", 'zh-cn': '{{route}} 在用户看到任何内容之前就索要昵称头像（{{what}}）。' } as const;
+
+export const userInfoWall = createRule({
   meta: {
     id: 'user-info-wall',
     defaultSeverity: 'error',
@@ -17,35 +19,53 @@ export const userInfoWall: RuleModule = {
     ),
     howToFix: text('Let users browse first; ask for a nickname and avatar (with the fill-in components) only where the profile is actually shown or needed.', '先让用户浏览；只在确实需要展示或使用资料的地方，用头像昵称填写组件请求昵称和头像。'),
     references: [REFERENCES.userInfoNotice2022, REFERENCES.userInfoNotice2021, REFERENCES.userProfileFill],
-    fixKinds: [],
+    messages: { entryPage: WALL_MESSAGE, redirect: WALL_MESSAGE, wall: WALL_MESSAGE },
+    evidence: {
+      entryPage: { en: '{{entryRoute}} is the entry page and {{wall}}.', 'zh-cn': '{{entryRoute}} 是入口页面，且{{wall}}。' },
+      redirect: { en: '{{origin}} {{lifecycle}} calls {{chain}} to {{route}}, where {{wall}}.', 'zh-cn': '{{origin}} 的 {{lifecycle}} 调用 {{chain}} 跳转到 {{route}}，该页面{{wall}}。' },
+      wall: { en: '{{route}}: {{wall}}.', 'zh-cn': '{{route}} 上{{wall}}。' },
+    },
   },
   check(context) {
     const { model, launch, userInfo } = context;
-    const what = (gate: Wall) => gate.request.openType;
-    const reportWall = (range: SourceRange, gate: Wall, why: LocalizedText, related: RelatedEvidence[] = []) => {
-      if (context.isReported(range.file, range.start)) return;
-      context.report({
-        range,
-        message: text(`${gate.page.route} asks for the user's nickname/avatar (${what(gate)}) before they can see any content.`, `${gate.page.route} 在用户看到任何内容之前就索要昵称头像（${what(gate)}）。`),
-        evidence: why,
-        related: [...related, { range: startTagRange(gate.request.view), message: text(`the ${what(gate)} request`, `${what(gate)} 请求`) }].filter((r) => r.range.file !== range.file || r.range.start !== range.start),
-        fixes: [],
-      });
-    };
+    const claimed = new Set<string>();
+    /** The wall's request as a related location, unless the finding is on it already. */
+    const related = (range: SourceRange, wall: Wall, chain: RelatedEvidence[] = []) =>
+      [...chain, { range: startTagRange(wall.request.view), message: text(`the ${wall.request.openType} request`, `${wall.request.openType} 请求`) }].filter((r) => r.range.file !== range.file || r.range.start !== range.start);
+
     const entry = launch.entryPage;
-    const entryGate = entry && userInfo.wallOf(entry);
-    if (entry && entryGate) reportWall(startTagRange(entryGate.request.view), entryGate, text(`${entry.route} is the entry page and ${describeWall(entryGate).en}.`, `${entry.route} 是入口页面，且${describeWall(entryGate)['zh-cn']}。`));
+    const entryWall = entry && userInfo.wallOf(entry);
+    if (entry && entryWall) {
+      const range = startTagRange(entryWall.request.view);
+      if (claimPlace(claimed, range)) {
+        context.report({
+          messageId: 'entryPage',
+          data: { route: entryWall.page.route, what: entryWall.request.openType, entryRoute: entry.route, wall: describeWall(entryWall) },
+          range,
+          related: related(range, entryWall),
+        });
+      }
+    }
     for (const navigation of [...launch.launchNavigations, ...launch.browsingNavigations]) {
-      const gate = userInfo.wallOf(navigation.target);
-      if (!gate) continue;
+      const wall = userInfo.wallOf(navigation.target);
+      if (!wall) continue;
       const start = firstSite(navigation.reached);
+      const range = callRange(start.script, start);
+      if (!claimPlace(claimed, range)) continue;
       const origin = navigation.origin === 'app' ? model.relative(start.script.file) : navigation.origin.route;
-      reportWall(callRange(start.script, start), gate, text(`${origin} ${navigation.lifecycle} calls ${chainProse(navigation.reached)} to ${gate.page.route}, where ${describeWall(gate).en}.`, `${origin} 的 ${navigation.lifecycle} 调用 ${chainProse(navigation.reached)} 跳转到 ${gate.page.route}，该页面${describeWall(gate)['zh-cn']}。`), chainEvidence(model, navigation.reached));
+      context.report({
+        messageId: 'redirect',
+        data: { route: wall.page.route, what: wall.request.openType, origin, lifecycle: navigation.lifecycle, chain: chainProse(navigation.reached), wall: describeWall(wall) },
+        range,
+        related: related(range, wall, chainEvidence(model, navigation.reached)),
+      });
     }
     for (const page of model.pages) {
-      const gate = launch.launchPages.has(page.route) ? undefined : userInfo.wallOf(page);
-      if (!gate || !((gate.kind === 'request-only' && page.isTab && !vocabulary.PROFILE_ROUTE.test(page.route)) || gate.kind === 'overlay')) continue;
-      reportWall(startTagRange(gate.request.view), gate, text(`${page.route}: ${describeWall(gate).en}.`, `${page.route} 上${describeWall(gate)['zh-cn']}。`));
+      const wall = launch.launchPages.has(page.route) ? undefined : userInfo.wallOf(page);
+      if (!wall || !((wall.kind === 'request-only' && page.isTab && !vocabulary.PROFILE_ROUTE.test(page.route)) || wall.kind === 'overlay')) continue;
+      const range = startTagRange(wall.request.view);
+      if (!claimPlace(claimed, range)) continue;
+      context.report({ messageId: 'wall', data: { route: wall.page.route, what: wall.request.openType, wall: describeWall(wall) }, range, related: related(range, wall) });
     }
   },
-};
+});

@@ -1,30 +1,47 @@
-import type { RuleContext } from '../rule';
-import type { LocalizedText } from '../../types';
+import type { RuleFacts } from '../rule';
+import type { LocalizedText, RelatedEvidence, SourceRange } from '../../types';
 import { text } from '../../types';
 import type { ReachedFromEntry } from '../../analysis';
 import { groupByRoot, runCondition } from '../../analysis';
 import { callRange, chainEvidence, chainProse, originEvidence, originsProse } from './report-helpers';
 
-function ownerName(context: RuleContext, found: ReachedFromEntry): string {
+function ownerName(context: RuleFacts, found: ReachedFromEntry): string {
   const owner = found.entry.owner;
   if (owner === 'app') return context.model.relative(found.entry.ref.script.file);
   return owner.kind === 'page' ? owner.route : context.model.relative(owner.base);
 }
 
+/** Why a lifecycle call runs without the user, shared by the rules about lifecycle calls (their evidence template). */
+export const LIFECYCLE_EVIDENCE = {
+  en: '{{origin}} calls {{chain}}{{timer}}{{others}}: this runs without the user asking for it{{beforeContent}}.',
+  'zh-cn': '{{origin}} 调用了 {{chain}}{{timer}}{{others}}：这段代码不经用户操作就会执行{{beforeContent}}。',
+} as const;
+
+const NOTHING = text('', '');
+
+/** A call lifecycle code reaches, where to report it, and the data of LIFECYCLE_EVIDENCE. */
+export interface LifecycleCall {
+  found: ReachedFromEntry;
+  range: SourceRange;
+  related: RelatedEvidence[];
+  /** The lifecycle that runs it, or how many do when they share the call. */
+  where: LocalizedText;
+  /** Some lifecycle reaching it runs on the launch path (before the user has seen any content). */
+  onLaunchPath: boolean;
+  evidence: { origin: string; chain: string; timer: LocalizedText; others: LocalizedText; beforeContent: LocalizedText };
+}
+
 /**
- * Reports calls that lifecycle code reaches, once per root (analysis/roots.ts): at the lifecycle's own call
- * when one page reaches it, at the shared helper when several do (each page then a related location).
+ * Calls that lifecycle code reaches, once per root (analysis/roots.ts): at the lifecycle's own call when one
+ * page reaches it, at the shared helper when several do (each page then a related location).
  */
-export function reportFromLifecycle(
-  context: RuleContext,
-  accept: (found: ReachedFromEntry) => boolean,
-  describe: (found: ReachedFromEntry, where: LocalizedText) => { message: LocalizedText; severity?: 'error' | 'warning' | 'info' },
-): void {
+export function lifecycleCalls(context: RuleFacts, accept: (found: ReachedFromEntry) => boolean): LifecycleCall[] {
   // After the user confirmed a dialog ("use your location?"), the call answers the user's choice.
   const accepted = context.entries.platformCalls(() => true, 'lifecycle').filter((found) => accept(found) && runCondition(found.reached).kind !== 'user-choice');
   const whereOf = (found: ReachedFromEntry) => `${ownerName(context, found)} ${found.entry.name}`;
   const groups = groupByRoot(context.model, accepted, (found) => found.entry.ref, (found) => found.reached, whereOf);
   const seen = new Set<string>();
+  const calls: LifecycleCall[] = [];
   for (const group of groups) {
     const found = group.members.find((m) => m.entry.onLaunchPath) ?? group.members[0];
     const range = callRange(group.site.script, group.site);
@@ -33,19 +50,22 @@ export function reportFromLifecycle(
     seen.add(key);
     const origins = [...new Set(group.members.map(whereOf))];
     const where = group.shared ? originsProse(origins) : text(whereOf(found), whereOf(found));
-    const { message, severity } = describe(found, where);
     const timer = [...found.reached.chain.map((h) => h.call.site), found.reached.call.site].some((s) => s.context.timer);
     const onLaunchPath = group.members.some((m) => m.entry.onLaunchPath);
-    context.report({
+    calls.push({
+      found,
       range,
-      severity,
-      message,
-      evidence: text(
-        `${whereOf(found)} calls ${chainProse(found.reached)}${timer ? ' (in a timer)' : ''}${group.shared ? `, and so do ${origins.length - 1} more` : ''}: this runs without the user asking for it${onLaunchPath ? ', before they have seen any content' : ''}.`,
-        `${whereOf(found)} 调用了 ${chainProse(found.reached)}${timer ? '（在定时器中）' : ''}${group.shared ? `，另有 ${origins.length - 1} 处同样调用` : ''}：这段代码不经用户操作就会执行${onLaunchPath ? '，而且发生在用户看到任何内容之前' : ''}。`,
-      ),
       related: group.shared ? originEvidence(group.members, (m) => m.reached, whereOf) : chainEvidence(context.model, found.reached),
-      fixes: [],
+      where,
+      onLaunchPath,
+      evidence: {
+        origin: whereOf(found),
+        chain: chainProse(found.reached),
+        timer: timer ? text(' (in a timer)', '（在定时器中）') : NOTHING,
+        others: group.shared ? text(`, and so do ${origins.length - 1} more`, `，另有 ${origins.length - 1} 处同样调用`) : NOTHING,
+        beforeContent: onLaunchPath ? text(', before they have seen any content', '，而且发生在用户看到任何内容之前') : NOTHING,
+      },
     });
   }
+  return calls;
 }

@@ -1,10 +1,10 @@
-import type { RelatedEvidence, SourceRange } from '../../types';
+import type { LocalizedText, RelatedEvidence, SourceRange } from '../../types';
 import { text } from '../../types';
 import type { ViewElement, Hop, ReachedCall, AutoNavigation, Wall, RunCondition } from '../../analysis';
 import { firstSite, runCondition, groupByRoot, describeCall, ApiUse, callRangeOf, isVendored } from '../../analysis';
 import type { ProjectModel } from '../../model';
 import type { ScriptCall, ScriptFacts } from '../../parse';
-import type { RuleContext } from '../rule';
+import type { RuleFacts } from '../rule';
 
 /** The start tag of an element: what a squiggle under a WXML element should cover. */
 export function startTagRange(view: ViewElement): SourceRange {
@@ -35,7 +35,7 @@ export function chainProse(reached: ReachedCall): string {
  * An API handed on by reference (`promisify(wx.getUserProfile)`) is used where the wrapper is called: the
  * app's calls that reach it, and nowhere when nothing calls the wrapper.
  */
-export function appCallSites(context: RuleContext, use: ApiUse): SourceRange[] {
+export function appCallSites(context: RuleFacts, use: ApiUse): SourceRange[] {
   const reference = isReference(use.call);
   if (!reference && !isVendored(context.model, use.script)) return [callRangeOf(use)];
   const sites = appSitesByCall(context, use.call.api).get(callKey(use.script, use.call.site.start));
@@ -46,13 +46,13 @@ const isReference = (call: ScriptCall) => call.kind === 'platform' && call.refer
 const callKey = (script: ScriptFacts, start: number) => `${script.file}\0${start}`;
 
 /** Per analysis and API: the app call sites of each call of the API that entry points reach, by call. */
-const appSites = new WeakMap<RuleContext['entries'], Map<string, Map<string, Map<string, SourceRange>>>>();
+const appSites = new WeakMap<RuleFacts['entries'], Map<string, Map<string, Map<string, SourceRange>>>>();
 
 /**
  * Where the app reaches each call of `api`, gathered in one pass over what the entry points reach (a pass per
  * call was quadratic: a minified SDK with 20,000 calls took minutes).
  */
-function appSitesByCall(context: RuleContext, api: string): Map<string, Map<string, SourceRange>> {
+function appSitesByCall(context: RuleFacts, api: string): Map<string, Map<string, SourceRange>> {
   let byApi = appSites.get(context.entries);
   if (!byApi) appSites.set(context.entries, (byApi = new Map()));
   let byCall = byApi.get(api);
@@ -183,4 +183,30 @@ export function describeWall(gate: Wall) {
     return text(`it shows no content and offers nothing but sign-in and authorization, ending in a ${openType} button`, `没有内容，只能登录授权，最终指向 ${openType} 按钮`);
   }
   return text(`its only action is a ${openType} button`, `唯一的操作是 ${openType} 按钮`);
+}
+
+/**
+ * How a redirect finding is worded and graded: made whatever happens (`always`), or under a condition, which
+ * forces the wall (`conditional`) or is worth a look (`conditionalToReview`, a warning; see navigationSeverity).
+ */
+export function redirectKind(found: NavigationFinding): 'always' | 'conditional' | 'conditionalToReview' {
+  if (found.condition.kind === 'always' || found.condition.kind === 'user-state') return 'always';
+  return found.severity === 'warning' ? 'conditionalToReview' : 'conditional';
+}
+
+/** The condition a redirect runs under, as a clause after its target in evidence (`（…）` in Chinese); empty when none. */
+export function conditionClause(condition: RunCondition): LocalizedText {
+  const { phrase } = condition;
+  return text(phrase.en ? ` ${phrase.en}` : '', phrase['zh-cn'] ? `（${phrase['zh-cn']}）` : '');
+}
+
+/**
+ * Records a finding's place (file and start offset) in `claimed`; false when one of the rule's own findings is
+ * already there (a rule reports one problem per place; other rules' findings are settled by `supersedes`).
+ */
+export function claimPlace(claimed: Set<string>, range: SourceRange): boolean {
+  const place = `${range.file}:${range.start}`;
+  if (claimed.has(place)) return false;
+  claimed.add(place);
+  return true;
 }
