@@ -15,7 +15,8 @@ const fs = require('fs');
 const path = require('path');
 const { build, kb } = require('./build');
 const { syncRuleSettings } = require('./sync-rule-settings');
-const { unzip, readEntries } = require('./lib/unzip');
+const yauzl = require('yauzl');
+const { pipeline } = require('stream/promises');
 const { checkServerStandalone } = require('./lib/server-check');
 const { scanBundles } = require('./lib/compat-scan');
 
@@ -55,12 +56,12 @@ async function packageExtension({ log = console.log } = {}) {
   }
   log(`vsce package: ${path.relative(repoRoot, vsix)} in ${Date.now() - started} ms${hasLicense ? '' : ' (no LICENSE file: packaged with --skip-license)'}`);
 
-  const entries = readEntries(fs.readFileSync(vsix)).map((e) => e.name);
+  const entries = await zipEntryNames(vsix);
   const offending = entries.filter((name) => /(^|\/)node_modules\/|\.ts$|(^|\/)(test|out|examples|server\/src|client\/src)\//.test(name));
   if (offending.length) throw new Error(`the package holds files it must not: ${offending.slice(0, 10).join(', ')}`);
 
   fs.rmSync(devtools, { recursive: true, force: true });
-  const files = unzip(vsix, devtools, 'extension/');
+  const files = await unzip(vsix, devtools, 'extension/');
   if (!files.includes('package.json') || !files.includes('dist/extension/server.js')) {
     throw new Error(`the unpacked folder lacks package.json or the server bundle: ${files.join(', ')}`);
   }
@@ -77,6 +78,30 @@ async function packageExtension({ log = console.log } = {}) {
   log(`  DevTools folder ${path.relative(repoRoot, devtools)}/  ${kb(folderBytes)} in ${files.length} files`);
   log(`  bundles         ${bundles.join(', ')}`);
   return { vsix, devtools, files };
+}
+
+/** The names of the entries of a ZIP file (a VSIX), in order. */
+async function zipEntryNames(file) {
+  const names = [];
+  // The zip file is closed when the iteration ends (yauzl's autoClose).
+  for await (const entry of (await yauzl.openPromise(file, { lazyEntries: true })).eachEntry()) names.push(entry.fileName);
+  return names;
+}
+
+/** Extracts the files under `prefix` (e.g. "extension/") into `targetDir`; returns their paths relative to it. */
+async function unzip(file, targetDir, prefix) {
+  const zip = await yauzl.openPromise(file, { lazyEntries: true });
+  const written = [];
+  // yauzl refuses entries with absolute paths or ".." segments (validateFileName), so nothing lands outside targetDir.
+  for await (const entry of zip.eachEntry()) {
+    if (!entry.fileName.startsWith(prefix) || entry.fileName.endsWith('/')) continue;
+    const relative = entry.fileName.slice(prefix.length);
+    const target = path.join(targetDir, relative);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    await pipeline(await zip.openReadStreamPromise(entry), fs.createWriteStream(target));
+    written.push(relative);
+  }
+  return written;
 }
 
 if (require.main === module) {
