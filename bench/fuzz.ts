@@ -1,10 +1,12 @@
 /**
  * `npm run fuzz -- --iterations N --seed S [--start I] [--json FILE] [--ignore-known] [--only I --dump DIR] [--no-huge]`
+ * `npm run fuzz -- --pathological [--sizes N,N]`: the 1 s budget on pathological inputs (see runPathological).
  *
  * Mutates real-shaped mini programs (small generated projects, examples/, the test fixtures) and runs the
  * engine and every fix on them. Each iteration is reproducible from (seed, iteration). Checked:
  *   - analyze() never throws and no rule or stage fails inside the engine (AnalysisResult.failures);
- *   - no analysis takes over 1 s when the project is under 100 KB;
+ *   - no analysis and no fix build takes over 1 s when the project is under 100 KB (one iteration in five also
+ *     puts a long run of what makes code backtrack or rescan into a file: bench/pathological.ts);
  *   - every finding's range (and related range) lies inside its file;
  *   - every fix builds in both locales and changes something, edits only files inside the mini program root,
  *     with ranges inside the file and no overlaps; its output re-parses with no new syntax errors; and linting
@@ -23,14 +25,19 @@ import { parseScript } from '../server/src/engine/parse/script';
 import { parseWxml } from '../server/src/engine/parse/wxml';
 import { parseJsonc } from '../server/src/engine/parse/jsonc';
 import { generateProject } from './generate';
+import { FUZZ_ROOT, memoryHost } from './memory-host';
+import { RUN_CONTEXTS, RUN_PATTERNS, analyseEverything, projectWith, run, type EverythingTimes, type RunContext } from './pathological';
 import { FILE_MUTATIONS, Files, PROJECT_MUTATIONS, binaryText, hugeFile, kindOf } from './mutate';
 import { Random, deriveSeed } from './prng';
 
-export const FUZZ_ROOT = path.resolve('/fuzz/mini-program');
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const SLOW_MS = 1000;
 const SMALL_INPUT_BYTES = 100 * 1024;
 const HANG_MS = 60_000;
+/** The share of iterations that also put a pathological run into one file (see mutateProject). */
+const RUN_CHANCE = 0.2;
+/** Places a pathological run is put after: where quadratic code would meet it. */
+const RUN_HOOKS = ['class="', '{{', '>', '<!--', '#ifdef', '// ', "('", ': ', '{', '"desc": "', '"pages": ["'];
 /** One iteration in this many grows a file to ~5 MB. */
 const HUGE_EVERY = 1000;
 const HUGE_AT = 137;
@@ -138,27 +145,9 @@ export function buildCorpus(seed: number): Project[] {
 }
 
 // -------------------------------------------------------------------------------------------------------
-// In-memory project
+// In-memory project (bench/memory-host.ts)
 
-export function memoryHost(files: Files, root = FUZZ_ROOT): FileSystemHost {
-  const absolute = new Map<string, string>();
-  const children = new Map<string, Set<string>>();
-  for (const [relative, content] of Object.entries(files)) {
-    const file = path.join(root, relative);
-    absolute.set(file, content);
-    for (let child = file, dir = path.dirname(file); child !== dir; child = dir, dir = path.dirname(dir)) {
-      let names = children.get(dir);
-      if (!names) children.set(dir, (names = new Set()));
-      if (names.has(path.basename(child))) break;
-      names.add(path.basename(child));
-    }
-  }
-  return {
-    readFile: (file) => absolute.get(path.resolve(file)),
-    stat: (file) => (absolute.has(path.resolve(file)) ? 'file' : children.has(path.resolve(file)) ? 'directory' : undefined),
-    readDirectory: (dir) => [...(children.get(path.resolve(dir)) ?? [])],
-  };
-}
+export { FUZZ_ROOT, memoryHost };
 
 const relative = (file: string) => path.relative(FUZZ_ROOT, file).split(path.sep).join('/');
 const insideRoot = (file: string) => {
@@ -268,6 +257,26 @@ export function mutateProject(corpus: Project[], seed: number, iteration: number
     files[file] = hugeFile(rng, file, files[file], 5 * 1024 * 1024);
     mutations.push(`5MB(${file})`);
   }
+  // Drawn last, so that the mutations above stay what they were for a given seed and iteration.
+  if (rng.chance(RUN_CHANCE)) {
+    const names = Object.keys(files).filter((f) => kindOf(f) !== 'other').sort();
+    const file = rng.pick(names);
+    if (file !== undefined) {
+      // A long run of what makes regexes backtrack (bench/pathological.ts), kept under SMALL_INPUT_BYTES so the
+      // 1 s limit applies: quadratic code takes seconds on 20,000 characters.
+      const pattern = rng.pick(RUN_PATTERNS);
+      const content = files[file];
+      // Mostly right after something the run extends (an attribute's opening quote, a mustache, a tag, a
+      // comment, a key), where quadratic code meets it; otherwise anywhere.
+      const hooks = RUN_HOOKS.flatMap((hook) => {
+        const at = content.indexOf(hook, rng.int(0, content.length));
+        return at >= 0 ? [at + hook.length] : [];
+      });
+      const offset = hooks.length && rng.chance(0.8) ? rng.pick(hooks) : content.length ? rng.int(0, content.length) : 0;
+      files[file] = content.slice(0, offset) + run(pattern, rng.int(10_000, 60_000)) + content.slice(offset);
+      mutations.push(`run:${pattern.name}(${file})`);
+    }
+  }
   return { files, mutations, huge };
 }
 
@@ -332,7 +341,16 @@ export function runIteration(corpus: Project[], seed: number, iteration: number,
         const where = `${fix.kind} (${locale}) of ${finding.ruleId} at ${relative(finding.range.file)}:${finding.range.start}`;
         let built: FixEdits;
         try {
+          const started = performance.now();
           built = fix.build(locale);
+          // A fix is built when the editor asks for code actions: the same 1 s limit as an analysis.
+          const ms = performance.now() - started;
+          if (bytes < SMALL_INPUT_BYTES && ms > SLOW_MS) {
+            const again = performance.now();
+            fix.build(locale);
+            const fastest = Math.min(ms, performance.now() - again);
+            if (fastest > SLOW_MS) fail('slow', `${where}: building the fix took ${fastest.toFixed(0)} ms on ${bytes} chars`);
+          }
         } catch (error) {
           fail('fix-build-exception', `${where}: ${describe(error)}`);
           continue;
@@ -581,8 +599,8 @@ function runInWorkers(seed: number, start: number, iterations: number, allowHuge
   });
 }
 
-function parseArgs(argv: string[]): { iterations: number; seed: number; start: number; only?: number; dump?: string; json?: string; allowHuge: boolean; ignoreKnown: boolean } {
-  const options = { iterations: 1000, seed: 1, start: 0, only: undefined as number | undefined, dump: undefined as string | undefined, json: undefined as string | undefined, allowHuge: true, ignoreKnown: false };
+function parseArgs(argv: string[]): { iterations: number; seed: number; start: number; only?: number; dump?: string; json?: string; allowHuge: boolean; ignoreKnown: boolean; pathological?: number[] } {
+  const options = { iterations: 1000, seed: 1, start: 0, only: undefined as number | undefined, dump: undefined as string | undefined, json: undefined as string | undefined, allowHuge: true, ignoreKnown: false, pathological: undefined as number[] | undefined };
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
       const v = argv[++i];
@@ -598,7 +616,9 @@ function parseArgs(argv: string[]): { iterations: number; seed: number; start: n
     else if (arg === '--no-huge') options.allowHuge = false;
     else if (arg === '--json') options.json = value();
     else if (arg === '--ignore-known') options.ignoreKnown = true;
-    else throw new Error(`unknown argument ${arg} (usage: --iterations N --seed S [--start I] [--json FILE] [--ignore-known] [--only I --dump DIR] [--no-huge])`);
+    else if (arg === '--pathological') options.pathological ??= [PATHOLOGICAL_SIZE];
+    else if (arg === '--sizes') options.pathological = value().split(',').map(Number);
+    else throw new Error(`unknown argument ${arg} (usage: --iterations N --seed S [--start I] [--json FILE] [--ignore-known] [--only I --dump DIR] [--no-huge] | --pathological [--sizes N,N])`);
   }
   for (const [name, n] of [['iterations', options.iterations], ['seed', options.seed], ['start', options.start]] as const) {
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
@@ -606,8 +626,94 @@ function parseArgs(argv: string[]): { iterations: number; seed: number; start: n
   return options;
 }
 
+// -------------------------------------------------------------------------------------------------------
+// --pathological: the time budget on long runs of the characters that make code backtrack or rescan.
+
+/** A run this long keeps the file it goes into under 1 MB (the base files are a few hundred bytes). */
+const PATHOLOGICAL_SIZE = 1_000_000 - 4_096;
+
+interface PathologicalJob {
+  context: RunContext;
+  pattern: string;
+  length: number;
+}
+
+function runPathologicalWorker(): void {
+  parentPort!.on('message', (job: PathologicalJob) => {
+    const pattern = RUN_PATTERNS.find((p) => p.name === job.pattern)!;
+    parentPort!.postMessage(analyseEverything(projectWith(job.context, run(pattern, job.length))));
+  });
+}
+
+/**
+ * Every context and pattern of bench/pathological.ts at each size, in a worker watched for hangs: no analysis
+ * of a file under 1 MB may take over SLOW_MS (the faster of two runs counts: a busy machine stalls single
+ * runs). Fixes and output formats are timed too and reported. Exits 1 when a case is over the budget.
+ */
+async function runPathological(sizes: number[]): Promise<number> {
+  let worker: Worker | undefined;
+  const once = (job: PathologicalJob): Promise<EverythingTimes | 'hang'> => {
+    const current = (worker ??= new Worker(__filename, { workerData: { mode: 'mp-privacy-pathological' } }));
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        current.off('message', onMessage);
+        current.off('error', onError);
+      };
+      const onMessage = (times: EverythingTimes) => {
+        done();
+        resolve(times);
+      };
+      const onError = (error: Error) => {
+        done();
+        worker = undefined;
+        reject(error);
+      };
+      const timer = setTimeout(() => {
+        done();
+        void current.terminate();
+        worker = undefined;
+        resolve('hang');
+      }, HANG_MS);
+      current.on('message', onMessage);
+      current.on('error', onError);
+      current.postMessage(job);
+    });
+  };
+  const results: { job: PathologicalJob; times: EverythingTimes | 'hang' }[] = [];
+  const started = performance.now();
+  for (const length of sizes) {
+    for (const context of RUN_CONTEXTS) {
+      for (const pattern of RUN_PATTERNS) {
+        const job = { context, pattern: pattern.name, length };
+        let times = await once(job);
+        if (times !== 'hang' && times.analysisMs > SLOW_MS) {
+          const again = await once(job);
+          if (again === 'hang' || again.analysisMs < times.analysisMs) times = again;
+        }
+        results.push({ job, times });
+        if (times === 'hang' || times.analysisMs > SLOW_MS || times.failures.length) process.stderr.write(`[pathological] ${context} × ${pattern.name} at ${length}: ${times === 'hang' ? `no answer within ${HANG_MS / 1000} s` : `analysis ${times.analysisMs.toFixed(0)} ms${times.failures.length ? `, failed: ${times.failures.join('; ')}` : ''}`}\n`);
+      }
+    }
+  }
+  await worker?.terminate();
+  const finished = results.filter((r): r is { job: PathologicalJob; times: EverythingTimes } => r.times !== 'hang');
+  const over = results.filter((r) => r.times === 'hang' || r.times.analysisMs > SLOW_MS || r.times.failures.length);
+  const slowest = [...finished].sort((a, b) => b.times.analysisMs - a.times.analysisMs).slice(0, 15);
+  const longest = (key: 'fixesMs' | 'outputMs') => finished.reduce((max, r) => Math.max(max, r.times[key]), 0);
+  const lines = [
+    `pathological: ${results.length} cases (${RUN_CONTEXTS.length} places × ${RUN_PATTERNS.length} runs × sizes ${sizes.join(', ')}) in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    `  over the ${SLOW_MS} ms analysis budget, hung or failed: ${over.length}; slowest fixes ${longest('fixesMs').toFixed(0)} ms, slowest outputs ${longest('outputMs').toFixed(0)} ms`,
+    '  slowest analyses:',
+    ...slowest.map((r) => `    ${r.times.analysisMs.toFixed(0).padStart(6)} ms  ${r.job.context} × ${r.job.pattern} (${r.job.length}), ${r.times.findings} findings`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return over.length ? 1 : 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const options = parseArgs(argv);
+  if (options.pathological) return runPathological(options.pathological);
   if (options.only !== undefined) {
     const corpus = buildCorpus(options.seed);
     const { stats, failures, files } = runIteration(corpus, options.seed, options.only, options.allowHuge);
@@ -634,6 +740,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (!isMainThread && (workerData as { mode?: string } | null)?.mode === 'mp-privacy-fuzz') runWorker();
+else if (!isMainThread && (workerData as { mode?: string } | null)?.mode === 'mp-privacy-pathological') runPathologicalWorker();
 else if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),

@@ -10,12 +10,16 @@ import { ProjectAnalyzer, formatInventory, hoverMarkdown, type Locale } from '..
 import { buildReport } from '../server/src/cli/report';
 import { formatters } from '../server/src/cli/format/index';
 import { packageInfo } from '../server/src/cli/package-info';
-import { FUZZ_ROOT, memoryHost } from './fuzz';
+import { FUZZ_ROOT, memoryHost } from './memory-host';
 import type { Files } from './mutate';
 
-/** A run: `unit` repeated to the wanted length, then `tail` (text after a run is what makes some patterns slow). */
+/**
+ * A run: `head`, then `unit` repeated to the wanted length, then `tail` (text after a run is what makes some
+ * patterns slow).
+ */
 export interface RunPattern {
   name: string;
+  head?: string;
   unit: string;
   tail?: string;
 }
@@ -49,6 +53,8 @@ export const RUN_PATTERNS: RunPattern[] = [
   { name: 'line-comments', unit: '// ' },
   { name: 'directive-lines', unit: '// #ifdef H5\n' },
   { name: 'directive-words', unit: '#ifdef ' },
+  { name: 'directive-then-spaces', head: '\n// #ifdef MP-WEIXIN', unit: ' ', tail: 'x\n' },
+  { name: 'html-directive-then-spaces', head: '\n<!-- #ifdef MP-WEIXIN', unit: ' ', tail: 'x -->\n' },
   { name: 'html-directives', unit: '<!-- #ifndef MP-WEIXIN -->\n' },
   { name: 'suppressions', unit: '// mp-privacy-disable-next-line ' },
   { name: 'entities', unit: '&#' },
@@ -158,9 +164,10 @@ Page({
 };
 
 export function run(pattern: RunPattern, length: number): string {
+  const head = pattern.head ?? '';
   const tail = pattern.tail ?? '';
-  const body = pattern.unit.repeat(Math.max(1, Math.ceil((length - tail.length) / pattern.unit.length)));
-  return body.slice(0, Math.max(pattern.unit.length, length - tail.length)) + tail;
+  const bodyLength = Math.max(pattern.unit.length, length - head.length - tail.length);
+  return head + pattern.unit.repeat(Math.ceil(bodyLength / pattern.unit.length)).slice(0, bodyLength) + tail;
 }
 
 /** The base project with `text` in one context and every other marker removed. */
