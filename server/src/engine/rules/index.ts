@@ -6,6 +6,7 @@ import { userInfoWall } from './user-info-wall';
 import { undeclaredPrivateInfo } from './undeclared-private-info';
 import { conflictingLocationDeclarations } from './conflicting-location-declarations';
 import { unusedPrivateInfoDeclaration } from './unused-private-info-declaration';
+import { unknownPrivacyDeclaration } from './unknown-privacy-declaration';
 import { locationPurpose } from './location-purpose';
 import { privacyApiWithoutUserAction } from './privacy-api-without-user-action';
 import { openSettingWithoutTap } from './open-setting-without-tap';
@@ -22,7 +23,7 @@ import { unreadableFile } from './unreadable-file';
 
 export { invalidSuppression, unreadableFile };
 
-/** Every rule, in reporting order: earlier rules claim a phone request first, later ones skip it. */
+/** Every rule. Their order is the order of findings at one place, nothing else (overlaps: meta.supersedes). */
 export const allRules: RuleModule[] = [
   phoneOnEntry,
   phoneWhileBrowsing,
@@ -31,6 +32,7 @@ export const allRules: RuleModule[] = [
   undeclaredPrivateInfo,
   conflictingLocationDeclarations,
   unusedPrivateInfoDeclaration,
+  unknownPrivacyDeclaration,
   locationPurpose,
   privacyApiWithoutUserAction,
   openSettingWithoutTap,
