@@ -1,8 +1,10 @@
 /**
  * Preloaded into the language server by the benchmark (`NODE_OPTIONS=--require out/bench/server-probe.js`)
  * to see from outside what the server does per edit, without changing it: wraps
- * `ProjectAnalyzer.prototype.analyze` (engine time and files parsed) and `DiagnosticsPublisher.prototype.run`
- * (analysis + conversion + publishing) and appends one JSON line per call to $MP_BENCH_PROBE_FILE.
+ * `ProjectAnalyzer.prototype.analyze` (engine time and the files it parsed) and `DiagnosticsPublisher.prototype.run`
+ * (analysis + conversion + publishing, with the wall-clock time it ended) and appends one JSON line per call to
+ * $MP_BENCH_PROBE_FILE. With $MP_BENCH_PROFILE_FILE it CPU-profiles the $MP_BENCH_PROFILE_RUNS runs that follow
+ * the first one (the first analysis of the workspace) and writes the profile when they are done.
  * If the engine's shape changes so that a wrapper cannot be installed, it records that instead.
  */
 import * as fs from 'fs';
@@ -10,7 +12,14 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 
 const output = process.env.MP_BENCH_PROBE_FILE;
+const profileFile = process.env.MP_BENCH_PROFILE_FILE;
+const profileRuns = Number(process.env.MP_BENCH_PROFILE_RUNS ?? 0);
 const outDir = path.resolve(__dirname, '..');
+
+/** Wall-clock milliseconds comparable across processes on one machine. */
+export function epochMs(): number {
+  return performance.timeOrigin + performance.now();
+}
 
 function record(entry: Record<string, unknown>): void {
   if (!output) return;
@@ -23,22 +32,26 @@ function record(entry: Record<string, unknown>): void {
 
 type AnyFunction = (this: Record<string, unknown>, ...args: unknown[]) => unknown;
 
-function wrap(modulePath: string, className: string, method: string, describe: (self: Record<string, unknown>, result: unknown, before: number | undefined) => Record<string, unknown>): void {
+function prototypeOf(modulePath: string, className: string): Record<string, AnyFunction> | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exported = require(path.join(outDir, modulePath)) as Record<string, { prototype: Record<string, AnyFunction> } | undefined>;
+  return exported[className]?.prototype;
+}
+
+function wrap(modulePath: string, className: string, method: string, around: { before?: () => void; describe: (self: Record<string, unknown>, result: unknown) => Record<string, unknown> }): void {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exported = require(path.join(outDir, modulePath)) as Record<string, { prototype: Record<string, AnyFunction> } | undefined>;
-    const prototype = exported[className]?.prototype;
+    const prototype = prototypeOf(modulePath, className);
     const original = prototype?.[method];
     if (!prototype || typeof original !== 'function') {
       record({ kind: 'probe-missing', target: `${className}.${method}` });
       return;
     }
     prototype[method] = function (this: Record<string, unknown>, ...args: unknown[]) {
-      const before = typeof this.parseCount === 'number' ? (this.parseCount as number) : undefined;
+      around.before?.();
       const start = performance.now();
       const result = original.apply(this, args);
       const ms = performance.now() - start;
-      record({ kind: `${className}.${method}`, ms, ...describe(this, result, before) });
+      record({ kind: `${className}.${method}`, ms, endEpochMs: epochMs(), ...around.describe(this, result) });
       return result;
     };
   } catch (error) {
@@ -46,10 +59,61 @@ function wrap(modulePath: string, className: string, method: string, describe: (
   }
 }
 
+/** Files parsed since the last analysis began (ParsedFileCache.parse is where a cache miss parses). */
+let parsedFiles: string[] = [];
+
+function watchParses(): void {
+  try {
+    const prototype = prototypeOf('server/src/engine/model/file-cache.js', 'ParsedFileCache');
+    const parse = prototype?.parse;
+    if (!prototype || typeof parse !== 'function') return record({ kind: 'probe-missing', target: 'ParsedFileCache.parse' });
+    prototype.parse = function (this: Record<string, unknown>, ...args: unknown[]) {
+      parsedFiles.push(String(args[0]));
+      return parse.apply(this, args);
+    };
+  } catch (error) {
+    record({ kind: 'probe-missing', target: 'ParsedFileCache.parse', error: String(error) });
+  }
+}
+
+/** CPU profile of the runs after the first, through the inspector of this process. */
+function profiler(): { afterRun: () => void } {
+  if (!profileFile || !(profileRuns > 0)) return { afterRun: () => undefined };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const inspector = require('inspector') as typeof import('inspector');
+  const session = new inspector.Session();
+  let runs = 0;
+  return {
+    afterRun() {
+      runs++;
+      if (runs === 1) {
+        session.connect();
+        session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval: 250 }, () => session.post('Profiler.start')));
+      } else if (runs === 1 + profileRuns) {
+        session.post('Profiler.stop', (error, result) => {
+          if (!error) fs.writeFileSync(profileFile, JSON.stringify(result.profile));
+          session.disconnect();
+        });
+      }
+    },
+  };
+}
+
 if (output) {
-  wrap('server/src/engine/analyzer.js', 'ProjectAnalyzer', 'analyze', (self, result, before) => ({
-    parses: before !== undefined && typeof self.parseCount === 'number' ? (self.parseCount as number) - before : null,
-    findings: Array.isArray((result as { findings?: unknown[] } | undefined)?.findings) ? (result as { findings: unknown[] }).findings.length : null,
-  }));
-  wrap('server/src/lsp/diagnostics.js', 'DiagnosticsPublisher', 'run', () => ({}));
+  watchParses();
+  const profile = profiler();
+  wrap('server/src/engine/analyzer.js', 'ProjectAnalyzer', 'analyze', {
+    before: () => (parsedFiles = []),
+    describe: (_self, result) => ({
+      parsed: parsedFiles,
+      findings: Array.isArray((result as { findings?: unknown[] } | undefined)?.findings) ? (result as { findings: unknown[] }).findings.length : null,
+    }),
+  });
+  wrap('server/src/lsp/diagnostics.js', 'DiagnosticsPublisher', 'run', {
+    describe: () => {
+      // Recorded after the run; the profiler starts or stops between runs, never inside one.
+      setImmediate(() => profile.afterRun());
+      return {};
+    },
+  });
 }

@@ -126,6 +126,8 @@ export interface SessionOptions {
   capabilities?: ClientCapabilities;
   /** The server process's environment (default: this process's). */
   env?: NodeJS.ProcessEnv;
+  /** How long to wait for an answer or diagnostics (default WAIT_MS; the benchmark's large projects need more). */
+  waitMs?: number;
 }
 
 export class LspSession {
@@ -145,6 +147,7 @@ export class LspSession {
   private readonly exited: Promise<number | null>;
   /** Set when the session made `root` as a temp copy of a fixture, to remove it on dispose. */
   private ownsRoot = false;
+  private waitMs = WAIT_MS;
 
   private constructor(
     readonly child: ChildProcess,
@@ -162,6 +165,7 @@ export class LspSession {
   /** Spawns `node server/bin/mp-privacy-language-server.js --stdio` and initializes it on `root`. */
   static async start(root: string, options: SessionOptions = {}): Promise<LspSession> {
     const session = new LspSession(spawn(process.execPath, [serverBin, '--stdio'], { stdio: 'pipe', env: options.env ?? process.env }), root);
+    session.waitMs = options.waitMs ?? WAIT_MS;
     const request = session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uriOf(root),
@@ -291,7 +295,7 @@ export class LspSession {
               `${latest ? JSON.stringify(latest.diagnostics.map((d) => `${d.code}: ${d.message}`)) : 'none'}${this.serverOutput()}`,
           ),
         );
-      }, WAIT_MS);
+      }, this.waitMs);
       const cleanup = (): void => {
         clearTimeout(timer);
         this.listeners.delete(listener);
@@ -354,10 +358,10 @@ export class LspSession {
     if (this.ownsRoot) removeCopy(this.root);
   }
 
-  /** Rejects after WAIT_MS, with the server's log and stderr to show why. */
+  /** Rejects after waitMs, with the server's log and stderr to show why. */
   withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}${this.serverOutput()}`)), WAIT_MS);
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}${this.serverOutput()}`)), this.waitMs);
       promise.then(resolve, reject).finally(() => clearTimeout(timer));
     });
   }
