@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { describe, it } from 'node:test';
-import { localeFromEnvironment, parseArgs } from '../../server/src/cli/args';
+import { parseArgs } from '../../server/src/cli/args';
+import { localeFromEnvironment } from '../../server/src/cli/commands';
 
 describe('parseArgs', () => {
   it('defaults lint to the current folder, text output and the environment locale', () => {

@@ -6,7 +6,7 @@ import { text, type Finding, type RuleMeta, type Severity } from '../../server/s
 import { formatJson } from '../../server/src/cli/format/json';
 import { formatSarif } from '../../server/src/cli/format/sarif';
 import { formatText } from '../../server/src/cli/format/text';
-import { exitCode } from '../../server/src/cli/main';
+import { exitCode } from '../../server/src/cli/commands';
 import type { PackageInfo } from '../../server/src/cli/package-info';
 import { buildReport, type LintReport, type RootOutcome } from '../../server/src/cli/report';
 import { validateSarif } from './sarif-validator';

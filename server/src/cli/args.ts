@@ -1,4 +1,4 @@
-import { pickLocale, type InventoryFormat, type JourneyFormat, type Locale } from '../engine/index';
+import type { InventoryFormat, JourneyFormat, Locale } from '../engine/index';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -203,7 +203,3 @@ function parseLocaleOption(value: string): Locale {
   throw new UsageError(`unknown locale "${value}"; use en or zh-cn`);
 }
 
-/** The locale the environment asks for, in POSIX precedence (LC_ALL, then LC_MESSAGES, then LANG). */
-export function localeFromEnvironment(env: NodeJS.ProcessEnv): Locale {
-  return pickLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
-}

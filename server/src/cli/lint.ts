@@ -1,4 +1,5 @@
 import { ProjectAnalyzer, type FileSystemHost } from '../engine/index';
+import { errorMessage } from './exit';
 import type { RootOutcome } from './report';
 
 /** Analyses each mini program root. An exception from one root is captured as its outcome so the others are still reported. */
@@ -13,9 +14,4 @@ export function analyseRoots(host: FileSystemHost, roots: readonly string[]): Ro
       return { root, error: errorMessage(error), stack: error instanceof Error ? error.stack : undefined };
     }
   });
-}
-
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
 }

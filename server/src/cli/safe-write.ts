@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { decodeText, encodeText, type FileBoundary, type TextEncoding } from '../engine/index';
-import { errorMessage } from './lint';
+import { errorMessage } from './exit';
 import { sha256, type Journal } from './journal';
 import { TEMPORARY_FILE, processGone, temporaryName } from './temporary';
 

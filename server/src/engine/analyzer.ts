@@ -1,6 +1,7 @@
+import * as path from 'path';
 import type { FileSystemHost } from './host';
 import type { Finding, Fix, Locale, LocalizedText, Severity } from './types';
-import { ParsedFileCache, ProjectModel } from './model';
+import { ParsedFileCache, ProjectModel, type ParserKind } from './model';
 import { ProjectFacts, projectFacts } from './analysis';
 import { Inventory, inventoryOf } from './inventory';
 import { Journey, journeyOf } from './journey';
@@ -90,6 +91,38 @@ export class ProjectAnalyzer {
     const model = new ProjectModel(root, this.host, this.cache, this.models.get(root));
     this.models.set(root, model);
     return journeyOf(model, projectFacts(model));
+  }
+
+  /**
+   * The files under a root that an analysis may parse, by the kind each would be parsed as (dependency and hidden
+   * folders left out). The language server parses them ahead of a workspace's first analysis, a few at a time
+   * between progress reports; the analysis then finds them parsed.
+   */
+  filesToParse(root: string): { file: string; kind: ParserKind }[] {
+    const files: { file: string; kind: ParserKind }[] = [];
+    const stack = [root];
+    while (stack.length) {
+      const dir = stack.pop()!;
+      for (const name of this.host.readDirectory(dir).sort()) {
+        if (name.startsWith('.') || name === 'node_modules') continue;
+        const file = path.join(dir, name);
+        const kind = name.endsWith('.d.ts') ? undefined : PARSER_BY_EXTENSION[path.extname(name)];
+        const type = this.host.stat(file);
+        if (type === 'directory') stack.push(file);
+        else if (kind && type === 'file') files.push({ file, kind });
+      }
+    }
+    return files;
+  }
+
+  /** Parses one file into the cache (see filesToParse); problems are reported by the analysis that reads it. */
+  parseAhead(file: string, kind: ParserKind): void {
+    this.cache.load(file, kind, [], new Set());
+  }
+
+  /** Drops a parse from the cache: a file parsed ahead that no analysis read. */
+  forgetParse(file: string): void {
+    this.cache.forget(file);
   }
 
   /** The personal information the mini program collects, for the privacy guideline (see inventory.ts). */
@@ -200,6 +233,9 @@ export class ProjectAnalyzer {
     return { root, findings: kept, files: [...model.filesRead], config, failures };
   }
 }
+
+/** The parser an analysis uses for a file, by its extension. */
+const PARSER_BY_EXTENSION: Record<string, ParserKind | undefined> = { '.wxml': 'wxml', '.js': 'script', '.ts': 'script', '.json': 'json', '.wxss': 'wxss' };
 
 const escaped = (value: LocalizedText): LocalizedText => text(escapeControlCharacters(value.en), escapeControlCharacters(value['zh-cn']));
 

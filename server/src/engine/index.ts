@@ -8,7 +8,7 @@ export { escapeControlCharacters, markdownCode, markdownText, oneLine, terminalT
 export { decodeText, encodeText, type DecodedText, type TextEncoding } from './text/encoding';
 export { CachingFileSystemHost, FileSystemHost, createNodeFileSystemHost, OverlayFileSystemHost } from './host';
 export { FileBoundary, isInside, type Located } from './boundary';
-export { discoverMiniPrograms, findMiniProgramRoots, findRootForFile, type Discovery, type DiscoveryProblem } from './model';
+export { discoverMiniPrograms, findMiniProgramRoots, findRootForFile, type Discovery, type DiscoveryProblem, type ParserKind } from './model';
 export { ProjectAnalyzer, AnalysisFailure, AnalysisResult, AnalyzeOptions, fixRepeatedly } from './analyzer';
 export { CONFIG_FILE_NAME, ProjectConfig, RuleSetting, loadProjectConfig, mergeConfigs, validateConfig } from './config';
 export { allRules, ruleById } from './rules';

@@ -5,6 +5,8 @@
  * for files that had some in the previous round. Each root is analysed with its editor settings (see
  * settings.ts): disabled roots publish nothing, and a settings change re-analyses every root seen so far.
  */
+import * as path from 'path';
+import { performance } from 'perf_hooks';
 import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { text, type AnalysisFailure, type Locale } from '../engine';
 import { RangeConverter, toDiagnostic } from './convert';
@@ -14,6 +16,9 @@ import type { Workspace } from './workspace';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
 export const ANALYSIS_DELAY_MS = 150;
+
+/** Parsing ahead of a first analysis yields to other messages (and reports progress) this often. */
+const PROGRESS_SLICE_MS = 50;
 
 export class DiagnosticsPublisher {
   private readonly pending = new Map<string, NodeJS.Timeout>();
@@ -81,7 +86,45 @@ export class DiagnosticsPublisher {
   private async run(root: string): Promise<void> {
     // Usually cached; the first analysis of a root waits for one workspace/configuration round trip.
     const settings = this.settings.peek(root) ?? (await this.settings.get(root));
+    if (settings.enable) await this.parseAhead(root);
     this.publish(root, settings);
+  }
+
+  /** Parsing ahead of each root's first analysis, shared by the runs that wait for it. */
+  private readonly firstParses = new Map<string, Promise<void>>();
+
+  /**
+   * A root's first analysis parses every file, which takes seconds in a large project: the files are parsed
+   * ahead a slice at a time, with work-done progress (files parsed / total) between slices, so the editor shows
+   * a progress bar and stays responsive. Later analyses re-parse only what changed and report nothing.
+   */
+  private parseAhead(root: string): Promise<void> {
+    let pending = this.firstParses.get(root);
+    if (!pending) {
+      pending = this.parseAheadWithProgress(root).finally(() => this.firstParses.delete(root));
+      this.firstParses.set(root, pending);
+    }
+    return pending;
+  }
+
+  private async parseAheadWithProgress(root: string): Promise<void> {
+    const files = this.workspace.filesBeforeFirstAnalysis(root);
+    if (!files) return;
+    // A client without work-done progress gets a reporter that sends nothing.
+    const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+    const message = (done: number) => text(`${done}/${files.length} files parsed`, `已解析 ${done}/${files.length} 个文件`)[this.locale()];
+    progress?.begin(`mp-privacy: ${path.basename(root)}`, 0, message(0));
+    let sliceStart = performance.now();
+    for (let i = 0; i < files.length; i++) {
+      this.workspace.parseAhead(root, files[i].file, files[i].kind);
+      if (performance.now() - sliceStart >= PROGRESS_SLICE_MS) {
+        progress?.report(Math.floor((100 * (i + 1)) / files.length), message(i + 1));
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    progress?.report(100, message(files.length));
+    progress?.done();
   }
 
   /** Synchronous from analysis to the last sendDiagnostics, so the published text is the analysed text. */

@@ -17,6 +17,7 @@ import {
   formatJourney,
   Locale,
   OverlayFileSystemHost,
+  ParserKind,
   ProjectAnalyzer,
   ProjectConfig,
 } from '../engine';
@@ -145,6 +146,26 @@ export class Workspace implements EditTarget {
     return [...affected];
   }
 
+  /** Files parsed ahead of a root's first analysis (see parseAhead), until that analysis has run. */
+  private readonly parsedAhead = new Map<string, string[]>();
+
+  /**
+   * Before a root's first analysis: the files it may parse, for parsing them ahead with progress; undefined once
+   * the root has been analysed (later analyses re-parse only what changed).
+   */
+  filesBeforeFirstAnalysis(root: string): { file: string; kind: ParserKind }[] | undefined {
+    if (this.roots.has(root)) return undefined;
+    this.widen(root);
+    return this.analyzer.filesToParse(root);
+  }
+
+  parseAhead(root: string, file: string, kind: ParserKind): void {
+    this.analyzer.parseAhead(file, kind);
+    const files = this.parsedAhead.get(root) ?? [];
+    files.push(file);
+    this.parsedAhead.set(root, files);
+  }
+
   /** Re-analyses a root; undefined when the folder is no longer a mini program root (its results are dropped). */
   analyze(root: string, overrides?: ProjectConfig): AnalysisResult | undefined {
     // A root above a workspace folder (the user opened its pages/ folder) was found from a file inside it.
@@ -153,10 +174,15 @@ export class Workspace implements EditTarget {
     if (!this.disk.enabled) this.boundary.forget();
     if (findRootForFile(this.host, path.join(root, 'app.json')) !== root) {
       this.roots.delete(root);
+      for (const file of this.parsedAhead.get(root) ?? []) this.analyzer.forgetParse(file);
+      this.parsedAhead.delete(root);
       return undefined;
     }
     const result = this.analyzer.analyze(root, { overrides });
     const files = new Set(result.files);
+    // What was parsed ahead but not read (a stray script, an unused component) is not kept in memory.
+    for (const file of this.parsedAhead.get(root) ?? []) if (!files.has(file)) this.analyzer.forgetParse(file);
+    this.parsedAhead.delete(root);
     for (const finding of result.findings) files.add(finding.range.file);
     this.roots.set(root, { result, files });
     return result;

@@ -29,7 +29,8 @@ export function looksBinary(content: string): boolean {
 }
 
 type Parsed = { wxml: WxmlDocument; script: ScriptFacts; json: JsoncDocument; wxss: WxssDocument };
-type Kind = keyof Parsed;
+export type ParserKind = keyof Parsed;
+type Kind = ParserKind;
 
 const PARSERS: { [K in Kind]: (file: string, content: string) => Parsed[K] } = {
   wxml: parseWxml,
