@@ -14,6 +14,17 @@ export interface LintOptions {
   output: string | undefined;
   /** Apply the fixes that are safe without review, then report what is left. */
   fix: boolean;
+  baseline: BaselineOptions;
+}
+
+/**
+ * `check`: report only findings not in the baseline file (when it exists, or when a file was named);
+ * `write`: record every finding in it; `prune`: check, then drop the entries that no longer occur; `off`: ignore it.
+ */
+export interface BaselineOptions {
+  action: 'check' | 'write' | 'prune' | 'off';
+  /** As given on the command line; undefined: mp-privacy-baseline.json in the linted folder. */
+  file: string | undefined;
 }
 
 export interface InventoryOptions {
@@ -70,6 +81,13 @@ Lint options:
                                     new temporary files, never through a symbolic link, keeping
                                     mode and encoding; read-only files, and files changed since
                                     they were read, are left alone and reported
+  --baseline write                  Record every finding in mp-privacy-baseline.json in dir, so
+                                    that later runs report (and fail on) new findings only
+  --baseline prune                  As a normal run, then remove from the baseline the findings
+                                    that are gone
+  --baseline <file>                 Use this baseline file instead of dir/mp-privacy-baseline.json
+                                    (may be combined: --baseline write --baseline ci/base.json)
+  --baseline off                    Ignore the baseline file and report every finding
 
 Inventory options:
   -f, --format <text|json|markdown> Output format (default: text)
@@ -87,6 +105,11 @@ A mini program is a folder whose app.json declares "pages"; project.config.json
 and .git are skipped. Nothing outside dir is read or written: symbolic links are
 followed only when they lead to a place inside it (the configuration may come from a
 folder above dir; lint then says which file it used).
+
+Baseline: when mp-privacy-baseline.json exists in dir (or --baseline names a file), the
+findings recorded there are not reported and do not fail the run; the run says how many
+were left out and how many recorded ones are gone. Findings are matched by rule, file and
+the flagged code with its line (whitespace ignored), not by line number.
 
 Exit codes:
   0  no error-level finding (warnings and infos do not fail the run)
@@ -117,7 +140,8 @@ function parse(argv: readonly string[]): ParsedCommand {
   if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`);
   if (first !== 'lint' && first !== 'inventory' && first !== 'journey' && first !== 'init') throw new UsageError(`unknown command "${first}"; use lint, inventory, journey or init`);
 
-  const options = { dir: '.', format: first === 'journey' ? 'mermaid' : 'text', locale: undefined as Locale | undefined, output: undefined as string | undefined, fix: false, force: false };
+  const options = { dir: '.', format: first === 'journey' ? 'mermaid' : 'text', locale: undefined as Locale | undefined, output: undefined as string | undefined, fix: false, force: false, baseline: { action: 'check', file: undefined } as BaselineOptions };
+  let baselineActionGiven = false;
   const positionals: string[] = [];
   let onlyPositionals = false;
   for (let i = 0; i < rest.length; i++) {
@@ -149,6 +173,20 @@ function parse(argv: readonly string[]): ParsedCommand {
         if (first !== 'lint') throw new UsageError('--fix goes with lint');
         options.fix = true;
         break;
+      case '--baseline': {
+        if (first !== 'lint') throw new UsageError('--baseline goes with lint');
+        const value = takeValue();
+        if (!value) throw new UsageError('option --baseline needs write, prune, off or a file name');
+        if (value === 'write' || value === 'prune' || value === 'off') {
+          if (baselineActionGiven) throw new UsageError('--baseline takes one of write, prune or off');
+          baselineActionGiven = true;
+          options.baseline.action = value;
+        } else {
+          if (options.baseline.file !== undefined) throw new UsageError('--baseline names one file');
+          options.baseline.file = value;
+        }
+        break;
+      }
       case '--force':
         if (first !== 'init') throw new UsageError('--force goes with init');
         options.force = true;
@@ -175,7 +213,7 @@ function parse(argv: readonly string[]): ParsedCommand {
   if (first === 'init') return { kind: 'init', options: { dir, force: options.force } };
   if (first === 'inventory') return { kind: 'inventory', options: { dir, locale, output, format: options.format as InventoryFormat } };
   if (first === 'journey') return { kind: 'journey', options: { dir, output, format: options.format as JourneyFormat } };
-  return { kind: 'lint', options: { dir, locale, output, format: options.format as OutputFormat, fix: options.fix } };
+  return { kind: 'lint', options: { dir, locale, output, format: options.format as OutputFormat, fix: options.fix, baseline: options.baseline } };
 }
 
 function parseInventoryFormat(value: string): InventoryFormat {

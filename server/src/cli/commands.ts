@@ -7,6 +7,7 @@ import * as path from 'path';
 import { CachingFileSystemHost, FileBoundary, ProjectAnalyzer, createNodeFileSystemHost, decodeText, discoverMiniPrograms, findRootForFile, formatInventory, formatJourney, isInside, loadProjectConfig, pickLocale, terminalText, type FileSystemHost, type Locale } from '../engine/index';
 import type { InventoryOptions, JourneyOptions, LintOptions, ParsedCommand } from './args';
 import { EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE_OR_FAILURE, errorMessage } from './exit';
+import { applyBaseline } from './baseline';
 import { applyAutomaticFixes } from './fix';
 import { Journal } from './journal';
 import { commitWrites, removeStrayTemporaryFiles } from './safe-write';
@@ -236,12 +237,19 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
 
   // One consistent snapshot of the files, each read once (fixes, if any, are written already).
   const snapshot = new CachingFileSystemHost(host);
-  const outcomes = analyseRoots(snapshot, found.roots);
-  for (const outcome of outcomes) {
+  const analysed = analyseRoots(snapshot, found.roots);
+  for (const outcome of analysed) {
     if (debug && outcome.stack) io.stderr(`${outcome.stack}\n`);
   }
+  const baseline = applyBaseline(options.baseline, io.cwd, baseDir, analysed, (file) => snapshot.readFile(file), locale);
+  if ('error' in baseline) {
+    printNotices(found.notices, scope, io);
+    io.stderr(`mp-privacy: ${baseline.error}\n`);
+    return EXIT_USAGE_OR_FAILURE;
+  }
 
-  const report = buildReport(packageInfo(), baseDir, outcomes, (file) => snapshot.readFile(file), [...found.notices, ...configNotices(snapshot, scope, found.roots), ...deniedNotices(scope)]);
+  const report = buildReport(packageInfo(), baseDir, baseline.outcomes, (file) => snapshot.readFile(file), [...found.notices, ...configNotices(snapshot, scope, found.roots), ...deniedNotices(scope), ...baseline.notices]);
+  if (baseline.summary) report.baseline = baseline.summary;
   printNotices(report.notices, scope, io);
   for (const failure of report.failures) io.stderr(`mp-privacy: ${describeFailure(failure)}\n`);
 

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { LineIndex, terminalText, type AnalysisFailure, type Finding, type LocalizedText, type Severity, type SourceRange } from '../engine/index';
+import type { BaselineSummary } from './baseline';
 import type { PackageInfo } from './package-info';
 
 /**
@@ -18,6 +19,8 @@ export interface LintReport {
   failures: RootFailure[];
   /** About the run rather than the code: what was not followed or could not be read, which config was used. */
   notices: RunNotice[];
+  /** Present when a baseline file was used or written: `findings` then holds only what it does not record. */
+  baseline?: BaselineSummary;
 }
 
 /**

@@ -3,10 +3,10 @@ import * as path from 'path';
 
 /**
  * Files that may be read in the folders above a boundary folder: what finds the mini program that owns a file
- * (app.json, project.config.json) and the configuration search (mp-privacy.config.json, stopping at the project
- * folder). Nothing else above the folder is ever read.
+ * (app.json, project.config.json) and the configuration and baseline search (mp-privacy.config.json,
+ * mp-privacy-baseline.json, stopping at the project folder). Nothing else above the folder is ever read.
  */
-const ANCESTOR_FILES = new Set(['app.json', 'project.config.json', 'mp-privacy.config.json', 'package.json', '.git']);
+const ANCESTOR_FILES = new Set(['app.json', 'project.config.json', 'mp-privacy.config.json', 'mp-privacy-baseline.json', 'package.json', '.git']);
 
 /** Where a path really is, once allowed: `missing` paths may still be created there (a fix's new file). */
 export interface Located {

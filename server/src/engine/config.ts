@@ -57,8 +57,7 @@ export function validateConfig(value: unknown, file: string, problems: ParseProb
  * (the one holding project.config.json, package.json or .git). The nearest wins.
  */
 export function loadProjectConfig(host: FileSystemHost, root: string): LoadedConfig {
-  let dir = path.resolve(root);
-  for (let depth = 0; depth < 6; depth++) {
+  for (const dir of foldersUpToProject(host, root)) {
     const file = path.join(dir, CONFIG_FILE_NAME);
     const content = host.readFile(file);
     if (content !== undefined) {
@@ -70,12 +69,23 @@ export function loadProjectConfig(host: FileSystemHost, root: string): LoadedCon
       }
       return { config: validateConfig(parsed.value, file, problems), file, problems };
     }
+  }
+  return { config: {}, problems: [] };
+}
+
+/**
+ * Where project-wide files (the configuration, the baseline) are looked for: the root, then the folders above
+ * it up to the project folder (one holding project.config.json, package.json or .git), six at most.
+ */
+export function* foldersUpToProject(host: FileSystemHost, root: string): Generator<string> {
+  let dir = path.resolve(root);
+  for (let depth = 0; depth < 6; depth++) {
+    yield dir;
     const isProjectFolder = ['project.config.json', 'package.json', '.git'].some((name) => host.stat(path.join(dir, name)) !== undefined);
     const parent = path.dirname(dir);
     if (isProjectFolder || parent === dir) break;
     dir = parent;
   }
-  return { config: {}, problems: [] };
 }
 
 /** Later configs win rule by rule; ignore globs and hosts add up. */

@@ -10,6 +10,7 @@ export { CachingFileSystemHost, FileSystemHost, createNodeFileSystemHost, Overla
 export { FileBoundary, isInside, type Located } from './boundary';
 export { discoverMiniPrograms, findMiniProgramRoots, findRootForFile, type Discovery, type DiscoveryProblem, type ParserKind } from './model';
 export { ProjectAnalyzer, AnalysisFailure, AnalysisResult, AnalyzeOptions, fixRepeatedly } from './analyzer';
+export { BASELINE_FILE_NAME, Baseline, BaselineEntry, BaselineMatch, createBaseline, findBaselineFile, fingerprintOf, matchBaseline, parseBaseline, pruneBaseline, serializeBaseline } from './baseline';
 export { CONFIG_FILE_NAME, ProjectConfig, RuleSetting, loadProjectConfig, mergeConfigs, validateConfig } from './config';
 export { allRules, ruleById } from './rules';
 export type { RuleMeta, RuleModule, RuleReference } from './rules/rule';

@@ -40,7 +40,7 @@ export async function provideCodeActions(
   const inFile = workspace.findingsIn(file);
   const rulesHere = new Set<string>();
   for (const finding of inFile.filter(touched)) {
-    const diagnostic = toDiagnostic(finding, locale, ranges, (f) => workspace.uriFor(f));
+    const diagnostic = toDiagnostic(finding, locale, ranges, (f) => workspace.uriFor(f), workspace.isBaselined(finding));
     finding.fixes.forEach((fix, index) => {
       const action = CodeAction.create(fix.title[locale], CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];

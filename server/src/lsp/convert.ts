@@ -15,6 +15,8 @@ import {
 } from 'vscode-languageserver';
 import {
   applyFixEdits,
+  BASELINE_FILE_NAME,
+  text,
   Finding,
   FixEdits,
   LineIndex,
@@ -88,15 +90,24 @@ export function findingKey(finding: Finding): FindingKey {
   return { ruleId, file: range.file, start: range.start, end: range.end };
 }
 
-export function toDiagnostic(finding: Finding, locale: Locale, ranges: RangeConverter, uriFor: (file: string) => string): Diagnostic {
+const BASELINED = text(
+  `(in the baseline ${BASELINE_FILE_NAME}: an existing finding, not a new one)`,
+  `（已记录在基线 ${BASELINE_FILE_NAME} 中：原有问题，不是新问题）`,
+);
+
+/**
+ * A finding as an LSP diagnostic. A baselined one (recorded in the baseline file) is shown at hint level, with
+ * the baseline named, rather than hidden: it is still there to fix, it just does not fail CI.
+ */
+export function toDiagnostic(finding: Finding, locale: Locale, ranges: RangeConverter, uriFor: (file: string) => string, baselined = false): Diagnostic {
   const { range } = finding;
   return {
     range: ranges.toRange(range.file, range.start, range.end),
-    severity: SEVERITIES[finding.severity],
+    severity: baselined ? DiagnosticSeverity.Hint : SEVERITIES[finding.severity],
     code: finding.ruleId,
     codeDescription: { href: ruleDocsUri(finding.ruleId) },
     source: DIAGNOSTIC_SOURCE,
-    message: finding.message[locale],
+    message: baselined ? `${finding.message[locale]} ${BASELINED[locale]}` : finding.message[locale],
     relatedInformation: finding.related.map((related) => ({
       location: {
         uri: uriFor(related.range.file),

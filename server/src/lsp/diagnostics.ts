@@ -135,7 +135,7 @@ export class DiagnosticsPublisher {
     const uriFor = (file: string): string => this.workspace.uriFor(file);
     for (const finding of result?.findings ?? []) {
       const list = byFile.get(finding.range.file) ?? [];
-      list.push(toDiagnostic(finding, this.locale(), ranges, uriFor));
+      list.push(toDiagnostic(finding, this.locale(), ranges, uriFor, this.workspace.isBaselined(finding)));
       byFile.set(finding.range.file, list);
     }
     for (const file of this.published.get(root) ?? []) {

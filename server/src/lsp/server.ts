@@ -68,6 +68,7 @@ function readClientSettings(params: InitializeParams): ClientSettings {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
+  workspace.log = (message) => connection.console.warn(message);
   let settings = DEFAULT_SETTINGS;
   const editorSettings = new SettingsStore(connection);
   const diagnostics = new DiagnosticsPublisher(connection, workspace, () => settings.locale, editorSettings);

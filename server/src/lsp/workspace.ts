@@ -12,8 +12,11 @@ import {
   discoverMiniPrograms,
   FileBoundary,
   Finding,
+  findBaselineFile,
   findRootForFile,
   formatInventory,
+  matchBaseline,
+  parseBaseline,
   formatJourney,
   Locale,
   OverlayFileSystemHost,
@@ -27,6 +30,8 @@ interface RootState {
   result: AnalysisResult;
   /** Files the analysis read, to know which roots a change to a file affects. */
   files: Set<string>;
+  /** Findings recorded in the baseline file that applies to the root (shown at hint level). */
+  baselined: Set<Finding>;
 }
 
 export class Workspace implements EditTarget {
@@ -184,8 +189,34 @@ export class Workspace implements EditTarget {
     for (const file of this.parsedAhead.get(root) ?? []) if (!files.has(file)) this.analyzer.forgetParse(file);
     this.parsedAhead.delete(root);
     for (const finding of result.findings) files.add(finding.range.file);
-    this.roots.set(root, { result, files });
+    this.roots.set(root, { result, files, baselined: this.baselined(root, result.findings, files) });
     return result;
+  }
+
+  /**
+   * The findings the root's baseline file records (see engine/baseline.ts). Every place the file is looked for
+   * is added to `files`, so creating, editing or deleting it re-analyses the root. A file that is not a valid
+   * baseline is left aside with a line in the log (the CLI reports it as an error).
+   */
+  private baselined(root: string, findings: readonly Finding[], files: Set<string>): Set<Finding> {
+    const found = findBaselineFile(this.host, root);
+    for (const candidate of found.candidates) files.add(candidate);
+    const content = found.file === undefined ? undefined : this.host.readFile(found.file);
+    if (found.file === undefined || content === undefined) return new Set();
+    const parsed = parseBaseline(content);
+    if ('error' in parsed) {
+      this.log?.(`mp-privacy: ${found.file} is not used: ${parsed.error}`);
+      return new Set();
+    }
+    return new Set(matchBaseline(parsed.baseline, findings, path.dirname(found.file), (file) => this.host.readFile(file)).baselined);
+  }
+
+  /** Where the workspace writes what the user should know but need not be interrupted for (the output log). */
+  log: ((message: string) => void) | undefined;
+
+  isBaselined(finding: Finding): boolean {
+    for (const state of this.roots.values()) if (state.baselined.has(finding)) return true;
+    return false;
   }
 
   /** Drops a root's results (mp-privacy is disabled for it): no findings, code actions or hovers there. */

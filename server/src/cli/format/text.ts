@@ -8,12 +8,14 @@ const STRINGS = {
     summary: (total: number, errors: number, warnings: number, infos: number) =>
       `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`,
     clean: (roots: number) => `No problems found in ${roots} mini program(s).`,
+    baselined: (count: number, file: string) => `(${plural(count, 'baselined finding')} not shown: ${file})`,
   },
   'zh-cn': {
     scanned: (count: number) => `已扫描 ${count} 个小程序：`,
     summary: (total: number, errors: number, warnings: number, infos: number) =>
       `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`,
     clean: (roots: number) => `在 ${roots} 个小程序中未发现问题。`,
+    baselined: (count: number, file: string) => `（${count} 个已记录在基线中的问题未显示：${file}）`,
   },
 } as const;
 
@@ -71,5 +73,6 @@ export function formatText(report: LintReport, locale: Locale): string {
     const counts = countBySeverity(report.findings);
     lines.push(strings.summary(report.findings.length, counts.error, counts.warning, counts.info));
   }
+  if (report.baseline?.baselined) lines.push(strings.baselined(report.baseline.baselined, report.baseline.file));
   return lines.join('\n') + '\n';
 }
