@@ -117,4 +117,15 @@ describe('lint --baseline', () => {
     assert.match(help, /--baseline prune/);
     assert.match(help, /mp-privacy-baseline\.json/);
   });
+
+  it('the baseline is written as every file is (safe-write): never through a symbolic link', () => {
+    const elsewhere = path.join(temp.dir, 'elsewhere.json');
+    fs.writeFileSync(elsewhere, 'kept');
+    fs.symlinkSync(elsewhere, path.join(project, 'mp-privacy-baseline.json'));
+    const run = runCli(['lint', project, '--format', 'json', '--baseline', 'write']);
+    assertNoStackTrace(run.stderr);
+    assert.strictEqual(run.status, 2);
+    assert.match(run.stderr, /cannot write the baseline mp-privacy-baseline\.json: .*symbolic link/);
+    assert.strictEqual(fs.readFileSync(elsewhere, 'utf8'), 'kept');
+  });
 });

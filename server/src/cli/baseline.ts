@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BASELINE_FILE_NAME, FileBoundary, createBaseline, decodeText, matchBaseline, parseBaseline, pruneBaseline, serializeBaseline, type Baseline, type Finding, type Locale } from '../engine/index';
 import type { BaselineOptions } from './args';
-import { errorMessage } from './lint';
+import { errorMessage } from './exit';
 import { commitWrites } from './safe-write';
 import type { RootOutcome, RunNotice } from './report';
 
