@@ -60,7 +60,7 @@ export function lintEntry(corpus: string, entry: string): EntryRun {
   let findings: EvalFinding[] = [];
   let failure: string | undefined;
   try {
-    findings = JSON.parse(result.stdout).findings;
+    findings = (JSON.parse(result.stdout) as { findings: EvalFinding[] }).findings;
   } catch {
     failure = (result.stderr || result.error?.message || 'no JSON output').trim().split('\n')[0];
   }

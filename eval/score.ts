@@ -51,7 +51,7 @@ export function parseLabels(entry: string, sourceName: string, content: string):
     const source = `${sourceName}:${index + 1}`;
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
-    const [place, expected, reason] = raw.split('\t').map((part) => part.trim());
+    const [place, expected, reason] = raw.split('\t').map((part) => part.trim()) as (string | undefined)[];
     const match = place ? PLACE.exec(place) : null;
     if (!match || !expected) {
       problems.push({ source, message: `expected "path:line<TAB>rule-or-${MUST_NOT_FLAG}<TAB>reason", got "${line}"` });

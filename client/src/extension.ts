@@ -110,7 +110,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.showInventory, async () => {
       if (!client?.isRunning()) return;
       const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString());
-      const markdown = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_INVENTORY_COMMAND, arguments: folders });
+      const markdown: unknown = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_INVENTORY_COMMAND, arguments: folders });
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: typeof markdown === 'string' ? markdown : '' });
       await vscode.window.showTextDocument(document, { preview: false });
     }),

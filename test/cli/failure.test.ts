@@ -11,6 +11,7 @@ import { assertNoStackTrace, copyFixture, makeTempDir } from './run-cli';
  */
 describe('mp-privacy lint when the engine throws for one root', () => {
   const temp = makeTempDir();
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- put back on the prototype, never called unbound
   const original = ProjectAnalyzer.prototype.analyze;
 
   before(() => {

@@ -152,8 +152,8 @@ describe('formatText', () => {
   it('aligns position and severity columns within a file', () => {
     const far = { ...phoneFinding, severity: 'warning' as const, range: { ...phoneFinding.range, start: files.get(loginWxml)!.indexOf('</view>') } };
     const output = formatText(report([{ root, findings: [phoneFinding, far] }]), 'en');
-    assert.match(output, /^ {2}2:3  error {4}phone-on-entry message/m);
-    assert.match(output, /^ {2}3:1  warning  phone-on-entry message/m);
+    assert.match(output, /^ {2}2:3 {2}error {4}phone-on-entry message/m);
+    assert.match(output, /^ {2}3:1 {2}warning {2}phone-on-entry message/m);
   });
 
   it('writes messages and the summary in Chinese for zh-cn', () => {

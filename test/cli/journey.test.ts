@@ -22,7 +22,7 @@ describe('mp-privacy journey', () => {
     assert.equal(toLogin?.condition, 'user-state');
     const loginRequest = journey.edges.find((e) => e.from === 'page:pages/login/login' && e.to.startsWith('request:'));
     assert.equal(loginRequest?.trigger, 'shown on entry');
-    const requestNode = node(loginRequest!.to)!;
+    const requestNode = node(loginRequest.to)!;
     assert.deepEqual([requestNode.label, requestNode.file, typeof requestNode.line], ['getPhoneNumber', 'pages/login/login.wxml', 'number']);
   });
 

@@ -22,7 +22,7 @@ export function validateSarif(log: unknown): string[] {
   };
   if (!isObject(log)) return ['log is not an object'];
   check(log.version === '2.1.0', 'version must be "2.1.0"');
-  check(typeof log.$schema === 'string' && /sarif-2\.1\.0/.test(log.$schema as string), '$schema must name SARIF 2.1.0');
+  check(typeof log.$schema === 'string' && /sarif-2\.1\.0/.test(log.$schema), '$schema must name SARIF 2.1.0');
   if (!Array.isArray(log.runs) || log.runs.length === 0) return [...problems, 'runs must be a non-empty array'];
 
   log.runs.forEach((run: unknown, r) => {
@@ -38,7 +38,7 @@ export function validateSarif(log: unknown): string[] {
       const ruleAt = `${at}.tool.driver.rules[${i}]`;
       if (!isObject(rule)) return check(false, `${ruleAt} is not an object`);
       check(typeof rule.id === 'string' && rule.id.length > 0, `${ruleAt}.id must be a non-empty string`);
-      check(!ruleIds.has(rule.id as string), `${ruleAt}.id "${rule.id}" is duplicated`);
+      check(!ruleIds.has(rule.id as string), `${ruleAt}.id "${String(rule.id)}" is duplicated`);
       ruleIds.add(rule.id as string);
       for (const key of ['shortDescription', 'fullDescription']) {
         const value = rule[key];
@@ -46,7 +46,7 @@ export function validateSarif(log: unknown): string[] {
       }
       const help = rule.help;
       check(help === undefined || (isObject(help) && typeof help.text === 'string'), `${ruleAt}.help.text must be a string`);
-      check(rule.helpUri === undefined || /^https?:\/\//.test(String(rule.helpUri)), `${ruleAt}.helpUri must be an absolute URL`);
+      check(rule.helpUri === undefined || (typeof rule.helpUri === 'string' && /^https?:\/\//.test(rule.helpUri)), `${ruleAt}.helpUri must be an absolute URL`);
       const level = isObject(rule.defaultConfiguration) ? rule.defaultConfiguration.level : undefined;
       check(level === undefined || LEVELS.has(level as string), `${ruleAt}.defaultConfiguration.level is not a SARIF level`);
     });
@@ -66,11 +66,11 @@ export function validateSarif(log: unknown): string[] {
       if (!isObject(result)) return check(false, `${resultAt} is not an object`);
       check(isObject(result.message) && typeof result.message.text === 'string' && result.message.text.length > 0,
         `${resultAt}.message.text must be a non-empty string`);
-      check(result.level === undefined || LEVELS.has(result.level as string), `${resultAt}.level "${result.level}" is not a SARIF level`);
+      check(result.level === undefined || LEVELS.has(result.level as string), `${resultAt}.level "${String(result.level)}" is not a SARIF level`);
       if (result.ruleIndex !== undefined) {
         const rule = rules[result.ruleIndex as number];
         check(Number.isInteger(result.ruleIndex) && isObject(rule) && rule.id === result.ruleId,
-          `${resultAt}.ruleIndex ${result.ruleIndex} must point at the rule with id "${result.ruleId}"`);
+          `${resultAt}.ruleIndex ${JSON.stringify(result.ruleIndex)} must point at the rule with id ${JSON.stringify(result.ruleId)}`);
       }
       check(Array.isArray(result.locations) && result.locations.length > 0, `${resultAt}.locations must be a non-empty array`);
       const locations: unknown[] = [...(Array.isArray(result.locations) ? result.locations : []), ...(Array.isArray(result.relatedLocations) ? result.relatedLocations : [])];

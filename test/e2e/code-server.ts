@@ -102,7 +102,7 @@ export class CodeServer {
       await waitFor(`code-server /healthz on port ${port}`, 60_000, () => server.healthy());
     } catch (error) {
       await server.stop();
-      throw new Error(`${(error as Error).message}; log: ${tail(logFile)}`);
+      throw new Error(`${(error as Error).message}; log: ${tail(logFile)}`, { cause: error });
     }
     return server;
   }

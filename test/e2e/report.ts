@@ -17,7 +17,7 @@ export class ScenarioContext {
   constructor(readonly name: string) {}
 
   /** Runs one step with a timeout; logs it; rethrows its error (the scenario then fails). */
-  async step<T>(name: string, fn: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
+  async step<T>(name: string, fn: () => Promise<T> | T, timeoutMs = 60_000): Promise<T> {
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -55,7 +55,7 @@ export async function runScenario(name: string, body: (ctx: ScenarioContext) => 
     process.stdout.write(`[${verdict.toUpperCase()}] ${name} (${seconds(Date.now() - started)})\n`);
     return { name, verdict, ms: Date.now() - started, notes: ctx.notes };
   } catch (error) {
-    const message = (error as Error).message ?? String(error);
+    const message = (error as Partial<Error> | undefined)?.message ?? String(error);
     process.stdout.write(`[FAIL] ${name} (${seconds(Date.now() - started)}): ${message}\n`);
     return { name, verdict: 'fail', ms: Date.now() - started, notes: ctx.notes, error: message };
   } finally {

@@ -99,7 +99,7 @@ export class Workbench {
         await hover.waitFor({ state: 'visible', timeout: 3_000 });
         return hover;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`no hover with "${text}" within ${timeoutMs} ms: ${(error as Error).message.split('\n')[0]}`);
+        if (Date.now() > deadline) throw new Error(`no hover with "${text}" within ${timeoutMs} ms: ${(error as Error).message.split('\n')[0]}`, { cause: error });
       }
     }
   }

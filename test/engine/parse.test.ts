@@ -31,12 +31,12 @@ describe('parseScript', () => {
   it('collects Page members, this-calls, helper calls and navigation URLs', () => {
     const facts = parseScript('p.js', `const auth = require('../utils/auth');\nconst app = getApp();\nconst URL = '/pages/a/a';\nPage({\n  onLoad() {\n    const that = this;\n    that.check();\n    auth.ensure();\n    app.login();\n    setTimeout(() => wx.navigateTo({ url: URL + '?x=1' }), 10);\n  },\n  check: function () {},\n});`);
     assert.equal(facts.definition?.kind, 'Page');
-    const onLoad = facts.definition!.members.get('onLoad')!;
+    const onLoad = facts.definition.members.get('onLoad')!;
     assert.deepEqual(onLoad.calls.map((c) => c.kind), ['method', 'member', 'app', 'local', 'platform']);
     const nav = onLoad.calls.find((c) => c.kind === 'platform');
     assert.ok(nav && nav.kind === 'platform' && nav.api === 'navigateTo' && nav.url === '/pages/a/a');
     assert.deepEqual(facts.imports.get('auth'), { specifier: '../utils/auth', imported: '*' });
-    assert.ok(facts.definition!.members.has('check'));
+    assert.ok(facts.definition.members.has('check'));
   });
 
   it('flattens Component methods, lifetimes and pageLifetimes', () => {

@@ -18,7 +18,6 @@ const RULES_DIR = path.join(repoRoot, 'server', 'src', 'engine', 'rules');
 /** Files in rules/ that are not rules: the registry and the rule contract. */
 const NOT_RULES = new Set(['index', 'rule']);
 
-const sorted = (list: Iterable<string>): string[] => [...list].sort();
 const basenames = (dir: string, suffix: string): string[] =>
   fs.readdirSync(dir).filter((name) => name.endsWith(suffix)).map((name) => name.slice(0, -suffix.length));
 const read = (...segments: string[]): string => fs.readFileSync(path.join(repoRoot, ...segments), 'utf8');

@@ -2,6 +2,9 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { PHONE_BUTTON, appJson, checkoutPage, contentPage, page } from '../helpers/mini-program';
 import { checkFix, runPageScript } from '../helpers/fix-checks';
+
+/** What the tests call on the page the fix wrote: its data and its handlers. */
+type PageInstance = { data: Record<string, unknown> } & Record<string, (...args: unknown[]) => unknown>;
 import { lintFiles, applyFix } from '../helpers/virtual-project';
 
 const INDEX = 'pages/index/index';
@@ -25,7 +28,7 @@ describe('fix: add-purpose-modal', () => {
   it('keeps the original handler receiving the result, and declining keeps the order usable', () => {
     const { after } = checkFix(project(), 'phone-purpose-at-checkout', 'add-purpose-modal');
     const run = runPageScript(after[`${CHECKOUT}.js`]);
-    const page = run.instance as Record<string, any>;
+    const page = run.instance as PageInstance;
     assert.equal(page.data.mpPrivacyPhonePurposeVisible, false);
     page.mpPrivacyOpenPhonePurpose();
     assert.equal(page.data.mpPrivacyPhonePurposeVisible, true);

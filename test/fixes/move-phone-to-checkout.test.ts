@@ -2,6 +2,9 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { appJson, checkoutPage, contentPage, page, phoneOnlyPage } from '../helpers/mini-program';
 import { checkFix, runPageScript } from '../helpers/fix-checks';
+
+/** What the tests call on the page the fix wrote: its data and its handlers. */
+type PageInstance = { data: Record<string, unknown> } & Record<string, (...args: unknown[]) => unknown>;
 import { ProjectFiles, lintFiles } from '../helpers/virtual-project';
 
 const INDEX = 'pages/index/index';
@@ -34,7 +37,7 @@ describe('fix: move-phone-to-checkout', () => {
     const js = after[`${CHECKOUT}.js`];
     assert.match(js, /mp-privacy: moved from pages\/login\/login\.js/);
     const run = runPageScript(js);
-    const page = run.instance as Record<string, any>;
+    const page = run.instance as PageInstance;
     await page.mpPrivacyCheckoutWithPhone({ detail: { code: 'CODE9' } });
     // onGetPhone here is the checkout page's own method name: the login handler is copied under a new name.
     assert.deepEqual(run.wxCalls.map((c) => c.api), ['setStorageSync', 'switchTab', 'requestPayment']);

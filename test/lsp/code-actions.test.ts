@@ -57,7 +57,7 @@ describe('code actions', () => {
     const { session, edit, touched } = await applyFix('phone-on-entry', 'app.js', PHONE_ON_ENTRY, MOVE_TO_CHECKOUT);
     assert.ok(edit.documentChanges, 'documentChanges for a client that supports them');
     assert.equal(edit.changes, undefined);
-    for (const file of ['app.js', 'pages/order/confirm.wxml', 'pages/order/confirm.js']) assert.ok(touched.includes(file), `${file} in ${touched}`);
+    for (const file of ['app.js', 'pages/order/confirm.wxml', 'pages/order/confirm.js']) assert.ok(touched.includes(file), `${file} in ${touched.join(', ')}`);
     for (const file of touched) assert.doesNotMatch(session.read(file), SNIPPET_SYNTAX, `no snippet syntax left in ${file}`);
     assert.deepEqual(await session.settledFindings(), [], 'the fix leaves no finding behind');
   });
@@ -74,7 +74,7 @@ describe('code actions', () => {
     const phoneButton = { start: wxml.indexOf('<button open-type="getPhoneNumber"'), end: wxml.indexOf('</button>') + '</button>'.length };
     const range = offsetRange(wxml, diagnostic.range);
     assert.ok(phoneButton.start <= range.start && range.end <= phoneButton.end, 'the warning is on the phone button');
-    for (const file of ['pages/order/confirm.wxml', 'pages/order/confirm.js', 'pages/order/confirm.wxss']) assert.ok(touched.includes(file), `${file} in ${touched}`);
+    for (const file of ['pages/order/confirm.wxml', 'pages/order/confirm.js', 'pages/order/confirm.wxss']) assert.ok(touched.includes(file), `${file} in ${touched.join(', ')}`);
     for (const file of touched) assert.doesNotMatch(session.read(file), SNIPPET_SYNTAX, `no snippet syntax left in ${file}`);
     assert.deepEqual(await session.settledFindings(), [], 'the fix leaves no finding behind');
   });

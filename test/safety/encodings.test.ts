@@ -106,7 +106,6 @@ describe('safety: encodings and clear messages', () => {
     const run = runCli(['lint', app, '--format', 'json']);
     const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((f) => f.file === 'pages/profile/profile.wxml');
     assert.deepEqual(findings.map((f) => f.message), ['profile.wxml looks like a binary file; mp-privacy skipped it.']);
-    // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(run.stdout, /[\u0001-\u0008\u000e-\u001f\u007f]|\\u00[01]/, 'no control character, raw or escaped, reaches the report');
   });
 

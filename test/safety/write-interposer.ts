@@ -39,11 +39,11 @@ const originalWriteFileSync = fs.writeFileSync;
 (fs as { openSync: typeof fs.openSync }).openSync = function openSync(this: unknown, file: PathLike, ...rest: unknown[]) {
   beforeOpen(file);
   return (originalOpenSync as (...args: unknown[]) => number).call(this, file, ...rest);
-} as typeof fs.openSync;
+};
 (fs as { writeFileSync: typeof fs.writeFileSync }).writeFileSync = function writeFileSync(this: unknown, file: PathOrFileDescriptor, ...rest: unknown[]) {
   beforeOpen(file);
   return (originalWriteFileSync as (...args: unknown[]) => void).call(this, file, ...rest);
-} as typeof fs.writeFileSync;
+};
 
 const originalRenameSync = fs.renameSync;
 fs.renameSync = function renameSync(from: PathLike, to: PathLike) {

@@ -174,7 +174,7 @@ describe('safety: writes that cannot be turned', () => {
 
   it('stray temporary files of a stopped run are removed by the next run; those of a live run are kept', () => {
     const app = fixableProject(path.join(box.work, 'app'));
-    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
     const stray = path.join(app, 'pages', 'index', `.mp-privacy-${gone}-0123456789abcdef.tmp`);
     const strayLink = path.join(app, `.mp-privacy-${gone}-fedcba9876543210.tmp`);
     const live = path.join(app, `.mp-privacy-${process.pid}-00112233445566ff.tmp`);

@@ -159,7 +159,7 @@ function parse(argv: readonly string[]): ParsedCommand {
     const name = equals >= 0 ? arg.slice(0, equals) : arg;
     const takeValue = (): string => {
       if (equals >= 0) return arg.slice(equals + 1);
-      const value = rest[++i];
+      const value = rest.at(++i);
       if (value === undefined || (value.startsWith('-') && value !== '-')) throw new UsageError(`option ${name} needs a value`);
       return value;
     };

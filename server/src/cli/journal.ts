@@ -122,7 +122,7 @@ export class Journal {
   }
 }
 
-function finishRename(boundary: FileBoundary, entry: JournalEntry): 'completed' | 'changed' | 'nothing' {
+function finishRename(boundary: FileBoundary, entry: Partial<JournalEntry> | null): 'completed' | 'changed' | 'nothing' {
   if (typeof entry?.file !== 'string' || typeof entry.target !== 'string' || typeof entry.temporary !== 'string') return 'nothing';
   const located = boundary.locate(entry.file);
   const ours = TEMPORARY_FILE.test(path.basename(entry.temporary)) && path.dirname(entry.temporary) === path.dirname(entry.target);

@@ -33,7 +33,7 @@ export function packageInfo(): PackageInfo {
 
 function readManifest(file: string): { name?: unknown; version?: unknown; homepage?: unknown } | undefined {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown; homepage?: unknown };
   } catch {
     return undefined;
   }

@@ -46,7 +46,7 @@ export function validateConfig(value: unknown, file: string, problems: ParseProb
   for (const key of ['ignore', 'apiHosts'] as const) {
     const list = raw[key];
     if (list === undefined) continue;
-    if (Array.isArray(list) && list.every((item) => typeof item === 'string')) config[key] = list as string[];
+    if (Array.isArray(list) && list.every((item) => typeof item === 'string')) config[key] = list;
     else complain(`"${key}" must be an array of strings.`, `"${key}" 必须是字符串数组。`);
   }
   return config;

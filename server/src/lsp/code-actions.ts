@@ -23,7 +23,7 @@ export async function provideCodeActions(
   locale: Locale,
   support: CodeActionSupport,
   /** Resolves, or throws when the request was cancelled (see cancellationPoint). */
-  checkpoint: () => Promise<void> = async () => undefined,
+  checkpoint: () => Promise<void> = () => Promise.resolve(),
 ): Promise<CodeAction[]> {
   const only = params.context.only;
   if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];

@@ -50,6 +50,7 @@ function readClientSettings(params: InitializeParams): ClientSettings {
   const options = params.initializationOptions as { locale?: unknown; settings?: unknown } | null | undefined;
   const requested = typeof options?.locale === 'string' ? options.locale : params.locale;
   // Optional chaining throughout: a sloppy client may omit parts that the protocol calls required.
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition */
   const workspace = params.capabilities?.workspace;
   const workspaceEdit = workspace?.workspaceEdit;
   return {
@@ -59,6 +60,7 @@ function readClientSettings(params: InitializeParams): ClientSettings {
       createFiles: workspaceEdit?.resourceOperations?.includes('create') === true,
       disabledActions: params.capabilities?.textDocument?.codeAction?.disabledSupport === true,
     },
+    /* eslint-enable @typescript-eslint/no-unnecessary-condition */
     configurationPull: workspace?.configuration === true,
     configurationChangeRegistration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
     initialEditorSettings: options?.settings,
@@ -80,6 +82,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     settings = guard(connection, 'reading client settings', DEFAULT_SETTINGS, readClientSettings)(params);
     // Only a client that reports changes on disk lets the server remember what it read from disk.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a sloppy client may omit capabilities
     workspace.useDiskCache(params.capabilities?.workspace?.didChangeWatchedFiles !== undefined);
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folderUris.map(uriToPath).filter((folder): folder is string => folder !== undefined);
@@ -151,7 +154,7 @@ export function startServer(connection: Connection): void {
         const folders = requested.length ? requested.filter((f): f is string => f !== undefined) : workspaceFolders;
         return folders.map((folder) => workspace.inventoryMarkdown(folder, settings.locale)).join('\n');
       }
-      const ruleId = params.arguments?.[0];
+      const ruleId: unknown = params.arguments?.[0];
       if (params.command !== SHOW_DOCUMENTATION_COMMAND || typeof ruleId !== 'string' || !ruleById(ruleId)) return null;
       const uri = ruleDocsUri(ruleId);
       const shown = await connection.window.showDocument({ uri, takeFocus: true }).catch(() => ({ success: false }));

@@ -104,7 +104,7 @@ export async function run(): Promise<void> {
 
     await test('the hover explains the rule', async () => {
       const [diagnostic] = ours(appJs);
-      const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', appJs, diagnostic.range.start)) as vscodeTypes.Hover[];
+      const hovers = await vscode.commands.executeCommand<vscodeTypes.Hover[]>('vscode.executeHoverProvider', appJs, diagnostic.range.start);
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
       if (!text.includes(RULE_TITLE[locale])) throw new Error(`hover lacks "${RULE_TITLE[locale]}": ${text.slice(0, 200)}`);
     });
@@ -126,7 +126,7 @@ export async function run(): Promise<void> {
     await test('setting mpPrivacy.enable to false turns mp-privacy off', async () => {
       await config().update('enable', false, Target);
       await waitFor('no diagnostic', 15_000, () => ours(appJs).length === 0);
-      const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', appJs, new vscode.Range(3, 0, 3, 40))) as vscodeTypes.CodeAction[];
+      const actions = await vscode.commands.executeCommand<vscodeTypes.CodeAction[]>('vscode.executeCodeActionProvider', appJs, new vscode.Range(3, 0, 3, 40));
       if (actions.some((a) => a.title === FIX_TITLE[locale])) throw new Error('a quick fix is still offered while disabled');
       await config().update('enable', undefined, Target);
       await waitFor('the diagnostic again', 15_000, () => ours(appJs).length > 0);
@@ -139,7 +139,7 @@ export async function run(): Promise<void> {
 
     await test('the quick fix moves getPhoneNumber to checkout and the diagnostic goes away', async () => {
       const [diagnostic] = await waitFor('the diagnostic', 15_000, () => ours(appJs).length > 0 && ours(appJs));
-      const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', appJs, diagnostic.range)) as vscodeTypes.CodeAction[];
+      const actions = await vscode.commands.executeCommand<vscodeTypes.CodeAction[]>('vscode.executeCodeActionProvider', appJs, diagnostic.range);
       const fix = actions.find((a) => a.title === FIX_TITLE[locale]);
       if (!fix?.edit) throw new Error(`no "${FIX_TITLE[locale]}" among: ${actions.map((a) => a.title).join(' | ')}`);
       if (!(await vscode.workspace.applyEdit(fix.edit))) throw new Error('applyEdit returned false');
@@ -156,7 +156,7 @@ export async function run(): Promise<void> {
       } catch (error) {
         const wrong = Object.entries(AFTER_FIX).filter((entry) => !fixed(entry));
         const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => path.basename(d.uri.fsPath));
-        throw new Error(`${(error as Error).message}: ${wrong.map(([relative]) => `${relative}: ${JSON.stringify(onDisk(relative))}`).join('; ')}; dirty: ${dirty.join(', ') || 'none'}`);
+        throw new Error(`${(error as Error).message}: ${wrong.map(([relative]) => `${relative}: ${JSON.stringify(onDisk(relative))}`).join('; ')}; dirty: ${dirty.join(', ') || 'none'}`, { cause: error });
       }
     });
 

@@ -59,7 +59,7 @@ export async function codeServerUiEnglish(ctx: ScenarioContext, options: UiOptio
   const workspace = copyFixture(FIXTURE, home);
   const serverOptions = { name: 'ui-en', bin: options.codeServerBin, home, vsixes: [vsixPath], settings: QUIET_SETTINGS };
   const dirs = await ctx.step(`install ${path.basename(vsixPath)} with code-server --install-extension`, () => CodeServer.install(serverOptions), 150_000);
-  await ctx.step('the installed extension is the DevTools folder, file for file', async () => {
+  await ctx.step('the installed extension is the DevTools folder, file for file', () => {
     const installed = fs.readdirSync(dirs.extensionsDir).find((name) => name.startsWith('mp-privacy.mp-privacy-'));
     if (!installed) throw new Error('mp-privacy is not in the extensions folder');
     const differences = compareWithDevtoolsFolder(path.join(dirs.extensionsDir, installed));

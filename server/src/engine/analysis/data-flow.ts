@@ -25,8 +25,8 @@ type Truth = boolean | undefined;
 
 /** What each data field of one unit can be, before any gesture (`entry`) and once gestures have run (`any`). */
 interface FieldStates {
-  entry(field: string): Truth;
-  any(field: string): Truth;
+  entry: (field: string) => Truth;
+  any: (field: string) => Truth;
 }
 
 const STATES_SLOT = {};
@@ -35,7 +35,7 @@ const SHOWN_SLOT = {};
 /** The possible truthiness of a field, from the set of values it can take (undefined in the set: unknown). */
 function truthOf(values: Set<Truth>): Truth {
   if (values.has(undefined) || values.size !== 1) return undefined;
-  return values.values().next().value as boolean;
+  return values.values().next().value;
 }
 
 function isSetData(call: ScriptCall): call is Extract<ScriptCall, { kind: 'method' }> & { data: DataWrites } {
@@ -212,9 +212,10 @@ export function evaluate(expression: string, field: (name: string) => Truth): Tr
     tokens.push(match[1]);
   }
   let position = 0;
-  let failed = false;
-  const peek = () => tokens[position];
-  const take = () => tokens[position++];
+  // Set by the closures below (a plain `false` would be narrowed to the literal and never read as true).
+  let failed = false as boolean;
+  const peek = (): string | undefined => tokens[position];
+  const take = (): string | undefined => tokens[position++];
   const ternary = (): Truth => {
     const test = disjunction();
     if (peek() !== '?') return test;
@@ -245,7 +246,7 @@ export function evaluate(expression: string, field: (name: string) => Truth): Tr
   const comparison = (): Truth => {
     let value = unary();
     // Comparisons and arithmetic need values, not truthiness: the result is unknown (operands still parsed).
-    while (['===', '!==', '==', '!=', '<', '>', '<=', '>=', '+', '-', '*', '/', '%'].includes(peek())) {
+    while (['===', '!==', '==', '!=', '<', '>', '<=', '>=', '+', '-', '*', '/', '%'].includes(peek() ?? '')) {
       take();
       unary();
       value = undefined;

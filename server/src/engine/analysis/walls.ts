@@ -191,7 +191,7 @@ export class Walls {
   }
 
   private findWall(page: PageUnit): Wall | undefined {
-    const overlay = this.overlayWalls(page)[0];
+    const overlay = this.overlayWalls(page).at(0);
     if (overlay) return overlay;
     const requests = this.requestsOn(page).filter((request) => !request.fillsForm);
     if (!requests.length) return undefined;

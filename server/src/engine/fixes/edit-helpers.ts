@@ -73,7 +73,7 @@ export function appendStyles(base: string, wxss: WxssDocument | undefined, css: 
 /** Inserts properties at the end of an object literal, keeping its indentation and comma style. */
 export function insertProperties(script: ScriptFacts, object: ObjectSpan, properties: string[]): FileEdit {
   const { content } = script;
-  const last = object.properties[object.properties.length - 1];
+  const last = object.properties.at(-1);
   const closing = object.end - 1; // the `}`
   const unit = indentUnit(content);
   const firstOnOwnLine = object.properties.length > 0 && content.slice(object.start, object.properties[0].start).includes('\n');

@@ -24,8 +24,8 @@ export function setJsonValue(file: string, content: string, path: jsonc.JSONPath
 export function removeArrayElement(file: string, doc: JsoncDocument, arrayPath: jsonc.JSONPath, index: number): FileEdit[] {
   const array = doc.tree && jsonc.findNodeAtLocation(doc.tree, arrayPath);
   const items = array?.children ?? [];
-  const item = items[index];
-  if (!item) return [];
+  const item = items.at(index);
+  if (!item || index < 0) return [];
   const start = index > 0 ? items[index - 1].offset + items[index - 1].length : item.offset;
   const end = index > 0 || items.length === 1 ? item.offset + item.length : items[index + 1].offset;
   return [{ file, start, end, newText: '' }];

@@ -154,7 +154,6 @@ function attachToCheckout(flow: PhoneFlow, request: PersonalInfoRequest, checkou
   const submit = checkout.binding.handler;
   const e = eventParameter(script);
   let forward = `return this.${submit}(e);`;
-  let origin = '';
   const handler = request.handler;
   if (handler) {
     const existing = definition.members.get(handler.fn.name);
@@ -162,7 +161,7 @@ function attachToCheckout(flow: PhoneFlow, request: PersonalInfoRequest, checkou
     let name = handler.fn.name;
     if (!sameFunction) {
       if (existing) name = `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}${uniqueSuffix(definition.members, `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}`)}`;
-      origin = model.relative(handler.script.file);
+      const origin = model.relative(handler.script.file);
       const note = locale === 'zh-cn'
         ? `// mp-privacy: 从 ${origin} 移来 (原 bindgetphonenumber 处理函数). 它现在在结算时运行, 请检查其中的页面跳转.`
         : `// mp-privacy: moved from ${origin} (the original bindgetphonenumber handler). It now runs at checkout: review any navigation in it.`;

@@ -31,7 +31,7 @@ export function isMiniProgramRoot(host: FileSystemHost, dir: string): boolean {
   const parsed = parseJsonc(content);
   // An app.json that does not parse still marks a root: the user is editing it and wants to hear why.
   if (parsed.value === undefined) return /"pages"\s*:/.test(content);
-  return Array.isArray((parsed.value as { pages?: unknown })?.pages);
+  return typeof parsed.value === 'object' && parsed.value !== null && Array.isArray((parsed.value as { pages?: unknown }).pages);
 }
 
 /** `project.config.json` may move the mini program into a subfolder (`miniprogramRoot`): the value and where it leads. */

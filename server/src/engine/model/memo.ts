@@ -25,7 +25,7 @@ export function perKey<K, V>(make: () => V): (key: K) => V {
 /** The fact `slot` of `owner`, computed once per `revision` (undefined: depends on `owner` alone). */
 export function memoize<T>(owner: object, slot: unknown, revision: object | undefined, compute: () => T): T {
   let slots = store.get(owner);
-  if (!slots) store.set(owner, (slots = new Map()));
+  if (!slots) store.set(owner, (slots = new Map<unknown, { revision: object | undefined; value: unknown }>()));
   const known = slots.get(slot);
   if (known && known.revision === revision) return known.value as T;
   const value = compute();

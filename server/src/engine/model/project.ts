@@ -97,7 +97,7 @@ export class ProjectModel {
     private readonly cache: ParsedFileCache,
     private readonly previous?: ProjectModel,
   ) {
-    this.moduleBases = previous?.moduleBases ?? new Map();
+    this.moduleBases = previous?.moduleBases ?? new Map<string, string[]>();
     this.app = this.loadApp();
     this.previousRevision = previous?.revision;
     this.previous = undefined; // only needed while building: do not keep a chain of old models alive
@@ -116,7 +116,7 @@ export class ProjectModel {
     for (const script of this.allScripts()) if (!pageScripts.has(script) || this.isImported(script)) inputs.push(script);
     const before = this.previousRevision;
     const same = !!before && before.inputs.length === inputs.length && before.inputs.every((input, i) => input === inputs[i]);
-    this.revision = { inputs, token: same ? before!.token : {} };
+    this.revision = { inputs, token: same ? before.token : {} };
     return this.revision.token;
   }
 
@@ -188,8 +188,9 @@ export class ProjectModel {
       const packages = value[key];
       if (!Array.isArray(packages)) continue;
       packages.forEach((pkg, i) => {
-        const root = (pkg as { root?: unknown })?.root;
-        const pages = (pkg as { pages?: unknown })?.pages;
+        // A JSON element: null or a string as easily as an object.
+        const root = (pkg as { root?: unknown } | null)?.root;
+        const pages = (pkg as { pages?: unknown } | null)?.pages;
         if (typeof root !== 'string' || !Array.isArray(pages)) return;
         pages.forEach((route, j) => {
           if (typeof route === 'string') addPage(route, () => findJsonNode(config, [key, i, 'pages', j]), root);
@@ -208,7 +209,7 @@ export class ProjectModel {
     const tabList = (value.tabBar as { list?: unknown } | undefined)?.list;
     if (Array.isArray(tabList)) {
       for (const item of tabList) {
-        const pagePath = (item as { pagePath?: unknown })?.pagePath;
+        const pagePath = (item as { pagePath?: unknown } | null)?.pagePath;
         if (typeof pagePath === 'string') app.tabRoutes.add(normaliseRoute(pagePath));
       }
     }
@@ -340,7 +341,7 @@ export class ProjectModel {
   private resolveAliasRules() {
     if (!this.aliases) {
       // Asked while app.json is still being read (app.js imports): no aliases yet, and none remembered.
-      if (!this.app) return { key: '', rules: [] as [string, string][] };
+      if (!(this.app as AppUnit | undefined)) return { key: '', rules: [] as [string, string][] };
       const value = (this.app.config?.value as { resolveAlias?: unknown } | undefined)?.resolveAlias;
       const rules: [string, string][] = [];
       if (value && typeof value === 'object') {

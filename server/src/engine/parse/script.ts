@@ -1,5 +1,6 @@
 // `import =` binds the module object itself: `import * as` would go through an accessor on every `ts.isX` call
 // (about a sixth of the extraction time).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- TypeScript's own import form for a CommonJS module
 import ts = require('typescript');
 import { stripOtherPlatforms } from './conditional';
 import type { ParseProblem } from '../types';
@@ -72,7 +73,7 @@ export interface CallContext {
 export const SYNCHRONOUS: CallContext = { timer: false, callback: false, afterAwait: false, userCallback: false };
 
 /** `api -> option callbacks` that run right after a user's tap (see CallContext.userCallback). */
-const USER_CALLBACKS: Record<string, string[]> = {
+const USER_CALLBACKS: Partial<Record<string, string[]>> = {
   requestPayment: ['success'],
   showModal: ['success'],
   showActionSheet: ['success'],
@@ -94,8 +95,8 @@ function settled(context: VisitContext): VisitContext {
   return context.deferAs === undefined && context.optionsOf === undefined && context.pending === undefined ? context : { ...context, deferAs: undefined, optionsOf: undefined, pending: undefined };
 }
 
-const NO_GUARDS: readonly Guard[] = Object.freeze([]) as readonly Guard[];
-const NO_CONTINUATIONS: readonly Continuation[] = Object.freeze([]) as readonly Continuation[];
+const NO_GUARDS: readonly Guard[] = Object.freeze([]);
+const NO_CONTINUATIONS: readonly Continuation[] = Object.freeze([]);
 const START: VisitContext = { ...SYNCHRONOUS, guards: NO_GUARDS, continuations: NO_CONTINUATIONS };
 /** Conditions and receivers are kept as short texts: enough to classify them, bounded on minified code. */
 const MAX_CONDITION_CHARS = 160;
@@ -109,7 +110,7 @@ function guarded(context: VisitContext, guard: Guard): VisitContext {
 function exits(statement: ts.Statement): boolean {
   if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
   if (ts.isBlock(statement)) {
-    const last = statement.statements[statement.statements.length - 1];
+    const last = statement.statements.at(-1);
     return !!last && exits(last);
   }
   return false;
@@ -140,7 +141,7 @@ function dataWritesOf(object: ts.ObjectLiteralExpression): DataWrites {
   const fields = new Map<string, boolean | undefined>();
   let open = false;
   for (const prop of object.properties) {
-    const name = ts.isShorthandPropertyAssignment(prop) ? prop.name.text : prop.name ? propertyName(prop.name as ts.PropertyName) : undefined;
+    const name = ts.isShorthandPropertyAssignment(prop) ? prop.name.text : prop.name ? propertyName(prop.name) : undefined;
     if (!name) {
       open = true;
       continue;
@@ -163,6 +164,8 @@ function literalTruthiness(value: ts.Expression): boolean | undefined {
     case ts.SyntaxKind.FalseKeyword:
     case ts.SyntaxKind.NullKeyword:
       return false;
+    default:
+      break;
   }
   if (ts.isNumericLiteral(value)) return Number(value.text) !== 0;
   if (ts.isStringLiteralLike(value)) return value.text !== '';
@@ -427,7 +430,7 @@ function collectStringConstants(source: ts.SourceFile): Map<string, string> {
 function requireSpecifier(node: ts.Expression | undefined): string | undefined {
   if (!node) return undefined;
   if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require') {
-    const arg = node.arguments[0];
+    const arg = node.arguments.at(0);
     if (arg && ts.isStringLiteralLike(arg)) return arg.text;
   }
   return undefined;
@@ -511,9 +514,9 @@ function functionOf(node: ts.Node | undefined): FunctionNode | undefined {
 /** Methods of an object literal, as `Owner.method` functions (SDKs keep helpers in `var Utils = { … }`). */
 function collectObjectMethods(owner: string, object: ts.ObjectLiteralExpression, extractor: CallExtractor, facts: ScriptFacts): void {
   for (const prop of object.properties) {
-    const name = prop.name && propertyName(prop.name as ts.PropertyName);
+    const name = prop.name && propertyName(prop.name);
     const fn = ts.isMethodDeclaration(prop) ? prop : ts.isPropertyAssignment(prop) ? functionOf(prop.initializer) : undefined;
-    if (name && fn) facts.functions.set(`${owner}.${name}`, extractor.describe(`${owner}.${name}`, prop, prop.name!, fn));
+    if (name && fn) facts.functions.set(`${owner}.${name}`, extractor.describe(`${owner}.${name}`, prop, prop.name, fn));
     else if (name && ts.isPropertyAssignment(prop) && wrapsPlatformApi(prop.initializer, extractor)) {
       facts.functions.set(`${owner}.${name}`, extractor.describeWrapper(`${owner}.${name}`, prop, prop.name, prop.initializer));
     }
@@ -541,7 +544,7 @@ function collectFunctions(statement: ts.Statement, extractor: CallExtractor, fac
     if (heritage && ts.isIdentifier(heritage)) (facts.superclasses ??= new Map()).set(statement.name.text, heritage.text);
     // SDK classes (`class QQMapWX { reverseGeocoder() {…} }`): methods become `Class.method`.
     for (const member of statement.members) {
-      const name = member.name && propertyName(member.name as ts.PropertyName);
+      const name = member.name && propertyName(member.name);
       if (name && ts.isMethodDeclaration(member)) facts.functions.set(`${statement.name.text}.${name}`, extractor.describe(`${statement.name.text}.${name}`, member, member.name, member));
     }
     return;
@@ -720,7 +723,7 @@ function wrappedDefinition(source: ts.SourceFile, extractor: CallExtractor): Scr
     if (!expression || !ts.isCallExpression(expression) || !isWrapperCallee(expression.expression)) continue;
     const object = expression.arguments.map((arg) => definitionObject(arg, source)).find(Boolean);
     if (!object) continue;
-    const keys = new Set(object.properties.map((p) => (p.name ? propertyName(p.name as ts.PropertyName) : undefined)));
+    const keys = new Set(object.properties.map((p) => (p.name ? propertyName(p.name) : undefined)));
     const has = (set: Set<string>) => [...keys].some((key) => key !== undefined && set.has(key));
     const kind: DefinitionKind | undefined = has(APP_KEYS) ? 'App' : has(COMPONENT_KEYS) ? 'Component' : has(PAGE_KEYS) ? 'Page' : undefined;
     if (kind) return buildDefinition(kind, expression, object, source, extractor);
@@ -732,11 +735,11 @@ function buildDefinition(kind: DefinitionKind, call: ts.CallExpression, object: 
   const definition: ScriptDefinition = { kind, object: objectSpan(object, source), members: new Map(), callStart: call.getStart(source) };
   const addMembers = (container: ts.ObjectLiteralExpression, prefix: string): void => {
     for (const prop of container.properties) {
-      const name = prop.name && propertyName(prop.name as ts.PropertyName);
+      const name = prop.name && propertyName(prop.name);
       if (!name) continue;
       const fn = ts.isMethodDeclaration(prop) ? prop : ts.isPropertyAssignment(prop) ? functionOf(prop.initializer) : undefined;
       if (fn) {
-        definition.members.set(prefix + name, extractor.describe(prefix + name, prop, prop.name!, fn));
+        definition.members.set(prefix + name, extractor.describe(prefix + name, prop, prop.name, fn));
         continue;
       }
       if (!ts.isPropertyAssignment(prop) || !ts.isObjectLiteralExpression(prop.initializer)) continue;
@@ -831,7 +834,7 @@ class CallExtractor {
         const deferred: VisitContext = { ...withAwait(context), deferAs: undefined, optionsOf: undefined, pending: undefined };
         if (context.deferAs === 'timer') deferred.timer = true;
         else if (context.deferAs !== 'now') deferred.callback = true;
-        const parent = ancestors[ancestors.length - 1];
+        const parent = ancestors.at(-1);
         const optionName = parent && (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent)) ? propertyName(parent.name) : ts.isMethodDeclaration(node) ? propertyName(node.name) : undefined;
         // Only the dialog's or payment's own callback counts; a request made inside it is async again.
         if (context.deferAs !== 'now') deferred.userCallback = !!(context.optionsOf && optionName && USER_CALLBACKS[context.optionsOf]?.includes(optionName));
@@ -968,10 +971,10 @@ class CallExtractor {
     const start = call.getStart(this.source);
     let statement: ts.Node = call;
     let level = ancestors.length - 1;
-    let parent: ts.Node | undefined = ancestors[level];
+    let parent: ts.Node | undefined = ancestors.at(level);
     while (parent && (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isVoidExpression(parent))) {
       statement = parent;
-      parent = ancestors[--level];
+      parent = --level >= 0 ? ancestors[level] : undefined;
     }
     const isStatement = !!parent && ts.isExpressionStatement(parent);
     if (isStatement) {
@@ -979,7 +982,7 @@ class CallExtractor {
       level--;
     }
     const { timer, callback, afterAwait, userCallback } = context;
-    const holder = ancestors[level];
+    const holder = level >= 0 ? ancestors.at(level) : undefined;
     const statementInBlock = !!holder && (ts.isBlock(holder) || ts.isSourceFile(holder) || ts.isCaseClause(holder) || ts.isDefaultClause(holder));
     const site: CallSite = { start, end: call.end, statementStart: statement.getStart(this.source), statementEnd: statement.end, isStatement, statementInBlock, context: callContext(timer, callback, afterAwait, userCallback) };
     // Most calls are unconditional and wait for nothing: they carry no lists at all.
@@ -989,7 +992,7 @@ class CallExtractor {
   }
 
   private argumentText(call: ts.CallExpression): string {
-    const first = call.arguments[0];
+    const first = call.arguments.at(0);
     return first ? first.getText(this.source).slice(0, 400) : '';
   }
 
@@ -998,7 +1001,7 @@ class CallExtractor {
     const argumentText = this.argumentText(call);
     if (ts.isIdentifier(callee)) {
       if (callee.text === 'require') {
-        const specifier = call.arguments[0];
+        const specifier = call.arguments.at(0);
         return specifier && ts.isStringLiteralLike(specifier) ? { kind: 'load', specifier: specifier.text, argumentText, site: this.site(call, context, ancestors) } : undefined;
       }
       if (DEFINITION_NAMES.has(callee.text as DefinitionKind)) return undefined;
@@ -1050,13 +1053,13 @@ class CallExtractor {
    * of `wx.request({ … })`. Undefined when the options are not an object literal.
    */
   private sentText(call: ts.CallExpression): string | undefined {
-    const options = call.arguments[0];
+    const options = call.arguments.at(0);
     if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
     const parts: string[] = [];
     let length = 0;
     for (const prop of options.properties) {
       if (length > MAX_SENT_CHARS) break;
-      const name = prop.name ? propertyName(prop.name as ts.PropertyName) : undefined;
+      const name = prop.name ? propertyName(prop.name) : undefined;
       if (name === 'url' || ts.isMethodDeclaration(prop) || (ts.isPropertyAssignment(prop) && functionOf(prop.initializer))) continue;
       const part = this.source.text.slice(prop.getStart(this.source), Math.min(prop.end, prop.getStart(this.source) + MAX_SENT_CHARS));
       parts.push(part);
@@ -1067,10 +1070,10 @@ class CallExtractor {
 
   /** The static `url` of `wx.navigateTo({ url })` and friends: literal, template head, `'…' + x`, or a const. */
   private urlOf(call: ts.CallExpression): string | undefined {
-    const options = call.arguments[0];
+    const options = call.arguments.at(0);
     if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
     for (const prop of options.properties) {
-      if (ts.isPropertyAssignment(prop) && prop.name && propertyName(prop.name) === 'url') return this.staticString(prop.initializer);
+      if (ts.isPropertyAssignment(prop) && propertyName(prop.name) === 'url') return this.staticString(prop.initializer);
       if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === 'url') return this.constants.get('url');
     }
     return undefined;

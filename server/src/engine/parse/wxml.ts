@@ -90,14 +90,16 @@ function scanAttributes(content: string, tagStart: number, tagEnd: number, tagNa
   for (let match = ATTRIBUTE_PATTERN.exec(body); match; match = ATTRIBUTE_PATTERN.exec(body)) {
     const start = bodyStart + match.index;
     const end = start + match[0].length;
-    const quoted = match[2] ?? match[3];
-    const value = quoted ?? match[4] ?? '';
+    // Groups that did not take part are undefined, which RegExpExecArray's type does not say.
+    const [, , double, single, bare] = match as unknown as (string | undefined)[];
+    const quoted = double ?? single;
+    const value = quoted ?? bare ?? '';
     let valueStart = end;
     let valueEnd = end;
-    if (match[2] !== undefined || match[3] !== undefined) {
+    if (quoted !== undefined) {
       valueEnd = end - 1;
       valueStart = valueEnd - value.length;
-    } else if (match[4] !== undefined) {
+    } else if (bare !== undefined) {
       valueStart = end - value.length;
     }
     attributes.push({ name: interned(match[1]), value, start, end, valueStart, valueEnd });
@@ -168,7 +170,7 @@ export function parseWxml(file: string, content: string): WxmlDocument {
           return;
         }
         // Unclosed: it ends with its last child, or with the whitespace after it (which ontext does not keep).
-        const lastChild = element.children[element.children.length - 1];
+        const lastChild = element.children.at(-1);
         element.end = Math.max(element.end, lastChild ? lastChild.end : 0);
         if (endingInput && !element.selfClosing && !VOID_TAGS.has(name)) {
           // Closed outermost last: keep only the outermost unclosed element, one finding per file is enough.

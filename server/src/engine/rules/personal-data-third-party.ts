@@ -40,14 +40,14 @@ export const personalDataThirdParty = createRule({
       // Without configuration the most used host is taken as the app's own API.
       const counts = new Map<string, number>();
       for (const host of hosts) counts.set(host, (counts.get(host) ?? 0) + 1);
-      const top = [...counts].filter(([host]) => !KNOWN_THIRD_PARTY_HOSTS.test(host)).sort((a, b) => b[1] - a[1])[0];
+      const top = [...counts].filter(([host]) => !KNOWN_THIRD_PARTY_HOSTS.test(host)).sort((a, b) => b[1] - a[1]).at(0);
       ownHosts = new Set(top ? [top[0]] : []);
     }
     for (const use of requests) {
       const host = hostOf(use.call.url);
       if (!host || ownHosts.has(host) || [...ownHosts].some((own) => host.endsWith(`.${own}`))) continue;
       // What goes out is the options' data, not what the success callback reads from the answer.
-      const sent = use.call.kind === 'platform' && use.call.sentText !== undefined ? use.call.sentText : use.call.argumentText.replace(/url\s*:\s*['"`][^'"`]*['"`]/, '');
+      const sent = use.call.sentText !== undefined ? use.call.sentText : use.call.argumentText.replace(/url\s*:\s*['"`][^'"`]*['"`]/, '');
       const personal = vocabulary.PERSONAL_KEY.exec(sent);
       if (!personal) continue;
       const data = { field: personal[0], host, ownHosts: text([...ownHosts].join(', ') || 'none configured', [...ownHosts].join('、') || '未配置') };

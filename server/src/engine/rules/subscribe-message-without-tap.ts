@@ -38,7 +38,7 @@ export const subscribeMessageWithoutTap = createRule({
     for (const items of bySite.values()) {
       const fromTap = items.filter((i) => isTapEntry(context.model, i.entry));
       if (fromTap.some((i) => runsSynchronously(i.reached, true))) continue;
-      const witness = fromTap[0] ?? items.find((i) => i.entry.kind === 'gesture') ?? items[0];
+      const witness = fromTap.at(0) ?? items.find((i) => i.entry.kind === 'gesture') ?? items[0];
       const reason = witness.entry.kind === 'lifecycle' ? 'lifecycle' : !isTapEntry(context.model, witness.entry) ? 'event' : asynchronousReason(witness.reached) ?? 'callback';
       const chain = [...witness.reached.chain.map((h) => describeCall(h.call)), 'wx.requestSubscribeMessage'].join(' → ');
       const trigger = witness.entry.kind === 'gesture' ? text(`bind${witness.entry.name}`, `bind${witness.entry.name}`) : text('lifecycle', '生命周期');

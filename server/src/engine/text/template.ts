@@ -24,7 +24,7 @@ export type DataField<D> = [keyof D] extends [never] ? { data?: Record<string, n
 export function fillTemplate(template: Template, data: Record<string, TemplateValue> = {}): LocalizedText {
   const fill = (locale: Locale) =>
     template[locale].replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-      const value = data[name];
+      const value = data[name] as TemplateValue | undefined;
       if (value === undefined) throw new Error(`no data for {{${name}}} in "${template.en}"`);
       return typeof value === 'object' ? value[locale] : String(value);
     });

@@ -54,10 +54,10 @@ const appSites = new WeakMap<RuleFacts['entries'], Map<string, Map<string, Map<s
  */
 function appSitesByCall(context: RuleFacts, api: string): Map<string, Map<string, SourceRange>> {
   let byApi = appSites.get(context.entries);
-  if (!byApi) appSites.set(context.entries, (byApi = new Map()));
+  if (!byApi) appSites.set(context.entries, (byApi = new Map<string, Map<string, Map<string, SourceRange>>>()));
   let byCall = byApi.get(api);
   if (byCall) return byCall;
-  byApi.set(api, (byCall = new Map()));
+  byApi.set(api, (byCall = new Map<string, Map<string, SourceRange>>()));
   for (const { reached } of context.entries.platformCalls((name) => name === api)) {
     const reference = isReference(reached.call);
     const hops = [...reached.chain, ...(reference ? [] : [{ script: reached.script, call: reached.call }])];
@@ -65,7 +65,7 @@ function appSitesByCall(context: RuleFacts, api: string): Map<string, Map<string
     if (!hop) continue;
     const key = callKey(reached.script, reached.call.site.start);
     let sites = byCall.get(key);
-    if (!sites) byCall.set(key, (sites = new Map()));
+    if (!sites) byCall.set(key, (sites = new Map<string, SourceRange>()));
     sites.set(`${hop.script.file}:${hop.call.site.start}`, callRange(hop.script, hop));
   }
   return byCall;
