@@ -1,4 +1,8 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
 import { runRuleTests } from '../helpers/rule-tester';
+import { applyFix, lintFiles } from '../helpers/virtual-project';
+import type { ProjectFiles } from '../helpers/virtual-project';
 import { QQMAP_SDK, appJson, contentPage, page } from '../helpers/mini-program';
 
 const INDEX = 'pages/index/index';
@@ -32,4 +36,24 @@ runRuleTests('undeclared-private-info', {
       errors: [{ file: 'utils/geo.js', at: 'uni.startLocationUpdate(' }],
     },
   ],
+});
+
+describe('undeclared-private-info: the declare fix', () => {
+  const withList = (requiredPrivateInfos: string[]) => ({ ...appJson([INDEX, STORES], { requiredPrivateInfos }), ...contentPage(INDEX), ...storesPage(locateJs('getLocation')) });
+  const declareFix = (files: ProjectFiles) => {
+    const finding = lintFiles(files).find((f) => f.ruleId === 'undeclared-private-info');
+    assert.ok(finding, 'the call is reported');
+    const fix = finding.fixes.find((f) => f.kind === 'declare-private-info');
+    assert.ok(fix?.automatic, 'lint --fix applies it');
+    return applyFix(files, finding, 'declare-private-info');
+  };
+  const listAfter = (files: ProjectFiles) => (JSON.parse(files['app.json']) as { requiredPrivateInfos: string[] }).requiredPrivateInfos;
+
+  it('corrects a misspelling of the API instead of adding the right name beside it', () => {
+    assert.deepEqual(listAfter(declareFix(withList(['chooseAddress', 'getLoaction']))), ['chooseAddress', 'getLocation']);
+  });
+
+  it('appends when nothing in the list is a slip of the API', () => {
+    assert.deepEqual(listAfter(declareFix(withList(['chooseAddress', 'somethingElse']))), ['chooseAddress', 'somethingElse', 'getLocation']);
+  });
 });

@@ -5,6 +5,8 @@ import { appCallSites } from './support/report-helpers';
 import type { ApiUse } from '../analysis';
 import { PRECISE_LOCATION_APIS, REQUIRED_PRIVATE_INFOS, declaredPrivateInfos, platformUses } from '../analysis';
 import { defineFix, jsonEditable, setJsonValue } from '../fixes';
+import { closestName } from '../text/closest';
+import type { DeclaredInfo } from '../analysis';
 import type { ProjectModel } from '../model';
 
 function conflictsWith(api: string, declared: string[]): boolean {
@@ -25,15 +27,17 @@ function usesByApi(uses: ApiUse[]): Map<string, ApiUse[]> {
 
 const declarePrivateInfo = defineFix({
   title: { en: 'Declare {{api}} in app.json requiredPrivateInfos', 'zh-cn': '在 app.json 的 requiredPrivateInfos 中声明 {{api}}' },
-  offer({ model, api, listed, declaredApis }: { model: ProjectModel; api: string; listed: boolean; declaredApis: string[] }) {
+  offer({ model, api, listed, declaredApis, misspelt }: { model: ProjectModel; api: string; listed: boolean; declaredApis: string[]; misspelt?: DeclaredInfo }) {
     const config = model.app.config;
     if (!config || !jsonEditable(config, ['requiredPrivateInfos'])) return undefined;
+    // A misspelling of this API already in the list ("getLoaction") is corrected, not left beside the right name.
+    const correct = misspelt && { file: misspelt.range.file, start: misspelt.range.start, end: misspelt.range.end, newText: JSON.stringify(api) };
     return {
       data: { api },
       // Adding a precise API next to getFuzzyLocation (or the reverse) would not compile: leave that to a person.
       automatic: !conflictsWith(api, declaredApis),
       build: () => ({
-        edits: listed ? setJsonValue(model.app.configFile, config.text, ['requiredPrivateInfos'], api, -1) : setJsonValue(model.app.configFile, config.text, ['requiredPrivateInfos'], [api]),
+        edits: correct ? [correct] : listed ? setJsonValue(model.app.configFile, config.text, ['requiredPrivateInfos'], api, -1) : setJsonValue(model.app.configFile, config.text, ['requiredPrivateInfos'], [api]),
         creations: [],
       }),
     };
@@ -73,7 +77,8 @@ export const undeclaredPrivateInfo = createRule({
         for (const range of appCallSites(context, use)) {
           if (seen.has(range.file)) continue;
           seen.add(range.file);
-          const fix = context.fix('declare-private-info', { model, api, listed: declared.present, declaredApis: [...declaredApis] });
+          const misspelt = declared.entries.find((entry) => !REQUIRED_PRIVATE_INFOS.includes(entry.api) && closestName(entry.api, REQUIRED_PRIVATE_INFOS) === api);
+          const fix = context.fix('declare-private-info', { model, api, listed: declared.present, declaredApis: [...declaredApis], misspelt });
           if (declared.present) context.report({ messageId: 'notListed', data: { api, listed }, range, fixes: [fix] });
           else context.report({ messageId: 'noList', data: { api }, range, fixes: [fix] });
         }

@@ -4,6 +4,7 @@ import { REFERENCES } from './support/references';
 import { REQUIRED_PRIVATE_INFOS, declaredPrivateInfos } from '../analysis';
 import { findJsonNode } from '../parse';
 import { excerpt } from '../text/escape';
+import { closestName } from '../text/closest';
 import { defineFix, jsonEditable, removeArrayElement, setJsonValue } from '../fixes';
 import type { JsoncDocument } from '../parse';
 import type { FileEdit, SourceRange } from '../types';
@@ -28,39 +29,12 @@ const SCOPE_OF_API: Record<string, string> = {
   getFuzzyLocation: 'scope.userFuzzyLocation',
 };
 
-/** Optimal string alignment distance, case-insensitive: how many typed characters separate `a` from `b`. */
-function typingDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  const rows = Array.from({ length: s.length + 1 }, (_, i) => [i, ...new Array<number>(t.length).fill(0)]);
-  for (let j = 1; j <= t.length; j++) rows[0][j] = j;
-  for (let i = 1; i <= s.length; i++) {
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
-    }
-  }
-  return rows[s.length][t.length];
-}
-
-/** The one candidate `written` is closest to, when it is close enough to be a slip rather than another name. */
-function closest(written: string, candidates: readonly string[]): string | undefined {
-  // Entries this long are never compared: a typo is short, and the table below is quadratic in the lengths.
-  if (written.length > 64) return undefined;
-  const ranked = candidates.map((candidate) => ({ candidate, distance: typingDistance(written, candidate) })).sort((a, b) => a.distance - b.distance);
-  const best = ranked[0];
-  const limit = Math.max(2, Math.floor(best.candidate.length / 4));
-  if (best.distance > limit || ranked[1]?.distance === best.distance) return undefined;
-  return best.candidate;
-}
-
 /** The permission key a developer most likely meant by `key`. */
 function meantScope(key: string): string | undefined {
   const bare = key.replace(/^scope\./i, '');
   const byApi = Object.keys(SCOPE_OF_API).find((api) => api.toLowerCase() === bare.toLowerCase());
   if (byApi) return SCOPE_OF_API[byApi];
-  return closest(key.startsWith('scope.') ? key : `scope.${key}`, PERMISSION_SCOPES);
+  return closestName(key.startsWith('scope.') ? key : `scope.${key}`, PERMISSION_SCOPES);
 }
 
 interface UnknownEntry {
@@ -130,7 +104,7 @@ export const unknownPrivacyDeclaration = createRule({
     const declared = declaredPrivateInfos(model).entries;
     for (const entry of declared) {
       if (REQUIRED_PRIVATE_INFOS.includes(entry.api)) continue;
-      const guess = closest(entry.api, REQUIRED_PRIVATE_INFOS);
+      const guess = closestName(entry.api, REQUIRED_PRIVATE_INFOS);
       const replacement = guess && !declared.some((other) => other.api === guess) ? guess : undefined;
       const unknown: UnknownEntry = { written: entry.api, range: entry.range, replacement, remove: (doc) => removeArrayElement(model.app.configFile, doc, ['requiredPrivateInfos'], entry.index) };
       const path = ['requiredPrivateInfos'];
