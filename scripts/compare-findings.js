@@ -69,12 +69,13 @@ function sha1(text) {
   return crypto.createHash('sha1').update(text).digest('hex');
 }
 
-/** The CLI's JSON report in one locale, without the tool version. */
+/** The CLI's JSON report in one locale, without the tool version and with this checkout's path as `<repo>`. */
 function cliReport(dir, locale) {
   const run = spawnSync(process.execPath, [cliBin, 'lint', dir, '--format', 'json', '--locale', locale], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 600_000 });
   let report;
   try {
-    report = JSON.parse(run.stdout);
+    // Paths under this checkout are written relative to it: a snapshot from another worktree compares equal.
+    report = JSON.parse(run.stdout.split(JSON.stringify(repoRoot).slice(1, -1)).join('<repo>'));
     delete report.version;
   } catch {
     report = { unparsed: run.stdout };
