@@ -1,10 +1,15 @@
-// `import =` binds the module object itself: `import * as` would go through an accessor on every `ts.isX` call
-// (about a sixth of the extraction time).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- TypeScript's own import form for a CommonJS module
 import ts = require('typescript');
 import { stripOtherPlatforms } from './conditional';
 import type { ParseProblem } from '../types';
 import { text } from '../types';
+
+/**
+ * The compiler's functions as plain properties. Its module object exposes every export through a getter (and
+ * `import * as` would add an accessor of its own), while the fact walk asks `isX(node)` dozens of times per node:
+ * the walk calls them through this copy.
+ */
+const syntax: typeof ts = { ...ts };
 
 /**
  * What the rules need to know about a JS/TS module, extracted once per file version with the TypeScript
@@ -108,8 +113,8 @@ function guarded(context: VisitContext, guard: Guard): VisitContext {
 
 /** A statement after which the rest of the block does not run: `return`, `throw`, or a block ending in one. */
 function exits(statement: ts.Statement): boolean {
-  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
-  if (ts.isBlock(statement)) {
+  if (syntax.isReturnStatement(statement) || syntax.isThrowStatement(statement)) return true;
+  if (syntax.isBlock(statement)) {
     const last = statement.statements.at(-1);
     return !!last && exits(last);
   }
@@ -126,8 +131,8 @@ const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 function invokedWhereWritten(ancestors: readonly ts.Node[]): boolean {
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const parent = ancestors[i];
-    if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return true;
-    if (!(ts.isParenthesizedExpression(parent) || ts.isPrefixUnaryExpression(parent) || ts.isObjectLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isVoidExpression(parent))) return false;
+    if (syntax.isCallExpression(parent) || syntax.isNewExpression(parent)) return true;
+    if (!(syntax.isParenthesizedExpression(parent) || syntax.isPrefixUnaryExpression(parent) || syntax.isObjectLiteralExpression(parent) || syntax.isPropertyAssignment(parent) || syntax.isVoidExpression(parent))) return false;
   }
   return false;
 }
@@ -141,12 +146,12 @@ function dataWritesOf(object: ts.ObjectLiteralExpression): DataWrites {
   const fields = new Map<string, boolean | undefined>();
   let open = false;
   for (const prop of object.properties) {
-    const name = ts.isShorthandPropertyAssignment(prop) ? prop.name.text : prop.name ? propertyName(prop.name) : undefined;
+    const name = syntax.isShorthandPropertyAssignment(prop) ? prop.name.text : prop.name ? propertyName(prop.name) : undefined;
     if (!name) {
       open = true;
       continue;
     }
-    const value = ts.isPropertyAssignment(prop) ? literalTruthiness(prop.initializer) : undefined;
+    const value = syntax.isPropertyAssignment(prop) ? literalTruthiness(prop.initializer) : undefined;
     const key = name.split(/[.[]/, 1)[0];
     // Two writes of one field in one literal (`'a.b': 1, a: null`): known only when both agree.
     fields.set(key, fields.has(key) && fields.get(key) !== value ? undefined : value);
@@ -167,9 +172,9 @@ function literalTruthiness(value: ts.Expression): boolean | undefined {
     default:
       break;
   }
-  if (ts.isNumericLiteral(value)) return Number(value.text) !== 0;
-  if (ts.isStringLiteralLike(value)) return value.text !== '';
-  if (ts.isIdentifier(value) && value.text === 'undefined') return false;
+  if (syntax.isNumericLiteral(value)) return Number(value.text) !== 0;
+  if (syntax.isStringLiteralLike(value)) return value.text !== '';
+  if (syntax.isIdentifier(value) && value.text === 'undefined') return false;
   return undefined;
 }
 
@@ -417,9 +422,9 @@ function extractFacts(file: string, content: string): ScriptFacts {
 function collectStringConstants(source: ts.SourceFile): Map<string, string> {
   const constants = new Map<string, string>();
   for (const statement of source.statements) {
-    if (!ts.isVariableStatement(statement)) continue;
+    if (!syntax.isVariableStatement(statement)) continue;
     for (const decl of statement.declarationList.declarations) {
-      if (ts.isIdentifier(decl.name) && decl.initializer && ts.isStringLiteralLike(decl.initializer)) {
+      if (syntax.isIdentifier(decl.name) && decl.initializer && syntax.isStringLiteralLike(decl.initializer)) {
         constants.set(decl.name.text, decl.initializer.text);
       }
     }
@@ -429,37 +434,37 @@ function collectStringConstants(source: ts.SourceFile): Map<string, string> {
 
 function requireSpecifier(node: ts.Expression | undefined): string | undefined {
   if (!node) return undefined;
-  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require') {
+  if (syntax.isCallExpression(node) && syntax.isIdentifier(node.expression) && node.expression.text === 'require') {
     const arg = node.arguments.at(0);
-    if (arg && ts.isStringLiteralLike(arg)) return arg.text;
+    if (arg && syntax.isStringLiteralLike(arg)) return arg.text;
   }
   return undefined;
 }
 
 function collectImports(statement: ts.Statement, imports: Map<string, ModuleImport>): void {
-  if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+  if (syntax.isImportDeclaration(statement) && syntax.isStringLiteral(statement.moduleSpecifier)) {
     const specifier = statement.moduleSpecifier.text;
     const clause = statement.importClause;
     if (!clause) return;
     if (clause.name) imports.set(clause.name.text, { specifier, imported: 'default' });
     const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) imports.set(bindings.name.text, { specifier, imported: '*' });
-    if (bindings && ts.isNamedImports(bindings)) {
+    if (bindings && syntax.isNamespaceImport(bindings)) imports.set(bindings.name.text, { specifier, imported: '*' });
+    if (bindings && syntax.isNamedImports(bindings)) {
       for (const element of bindings.elements) {
         imports.set(element.name.text, { specifier, imported: (element.propertyName ?? element.name).text });
       }
     }
     return;
   }
-  if (!ts.isVariableStatement(statement)) return;
+  if (!syntax.isVariableStatement(statement)) return;
   for (const decl of statement.declarationList.declarations) {
     const specifier = requireSpecifier(decl.initializer);
     if (!specifier) continue;
-    if (ts.isIdentifier(decl.name)) imports.set(decl.name.text, { specifier, imported: '*' });
-    else if (ts.isObjectBindingPattern(decl.name)) {
+    if (syntax.isIdentifier(decl.name)) imports.set(decl.name.text, { specifier, imported: '*' });
+    else if (syntax.isObjectBindingPattern(decl.name)) {
       for (const element of decl.name.elements) {
-        if (!ts.isIdentifier(element.name)) continue;
-        const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+        if (!syntax.isIdentifier(element.name)) continue;
+        const imported = element.propertyName && syntax.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
         imports.set(element.name.text, { specifier, imported });
       }
     }
@@ -476,28 +481,28 @@ function collectInstances(source: ts.SourceFile, imports: Map<string, ModuleImpo
     if (depth > MAX_SYNTAX_DEPTH) return;
     let target: ts.Node | undefined;
     let created: ts.Expression | undefined;
-    if (ts.isVariableDeclaration(node)) [target, created] = [node.name, node.initializer];
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) [target, created] = [node.left, node.right];
-    if (target && created && ts.isNewExpression(created) && ts.isIdentifier(created.expression)) {
-      const name = ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword ? target.name.text : undefined;
+    if (syntax.isVariableDeclaration(node)) [target, created] = [node.name, node.initializer];
+    else if (syntax.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) [target, created] = [node.left, node.right];
+    if (target && created && syntax.isNewExpression(created) && syntax.isIdentifier(created.expression)) {
+      const name = syntax.isIdentifier(target) ? target.text : syntax.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword ? target.name.text : undefined;
       const className = created.expression.text;
       const imported = imports.get(className);
       if (name && imported) imports.set(name, { specifier: imported.specifier, imported: '*' });
       else if (name) instances.set(name, className);
     }
-    ts.forEachChild(node, (child) => visit(child, depth + 1));
+    syntax.forEachChild(node, (child) => visit(child, depth + 1));
   };
   visit(source);
 }
 
 function isGetAppCall(node: ts.Node | undefined): boolean {
-  return !!node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'getApp';
+  return !!node && syntax.isCallExpression(node) && syntax.isIdentifier(node.expression) && node.expression.text === 'getApp';
 }
 
 function collectAppAlias(statement: ts.Statement, aliases: Set<string>): void {
-  if (!ts.isVariableStatement(statement)) return;
+  if (!syntax.isVariableStatement(statement)) return;
   for (const decl of statement.declarationList.declarations) {
-    if (ts.isIdentifier(decl.name) && isGetAppCall(decl.initializer)) aliases.add(decl.name.text);
+    if (syntax.isIdentifier(decl.name) && isGetAppCall(decl.initializer)) aliases.add(decl.name.text);
   }
 }
 
@@ -505,7 +510,7 @@ type FunctionNode = ts.FunctionLikeDeclaration;
 
 function functionOf(node: ts.Node | undefined): FunctionNode | undefined {
   if (!node) return undefined;
-  if (ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) {
+  if (syntax.isFunctionExpression(node) || syntax.isArrowFunction(node) || syntax.isFunctionDeclaration(node) || syntax.isMethodDeclaration(node)) {
     return node;
   }
   return undefined;
@@ -515,9 +520,9 @@ function functionOf(node: ts.Node | undefined): FunctionNode | undefined {
 function collectObjectMethods(owner: string, object: ts.ObjectLiteralExpression, extractor: CallExtractor, facts: ScriptFacts): void {
   for (const prop of object.properties) {
     const name = prop.name && propertyName(prop.name);
-    const fn = ts.isMethodDeclaration(prop) ? prop : ts.isPropertyAssignment(prop) ? functionOf(prop.initializer) : undefined;
+    const fn = syntax.isMethodDeclaration(prop) ? prop : syntax.isPropertyAssignment(prop) ? functionOf(prop.initializer) : undefined;
     if (name && fn) facts.functions.set(`${owner}.${name}`, extractor.describe(`${owner}.${name}`, prop, prop.name, fn));
-    else if (name && ts.isPropertyAssignment(prop) && wrapsPlatformApi(prop.initializer, extractor)) {
+    else if (name && syntax.isPropertyAssignment(prop) && wrapsPlatformApi(prop.initializer, extractor)) {
       facts.functions.set(`${owner}.${name}`, extractor.describeWrapper(`${owner}.${name}`, prop, prop.name, prop.initializer));
     }
   }
@@ -530,41 +535,41 @@ function collectObjectMethods(owner: string, object: ts.ObjectLiteralExpression,
 function wrapsPlatformApi(value: ts.Expression, extractor: CallExtractor, depth = 0): boolean {
   if (extractor.platformReference(value)) return true;
   if (depth > 2) return false;
-  if (ts.isParenthesizedExpression(value) || ts.isAsExpression(value)) return wrapsPlatformApi(value.expression, extractor, depth + 1);
-  return ts.isCallExpression(value) && value.arguments.some((arg) => wrapsPlatformApi(arg, extractor, depth + 1));
+  if (syntax.isParenthesizedExpression(value) || syntax.isAsExpression(value)) return wrapsPlatformApi(value.expression, extractor, depth + 1);
+  return syntax.isCallExpression(value) && value.arguments.some((arg) => wrapsPlatformApi(arg, extractor, depth + 1));
 }
 
 function collectFunctions(statement: ts.Statement, extractor: CallExtractor, facts: ScriptFacts): void {
-  if (ts.isFunctionDeclaration(statement) && statement.name) {
+  if (syntax.isFunctionDeclaration(statement) && statement.name) {
     facts.functions.set(statement.name.text, extractor.describe(statement.name.text, statement, statement.name, statement));
     return;
   }
-  if (ts.isClassDeclaration(statement) && statement.name) {
+  if (syntax.isClassDeclaration(statement) && statement.name) {
     const heritage = statement.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-    if (heritage && ts.isIdentifier(heritage)) (facts.superclasses ??= new Map()).set(statement.name.text, heritage.text);
+    if (heritage && syntax.isIdentifier(heritage)) (facts.superclasses ??= new Map()).set(statement.name.text, heritage.text);
     // SDK classes (`class QQMapWX { reverseGeocoder() {…} }`): methods become `Class.method`.
     for (const member of statement.members) {
       const name = member.name && propertyName(member.name);
-      if (name && ts.isMethodDeclaration(member)) facts.functions.set(`${statement.name.text}.${name}`, extractor.describe(`${statement.name.text}.${name}`, member, member.name, member));
+      if (name && syntax.isMethodDeclaration(member)) facts.functions.set(`${statement.name.text}.${name}`, extractor.describe(`${statement.name.text}.${name}`, member, member.name, member));
     }
     return;
   }
-  if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (syntax.isExpressionStatement(statement) && syntax.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     // `Class.prototype.method = function () {…}`
     const { left, right } = statement.expression;
     const fn = functionOf(right);
-    if (fn && ts.isPropertyAccessExpression(left) && ts.isPropertyAccessExpression(left.expression) && left.expression.name.text === 'prototype' && ts.isIdentifier(left.expression.expression)) {
+    if (fn && syntax.isPropertyAccessExpression(left) && syntax.isPropertyAccessExpression(left.expression) && left.expression.name.text === 'prototype' && syntax.isIdentifier(left.expression.expression)) {
       const name = `${left.expression.expression.text}.${left.name.text}`;
       facts.functions.set(name, extractor.describe(name, statement, left.name, fn));
     }
     return;
   }
-  if (!ts.isVariableStatement(statement)) return;
+  if (!syntax.isVariableStatement(statement)) return;
   for (const decl of statement.declarationList.declarations) {
-    if (!ts.isIdentifier(decl.name)) continue;
+    if (!syntax.isIdentifier(decl.name)) continue;
     const fn = functionOf(decl.initializer);
     if (fn) facts.functions.set(decl.name.text, extractor.describe(decl.name.text, statement, decl.name, fn));
-    else if (decl.initializer && ts.isObjectLiteralExpression(decl.initializer)) collectObjectMethods(decl.name.text, decl.initializer, extractor, facts);
+    else if (decl.initializer && syntax.isObjectLiteralExpression(decl.initializer)) collectObjectMethods(decl.name.text, decl.initializer, extractor, facts);
     else if (decl.initializer && wrapsPlatformApi(decl.initializer, extractor)) facts.functions.set(decl.name.text, extractor.describeWrapper(decl.name.text, statement, decl.name, decl.initializer));
   }
 }
@@ -581,20 +586,20 @@ function hasExportModifier(node: ts.Node): boolean {
 }
 
 function isModuleExports(node: ts.Expression): boolean {
-  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
+  return syntax.isPropertyAccessExpression(node) && syntax.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
 }
 
 function collectExports(statement: ts.Statement, extractor: CallExtractor, facts: ScriptFacts): void {
   const exportObject = (object: ts.ObjectLiteralExpression): void => {
     for (const prop of object.properties) {
-      if (ts.isShorthandPropertyAssignment(prop)) facts.exports.set(prop.name.text, prop.name.text);
-      else if (ts.isPropertyAssignment(prop) && propertyName(prop.name)) {
+      if (syntax.isShorthandPropertyAssignment(prop)) facts.exports.set(prop.name.text, prop.name.text);
+      else if (syntax.isPropertyAssignment(prop) && propertyName(prop.name)) {
         const name = propertyName(prop.name)!;
         const fn = functionOf(prop.initializer);
         if (fn) facts.exports.set(name, extractor.describe(name, prop, prop.name, fn));
-        else if (ts.isIdentifier(prop.initializer)) facts.exports.set(name, prop.initializer.text);
+        else if (syntax.isIdentifier(prop.initializer)) facts.exports.set(name, prop.initializer.text);
         else if (wrapsPlatformApi(prop.initializer, extractor)) facts.exports.set(name, extractor.describeWrapper(name, prop, prop.name, prop.initializer));
-      } else if (ts.isMethodDeclaration(prop) && propertyName(prop.name)) {
+      } else if (syntax.isMethodDeclaration(prop) && propertyName(prop.name)) {
         const name = propertyName(prop.name)!;
         facts.exports.set(name, extractor.describe(name, prop, prop.name, prop));
       }
@@ -602,53 +607,53 @@ function collectExports(statement: ts.Statement, extractor: CallExtractor, facts
   };
   if (hasExportModifier(statement)) {
     const isDefault = !!ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-    if (ts.isFunctionDeclaration(statement)) {
+    if (syntax.isFunctionDeclaration(statement)) {
       // `export default function () {}` has no local name: it is known by its export only.
       if (statement.name) facts.exports.set(isDefault ? 'default' : statement.name.text, statement.name.text);
       else if (isDefault) facts.exports.set('default', extractor.describe('default', statement, statement, statement));
     }
-    if (ts.isClassDeclaration(statement) && statement.name) facts.exports.set(isDefault ? 'default' : statement.name.text, statement.name.text);
-    if (ts.isVariableStatement(statement)) {
-      for (const decl of statement.declarationList.declarations) if (ts.isIdentifier(decl.name)) facts.exports.set(decl.name.text, decl.name.text);
+    if (syntax.isClassDeclaration(statement) && statement.name) facts.exports.set(isDefault ? 'default' : statement.name.text, statement.name.text);
+    if (syntax.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) if (syntax.isIdentifier(decl.name)) facts.exports.set(decl.name.text, decl.name.text);
     }
   }
-  if (ts.isExportDeclaration(statement)) {
-    const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
-    if (statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+  if (syntax.isExportDeclaration(statement)) {
+    const from = statement.moduleSpecifier && syntax.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+    if (statement.exportClause && syntax.isNamedExports(statement.exportClause)) {
       for (const element of statement.exportClause.elements) {
         const local = (element.propertyName ?? element.name).text;
         facts.exports.set(element.name.text, from ? { specifier: from, imported: local } : local);
       }
-    } else if (statement.exportClause && ts.isNamespaceExport(statement.exportClause) && from) {
+    } else if (statement.exportClause && syntax.isNamespaceExport(statement.exportClause) && from) {
       facts.exports.set(statement.exportClause.name.text, { specifier: from, imported: '*' });
     } else if (!statement.exportClause && from) {
       (facts.exportsAllFrom ??= []).push(from);
     }
   }
-  if (ts.isExportAssignment(statement)) {
+  if (syntax.isExportAssignment(statement)) {
     const fn = functionOf(statement.expression);
-    if (ts.isObjectLiteralExpression(statement.expression)) exportObject(statement.expression);
-    else if (ts.isIdentifier(statement.expression)) facts.exports.set('default', statement.expression.text);
+    if (syntax.isObjectLiteralExpression(statement.expression)) exportObject(statement.expression);
+    else if (syntax.isIdentifier(statement.expression)) facts.exports.set('default', statement.expression.text);
     else if (fn) facts.exports.set('default', extractor.describe('default', statement, statement, fn));
   }
-  if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (syntax.isExpressionStatement(statement) && syntax.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const { left, right } = statement.expression;
     if (isModuleExports(left)) {
-      if (ts.isObjectLiteralExpression(right)) exportObject(right);
+      if (syntax.isObjectLiteralExpression(right)) exportObject(right);
       const fn = functionOf(right);
       if (fn) facts.exports.set('default', extractor.describe('default', statement, left, fn));
-      if (ts.isIdentifier(right)) facts.exports.set('default', right.text);
-    } else if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
+      if (syntax.isIdentifier(right)) facts.exports.set('default', right.text);
+    } else if (syntax.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || (syntax.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
       const name = left.name.text;
       const fn = functionOf(right);
       if (fn) facts.exports.set(name, extractor.describe(name, statement, left.name, fn));
-      else if (ts.isIdentifier(right)) facts.exports.set(name, right.text);
+      else if (syntax.isIdentifier(right)) facts.exports.set(name, right.text);
     }
   }
 }
 
 export function propertyName(name: ts.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  if (syntax.isIdentifier(name) || syntax.isStringLiteral(name) || syntax.isNumericLiteral(name)) return name.text;
   return undefined;
 }
 
@@ -663,19 +668,19 @@ function objectSpan(object: ts.ObjectLiteralExpression, source: ts.SourceFile): 
 /** The object literal passed to Page/Component/App, also through one wrapper call or a const. */
 function definitionObject(arg: ts.Expression | undefined, source: ts.SourceFile, depth = 0): ts.ObjectLiteralExpression | undefined {
   if (!arg || depth > 3) return undefined;
-  if (ts.isObjectLiteralExpression(arg)) return arg;
-  if (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg)) return definitionObject(arg.expression, source, depth + 1);
-  if (ts.isCallExpression(arg)) {
+  if (syntax.isObjectLiteralExpression(arg)) return arg;
+  if (syntax.isParenthesizedExpression(arg) || syntax.isAsExpression(arg)) return definitionObject(arg.expression, source, depth + 1);
+  if (syntax.isCallExpression(arg)) {
     for (let i = arg.arguments.length - 1; i >= 0; i--) {
       const found = definitionObject(arg.arguments[i], source, depth + 1);
       if (found) return found;
     }
   }
-  if (ts.isIdentifier(arg)) {
+  if (syntax.isIdentifier(arg)) {
     for (const statement of source.statements) {
-      if (!ts.isVariableStatement(statement)) continue;
+      if (!syntax.isVariableStatement(statement)) continue;
       for (const decl of statement.declarationList.declarations) {
-        if (ts.isIdentifier(decl.name) && decl.name.text === arg.text) return definitionObject(decl.initializer, source, depth + 1);
+        if (syntax.isIdentifier(decl.name) && decl.name.text === arg.text) return definitionObject(decl.initializer, source, depth + 1);
       }
     }
   }
@@ -687,14 +692,14 @@ function findDefinition(source: ts.SourceFile, extractor: CallExtractor): Script
   const visit = (node: ts.Node, depth = 0): void => {
     if (depth > MAX_SYNTAX_DEPTH) return;
     if (found) return;
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && DEFINITION_NAMES.has(node.expression.text as DefinitionKind)) {
+    if (syntax.isCallExpression(node) && syntax.isIdentifier(node.expression) && DEFINITION_NAMES.has(node.expression.text as DefinitionKind)) {
       const object = definitionObject(node.arguments[0], source);
       if (object) {
         found = buildDefinition(node.expression.text as DefinitionKind, node, object, source, extractor);
         return;
       }
     }
-    ts.forEachChild(node, (child) => visit(child, depth + 1));
+    syntax.forEachChild(node, (child) => visit(child, depth + 1));
   };
   visit(source);
   return found ?? wrappedDefinition(source, extractor);
@@ -702,10 +707,10 @@ function findDefinition(source: ts.SourceFile, extractor: CallExtractor): Script
 
 /** `wrap(…)`, `lib.wrap(…)`, and the compiled forms `(0, lib.wrap)(…)` / `(0, wrap)(…)` that TypeScript and Babel emit. */
 function isWrapperCallee(callee: ts.Expression): boolean {
-  if (ts.isParenthesizedExpression(callee) && ts.isBinaryExpression(callee.expression) && callee.expression.operatorToken.kind === ts.SyntaxKind.CommaToken) {
+  if (syntax.isParenthesizedExpression(callee) && syntax.isBinaryExpression(callee.expression) && callee.expression.operatorToken.kind === ts.SyntaxKind.CommaToken) {
     return isWrapperCallee(callee.expression.right);
   }
-  return ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression));
+  return syntax.isIdentifier(callee) || (syntax.isPropertyAccessExpression(callee) && syntax.isIdentifier(callee.expression));
 }
 
 const COMPONENT_KEYS = new Set(['methods', 'properties', 'lifetimes', 'pageLifetimes', 'created', 'attached', 'ready', 'detached', 'observers']);
@@ -719,8 +724,8 @@ const APP_KEYS = new Set(['onLaunch']);
  */
 function wrappedDefinition(source: ts.SourceFile, extractor: CallExtractor): ScriptDefinition | undefined {
   for (const statement of source.statements) {
-    const expression = ts.isExpressionStatement(statement) ? statement.expression : ts.isExportAssignment(statement) ? statement.expression : undefined;
-    if (!expression || !ts.isCallExpression(expression) || !isWrapperCallee(expression.expression)) continue;
+    const expression = syntax.isExpressionStatement(statement) ? statement.expression : syntax.isExportAssignment(statement) ? statement.expression : undefined;
+    if (!expression || !syntax.isCallExpression(expression) || !isWrapperCallee(expression.expression)) continue;
     const object = expression.arguments.map((arg) => definitionObject(arg, source)).find(Boolean);
     if (!object) continue;
     const keys = new Set(object.properties.map((p) => (p.name ? propertyName(p.name) : undefined)));
@@ -737,12 +742,12 @@ function buildDefinition(kind: DefinitionKind, call: ts.CallExpression, object: 
     for (const prop of container.properties) {
       const name = prop.name && propertyName(prop.name);
       if (!name) continue;
-      const fn = ts.isMethodDeclaration(prop) ? prop : ts.isPropertyAssignment(prop) ? functionOf(prop.initializer) : undefined;
+      const fn = syntax.isMethodDeclaration(prop) ? prop : syntax.isPropertyAssignment(prop) ? functionOf(prop.initializer) : undefined;
       if (fn) {
         definition.members.set(prefix + name, extractor.describe(prefix + name, prop, prop.name, fn));
         continue;
       }
-      if (!ts.isPropertyAssignment(prop) || !ts.isObjectLiteralExpression(prop.initializer)) continue;
+      if (!syntax.isPropertyAssignment(prop) || !syntax.isObjectLiteralExpression(prop.initializer)) continue;
       if (name === 'data') {
         definition.data = objectSpan(prop.initializer, source);
         definition.initialData = dataWritesOf(prop.initializer);
@@ -805,7 +810,7 @@ class CallExtractor {
     const ancestors: ts.Node[] = [root];
     const visitChildren = (node: ts.Node, context: VisitContext): void => {
       ancestors.push(node);
-      ts.forEachChild(node, (child) => visit(child, context));
+      syntax.forEachChild(node, (child) => visit(child, context));
       ancestors.pop();
     };
     /** Statements in order: after `if (test) return;` the rest of the block runs only when the test is false. */
@@ -814,7 +819,7 @@ class CallExtractor {
       let current = settled(context);
       for (const statement of statements) {
         visit(statement, current);
-        if (ts.isIfStatement(statement) && !statement.elseStatement && exits(statement.thenStatement)) {
+        if (syntax.isIfStatement(statement) && !statement.elseStatement && exits(statement.thenStatement)) {
           current = guarded(current, { kind: 'condition', test: this.excerpt(statement.expression), negated: true });
         }
       }
@@ -826,8 +831,8 @@ class CallExtractor {
     };
     const visit = (node: ts.Node, context: VisitContext): void => {
       if (ancestors.length > MAX_SYNTAX_DEPTH) return; // see MAX_SYNTAX_DEPTH
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isGetAppCall(node.initializer)) localAppAliases.add(node.name.text);
-      if (functionOf(node) || ts.isFunctionDeclaration(node)) {
+      if (syntax.isVariableDeclaration(node) && syntax.isIdentifier(node.name) && isGetAppCall(node.initializer)) localAppAliases.add(node.name.text);
+      if (functionOf(node) || syntax.isFunctionDeclaration(node)) {
         // At load, a function only defined (declared, assigned, kept in an object) does not run.
         if (atLoad && !invokedWhereWritten(ancestors)) return;
         // A nested function runs when something calls it: later (callback, timer) unless passed to forEach & co.
@@ -835,7 +840,7 @@ class CallExtractor {
         if (context.deferAs === 'timer') deferred.timer = true;
         else if (context.deferAs !== 'now') deferred.callback = true;
         const parent = ancestors.at(-1);
-        const optionName = parent && (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent)) ? propertyName(parent.name) : ts.isMethodDeclaration(node) ? propertyName(node.name) : undefined;
+        const optionName = parent && (syntax.isPropertyAssignment(parent) || syntax.isMethodDeclaration(parent)) ? propertyName(parent.name) : syntax.isMethodDeclaration(node) ? propertyName(node.name) : undefined;
         // Only the dialog's or payment's own callback counts; a request made inside it is async again.
         if (context.deferAs !== 'now') deferred.userCallback = !!(context.optionsOf && optionName && USER_CALLBACKS[context.optionsOf]?.includes(optionName));
         if (context.pending && context.deferAs !== 'now') {
@@ -849,12 +854,12 @@ class CallExtractor {
         [awaitSeen, lastAwaited] = saved;
         return;
       }
-      if (atLoad && ts.isClassDeclaration(node)) return;
-      if (atLoad && ts.isImportDeclaration(node)) {
-        if (ts.isStringLiteral(node.moduleSpecifier)) calls.push({ kind: 'load', specifier: node.moduleSpecifier.text, argumentText: '', site: this.site(node, withAwait(context), ancestors) });
+      if (atLoad && syntax.isClassDeclaration(node)) return;
+      if (atLoad && syntax.isImportDeclaration(node)) {
+        if (syntax.isStringLiteral(node.moduleSpecifier)) calls.push({ kind: 'load', specifier: node.moduleSpecifier.text, argumentText: '', site: this.site(node, withAwait(context), ancestors) });
         return;
       }
-      if (ts.isCallExpression(node)) {
+      if (syntax.isCallExpression(node)) {
         if (atLoad && node.getStart(this.source) === atLoad.skipCallAt) return;
         const call = this.classify(node, localAppAliases, withAwait(context), ancestors);
         if (call) calls.push(call);
@@ -870,7 +875,7 @@ class CallExtractor {
         ancestors.pop();
         return;
       }
-      if (ts.isAwaitExpression(node)) {
+      if (syntax.isAwaitExpression(node)) {
         ancestors.push(node);
         visit(node.expression, context);
         ancestors.pop();
@@ -878,14 +883,14 @@ class CallExtractor {
         lastAwaited = { via: 'await', receiver: this.excerpt(node.expression) };
         return;
       }
-      if (ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || ts.isModuleBlock(node)) {
-        if (ts.isCaseClause(node)) visit(node.expression, settled(context));
+      if (syntax.isBlock(node) || syntax.isCaseClause(node) || syntax.isDefaultClause(node) || syntax.isModuleBlock(node)) {
+        if (syntax.isCaseClause(node)) visit(node.expression, settled(context));
         visitStatements(node, node.statements, context);
         return;
       }
-      if (ts.isIfStatement(node) || ts.isConditionalExpression(node)) {
-        const test = ts.isIfStatement(node) ? node.expression : node.condition;
-        const [whenTrue, whenFalse] = ts.isIfStatement(node) ? [node.thenStatement, node.elseStatement] : [node.whenTrue, node.whenFalse];
+      if (syntax.isIfStatement(node) || syntax.isConditionalExpression(node)) {
+        const test = syntax.isIfStatement(node) ? node.expression : node.condition;
+        const [whenTrue, whenFalse] = syntax.isIfStatement(node) ? [node.thenStatement, node.elseStatement] : [node.whenTrue, node.whenFalse];
         const excerpt = this.excerpt(test);
         ancestors.push(node);
         visit(test, settled(context));
@@ -894,7 +899,7 @@ class CallExtractor {
         ancestors.pop();
         return;
       }
-      if (ts.isBinaryExpression(node) && isShortCircuit(node.operatorToken.kind)) {
+      if (syntax.isBinaryExpression(node) && isShortCircuit(node.operatorToken.kind)) {
         ancestors.push(node);
         visit(node.left, settled(context));
         // `a && f()` runs f when a holds; `a || f()` and `a ?? f()` when it does not.
@@ -903,37 +908,37 @@ class CallExtractor {
         ancestors.pop();
         return;
       }
-      if (ts.isSwitchStatement(node)) {
+      if (syntax.isSwitchStatement(node)) {
         const subject = this.excerpt(node.expression);
         ancestors.push(node);
         visit(node.expression, settled(context));
         ancestors.push(node.caseBlock);
         for (const clause of node.caseBlock.clauses) {
-          const test = ts.isCaseClause(clause) ? `${subject} === ${this.excerpt(clause.expression)}` : `${subject} (default)`;
+          const test = syntax.isCaseClause(clause) ? `${subject} === ${this.excerpt(clause.expression)}` : `${subject} (default)`;
           visit(clause, guarded(context, { kind: 'case', test, negated: false }));
         }
         ancestors.pop();
         ancestors.pop();
         return;
       }
-      if (ts.isCatchClause(node)) {
+      if (syntax.isCatchClause(node)) {
         visitChildren(node, guarded(context, { kind: 'catch', test: 'catch', negated: false }));
         return;
       }
-      if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Promise') {
+      if (syntax.isNewExpression(node) && syntax.isIdentifier(node.expression) && node.expression.text === 'Promise') {
         // A promise's executor runs before `new Promise` returns: a call in it is as synchronous as the `new`.
         ancestors.push(node);
         for (const arg of node.arguments ?? []) visit(arg, { ...settled(context), deferAs: 'now' });
         ancestors.pop();
         return;
       }
-      if (ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)) {
+      if (syntax.isPropertyAssignment(node) || syntax.isVariableDeclaration(node)) {
         // `{ getLocation: wx.getLocation }`, `const get = wx.getLocation`: the API handed on to be called later.
         const value = !atLoad && node.initializer ? this.platformReference(node.initializer) : undefined;
         if (value) calls.push({ ...value, site: this.site(node.initializer!, withAwait(context), ancestors) });
       }
       // Object literals pass the deferral on to their methods (wx.request({ success() {} })); nothing else does.
-      const inner = ts.isObjectLiteralExpression(node) || ts.isPropertyAssignment(node) || ts.isParenthesizedExpression(node) ? context : settled(context);
+      const inner = syntax.isObjectLiteralExpression(node) || syntax.isPropertyAssignment(node) || syntax.isParenthesizedExpression(node) ? context : settled(context);
       visitChildren(node, inner);
     };
     if (body) visit(body, START);
@@ -942,7 +947,7 @@ class CallExtractor {
 
   /** `wx.getLocation` (not called): the platform API it names, as a reference call without a site yet. */
   platformReference(node: ts.Expression): Omit<Extract<ScriptCall, { kind: 'platform' }>, 'site'> | undefined {
-    if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression) || !PLATFORM_OBJECTS.has(node.expression.text)) return undefined;
+    if (!syntax.isPropertyAccessExpression(node) || !syntax.isIdentifier(node.expression) || !PLATFORM_OBJECTS.has(node.expression.text)) return undefined;
     return { kind: 'platform', api: node.name.text, argumentText: '', reference: true };
   }
 
@@ -955,11 +960,11 @@ class CallExtractor {
   /** The context in which a call's arguments run: functions passed to timers and to most calls run later. */
   private argumentContext(call: ts.CallExpression, outer: VisitContext): VisitContext {
     const callee = call.expression;
-    const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    const calleeName = syntax.isIdentifier(callee) ? callee.text : syntax.isPropertyAccessExpression(callee) ? callee.name.text : '';
     if (calleeName === 'setTimeout' || calleeName === 'setInterval') return { ...outer, deferAs: 'timer', pending: undefined };
     if (SYNCHRONOUS_CALLBACK_METHODS.has(calleeName)) return { ...outer, deferAs: 'now', pending: undefined };
-    const isPlatform = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && PLATFORM_OBJECTS.has(callee.expression.text);
-    const promiseMethod = ts.isPropertyAccessExpression(callee) && PROMISE_METHODS.has(calleeName) ? (calleeName as 'then' | 'catch' | 'finally') : undefined;
+    const isPlatform = syntax.isPropertyAccessExpression(callee) && syntax.isIdentifier(callee.expression) && PLATFORM_OBJECTS.has(callee.expression.text);
+    const promiseMethod = syntax.isPropertyAccessExpression(callee) && PROMISE_METHODS.has(calleeName) ? (calleeName as 'then' | 'catch' | 'finally') : undefined;
     const pending: Continuation = promiseMethod
       ? { via: promiseMethod, receiver: this.excerpt((callee as ts.PropertyAccessExpression).expression) }
       : { via: 'option', api: isPlatform ? calleeName : undefined, receiver: this.excerpt(callee) };
@@ -972,18 +977,18 @@ class CallExtractor {
     let statement: ts.Node = call;
     let level = ancestors.length - 1;
     let parent: ts.Node | undefined = ancestors.at(level);
-    while (parent && (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isVoidExpression(parent))) {
+    while (parent && (syntax.isAwaitExpression(parent) || syntax.isParenthesizedExpression(parent) || syntax.isVoidExpression(parent))) {
       statement = parent;
       parent = --level >= 0 ? ancestors[level] : undefined;
     }
-    const isStatement = !!parent && ts.isExpressionStatement(parent);
+    const isStatement = !!parent && syntax.isExpressionStatement(parent);
     if (isStatement) {
       statement = parent!;
       level--;
     }
     const { timer, callback, afterAwait, userCallback } = context;
     const holder = level >= 0 ? ancestors.at(level) : undefined;
-    const statementInBlock = !!holder && (ts.isBlock(holder) || ts.isSourceFile(holder) || ts.isCaseClause(holder) || ts.isDefaultClause(holder));
+    const statementInBlock = !!holder && (syntax.isBlock(holder) || syntax.isSourceFile(holder) || syntax.isCaseClause(holder) || syntax.isDefaultClause(holder));
     const site: CallSite = { start, end: call.end, statementStart: statement.getStart(this.source), statementEnd: statement.end, isStatement, statementInBlock, context: callContext(timer, callback, afterAwait, userCallback) };
     // Most calls are unconditional and wait for nothing: they carry no lists at all.
     if (context.guards.length) site.guards = context.guards;
@@ -999,49 +1004,49 @@ class CallExtractor {
   private classify(call: ts.CallExpression, appAliases: Set<string>, context: VisitContext, ancestors: readonly ts.Node[]): ScriptCall | undefined {
     const callee = call.expression;
     const argumentText = this.argumentText(call);
-    if (ts.isIdentifier(callee)) {
+    if (syntax.isIdentifier(callee)) {
       if (callee.text === 'require') {
         const specifier = call.arguments.at(0);
-        return specifier && ts.isStringLiteralLike(specifier) ? { kind: 'load', specifier: specifier.text, argumentText, site: this.site(call, context, ancestors) } : undefined;
+        return specifier && syntax.isStringLiteralLike(specifier) ? { kind: 'load', specifier: specifier.text, argumentText, site: this.site(call, context, ancestors) } : undefined;
       }
       if (DEFINITION_NAMES.has(callee.text as DefinitionKind)) return undefined;
       return { kind: 'local', name: callee.text, argumentText, site: this.site(call, context, ancestors) };
     }
-    if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
-    const name = ts.isPropertyAccessExpression(callee)
+    if (!syntax.isPropertyAccessExpression(callee) && !syntax.isElementAccessExpression(callee)) return undefined;
+    const name = syntax.isPropertyAccessExpression(callee)
       ? callee.name.text
-      : ts.isStringLiteralLike(callee.argumentExpression)
+      : syntax.isStringLiteralLike(callee.argumentExpression)
         ? callee.argumentExpression.text
         : undefined;
     if (!name) return undefined;
     const receiver = callee.expression;
-    if (ts.isIdentifier(receiver) && PLATFORM_OBJECTS.has(receiver.text)) {
+    if (syntax.isIdentifier(receiver) && PLATFORM_OBJECTS.has(receiver.text)) {
       const platform: ScriptCall = { kind: 'platform', api: name, url: this.urlOf(call), argumentText, site: this.site(call, context, ancestors) };
       const sent = this.sentText(call);
       if (sent !== undefined) platform.sentText = sent;
       return platform;
     }
-    if (receiver.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(receiver) && THIS_ALIASES.has(receiver.text))) {
+    if (receiver.kind === ts.SyntaxKind.ThisKeyword || (syntax.isIdentifier(receiver) && THIS_ALIASES.has(receiver.text))) {
       const method: ScriptCall = { kind: 'method', name, argumentText, site: this.site(call, context, ancestors) };
       const data = name === 'setData' ? call.arguments[0] : undefined;
       // `setData(obj)` with an object built elsewhere may set any field.
-      if (data) method.data = ts.isObjectLiteralExpression(data) ? dataWritesOf(data) : OPEN_WRITE;
+      if (data) method.data = syntax.isObjectLiteralExpression(data) ? dataWritesOf(data) : OPEN_WRITE;
       return method;
     }
-    if (isGetAppCall(receiver) || (ts.isIdentifier(receiver) && appAliases.has(receiver.text))) {
+    if (isGetAppCall(receiver) || (syntax.isIdentifier(receiver) && appAliases.has(receiver.text))) {
       return { kind: 'app', name, argumentText, site: this.site(call, context, ancestors) };
     }
-    if (ts.isIdentifier(receiver) && this.imports.has(receiver.text)) {
+    if (syntax.isIdentifier(receiver) && this.imports.has(receiver.text)) {
       return { kind: 'member', object: receiver.text, name, argumentText, site: this.site(call, context, ancestors) };
     }
     // `this.sdk.search()`: an SDK instance kept on the page.
-    if (ts.isPropertyAccessExpression(receiver) && (receiver.expression.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(receiver.expression) && THIS_ALIASES.has(receiver.expression.text)))) {
+    if (syntax.isPropertyAccessExpression(receiver) && (receiver.expression.kind === ts.SyntaxKind.ThisKeyword || (syntax.isIdentifier(receiver.expression) && THIS_ALIASES.has(receiver.expression.text)))) {
       const field = receiver.name.text;
       if (this.imports.has(field)) return { kind: 'member', object: field, name, argumentText, site: this.site(call, context, ancestors) };
       if (this.instances.has(field)) return { kind: 'local', name: `${this.instances.get(field)}.${name}`, argumentText, site: this.site(call, context, ancestors) };
     }
     // `Utils.getLocation()` on a module-level object, or `sdk.search()` on an instance of a local class.
-    if (ts.isIdentifier(receiver) && /^[A-Za-z_$][\w$]*$/.test(receiver.text)) {
+    if (syntax.isIdentifier(receiver) && /^[A-Za-z_$][\w$]*$/.test(receiver.text)) {
       const owner = this.instances.get(receiver.text) ?? receiver.text;
       return { kind: 'local', name: `${owner}.${name}`, argumentText, site: this.site(call, context, ancestors) };
     }
@@ -1054,13 +1059,13 @@ class CallExtractor {
    */
   private sentText(call: ts.CallExpression): string | undefined {
     const options = call.arguments.at(0);
-    if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+    if (!options || !syntax.isObjectLiteralExpression(options)) return undefined;
     const parts: string[] = [];
     let length = 0;
     for (const prop of options.properties) {
       if (length > MAX_SENT_CHARS) break;
       const name = prop.name ? propertyName(prop.name) : undefined;
-      if (name === 'url' || ts.isMethodDeclaration(prop) || (ts.isPropertyAssignment(prop) && functionOf(prop.initializer))) continue;
+      if (name === 'url' || syntax.isMethodDeclaration(prop) || (syntax.isPropertyAssignment(prop) && functionOf(prop.initializer))) continue;
       const part = this.source.text.slice(prop.getStart(this.source), Math.min(prop.end, prop.getStart(this.source) + MAX_SENT_CHARS));
       parts.push(part);
       length += part.length;
@@ -1071,10 +1076,10 @@ class CallExtractor {
   /** The static `url` of `wx.navigateTo({ url })` and friends: literal, template head, `'…' + x`, or a const. */
   private urlOf(call: ts.CallExpression): string | undefined {
     const options = call.arguments.at(0);
-    if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+    if (!options || !syntax.isObjectLiteralExpression(options)) return undefined;
     for (const prop of options.properties) {
-      if (ts.isPropertyAssignment(prop) && propertyName(prop.name) === 'url') return this.staticString(prop.initializer);
-      if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === 'url') return this.constants.get('url');
+      if (syntax.isPropertyAssignment(prop) && propertyName(prop.name) === 'url') return this.staticString(prop.initializer);
+      if (syntax.isShorthandPropertyAssignment(prop) && prop.name.text === 'url') return this.constants.get('url');
     }
     return undefined;
   }
@@ -1082,11 +1087,11 @@ class CallExtractor {
   private staticString(node: ts.Expression): string | undefined {
     // `'/a' + x + y + …`: the leftmost operand, found without recursion (a minified line can chain thousands).
     for (let depth = 0; depth <= MAX_SYNTAX_DEPTH; depth++) {
-      if (ts.isStringLiteralLike(node)) return node.text;
-      if (ts.isTemplateExpression(node)) return node.head.text;
-      if (ts.isIdentifier(node)) return this.constants.get(node.text);
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) node = node.left;
-      else if (ts.isParenthesizedExpression(node)) node = node.expression;
+      if (syntax.isStringLiteralLike(node)) return node.text;
+      if (syntax.isTemplateExpression(node)) return node.head.text;
+      if (syntax.isIdentifier(node)) return this.constants.get(node.text);
+      if (syntax.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) node = node.left;
+      else if (syntax.isParenthesizedExpression(node)) node = node.expression;
       else return undefined;
     }
     return undefined;
