@@ -48,7 +48,7 @@ function parseOptions(argv: string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
-      const v = argv[++i];
+      const v = argv.at(++i);
       if (v === undefined) throw new Error(`${arg} needs a value`);
       return v;
     };
@@ -119,13 +119,13 @@ async function profiles(results: ProjectResult[], profileDir: string): Promise<s
     const file = r.lsp?.profile;
     if (file) out.push(formatProfile(`CPU profile of the language server during ${r.lsp!.serverRunMs.length} flushed edits, ${r.project.label}`, summarizeProfile(file)));
   }
-  const largest = [...results].filter((r) => r.project.scale !== null).sort((a, b) => b.project.scale! - a.project.scale!)[0];
+  const largest = [...results].filter((r) => r.project.scale !== null).sort((a, b) => b.project.scale! - a.project.scale!).at(0);
   if (largest) {
     const page = largest.editPage;
     const { result } = await runChild<BreakdownResult>('breakdown', [largest.project.dir, page.script!, page.wxml!]);
     out.push(`${largest.project.label}: ${formatBreakdown(result)}`);
   }
-  const lintProject = results.find((r) => r.project.scale === null) ?? results[0];
+  const lintProject = results.find((r) => r.project.scale === null) ?? results.at(0);
   if (lintProject) {
     const cliDir = path.join(profileDir, 'cli');
     await runTimed(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', cliDir, CLI_BIN, 'lint', lintProject.project.dir, '--format', 'json'], { stdoutFile: '/dev/null', measureRss: false });

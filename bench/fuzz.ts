@@ -149,6 +149,8 @@ export function buildCorpus(seed: number): Project[] {
 
 export { FUZZ_ROOT, memoryHost };
 
+/** A project file's text, or undefined when the project has no such file (a Record lookup can miss). */
+const fileIn = (files: Files, name: string): string | undefined => files[name];
 const relative = (file: string) => path.relative(FUZZ_ROOT, file).split(path.sep).join('/');
 const insideRoot = (file: string) => {
   const rel = path.relative(FUZZ_ROOT, path.resolve(file));
@@ -240,7 +242,7 @@ export function mutateProject(corpus: Project[], seed: number, iteration: number
     const names = Object.keys(files).filter((f) => kindOf(f) !== 'other').sort();
     if (!names.length) break;
     // Most mutations hit the files the rules look at hardest: page WXML and scripts, and app.json.
-    const file = rng.chance(0.15) && files['app.json'] !== undefined ? 'app.json' : rng.pick(names);
+    const file = rng.chance(0.15) && fileIn(files, 'app.json') !== undefined ? 'app.json' : rng.pick(names);
     const mutation = rng.pick(FILE_MUTATIONS);
     files[file] = mutation.apply(rng, file, files[file], donors);
     mutations.push(`${mutation.name}(${file})`);
@@ -260,7 +262,7 @@ export function mutateProject(corpus: Project[], seed: number, iteration: number
   // Drawn last, so that the mutations above stay what they were for a given seed and iteration.
   if (rng.chance(RUN_CHANCE)) {
     const names = Object.keys(files).filter((f) => kindOf(f) !== 'other').sort();
-    const file = rng.pick(names);
+    const file = rng.pick(names) as string | undefined; // undefined when no file is left
     if (file !== undefined) {
       // A long run of what makes regexes backtrack (bench/pathological.ts), kept under SMALL_INPUT_BYTES so the
       // 1 s limit applies: quadratic code takes seconds on 20,000 characters.
@@ -311,7 +313,7 @@ export function runIteration(corpus: Project[], seed: number, iteration: number,
     for (const failure of analysis.failures) fail('internal-error', `${what}: ${failure}`);
     for (const finding of analysis.findings) {
       for (const [label, range] of [['range', finding.range], ...finding.related.map((r, i) => [`related[${i}]`, r.range] as const)] as const) {
-        const content = project[relative(range.file)];
+        const content = fileIn(project, relative(range.file));
         if (content === undefined) {
           if (range.start !== 0 || range.end !== 0) fail('range-in-missing-file', `${what}: ${finding.ruleId} ${label} ${relative(range.file)} [${range.start}, ${range.end})`);
           continue;
@@ -367,7 +369,7 @@ export function runIteration(corpus: Project[], seed: number, iteration: number,
           continue;
         }
         const bad = built.edits.filter((e) => {
-          const content = files[relative(e.file)] ?? built.creations.find((c) => c.file === e.file)?.content;
+          const content = fileIn(files, relative(e.file)) ?? built.creations.find((c) => c.file === e.file)?.content;
           return content === undefined || !(e.start >= 0 && e.start <= e.end && e.end <= content.length);
         });
         if (bad.length) {
@@ -387,7 +389,8 @@ export function runIteration(corpus: Project[], seed: number, iteration: number,
         const brokenBefore: string[] = [];
         for (const [file, content] of changed) {
           const rel = relative(file);
-          const before = files[rel] === undefined ? 0 : syntaxErrors(rel, files[rel]);
+          const old = fileIn(files, rel);
+          const before = old === undefined ? 0 : syntaxErrors(rel, old);
           if (before > 0) {
             stats.fixesOnBrokenFiles++;
             brokenBefore.push(rel);
@@ -572,7 +575,8 @@ function runInWorkers(seed: number, start: number, iterations: number, allowHuge
           addStats(totals, message.stats!);
           message.failures!.forEach(record);
           if (totals.iterations % 500 === 0) process.stderr.write(`[fuzz] ${totals.iterations}/${iterations} iterations, ${totals.failures.length} failure(s)\n`);
-        } else if (message.type === 'done') {
+        } else {
+          // message.type === 'done'
           finished = true;
           clearTimeout(timer);
           void worker.terminate();
@@ -603,7 +607,7 @@ function parseArgs(argv: string[]): { iterations: number; seed: number; start: n
   const options = { iterations: 1000, seed: 1, start: 0, only: undefined as number | undefined, dump: undefined as string | undefined, json: undefined as string | undefined, allowHuge: true, ignoreKnown: false, pathological: undefined as number[] | undefined };
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
-      const v = argv[++i];
+      const v = argv.at(++i);
       if (v === undefined) throw new Error(`${argv[i - 1]} needs a value`);
       return v;
     };

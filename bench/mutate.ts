@@ -82,8 +82,8 @@ export const FILE_MUTATIONS: FileMutation[] = [
   { name: 'lone-surrogate', apply: (rng, _f, c) => insert(c, at(rng, c), rng.pick(['\ud800', '\udfff', '\ud83d', 'a\udc00b'])) },
   { name: 'astral-and-line-breaks', apply: (rng, _f, c) => { let out = c; for (let i = rng.int(1, 6); i > 0; i--) out = insert(out, at(rng, out), rng.pick(ASTRAL)); return out; } },
   { name: 'crlf', apply: (_rng, _f, c) => c.replace(/\r?\n/g, '\r\n') },
-  { name: 'splice-from-other-file', apply: (rng, _f, c, donors) => { const d = rng.pick(donors) ?? ''; const s = at(rng, d); return insert(c, at(rng, c), d.slice(s, s + rng.int(1, 2000))); } },
-  { name: 'replace-with-other-file', apply: (rng, _f, _c, donors) => rng.pick(donors) ?? '' },
+  { name: 'splice-from-other-file', apply: (rng, _f, c, donors) => { const d = (rng.pick(donors) as string | undefined) ?? ''; const s = at(rng, d); return insert(c, at(rng, c), d.slice(s, s + rng.int(1, 2000))); } },
+  { name: 'replace-with-other-file', apply: (rng, _f, _c, donors) => { const d = (rng.pick(donors) as string | undefined) ?? ''; return d; } },
   {
     name: 'tokens',
     apply: (rng, f, c) => {
@@ -140,9 +140,10 @@ export const PROJECT_MUTATIONS: { name: string; apply(rng: Random, files: Files)
   {
     name: 'odd-app-json',
     apply: (rng, files) => {
-      let value: Record<string, unknown>;
+      // JSON.parse may give null, an array or a string as easily as an object.
+      let value: Record<string, unknown> | null;
       try {
-        value = JSON.parse(files['app.json'] ?? '{}') as Record<string, unknown>;
+        value = JSON.parse(files['app.json'] ?? '{}') as Record<string, unknown> | null;
       } catch {
         value = {};
       }
@@ -152,7 +153,7 @@ export const PROJECT_MUTATIONS: { name: string; apply(rng: Random, files: Files)
       const where = rng.int(0, 5);
       if (where === 0) pages.splice(rng.int(0, pages.length), 0, odd);
       else if (where === 1) value.entryPagePath = odd;
-      else if (where === 2) value.subPackages = [{ root: rng.pick(['', '/', '../', 'pkg/', 'pages']), pages: [odd, 'pages/index/index'] }, ...(Array.isArray(value.subPackages) ? value.subPackages : [])];
+      else if (where === 2) value.subPackages = [{ root: rng.pick(['', '/', '../', 'pkg/', 'pages']), pages: [odd, 'pages/index/index'] }, ...(Array.isArray(value.subPackages) ? (value.subPackages as unknown[]) : [])];
       else if (where === 3) value.tabBar = rng.pick([{ list: [{ pagePath: odd }] }, 'none', { list: 7 }, null]);
       else if (where === 4) value.usingComponents = { 'my-comp': rng.pick(['./components/x/x', '/', '../../../..', 'plugin://p/c', '@vant/weapp/button/index', '/pages/index/index']) };
       else value.pages = rng.pick([[], 'pages/index/index', null, [...pages].reverse()]);
@@ -163,7 +164,7 @@ export const PROJECT_MUTATIONS: { name: string; apply(rng: Random, files: Files)
   {
     name: 'component-cycle',
     apply: (rng, files) => {
-      const pageJson = rng.pick(Object.keys(files).filter((f) => f.endsWith('.json') && f !== 'app.json')) ?? 'pages/index/index.json';
+      const pageJson = (rng.pick(Object.keys(files).filter((f) => f.endsWith('.json') && f !== 'app.json')) as string | undefined) ?? 'pages/index/index.json';
       const base = pageJson.replace(/\.json$/, '');
       files[pageJson] = JSON.stringify({ usingComponents: { 'self-comp': `/${base}`, 'loop-a': '/components/loop-a/index' } });
       files['components/loop-a/index.wxml'] = '<loop-b><button open-type="getPhoneNumber">登录</button></loop-b>';
@@ -179,7 +180,7 @@ export const PROJECT_MUTATIONS: { name: string; apply(rng: Random, files: Files)
     apply: (rng, files) => {
       files['utils/cycle-a.js'] = "const b = require('./cycle-b');\nconst self = require('./cycle-a');\nfunction go() { b.go(); self.go(); wx.reLaunch({ url: '/pages/login/login' }); }\nmodule.exports = { go };\n";
       files['utils/cycle-b.js'] = "const a = require('./cycle-a');\nfunction go() { a.go(); }\nmodule.exports = { go };\n";
-      const script = rng.pick(Object.keys(files).filter((f) => /\.(js|ts)$/.test(f))) ?? 'app.js';
+      const script = (rng.pick(Object.keys(files).filter((f) => /\.(js|ts)$/.test(f))) as string | undefined) ?? 'app.js';
       const specifier = path.posix.relative(path.posix.dirname(script), 'utils/cycle-a') || 'cycle-a';
       files[script] = `const cycle = require('${specifier.startsWith('.') ? specifier : `./${specifier}`}');\n${files[script] ?? ''}\nPage({ onLoad() { cycle.go(); this.onLoad(); } });\n`;
     },

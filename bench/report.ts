@@ -100,7 +100,7 @@ export function formatReport(results: ProjectResult[], startup: StartupResult, e
       row('    stylesheets whose rules it parses', (r) => String(r.engineFiles.rulesParsed)),
       row('edited page (template + script lines)', (r) => `${r.editPage.route} (${r.editPage.lines})`),
       row('(a) parse floor: parse only, fastest (ms)', (r) => fmt(r.floor.parseMs)),
-      row('    by kind: script / wxml / wxss / json', (r) => ['script', 'wxml', 'wxss', 'json'].map((k) => fmt(r.floor.byKind[k]?.ms)).join(' / ')),
+      row('    by kind: script / wxml / wxss / json', (r) => ['script', 'wxml', 'wxss', 'json'].map((k) => fmt((r.floor.byKind[k] as { ms: number } | undefined)?.ms)).join(' / ')),
       row('    read files / load parsers (ms)', (r) => `${fmt(r.floor.readMs)} / ${fmt(r.floor.loadMs)}`),
       row('    whole floor process, all runs (ms)', (r) => r.floorProcessMs.map((ms) => fmt(ms)).join(' ')),
       row('(b) cold CLI lint, all runs (ms)', (r) => r.lintMs.map((ms) => fmt(ms)).join(' ')),
@@ -119,7 +119,7 @@ export function formatReport(results: ProjectResult[], startup: StartupResult, e
       lspRow('    server RSS after warm-up / end / peak (MB)', (l) => `${fmt(l.rssWarmMB)} / ${fmt(l.rssEndMB)} / ${fmt(l.peakRssMB)}`),
       row('    ESLint peak RSS (MB)', (r) => fmt(r.eslint?.rssMB)),
       row('(f) cold lint growth vs previous size', (r) => {
-        const previous = results[results.indexOf(r) - 1];
+        const previous = results.indexOf(r) > 0 ? results[results.indexOf(r) - 1] : undefined;
         return r.project.scale && previous?.project.scale ? `${fmt(min(r.lintMs) / min(previous.lintMs), 2)}x (${fmt(r.bytes / previous.bytes, 2)}x bytes)` : '–';
       }),
       lspRow('    (server probe missing)', (l) => (l.probeMissing.length ? l.probeMissing.join(',') : 'none')),

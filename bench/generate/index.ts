@@ -282,7 +282,7 @@ function pickSection(i: number): string {
 /** Writes generated files under `dir` (created; must not exist or be empty). */
 export function writeProject(files: ProjectFiles, dir: string): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fs: typeof import('fs') = require('fs');
+  const fs = require('fs') as typeof import('fs');
   const made = new Set<string>();
   for (const [relative, content] of Object.entries(files)) {
     const file = path.join(dir, relative);

@@ -89,7 +89,7 @@ export function childBreakdown(dir: string, targets: string[]): BreakdownResult 
     readFile: (file) => timedCall('readFile', () => base.readFile(file)),
     stat: (file) => timedCall('stat', () => base.stat(file)),
     readDirectory(d) {
-      hostCalls.readDirectory = (hostCalls.readDirectory ?? 0) + 1;
+      hostCalls.readDirectory = ((hostCalls.readDirectory as number | undefined) ?? 0) + 1;
       return base.readDirectory(d);
     },
   };

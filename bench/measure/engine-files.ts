@@ -50,6 +50,8 @@ export function childEngineFiles(dir: string, outFile: string): { files: number 
     if (recording && !parsed.has(`${kind}\0${file}`)) parsed.set(`${kind}\0${file}`, { file, kind, ...(kind === 'wxss' ? { rules: false } : {}) });
     return parse.call(this, file, kind, content);
   };
+  // Called below with the document as `this` (rulesGetter.call), never unbound.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const rulesGetter = Object.getOwnPropertyDescriptor(wxss.WxssDocument.prototype, 'rules')!.get!;
   Object.defineProperty(wxss.WxssDocument.prototype, 'rules', {
     get(this: import('../../server/src/engine/parse/wxss').WxssDocument) {

@@ -22,7 +22,8 @@ export function closestName(written: string, candidates: readonly string[]): str
   // A typo is short, and the table is quadratic in the lengths: long text is never compared.
   if (written.length > 64 || !candidates.length) return undefined;
   const ranked = candidates.map((candidate) => ({ candidate, distance: typingDistance(written, candidate) })).sort((a, b) => a.distance - b.distance);
-  const [best, second] = ranked;
+  const [best] = ranked;
+  const second = ranked.at(1);
   const limit = Math.max(2, Math.floor(best.candidate.length / 4));
   if (best.distance > limit || second?.distance === best.distance) return undefined;
   return best.candidate;
