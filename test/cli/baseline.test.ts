@@ -47,7 +47,7 @@ describe('lint --baseline', () => {
     lint(project, ['--baseline', 'write']);
     // Lines move and are re-indented: the baselined finding stays baselined.
     const wxml = path.join(project, 'pages/login/login.wxml');
-    edit(wxml, (c) => `<!-- a banner -->\n<view class="banner">新品上市</view>\n\n${c.replace(/\n  /g, '\n      ')}`);
+    edit(wxml, (c) => `<!-- a banner -->\n<view class="banner">新品上市</view>\n\n${c.replace(/\n {2}/g, '\n      ')}`);
     const moved = lint(project);
     assert.strictEqual(moved.status, 0, JSON.stringify(moved.report.findings));
     assert.deepStrictEqual(moved.report.findings, []);

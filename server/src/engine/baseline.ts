@@ -162,7 +162,7 @@ export function parseBaseline(content: string): BaselineParse {
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { error: 'expected an object with "version" and "entries"' };
   const { version, entries } = value as { version?: unknown; entries?: unknown };
-  if (version !== BASELINE_FORMAT_VERSION) return { error: `unsupported version ${JSON.stringify(version) ?? 'undefined'} (this mp-privacy reads version ${BASELINE_FORMAT_VERSION})` };
+  if (version !== BASELINE_FORMAT_VERSION) return { error: `unsupported version ${(JSON.stringify(version) as string | undefined) ?? 'undefined'} (this mp-privacy reads version ${BASELINE_FORMAT_VERSION})` };
   if (!Array.isArray(entries)) return { error: '"entries" must be an array' };
   const parsed: BaselineEntry[] = [];
   for (const [index, item] of entries.entries()) {
