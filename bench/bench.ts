@@ -12,7 +12,8 @@
  * and once: startup.ts (`mp-privacy --version` against `node -e 0`). Report and JSON line: report.ts.
  *
  * Options: --sizes 1,2,4  --lsp-sizes 1,2,4  --edits 200  --debounced 30  --runs 3  --seed 42  --no-eslint
- *          --no-profile  --no-real  --keep  --out <dir>  --quick (60 edits, 15 debounced, 2 runs, no profile)
+ *          --no-profile  --no-real  --keep  --out <dir>  --quick (60 edits, 15 debounced, 2 runs, no profile;
+ *          `--quick --profile` keeps the profiles)
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -60,6 +61,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--seed') options.seed = Number(value());
     else if (arg === '--no-eslint') options.eslint = false;
     else if (arg === '--no-profile') options.profile = false;
+    else if (arg === '--profile') options.profile = true;
     else if (arg === '--no-real') options.real = false;
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--out') options.out = value();

@@ -142,6 +142,7 @@ export class LspSession {
   private readonly buffers = new Map<string, string>();
   private readonly versions = new Map<string, number>();
   private publishSeq = 0;
+  private readonly publishCounts = new Map<string, number>();
   private stderr = '';
   private exitCode: number | null | undefined;
   private readonly exited: Promise<number | null>;
@@ -200,6 +201,11 @@ export class LspSession {
   read(relative: string): string {
     const file = this.path(relative);
     return this.buffers.get(uriOf(file)) ?? fs.readFileSync(file, 'utf8');
+  }
+
+  /** How many times the server has published diagnostics for `relative`. */
+  publishCount(relative: string): number {
+    return this.publishCounts.get(uriOf(this.path(relative))) ?? 0;
   }
 
   /** A publish counter: `waitForDiagnostics(..., { after: mark })` ignores everything published before. */
@@ -372,6 +378,7 @@ export class LspSession {
 
   private record(uri: string, diagnostics: Diagnostic[]): void {
     this.published.set(uri, { seq: ++this.publishSeq, diagnostics });
+    this.publishCounts.set(uri, (this.publishCounts.get(uri) ?? 0) + 1);
     for (const listener of [...this.listeners]) listener();
   }
 }

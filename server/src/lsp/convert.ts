@@ -42,14 +42,38 @@ export function pathToUri(file: string): string {
   return pathToFileURL(file).href;
 }
 
+/** More files than any project has with findings: past this the cache starts again rather than grow. */
+const MAX_CACHED_LINE_INDEXES = 20_000;
+
+/**
+ * Line indexes kept from one publish to the next while a file's text stays the same: building one scans the
+ * whole text, and most files with findings are not the one just edited.
+ */
+export class LineIndexCache {
+  private readonly entries = new Map<string, { text: string; index: LineIndex }>();
+
+  indexFor(file: string, text: string): LineIndex {
+    const entry = this.entries.get(file);
+    if (entry && entry.text === text) return entry.index;
+    if (this.entries.size >= MAX_CACHED_LINE_INDEXES) this.entries.clear();
+    const index = new LineIndex(text);
+    this.entries.set(file, { text, index });
+    return index;
+  }
+}
+
 /**
  * Offsets <-> positions for several files, reading each file once. Create one per request or publish:
- * the text it reads must be the text the findings were computed from.
+ * the text it reads must be the text the findings were computed from. With a LineIndexCache, a file whose
+ * text is unchanged since an earlier converter keeps its line index.
  */
 export class RangeConverter {
   private readonly indexes = new Map<string, LineIndex>();
 
-  constructor(private readonly textOf: (file: string) => string | undefined) {}
+  constructor(
+    private readonly textOf: (file: string) => string | undefined,
+    private readonly cache?: LineIndexCache,
+  ) {}
 
   toRange(file: string, start: number, end: number): Range {
     const index = this.indexOf(file);
@@ -60,11 +84,13 @@ export class RangeConverter {
     return this.indexOf(file).offsetAt(position);
   }
 
-  private indexOf(file: string): LineIndex {
+  /** The line index of a file's text: the same object as long as the text is the same (with a cache). */
+  indexOf(file: string): LineIndex {
     let index = this.indexes.get(file);
     if (!index) {
       // A file deleted since the analysis still gets ranges (clamped to its start) rather than an exception.
-      index = new LineIndex(this.textOf(file) ?? '');
+      const text = this.textOf(file) ?? '';
+      index = this.cache ? this.cache.indexFor(file, text) : new LineIndex(text);
       this.indexes.set(file, index);
     }
     return index;

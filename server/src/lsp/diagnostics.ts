@@ -7,9 +7,9 @@
  */
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { text, type AnalysisFailure, type Locale } from '../engine';
-import { RangeConverter, toDiagnostic } from './convert';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { text, type AnalysisFailure, type Finding, type Locale } from '../engine';
+import { LineIndexCache, RangeConverter, toDiagnostic } from './convert';
 import { guardAsync } from './guard';
 import type { EditorSettings, SettingsStore } from './settings';
 import type { Workspace } from './workspace';
@@ -27,8 +27,10 @@ export class DiagnosticsPublisher {
   /** Every root scheduled so far, to re-analyse them all when the settings change. */
   private readonly known = new Set<string>();
   private readonly runGuarded: (root: string) => Promise<void>;
-  /** What was last sent for each file (diagnostics and document version): unchanged files are not sent again. */
+  /** The key of what was last sent for each file (see diagnosticsKey): unchanged files are not sent again. */
   private readonly lastSent = new Map<string, string>();
+  /** Line indexes of unchanged files are kept between publishes (see LineIndexCache). */
+  private readonly lineIndexes = new LineIndexCache();
   /** Failures already shown to the user, per root, until an analysis of that root runs without them. */
   private readonly shownFailures = new Map<string, Set<string>>();
 
@@ -130,25 +132,29 @@ export class DiagnosticsPublisher {
   /** Synchronous from analysis to the last sendDiagnostics, so the published text is the analysed text. */
   private publish(root: string, settings: EditorSettings): void {
     const result = settings.enable ? this.workspace.analyze(root, settings.overrides) : this.workspace.forget(root);
-    const byFile = new Map<string, Diagnostic[]>();
-    const ranges = new RangeConverter((file) => this.workspace.textOf(file));
-    const uriFor = (file: string): string => this.workspace.uriFor(file);
+    const byFile = new Map<string, Finding[]>();
     for (const finding of result?.findings ?? []) {
-      const list = byFile.get(finding.range.file) ?? [];
-      list.push(toDiagnostic(finding, this.locale(), ranges, uriFor, this.workspace.isBaselined(finding)));
-      byFile.set(finding.range.file, list);
+      const list = byFile.get(finding.range.file);
+      if (list) list.push(finding);
+      else byFile.set(finding.range.file, [finding]);
     }
     for (const file of this.published.get(root) ?? []) {
       if (!byFile.has(file)) byFile.set(file, []);
     }
-    for (const [file, diagnostics] of byFile) {
+    const ranges = new RangeConverter((file) => this.workspace.textOf(file), this.lineIndexes);
+    const uriFor = (file: string): string => this.workspace.uriFor(file);
+    const locale = this.locale();
+    for (const [file, findings] of byFile) {
       const version = this.workspace.versionOf(file) ?? undefined;
       const uri = uriFor(file);
-      // Most edits change one file's diagnostics; re-sending the others would only make the client redo work.
-      const sent = JSON.stringify([version, diagnostics]);
-      if (this.lastSent.get(uri) === sent) continue;
-      if (diagnostics.length) this.lastSent.set(uri, sent);
+      // Most edits change one file's diagnostics: the others are recognised by their key, neither converted nor
+      // re-sent (re-sending would only make the client redo work).
+      const baselined = findings.map((finding) => this.workspace.isBaselined(finding));
+      const key = this.diagnosticsKey(findings, baselined, version, locale, ranges, uriFor);
+      if (this.lastSent.get(uri) === key) continue;
+      if (findings.length) this.lastSent.set(uri, key);
       else this.lastSent.delete(uri);
+      const diagnostics = findings.map((finding, i) => toDiagnostic(finding, locale, ranges, uriFor, baselined[i]));
       // A failed write means the client is gone; the connection's close handling ends the process.
       this.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
     }
@@ -156,6 +162,29 @@ export class DiagnosticsPublisher {
     if (result) this.published.set(root, new Set(withFindings));
     else this.published.delete(root);
     this.reportFailures(root, result?.failures ?? []);
+  }
+
+  /**
+   * Everything a file's diagnostics are made of (what toDiagnostic reads: rule, severity, whether it is baselined,
+   * message, offsets and their positions, related locations with their URIs) and the document version, as one string: equal keys give
+   * equal diagnostics, without building them.
+   */
+  private diagnosticsKey(findings: readonly Finding[], baselined: readonly boolean[], version: number | undefined, locale: Locale, ranges: RangeConverter, uriFor: (file: string) => string): string {
+    const parts: (string | number | undefined)[] = [version, locale];
+    const position = (file: string, start: number, end: number): void => {
+      const range = ranges.toRange(file, start, end);
+      parts.push(start, end, range.start.line, range.start.character, range.end.line, range.end.character);
+    };
+    findings.forEach((finding, i) => {
+      const { range } = finding;
+      parts.push(finding.ruleId, finding.severity, baselined[i] ? 1 : 0, finding.message[locale], finding.related.length);
+      position(range.file, range.start, range.end);
+      for (const related of finding.related) {
+        parts.push(uriFor(related.range.file), related.message[locale]);
+        position(related.range.file, related.range.start, related.range.end);
+      }
+    });
+    return parts.join('\0');
   }
 
   /**
