@@ -50,8 +50,10 @@ function wrap(modulePath: string, className: string, method: string, around: { b
       around.before?.();
       const start = performance.now();
       const result = original.apply(this, args);
-      const ms = performance.now() - start;
-      record({ kind: `${className}.${method}`, ms, endEpochMs: epochMs(), ...around.describe(this, result) });
+      const done = (value: unknown) => record({ kind: `${className}.${method}`, ms: performance.now() - start, endEpochMs: epochMs(), ...around.describe(this, value) });
+      // An async method is timed until it settles, not until its first await.
+      if (result instanceof Promise) void result.then(done, () => done(undefined));
+      else done(result);
       return result;
     };
   } catch (error) {

@@ -88,7 +88,8 @@ export class DiagnosticsPublisher {
   private async run(root: string): Promise<void> {
     // Usually cached; the first analysis of a root waits for one workspace/configuration round trip.
     const settings = this.settings.peek(root) ?? (await this.settings.get(root));
-    if (settings.enable) await this.parseAhead(root);
+    // Only a root's first analysis waits: an edit goes from analysis to publishing without yielding.
+    if (settings.enable && !this.workspace.hasAnalysed(root)) await this.parseAhead(root);
     this.publish(root, settings);
   }
 

@@ -151,6 +151,11 @@ export class Workspace implements EditTarget {
     return [...affected];
   }
 
+  /** The root has been analysed (and not dropped since). */
+  hasAnalysed(root: string): boolean {
+    return this.roots.has(root);
+  }
+
   /** Files parsed ahead of a root's first analysis (see parseAhead), until that analysis has run. */
   private readonly parsedAhead = new Map<string, string[]>();
 
