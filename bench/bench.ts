@@ -125,7 +125,7 @@ async function profiles(results: ProjectResult[], profileDir: string): Promise<s
   if (largest) {
     const page = largest.editPage;
     const { result } = await runChild<BreakdownResult>('breakdown', [largest.project.dir, page.script!, page.wxml!]);
-    out.push(`${largest.project.label}: ${formatBreakdown(result)}`);
+    out.push(formatBreakdown(largest.project.label, result));
   }
   const lintProject = results.find((r) => r.project.scale === null) ?? results.at(0);
   if (lintProject) {
@@ -173,7 +173,7 @@ async function main(argv: string[]): Promise<void> {
       const corpus = options.real ? corpusDir() : undefined;
       const real = corpus && largestNativeEntry(corpus);
       if (real) results.push(await measureProject(real, options, scratch, true, undefined));
-      else log('[bench] no development corpus found (../corpus or MP_PRIVACY_CORPUS): cold lint ratios are those of the 1x project');
+      else log(`[bench] ${options.real ? 'no development corpus found (../corpus or MP_PRIVACY_CORPUS)' : 'no real project (--no-real)'}: cold lint ratios are those of the 1x project`);
     }
     log('[bench] start-up');
     const startup = await measureStartup(Math.max(5, options.runs * 3));

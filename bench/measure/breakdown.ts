@@ -119,8 +119,8 @@ export function childBreakdown(dir: string, targets: string[]): BreakdownResult 
   return { noChange: noChange.phases, afterEdit: afterEdit.phases, totalNoChangeMs: noChange.total, totalAfterEditMs: afterEdit.total, hostCalls: calls };
 }
 
-export function formatBreakdown(result: BreakdownResult): string {
-  const lines = [`Where one warm re-analysis of the 1x project spends its time (median of 7, inclusive ms; host calls per analysis: ${Object.entries(result.hostCalls).map(([k, v]) => `${k} ${v}`).join(', ')})`];
+export function formatBreakdown(label: string, result: BreakdownResult): string {
+  const lines = [`Where one warm in-process re-analysis of the ${label} project (disk reads uncached, unlike the server) spends its time (median of 7, inclusive ms; host calls per analysis: ${Object.entries(result.hostCalls).map(([k, v]) => `${k} ${v}`).join(', ')})`];
   lines.push(`  ${'phase'.padEnd(52)} ${'no change'.padStart(10)} ${'page edit'.padStart(10)}`);
   const labels = [...new Set([...Object.keys(result.noChange), ...Object.keys(result.afterEdit)])].sort((a, b) => (result.afterEdit[b] ?? 0) - (result.afterEdit[a] ?? 0));
   for (const label of labels) lines.push(`  ${label.padEnd(52)} ${fmt(result.noChange[label], 1).padStart(10)} ${fmt(result.afterEdit[label], 1).padStart(10)}`);
