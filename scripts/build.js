@@ -14,6 +14,25 @@ const repoRoot = path.resolve(__dirname, '..');
 const outDir = path.join(repoRoot, 'dist', 'extension');
 const TARGET = 'node16';
 
+/**
+ * @vue/compiler-core (the .vue parser, server/src/engine/parse/vue.ts) requires @babel/parser and
+ * source-map-js at load time, for expression rewriting and code generation; parsing a template needs
+ * neither. They are replaced by a stub that throws if ever called, which keeps 340 KB out of server.js.
+ */
+const VUE_COMPILER_UNUSED = /^(@babel\/parser|source-map-js)$/;
+const stubVueCompilerExtras = {
+  name: 'stub-vue-compiler-extras',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: VUE_COMPILER_UNUSED }, (args) =>
+      /[\\/]@vue[\\/]compiler-core[\\/]/.test(args.importer) ? { path: args.path, namespace: 'vue-compiler-stub' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'vue-compiler-stub' }, (args) => ({
+      contents: `const unused = () => { throw new Error(${JSON.stringify(`${args.path} is not bundled: mp-privacy only parses Vue templates`)}); };\nmodule.exports = new Proxy({}, { get: (_target, key) => (key === '__esModule' ? false : unused) });\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 async function build({ dev = false, log = console.log } = {}) {
   fs.rmSync(outDir, { recursive: true, force: true });
   const common = {
@@ -33,7 +52,7 @@ async function build({ dev = false, log = console.log } = {}) {
   const started = Date.now();
   const results = await Promise.all([
     esbuild.build({ ...common, entryPoints: [path.join(repoRoot, 'client', 'src', 'extension.ts')], outfile: path.join(outDir, 'client.js'), external: ['vscode'] }),
-    esbuild.build({ ...common, entryPoints: [path.join(repoRoot, 'server', 'src', 'lsp', 'main.ts')], outfile: path.join(outDir, 'server.js') }),
+    esbuild.build({ ...common, entryPoints: [path.join(repoRoot, 'server', 'src', 'lsp', 'main.ts')], outfile: path.join(outDir, 'server.js'), plugins: [stubVueCompilerExtras] }),
   ]);
   const sizes = {};
   for (const result of results) {
@@ -62,4 +81,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { build, kb, outDir };
+module.exports = { build, kb, outDir, stubVueCompilerExtras };

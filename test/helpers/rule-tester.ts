@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ruleById } from '../../server/src/engine';
 import { ProjectFiles, lintFiles, relativePath, textAt } from './virtual-project';
+import { FORMS, Form, FormPlace, ProjectSpec, fileOf, lintRendered, relativeToVirtualRoot, renderProject, sameAcrossForms } from './forms';
 
 export interface ValidCase {
   name: string;
@@ -49,6 +50,53 @@ export function runRuleTests(ruleId: string, cases: { valid: ValidCase[]; invali
           assert.ok(finding.evidence.en.length > 20);
         }
       });
+    }
+  });
+}
+
+export interface FormCase {
+  name: string;
+  project: ProjectSpec;
+  /** The forms the case applies to (all three unless said otherwise). */
+  forms?: readonly Form[];
+}
+
+export interface InvalidFormCase extends FormCase {
+  errors: FormPlace[];
+}
+
+/**
+ * The same rule cases in each form mp-privacy reads (native, uni-app, Taro; see forms.ts): every case is rendered
+ * and linted once per form, and must report the same findings at the same places of that form's files.
+ */
+export function runRuleTestsInForms(ruleId: string, cases: { valid: FormCase[]; invalid: InvalidFormCase[] }): void {
+  const rule = ruleById(ruleId);
+  describe(`${ruleId} (native, uni-app, Taro)`, () => {
+    for (const testCase of cases.valid) {
+      for (const form of testCase.forms ?? FORMS) {
+        it(`valid, ${form}: ${testCase.name}`, () => {
+          const findings = lintRendered(renderProject(testCase.project, form)).filter((f) => f.ruleId === ruleId);
+          assert.deepEqual(findings.map((f) => `${relativeToVirtualRoot(f.range.file)}: ${f.message.en}`), []);
+        });
+      }
+    }
+    for (const testCase of cases.invalid) {
+      for (const form of testCase.forms ?? FORMS) {
+        it(`invalid, ${form}: ${testCase.name}`, () => {
+          const files = renderProject(testCase.project, form);
+          const findings = lintRendered(files).filter((f) => f.ruleId === ruleId);
+          const actual = findings.map((f) => {
+            const file = relativeToVirtualRoot(f.range.file);
+            return { file, text: (files[file] ?? '').slice(f.range.start, f.range.end) };
+          });
+          assert.equal(actual.length, testCase.errors.length, `expected ${testCase.errors.length} finding(s), got ${JSON.stringify(actual)}`);
+          testCase.errors.forEach((expected, i) => {
+            assert.equal(actual[i].file, fileOf(form, expected));
+            assert.ok(sameAcrossForms(actual[i].text).startsWith(sameAcrossForms(expected.at)), `finding ${i} starts with ${JSON.stringify(expected.at)}, got ${JSON.stringify(actual[i].text)}`);
+            assert.equal(findings[i].severity, expected.severity ?? rule!.meta.defaultSeverity, `severity of finding ${i}`);
+          });
+        });
+      }
     }
   });
 }

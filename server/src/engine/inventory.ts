@@ -1,6 +1,6 @@
 import type { FileSystemHost } from './host';
 import type { LocalizedText, SourceRange } from './types';
-import { ProjectModel } from './model';
+import { ProjectModel, settingsValue } from './model';
 import type { ParsedFileCache } from './model';
 import { PRIVACY_INFO_KINDS, PrivacyInfoKind, REQUIRED_PRIVATE_INFOS, LOCATION_SCOPE_OF, authorizeScope, callRangeOf, declaredPrivateInfos, platformUses } from './analysis';
 import { attribute, documentElements } from './parse';
@@ -69,7 +69,7 @@ export function buildInventory(model: ProjectModel): Inventory {
     }
   }
 
-  const permission = (model.app.config?.value as { permission?: Record<string, { desc?: unknown }> } | undefined)?.permission;
+  const permission = settingsValue(model.app.settings)?.permission as Record<string, { desc?: unknown }> | undefined;
   const items: InventoryItem[] = [];
   for (const kind of PRIVACY_INFO_KINDS) {
     const uses = byKind.get(kind);

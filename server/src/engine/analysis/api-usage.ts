@@ -1,9 +1,9 @@
 import type { ProjectModel } from '../model';
 import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse';
-import { isReExport, findJsonNode, attribute, elementsNamed } from '../parse';
+import { isReExport, attribute, elementsNamed } from '../parse';
 import type { SourceRange } from '../types';
 import { authorizeScope } from './privacy-apis';
-import { memoize } from '../model';
+import { memoize, settingRange, settingsValue } from '../model';
 
 export type PlatformCall = Extract<ScriptCall, { kind: 'platform' }>;
 
@@ -69,15 +69,18 @@ export interface DeclaredInfo {
   index: number;
 }
 
-/** app.json `requiredPrivateInfos` with ranges, plus the APIs ext.json declares (third-party platform apps). */
+/**
+ * `requiredPrivateInfos` with ranges (in app.json, manifest.json "mp-weixin" or app.config: model.app.settings),
+ * plus the APIs ext.json declares (third-party platform apps).
+ */
 export function declaredPrivateInfos(model: ProjectModel): { entries: DeclaredInfo[]; present: boolean; extra: string[] } {
-  const config = model.app.config;
+  const settings = model.app.settings;
   const entries: DeclaredInfo[] = [];
-  const list = (config?.value as { requiredPrivateInfos?: unknown } | undefined)?.requiredPrivateInfos;
-  if (config && Array.isArray(list)) {
+  const list = settingsValue(settings)?.requiredPrivateInfos;
+  if (Array.isArray(list)) {
     list.forEach((api, index) => {
-      const node = findJsonNode(config, ['requiredPrivateInfos', index]);
-      if (typeof api === 'string' && node) entries.push({ api, index, range: { file: model.app.configFile, start: node.offset, end: node.offset + node.length } });
+      const range = settingRange(settings, ['requiredPrivateInfos', index]);
+      if (typeof api === 'string' && range) entries.push({ api, index, range });
     });
   }
   // Third-party platform apps declare in ext.json; its entries count too (they are reported on app.json only).

@@ -5,6 +5,8 @@ import type { LaunchPath } from './launch-path';
 import { FunctionRef, ReachedCall, handlerOf, reachableCalls } from './reach';
 import { ViewElement, gestureBindings } from './wxml-view';
 import { memoize } from '../model';
+import type { Framework } from '../model';
+import { appLifecycles, componentLifecycles, pageLifecycles } from './lifecycles';
 
 /**
  * Where code starts running, and why: lifecycle code runs by itself (launch, page load, component attach);
@@ -27,9 +29,6 @@ export interface ReachedFromEntry {
   reached: ReachedCall;
 }
 
-const APP_LIFECYCLES = ['onLaunch', 'onShow'];
-const PAGE_LIFECYCLES = ['onLoad', 'onShow', 'onReady'];
-const COMPONENT_LIFECYCLES = ['created', 'attached', 'ready', 'pageLifetimes.show'];
 /** Events that count as a tap for APIs that WeChat allows only "in a tap" (requestSubscribeMessage, openSetting…). */
 export const TAP_EVENTS = new Set(['tap', 'submit', 'longpress', 'longtap']);
 
@@ -71,9 +70,9 @@ export class EntryPoints {
     for (const page of model.pages) if (launch.launchPages.has(page.route)) collectComponents(page, launchComponents);
 
     const app = model.app.script;
-    if (app) this.perUnit.push(memoize(app, LAUNCH_ENTRIES, undefined, () => [...moduleLoad(app), ...lifecycles('app', app, APP_LIFECYCLES, true)]));
-    for (const page of model.pages) this.perUnit.push(entriesOf(page, launch.launchPages.has(page.route)));
-    for (const component of model.components()) this.perUnit.push(entriesOf(component, launchComponents.has(component)));
+    if (app) this.perUnit.push(memoize(app, LAUNCH_ENTRIES, undefined, () => [...moduleLoad(app), ...lifecycles('app', app, appLifecycles(model.framework), true)]));
+    for (const page of model.pages) this.perUnit.push(entriesOf(page, launch.launchPages.has(page.route), model.framework));
+    for (const component of model.components()) this.perUnit.push(entriesOf(component, launchComponents.has(component), model.framework));
   }
 
   /** Every platform API call (wx.api / uni.api) reachable from an entry point, with the entry, in entry order. */
@@ -121,9 +120,9 @@ function platformCallsOf(model: ProjectModel, entries: EntryPoint[]): UnitPlatfo
   return calls;
 }
 
-function entriesOf(unit: PageUnit | ComponentUnit, onLaunchPath: boolean): EntryPoint[] {
+function entriesOf(unit: PageUnit | ComponentUnit, onLaunchPath: boolean, framework: Framework): EntryPoint[] {
   return memoize(unit, onLaunchPath ? LAUNCH_ENTRIES : OTHER_ENTRIES, undefined, () => {
-    const names = unit.kind === 'page' ? [...PAGE_LIFECYCLES, ...COMPONENT_LIFECYCLES] : COMPONENT_LIFECYCLES;
+    const names = unit.kind === 'page' ? pageLifecycles(framework) : componentLifecycles(framework);
     return [...lifecycles(unit, unit.script, names, onLaunchPath), ...gestures(unit, onLaunchPath)];
   });
 }

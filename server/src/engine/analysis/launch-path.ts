@@ -2,6 +2,7 @@ import type { PageUnit, ProjectModel } from '../model';
 import type { ScriptFacts } from '../parse';
 import { FunctionRef, ReachedCall, reachableCalls } from './reach';
 import { memoize } from '../model';
+import { appLifecycles, pageLifecycles } from './lifecycles';
 
 /**
  * How the user reaches pages without tapping anything: the entry page, and the redirects that app and page
@@ -19,8 +20,6 @@ export interface AutoNavigation {
 }
 
 export const NAVIGATION_APIS = new Set(['navigateTo', 'redirectTo', 'reLaunch', 'switchTab']);
-const APP_LIFECYCLES = ['onLaunch', 'onShow'];
-const PAGE_LIFECYCLES = ['onLoad', 'onShow', 'onReady', 'attached', 'ready', 'created', 'pageLifetimes.show'];
 
 /** A lifecycle navigation before its URL is resolved against the current pages (targets may be re-parsed). */
 interface LifecycleNavigation {
@@ -80,7 +79,7 @@ export class LaunchPath {
 
   lifecycleNavigations(page: PageUnit): AutoNavigation[] {
     // The calls are remembered on the page; their targets are looked up now (the target page may have changed).
-    const calls = memoize(page, NAVIGATION_SLOT, this.revision, () => this.lifecycleCalls(page.script, PAGE_LIFECYCLES));
+    const calls = memoize(page, NAVIGATION_SLOT, this.revision, () => this.lifecycleCalls(page.script, pageLifecycles(this.model.framework)));
     return calls.length ? this.navigationsFrom(page, calls, page.route) : [];
   }
 
@@ -93,7 +92,7 @@ export class LaunchPath {
       queue.push(page);
     };
     if (this.entryPage) visit(this.entryPage);
-    for (const nav of this.navigationsFrom('app', this.lifecycleCalls(this.model.app.script, APP_LIFECYCLES))) {
+    for (const nav of this.navigationsFrom('app', this.lifecycleCalls(this.model.app.script, appLifecycles(this.model.framework)))) {
       this.launchNavigations.push(nav);
       visit(nav.target);
     }

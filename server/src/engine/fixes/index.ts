@@ -6,6 +6,7 @@
 export * from './apply';
 export * from './edit-helpers';
 export * from './json-edits';
+export * from './settings-edits';
 export * from './move-phone-to-checkout';
 export * from './purpose-modal';
 export * from './privacy-popup';

@@ -15,7 +15,8 @@ export const scaffoldPrivacyPopup = defineFix({
   title: text('Add a privacy popup component and mount it', '添加隐私弹窗组件并挂载'),
   offer({ model, uses }: { model: ProjectModel; uses: PrivacyUse[] }) {
     const config = model.app.config;
-    if (!config || !jsonEditable(config, ['usingComponents', POPUP_TAG])) return undefined;
+    // The scaffold is a native component: mounted by a fix in WXML pages only (framework pages keep their own markup).
+    if (!config || model.framework !== 'native' || !jsonEditable(config, ['usingComponents', POPUP_TAG])) return undefined;
     return {
       build: (locale) => ({
         edits: [...setJsonValue(model.app.configFile, config.text, ['usingComponents', POPUP_TAG], `/${POPUP_DIR}/index`), ...mountEdits(pagesToMount(model, uses), POPUP_TAG)],

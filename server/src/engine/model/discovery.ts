@@ -4,6 +4,7 @@ import type { LocalizedText } from '../types';
 import { text } from '../types';
 import { isInside } from '../boundary';
 import { parseJsonc } from '../parse/jsonc';
+import { buildOutputFolders, frameworkLayout } from './frameworks';
 
 /** Folders never searched for mini programs: dependencies, build output of other tools, VCS data. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'miniprogram_npm', '.git', '.svn', '.hg']);
@@ -24,8 +25,15 @@ export interface Discovery {
   problems: DiscoveryProblem[];
 }
 
-/** True when `dir/app.json` exists and declares a `pages` array (what makes a folder a mini program root). */
+/**
+ * True when `dir` is a mini program root: `dir/app.json` declares a `pages` array, or `dir` is the root of a
+ * uni-app or Taro project (model/frameworks.ts).
+ */
 export function isMiniProgramRoot(host: FileSystemHost, dir: string): boolean {
+  return isNativeRoot(host, dir) || !!frameworkLayout(host, dir);
+}
+
+function isNativeRoot(host: FileSystemHost, dir: string): boolean {
   const content = host.readFile(path.join(dir, 'app.json'));
   if (content === undefined) return false;
   const parsed = parseJsonc(content);
@@ -98,11 +106,14 @@ export function discoverMiniPrograms(host: FileSystemHost, dir: string): Discove
     // The listing says whether there is an app.json or project.config.json to read: most folders have
     // neither, and a read that fails costs more than the listing.
     const names = host.readDirectory(current);
-    if (names.includes('project.config.json')) followConfig(current);
-    if (names.includes('app.json') && isMiniProgramRoot(host, current)) addRoot(current);
+    if (frameworkLayout(host, current, names)) addRoot(current);
+    // A framework project's compiled output (and project.config.json, which points at it) is not its source.
+    const output = buildOutputFolders(host, current, names);
+    if (names.includes('project.config.json') && !output.length) followConfig(current);
+    if (names.includes('app.json') && isNativeRoot(host, current)) addRoot(current);
     if (depth >= MAX_SEARCH_DEPTH) return;
     for (const name of names) {
-      if (name.startsWith('.') || SKIPPED_DIRECTORIES.has(name)) continue;
+      if (name.startsWith('.') || SKIPPED_DIRECTORIES.has(name) || output.includes(name)) continue;
       const child = path.join(current, name);
       if (host.stat(child) === 'directory') visit(child, depth + 1);
     }

@@ -6,6 +6,10 @@ import { parseJsonc, JsoncDocument } from '../parse/jsonc';
 import { parseScript, ScriptFacts } from '../parse/script';
 import { parseWxml, WxmlDocument } from '../parse/wxml';
 import { parseWxss, WxssDocument } from '../parse/wxss';
+import { parseVue, VueComponent } from '../parse/vue';
+import { parseTaro, TaroModule } from '../parse/jsx';
+import { parseStaticConfig, StaticConfigDocument } from '../parse/static-config';
+import { stripOtherPlatforms } from '../parse/conditional';
 
 /** Larger files are not parsed: no hand-written page comes near this, and parsing them would stall the editor. */
 export const MAX_PARSED_FILE_CHARS = 8 * 1024 * 1024;
@@ -28,15 +32,23 @@ export function looksBinary(content: string): boolean {
   return controls >= 2 && controls * 100 > sample.length;
 }
 
-type Parsed = { wxml: WxmlDocument; script: ScriptFacts; json: JsoncDocument; wxss: WxssDocument };
-export type ParserKind = keyof Parsed;
-type Kind = ParserKind;
+type Parsed = { wxml: WxmlDocument; script: ScriptFacts; json: JsoncDocument; wxss: WxssDocument; vue: VueComponent; taro: TaroModule; staticConfig: StaticConfigDocument };
+/** The kinds a file can be parsed ahead as (by its extension: analyzer.ts filesToParse); framework modules are parsed when read. */
+export type ParserKind = 'wxml' | 'script' | 'json' | 'wxss';
+type Kind = keyof Parsed;
 
 const PARSERS: { [K in Kind]: (file: string, content: string) => Parsed[K] } = {
   wxml: parseWxml,
   script: parseScript,
-  json: (_file, content) => parseJsonc(content),
+  // uni-app's pages.json and manifest.json may hold `// #ifdef` blocks: other platforms' lines are read as blank.
+  json: (_file, content) => {
+    const stripped = stripOtherPlatforms(content);
+    return stripped === content ? parseJsonc(content) : { ...parseJsonc(stripped), text: content };
+  },
   wxss: parseWxss,
+  vue: parseVue,
+  taro: parseTaro,
+  staticConfig: parseStaticConfig,
 };
 
 interface CacheEntry {
@@ -51,7 +63,7 @@ interface CacheEntry {
  */
 export class ParsedFileCache {
   /** Per kind, by file (a map per kind: no key string to build for each of thousands of loads per analysis). */
-  private readonly entries: { [K in Kind]: Map<string, CacheEntry> } = { wxml: new Map(), script: new Map(), json: new Map(), wxss: new Map() };
+  private readonly entries: { [K in Kind]: Map<string, CacheEntry> } = { wxml: new Map(), script: new Map(), json: new Map(), wxss: new Map(), vue: new Map(), taro: new Map(), staticConfig: new Map() };
   parseCount = 0;
 
   constructor(private readonly host: FileSystemHost) {}

@@ -7,3 +7,4 @@ export * from './project';
 export * from './file-cache';
 export * from './discovery';
 export * from './memo';
+export * from './frameworks';

@@ -3,10 +3,11 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { FileSystemHost } from '../host';
 import type { ParseProblem, SourceRange } from '../types';
 import { text } from '../types';
-import { findJsonNode, JsoncDocument } from '../parse';
+import { documentElements, findJsonNode, JsoncDocument, kebabCase } from '../parse';
 import type { ScriptFacts, WxmlDocument, WxssDocument } from '../parse';
 import type { ParsedFileCache } from './file-cache';
 import { memoize, perKey } from './memo';
+import { Framework, FrameworkLayout, frameworkLayout } from './frameworks';
 
 /** Component paths remembered on a json document depend on the root too (a folder may be part of two roots). */
 const usingSlotOf = perKey<string, object>(() => ({}));
@@ -37,9 +38,45 @@ export interface PageUnit extends UnitFiles {
   isTab: boolean;
 }
 
+/**
+ * Where the mini program's own settings (`requiredPrivateInfos`, `permission`, `__usePrivacyCheck__`) are
+ * written: app.json, uni-app's manifest.json under "mp-weixin", or Taro's app.config. `path` is the JSON
+ * path of the settings object inside `doc`.
+ */
+export interface AppSettings {
+  file: string;
+  doc?: JsoncDocument;
+  path: string[];
+  /** How messages name the place, e.g. `app.json` or `manifest.json "mp-weixin"`. */
+  label: string;
+}
+
+/** The settings object itself (app.json's root, manifest.json's "mp-weixin"). */
+export function settingsValue(settings: AppSettings): Record<string, unknown> | undefined {
+  let value: unknown = settings.doc?.value;
+  for (const key of settings.path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** The range of the value at `path`, when it is written in the settings file. */
+export function settingRange(settings: AppSettings, path: (string | number)[]): SourceRange | undefined {
+  if (!settings.doc) return undefined;
+  const node = findJsonNode(settings.doc, [...settings.path, ...path]);
+  return node ? { file: settings.file, start: node.offset, end: node.offset + node.length } : undefined;
+}
+
+/** The property (`"key": value`) at `path`, for findings about the setting as a whole. */
+export function settingPropertyRange(settings: AppSettings, path: (string | number)[]): SourceRange | undefined {
+  if (!settings.doc) return undefined;
+  const property = findJsonNode(settings.doc, [...settings.path, ...path])?.parent;
+  return property ? { file: settings.file, start: property.offset, end: property.offset + property.length } : undefined;
+}
+
 export interface AppUnit {
+  /** The file that lists the pages: app.json, uni-app's pages.json or Taro's app.config. */
   configFile: string;
   config?: JsoncDocument;
+  settings: AppSettings;
   script?: ScriptFacts;
   wxss?: WxssDocument;
   entryRoute?: string;
@@ -50,6 +87,7 @@ export interface AppUnit {
 }
 
 const SCRIPT_EXTENSIONS = ['.ts', '.js'];
+const TARO_SCRIPT_EXTENSIONS = ['.ts', '.js', '.tsx', '.jsx'];
 
 function sameFiles(a: Omit<UnitFiles, 'components'>, b: Omit<UnitFiles, 'components'>): boolean {
   return a.wxml === b.wxml && a.script === b.script && a.json === b.json && a.wxss === b.wxss;
@@ -84,6 +122,9 @@ export class ProjectModel {
   readonly filesRead = new Set<string>();
   readonly app: AppUnit;
   private readonly componentCache = new Map<string, ComponentUnit | null>();
+  /** How the sources are written (model/frameworks.ts); framework projects keep their files in their own layout. */
+  readonly framework: Framework;
+  private readonly layout: FrameworkLayout | undefined;
   private readonly scriptCache = new Map<string, ScriptFacts | null>();
   private revision: { inputs: unknown[]; token: object } | undefined;
 
@@ -98,6 +139,8 @@ export class ProjectModel {
     private readonly previous?: ProjectModel,
   ) {
     this.moduleBases = previous?.moduleBases ?? new Map<string, string[]>();
+    this.layout = frameworkLayout(host, root);
+    this.framework = this.layout?.framework ?? 'native';
     this.app = this.loadApp();
     this.previousRevision = previous?.revision;
     this.previous = undefined; // only needed while building: do not keep a chain of old models alive
@@ -110,7 +153,7 @@ export class ProjectModel {
    */
   get sharedRevision(): object {
     if (this.revision) return this.revision.token;
-    const inputs: unknown[] = [this.app.config, this.app.script, this.app.wxss, this.extConfig()];
+    const inputs: unknown[] = [this.app.config, this.app.settings.doc, this.app.script, this.app.wxss, this.extConfig()];
     for (const component of this.components()) inputs.push(component.wxml, component.script, component.json, component.wxss);
     const pageScripts = new Set(this.pages.map((p) => p.script));
     for (const script of this.allScripts()) if (!pageScripts.has(script) || this.isImported(script)) inputs.push(script);
@@ -129,7 +172,7 @@ export class ProjectModel {
     return this.scriptGraph().imported.has(script);
   }
 
-  private load<K extends 'wxml' | 'script' | 'json' | 'wxss'>(file: string, kind: K) {
+  private load<K extends 'wxml' | 'script' | 'json' | 'wxss' | 'vue' | 'taro' | 'staticConfig'>(file: string, kind: K) {
     return this.cache.load(file, kind, this.problems, this.filesRead);
   }
 
@@ -138,36 +181,51 @@ export class ProjectModel {
   }
 
   private loadApp(): AppUnit {
-    const configFile = path.join(this.root, 'app.json');
-    const config = this.load(configFile, 'json');
-    const app: AppUnit = { configFile, config, entryFromEntryPagePath: false, tabRoutes: new Set() };
-    app.script = this.loadScript(path.join(this.root, 'app'));
-    app.wxss = this.load(path.join(this.root, 'app.wxss'), 'wxss');
+    const layout = this.layout;
+    const configFile = layout ? layout.pagesFile : path.join(this.root, 'app.json');
+    const config = layout?.framework === 'taro' ? this.load(configFile, 'staticConfig') : this.load(configFile, 'json');
+    const settings: AppSettings =
+      layout?.framework === 'uni-app'
+        ? { file: layout.settingsFile, doc: this.load(layout.settingsFile, 'json'), path: layout.settingsPath, label: 'manifest.json "mp-weixin"' }
+        : { file: configFile, doc: config, path: [], label: path.basename(configFile) };
+    const app: AppUnit = { configFile, config, settings, entryFromEntryPagePath: false, tabRoutes: new Set() };
+    if (layout) {
+      const appFile = layout.appFiles.find((file) => this.host.stat(file) === 'file');
+      const unit = appFile ? this.loadFrameworkUnit(appFile) : undefined;
+      app.script = unit?.script;
+      app.wxss = unit?.wxss;
+    } else {
+      app.script = this.loadScript(path.join(this.root, 'app'));
+      app.wxss = this.load(path.join(this.root, 'app.wxss'), 'wxss');
+    }
     if (!config) return app;
     if (config.errors.length) {
       const first = config.errors[0];
+      const name = path.basename(configFile);
       this.problems.push({
         file: configFile,
         start: first.offset,
         end: Math.min(config.text.length, first.offset + Math.max(1, first.length)),
         severity: 'warning',
         message: text(
-          `app.json has a syntax error (${first.message}); mp-privacy checked what it could read, so results may be incomplete.`,
-          `app.json 存在语法错误（${first.message}）；mp-privacy 仅检查了可读取的部分，结果可能不完整。`,
+          `${name} has a syntax error (${first.message}); mp-privacy checked what it could read, so results may be incomplete.`,
+          `${name} 存在语法错误（${first.message}）；mp-privacy 仅检查了可读取的部分，结果可能不完整。`,
         ),
       });
     }
     const value = (config.value ?? {}) as Record<string, unknown>;
-    const appComponents = this.usingComponents(config, configFile);
+    // uni-app registers components for every page in pages.json "globalStyle" (uniapp.dcloud.net.cn/collocation/pages.html#globalstyle).
+    const appComponents = layout?.framework === 'uni-app' ? this.usingComponentsOf((value.globalStyle as { usingComponents?: unknown } | undefined)?.usingComponents, configFile) : this.usingComponents(config, configFile);
 
     // `declaredAt` is looked up only for a page that is not carried over from the previous model.
-    const addPage = (route: string, declaredAt: () => JsonNode | undefined, subpackageRoot?: string): void => {
+    // uni-app lists a page as `{ "path": …, "style": { "usingComponents": … } }`; app.json and Taro as a string.
+    const addPage = (route: string, declaredAt: () => JsonNode | undefined, subpackageRoot?: string, style?: unknown): void => {
       // normaliseRoute folds `root//route`: no trim of the root's trailing slashes (a regex trim of them is quadratic).
       const normalised = normaliseRoute(subpackageRoot ? `${subpackageRoot}/${route}` : route);
       if (!normalised || this.pageByRoute.has(normalised)) return;
       const base = path.join(this.root, normalised);
       const files = this.loadUnitFiles(base);
-      const own = this.usingComponents(files.json, `${base}.json`);
+      const own = layout ? this.usingComponentsOf((style as { usingComponents?: unknown } | undefined)?.usingComponents, configFile, files) : this.usingComponents(files.json, `${base}.json`);
       // Pages without components of their own share app.json's map (nothing changes these maps once built).
       const components = own.size ? new Map([...appComponents, ...own]) : appComponents;
       const before = this.previous?.app.config === config ? this.previous.pageByRoute.get(normalised) : undefined;
@@ -182,6 +240,7 @@ export class ProjectModel {
     if (Array.isArray(value.pages)) {
       value.pages.forEach((route, i) => {
         if (typeof route === 'string') addPage(route, () => findJsonNode(config, ['pages', i]));
+        else if (typeof (route as { path?: unknown })?.path === 'string') addPage((route as { path: string }).path, () => findJsonNode(config, ['pages', i, 'path']), undefined, (route as { style?: unknown }).style);
       });
     }
     for (const key of ['subPackages', 'subpackages']) {
@@ -194,6 +253,7 @@ export class ProjectModel {
         if (typeof root !== 'string' || !Array.isArray(pages)) return;
         pages.forEach((route, j) => {
           if (typeof route === 'string') addPage(route, () => findJsonNode(config, [key, i, 'pages', j]), root);
+          else if (typeof (route as { path?: unknown })?.path === 'string') addPage((route as { path: string }).path, () => findJsonNode(config, [key, i, 'pages', j, 'path']), root, (route as { style?: unknown }).style);
         });
       });
     }
@@ -221,6 +281,10 @@ export class ProjectModel {
   }
 
   private loadUnitFiles(base: string): Omit<UnitFiles, 'components'> {
+    if (this.layout) {
+      const file = this.layout.unitExtensions.map((ext) => base + ext).find((candidate) => this.host.stat(candidate) === 'file');
+      return (file && this.loadFrameworkUnit(file)) || { base };
+    }
     return {
       base,
       wxml: this.load(`${base}.wxml`, 'wxml'),
@@ -230,9 +294,23 @@ export class ProjectModel {
     };
   }
 
-  /** `<base>.ts` or `<base>.js`. */
+  /**
+   * A framework module as a unit's files: a .vue/.nvue SFC's template, script and styles, or a Taro module's
+   * JSX and script. `base` is the file without its extension, as for native units.
+   */
+  private loadFrameworkUnit(file: string): Omit<UnitFiles, 'components'> | undefined {
+    const base = file.replace(/\.[^./\\]+$/, '');
+    if (/\.n?vue$/.test(file)) {
+      const sfc = this.load(file, 'vue');
+      return sfc && { base, wxml: sfc.template, script: sfc.script, wxss: sfc.style };
+    }
+    const module = this.load(file, 'taro');
+    return module && { base, wxml: module.template, script: module.script };
+  }
+
+  /** `<base>.ts` or `<base>.js` (Taro projects: also .tsx and .jsx). */
   loadScript(base: string): ScriptFacts | undefined {
-    for (const ext of SCRIPT_EXTENSIONS) {
+    for (const ext of this.framework === 'taro' ? TARO_SCRIPT_EXTENSIONS : SCRIPT_EXTENSIONS) {
       const file = base.endsWith(ext) ? base : `${base}${ext}`;
       const cached = this.scriptCache.get(file);
       if (cached) return cached;
@@ -243,6 +321,113 @@ export class ProjectModel {
       if (script) return script;
     }
     return undefined;
+  }
+
+  /**
+   * The components a uni-app or Taro unit uses: those registered in configuration (`using`: pages.json
+   * globalStyle or page style `usingComponents`), those its script imports (`import LoginCard from
+   * '@/components/login-card.vue'`, used as `<login-card>` or `<LoginCard>`), and for uni-app the easycom
+   * components its template names (`components/<tag>/<tag>.vue`, `uni_modules/<plugin>/components/<tag>/<tag>.vue`,
+   * and pages.json "easycom.custom" rules; uniapp.dcloud.net.cn/collocation/pages.html#easycom).
+   */
+  private usingComponentsOf(using: unknown, configFile: string, files?: Omit<UnitFiles, 'components'>): Map<string, ComponentUnit> {
+    const result = new Map<string, ComponentUnit>();
+    if (using && typeof using === 'object') {
+      for (const [tag, target] of Object.entries(using as Record<string, unknown>)) {
+        if (typeof target !== 'string' || target.startsWith('plugin://')) continue;
+        const unit = this.frameworkComponentAt(target.startsWith('.') ? this.resolveInRoot(configFile, target) : path.join(this.root, normaliseRoute(target)));
+        if (unit) result.set(tag, unit);
+      }
+    }
+    if (!files) return result;
+    for (const [local, entry] of files.script?.imports ?? []) {
+      if (!/^[A-Za-z]/.test(local) || entry.specifier.startsWith('@dcloudio/') || entry.specifier.startsWith('@tarojs/')) continue;
+      if (this.framework === 'uni-app' && !/\.n?vue$/.test(entry.specifier)) continue;
+      if (this.framework === 'taro' && !/^[A-Z]/.test(local)) continue;
+      const unit = this.moduleBasesOf(files.base, entry.specifier).map((base) => this.frameworkComponentAt(base)).find(Boolean);
+      if (!unit) continue;
+      result.set(kebabCase(local), unit);
+      result.set(local, unit);
+    }
+    if (this.framework === 'uni-app' && files.wxml) {
+      for (const element of documentElements(files.wxml)) {
+        if (result.has(element.name) || !element.name.includes('-')) continue;
+        const unit = this.easycomComponent(element.name);
+        if (unit) result.set(element.name, unit);
+      }
+    }
+    return result;
+  }
+
+  private easycomRules: [RegExp, string][] | undefined;
+  private uniModules: string[] | undefined;
+
+  private readonly easycomByTag = new Map<string, ComponentUnit | undefined>();
+
+  private easycomComponent(tag: string): ComponentUnit | undefined {
+    if (this.easycomByTag.has(tag)) return this.easycomByTag.get(tag);
+    const unit = this.findEasycomComponent(tag);
+    this.easycomByTag.set(tag, unit);
+    return unit;
+  }
+
+  private findEasycomComponent(tag: string): ComponentUnit | undefined {
+    if (!this.easycomRules) {
+      const custom = (this.app?.config?.value as { easycom?: { custom?: unknown } } | undefined)?.easycom?.custom;
+      this.easycomRules = [];
+      if (custom && typeof custom === 'object') {
+        for (const [pattern, target] of Object.entries(custom as Record<string, unknown>)) {
+          try {
+            if (typeof target === 'string' && pattern.length < 200) this.easycomRules.push([new RegExp(pattern), target]);
+          } catch {
+            // An invalid pattern matches nothing, as in uni-app's compiler.
+          }
+        }
+      }
+      this.uniModules = this.host.readDirectory(path.join(this.root, 'uni_modules'));
+    }
+    for (const [pattern, target] of this.easycomRules) {
+      const match = pattern.exec(tag);
+      if (!match) continue;
+      const file = target.replace(/\$(\d)/g, (_all, n: string) => match[Number(n)] ?? '');
+      const unit = this.moduleBasesOf(path.join(this.root, 'pages.json'), file).map((base) => this.frameworkComponentAt(base)).find(Boolean);
+      if (unit) return unit;
+    }
+    const candidates = [path.join(this.root, 'components', tag, tag), ...(this.uniModules ?? []).map((plugin) => path.join(this.root, 'uni_modules', plugin, 'components', tag, tag))];
+    for (const candidate of candidates) {
+      const unit = this.frameworkComponentAt(candidate);
+      if (unit) return unit;
+    }
+    return undefined;
+  }
+
+  /** The component whose module is at `target` (with or without its extension, or a folder with index.*), loaded once. */
+  private frameworkComponentAt(target: string): ComponentUnit | undefined {
+    const base = target.replace(/\.(n?vue|[jt]sx?)$/, '');
+    const known = this.componentCache.get(base);
+    if (known !== undefined) return known ?? undefined;
+    const extensions = this.layout?.unitExtensions ?? [];
+    const file = [...extensions.map((ext) => base + ext), ...extensions.map((ext) => path.join(base, `index${ext}`))].find((candidate) => this.host.stat(candidate) === 'file');
+    if (!file) {
+      // A native component inside a framework project (uni-app's wxcomponents/).
+      const native = this.component(base);
+      if (!native) this.componentCache.set(base, null);
+      return native;
+    }
+    const files = this.loadFrameworkUnit(file);
+    if (!files) {
+      this.componentCache.set(base, null);
+      return undefined;
+    }
+    const unit: ComponentUnit = { kind: 'component', components: new Map(), ...files };
+    this.componentCache.set(base, unit); // set before recursing: components may use each other
+    unit.components = this.usingComponentsOf(undefined, file, files);
+    const before = this.previous?.componentCache.get(base);
+    if (before && before.base === unit.base && sameFiles(before, unit) && sameComponents(before.components, unit.components)) {
+      this.componentCache.set(base, before);
+      return before;
+    }
+    return unit;
   }
 
   private usingComponents(json: JsoncDocument | undefined, jsonFile: string): Map<string, ComponentUnit> {
@@ -323,12 +508,14 @@ export class ProjectModel {
       const candidates: string[] = [];
       const aliased = this.applyResolveAlias(specifier);
       if (aliased !== undefined) candidates.push(path.join(this.root, normaliseRoute(aliased)));
+      // uni-app and Taro projects import from the source root as `@/…` (their default alias).
+      if (this.layout && /^~?@\//.test(specifier)) candidates.push(path.join(this.root, normaliseRoute(specifier.replace(/^~?@\//, ''))));
       if (specifier.startsWith('/')) candidates.push(path.join(this.root, normaliseRoute(specifier)));
       else {
         candidates.push(this.resolveInRoot(fromFile, specifier));
         if (!specifier.startsWith('.')) candidates.push(path.join(this.root, 'miniprogram_npm', normaliseRoute(specifier)));
       }
-      bases = candidates.map((base) => base.replace(/\.(js|ts)$/, ''));
+      bases = candidates.map((base) => base.replace(/\.(js|ts|jsx|tsx)$/, ''));
       if (this.moduleBases.size > 100_000) this.moduleBases.clear(); // a bound, far above any real project
       this.moduleBases.set(key, bases);
     }

@@ -7,3 +7,7 @@ export * from './script';
 export * from './jsonc';
 export * from './wxss';
 export * from './conditional';
+export * from './vue';
+export * from './jsx';
+export * from './static-config';
+export * from './template-builder';

@@ -303,7 +303,10 @@ export interface ScriptFacts {
  */
 const MAX_SYNTAX_DEPTH = 1000;
 
-const PLATFORM_OBJECTS = new Set(['wx', 'uni']);
+/** `wx.x()`, uni-app's `uni.x()` and Taro's `Taro.x()` call the same platform APIs (uni-app and Taro map them onto wx). */
+const PLATFORM_OBJECTS = new Set(['wx', 'uni', 'Taro']);
+/** Taro re-exports the platform APIs: `import Taro, { getLocation } from '@tarojs/taro'` (docs.taro.zone/docs/apis/about/desc). */
+const PLATFORM_MODULES = new Set(['@tarojs/taro']);
 const THIS_ALIASES = new Set(['that', 'self', '_this', '_self', 'me', 'vm', '_that']);
 const DEFINITION_NAMES = new Set<DefinitionKind>(['App', 'Page', 'Component', 'Behavior']);
 
@@ -362,9 +365,36 @@ function syntaxTree(file: string, text: string, kind: ts.ScriptKind): ts.SourceF
  * Never throws: a file nested deeper than the parser or the walk can follow (thousands of levels, only seen in
  * generated or damaged code) gives empty facts, one syntax error and a problem saying why.
  */
+/**
+ * How a framework adapter (parse/vue.ts, parse/jsx.ts) reads a script that is not a plain mini program module:
+ * the language when the file name does not tell it (a `.vue` block with lang="ts"), and the unit's definition
+ * when it is not written as App/Page/Component (an SFC's `export default {…}`, a Taro component).
+ */
+export interface ScriptOptions {
+  kind?: ts.ScriptKind;
+  define?: (tools: DefinitionTools) => ScriptDefinition | undefined;
+}
+
+/** What `ScriptOptions.define` may use to build a definition from the syntax tree. */
+export interface DefinitionTools {
+  source: ts.SourceFile;
+  facts: ScriptFacts;
+  /** Facts of one function, or of statements that run together (a `<script setup>` body). */
+  describe(name: string, whole: ts.Node, nameNode: ts.Node, body: ts.FunctionLikeDeclaration | readonly ts.Node[]): ScriptFunction;
+  /** A definition read from an options object, as for Page({…}) / Component({…}). */
+  fromObject(kind: DefinitionKind, object: ts.ObjectLiteralExpression, startNode: ts.Node): ScriptDefinition;
+  /** The object literal an expression stands for (through a wrapper call such as defineComponent, or a const). */
+  objectOf(expression: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined;
+}
+
 export function parseScript(file: string, content: string): ScriptFacts {
+  return parseScriptWith(file, content);
+}
+
+/** parseScript for a framework adapter: the script kind and how to find the component definition (parse/vue.ts, parse/jsx.ts). */
+export function parseScriptWith(file: string, content: string, options?: ScriptOptions): ScriptFacts {
   try {
-    return extractFacts(file, content);
+    return extractFacts(file, content, options);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     recentTrees.delete(file);
@@ -382,8 +412,8 @@ export function parseScript(file: string, content: string): ScriptFacts {
   }
 }
 
-function extractFacts(file: string, content: string): ScriptFacts {
-  const kind = scriptKindFor(file);
+function extractFacts(file: string, content: string, options?: ScriptOptions): ScriptFacts {
+  const kind = options?.kind ?? scriptKindFor(file);
   const source = syntaxTree(file, stripOtherPlatforms(content), kind);
   const facts: ScriptFacts = {
     file,
@@ -414,6 +444,15 @@ function extractFacts(file: string, content: string): ScriptFacts {
     if (name === 'default' && typeof entry === 'string') exportClassMethods(entry, facts);
   }
   facts.definition = findDefinition(source, extractor);
+  if (!facts.definition && options?.define) {
+    facts.definition = options.define({
+      source,
+      facts,
+      describe: (name, whole, nameNode, body) => extractor.describe(name, whole, nameNode, body),
+      fromObject: (definitionKind, object, startNode) => buildDefinition(definitionKind, startNode, object, source, extractor),
+      objectOf: (expression) => definitionObject(expression, source),
+    });
+  }
   const moduleCode = extractor.describeModule(source, facts.definition?.callStart);
   if (moduleCode.calls.length) facts.functions.set(MODULE_CODE, moduleCode);
   return facts;
@@ -507,6 +546,10 @@ function collectAppAlias(statement: ts.Statement, aliases: Set<string>): void {
 }
 
 type FunctionNode = ts.FunctionLikeDeclaration;
+
+function isNodeList(value: FunctionNode | readonly ts.Node[]): value is readonly ts.Node[] {
+  return Array.isArray(value);
+}
 
 function functionOf(node: ts.Node | undefined): FunctionNode | undefined {
   if (!node) return undefined;
@@ -736,7 +779,7 @@ function wrappedDefinition(source: ts.SourceFile, extractor: CallExtractor): Scr
   return undefined;
 }
 
-function buildDefinition(kind: DefinitionKind, call: ts.CallExpression, object: ts.ObjectLiteralExpression, source: ts.SourceFile, extractor: CallExtractor): ScriptDefinition {
+function buildDefinition(kind: DefinitionKind, call: ts.Node, object: ts.ObjectLiteralExpression, source: ts.SourceFile, extractor: CallExtractor): ScriptDefinition {
   const definition: ScriptDefinition = { kind, object: objectSpan(object, source), members: new Map(), callStart: call.getStart(source) };
   const addMembers = (container: ts.ObjectLiteralExpression, prefix: string): void => {
     for (const prop of container.properties) {
@@ -759,6 +802,8 @@ function buildDefinition(kind: DefinitionKind, call: ts.CallExpression, object: 
         addMembers(prop.initializer, '');
       } else if (name === 'lifetimes') addMembers(prop.initializer, '');
       else if (name === 'pageLifetimes') addMembers(prop.initializer, 'pageLifetimes.');
+      // Helpers kept in App's globalData are called as getApp().globalData.x() (uni-app projects often do).
+      else if (name === 'globalData' && kind === 'App') addMembers(prop.initializer, 'globalData.');
     }
   };
   addMembers(object, '');
@@ -775,8 +820,11 @@ class CallExtractor {
     private readonly instances: Map<string, string>,
   ) {}
 
-  describe(name: string, whole: ts.Node, nameNode: ts.Node, fn: FunctionNode): ScriptFunction {
-    return this.describeBody(name, whole, nameNode, fn, fn.body);
+  /** Facts of one function, or of statements that run together (`fn` a node list: a `<script setup>` body). */
+  describe(name: string, whole: ts.Node, nameNode: ts.Node, fn: FunctionNode | readonly ts.Node[]): ScriptFunction {
+    if (!isNodeList(fn)) return this.describeBody(name, whole, nameNode, fn, fn.body);
+    const parts = fn.map((node) => this.describeBody(name, whole, nameNode, node, node));
+    return { ...(parts[0] ?? this.describeBody(name, whole, nameNode, whole, undefined)), calls: parts.flatMap((part) => part.calls) };
   }
 
   /**
@@ -955,7 +1003,21 @@ class CallExtractor {
   excerpt(node: ts.Node): string {
     const start = node.getStart(this.source);
     return this.source.text.slice(start, Math.min(node.end, start + MAX_CONDITION_CHARS));
+
   }
+
+  /** `wx`, `uni`, `Taro`, or a default/namespace import of '@tarojs/taro' under another name. */
+  private isPlatformObject(node: ts.Expression): boolean {
+    if (!ts.isIdentifier(node)) return false;
+    if (PLATFORM_OBJECTS.has(node.text)) return true;
+    const imported = this.imports.get(node.text);
+    return !!imported && PLATFORM_MODULES.has(imported.specifier) && (imported.imported === 'default' || imported.imported === '*');
+  }
+
+  /** A named import of a platform API: `import { getLocation } from '@tarojs/taro'`. */
+  private isPlatformImport(name: string): boolean {
+    const imported = this.imports.get(name);
+    return !!imported && PLATFORM_MODULES.has(imported.specifier) && imported.imported !== 'default' && imported.imported !== '*' && !/^use[A-Z]/.test(imported.imported);  }
 
   /** The context in which a call's arguments run: functions passed to timers and to most calls run later. */
   private argumentContext(call: ts.CallExpression, outer: VisitContext): VisitContext {
@@ -963,7 +1025,7 @@ class CallExtractor {
     const calleeName = syntax.isIdentifier(callee) ? callee.text : syntax.isPropertyAccessExpression(callee) ? callee.name.text : '';
     if (calleeName === 'setTimeout' || calleeName === 'setInterval') return { ...outer, deferAs: 'timer', pending: undefined };
     if (SYNCHRONOUS_CALLBACK_METHODS.has(calleeName)) return { ...outer, deferAs: 'now', pending: undefined };
-    const isPlatform = syntax.isPropertyAccessExpression(callee) && syntax.isIdentifier(callee.expression) && PLATFORM_OBJECTS.has(callee.expression.text);
+    const isPlatform = (syntax.isPropertyAccessExpression(callee) && this.isPlatformObject(callee.expression)) || (syntax.isIdentifier(callee) && this.isPlatformImport(callee.text));
     const promiseMethod = syntax.isPropertyAccessExpression(callee) && PROMISE_METHODS.has(calleeName) ? (calleeName as 'then' | 'catch' | 'finally') : undefined;
     const pending: Continuation = promiseMethod
       ? { via: promiseMethod, receiver: this.excerpt((callee as ts.PropertyAccessExpression).expression) }
@@ -1010,6 +1072,12 @@ class CallExtractor {
         return specifier && syntax.isStringLiteralLike(specifier) ? { kind: 'load', specifier: specifier.text, argumentText, site: this.site(call, context, ancestors) } : undefined;
       }
       if (DEFINITION_NAMES.has(callee.text as DefinitionKind)) return undefined;
+      if (this.isPlatformImport(callee.text)) {
+        const platform: ScriptCall = { kind: 'platform', api: this.imports.get(callee.text)!.imported, url: this.urlOf(call), argumentText, site: this.site(call, context, ancestors) };
+        const sent = this.sentText(call);
+        if (sent !== undefined) platform.sentText = sent;
+        return platform;
+      }
       return { kind: 'local', name: callee.text, argumentText, site: this.site(call, context, ancestors) };
     }
     if (!syntax.isPropertyAccessExpression(callee) && !syntax.isElementAccessExpression(callee)) return undefined;
@@ -1020,7 +1088,7 @@ class CallExtractor {
         : undefined;
     if (!name) return undefined;
     const receiver = callee.expression;
-    if (syntax.isIdentifier(receiver) && PLATFORM_OBJECTS.has(receiver.text)) {
+    if (this.isPlatformObject(receiver)) {
       const platform: ScriptCall = { kind: 'platform', api: name, url: this.urlOf(call), argumentText, site: this.site(call, context, ancestors) };
       const sent = this.sentText(call);
       if (sent !== undefined) platform.sentText = sent;
@@ -1035,6 +1103,10 @@ class CallExtractor {
     }
     if (isGetAppCall(receiver) || (syntax.isIdentifier(receiver) && appAliases.has(receiver.text))) {
       return { kind: 'app', name, argumentText, site: this.site(call, context, ancestors) };
+    }
+    // `getApp().globalData.x()` / `app.globalData.x()`: a helper kept in App's globalData.
+    if (syntax.isPropertyAccessExpression(receiver) && receiver.name.text === 'globalData' && (isGetAppCall(receiver.expression) || (syntax.isIdentifier(receiver.expression) && appAliases.has(receiver.expression.text)))) {
+      return { kind: 'app', name: `globalData.${name}`, argumentText, site: this.site(call, context, ancestors) };
     }
     if (syntax.isIdentifier(receiver) && this.imports.has(receiver.text)) {
       return { kind: 'member', object: receiver.text, name, argumentText, site: this.site(call, context, ancestors) };

@@ -60,6 +60,12 @@ export interface WxmlDocument {
   content: string;
   roots: WxmlNode[];
   problems: ParseProblem[];
+  /**
+   * How the template is written when it is not WXML: a Vue SFC template (parse/vue.ts) or Taro JSX
+   * (parse/jsx.ts). Their elements carry WXML attribute names (`open-type`, `bindtap`, `wx:if`) with offsets
+   * into the source, so rules read them alike; fixes that write markup must write it in this dialect.
+   */
+  dialect?: 'vue' | 'jsx';
 }
 
 /** Tags a WXML author may write without a closing tag; any other unclosed tag is a problem worth telling. */
@@ -70,7 +76,7 @@ const WHITESPACE_ONLY = /^\s*$/;
 
 /** Tag and attribute names repeat across a project: one string each instead of one per element. */
 const names = new Map<string, string>();
-function interned(name: string): string {
+export function interned(name: string): string {
   const known = names.get(name);
   if (known !== undefined) return known;
   if (names.size < 10_000) names.set(name, name); // bounded: generated or garbled input has endless names

@@ -2,11 +2,10 @@ import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { authorizeScopes, callRangeOf, platformUses, LOCATION_SCOPE_OF } from '../analysis';
-import { findJsonNode } from '../parse';
 import { excerpt } from '../text/escape';
-import { defineFix, jsonEditable, setJsonValue } from '../fixes';
-import type { JsoncDocument } from '../parse';
-import type { ProjectModel } from '../model';
+import { defineFix, setSetting, settingEditable } from '../fixes';
+import { settingRange, settingsValue } from '../model';
+import type { AppSettings } from '../model';
 
 /** permission.desc longer than this is rejected by DevTools ("无效的json文件"). */
 const MAX_DESC_CHARS = 30;
@@ -22,12 +21,12 @@ const PURPOSE_TO_COMPLETE = {
 } as const;
 
 const addLocationPurpose = defineFix({
-  title: { en: 'State the purpose of {{scope}} in app.json', 'zh-cn': '在 app.json 中说明 {{scope}} 的用途' },
-  offer({ model, config, scope }: { model: ProjectModel; config: JsoncDocument; scope: string }) {
-    if (!jsonEditable(config, ['permission', scope, 'desc'])) return undefined;
+  title: { en: 'State the purpose of {{scope}} in {{where}}', 'zh-cn': '在 {{where}} 中说明 {{scope}} 的用途' },
+  offer({ settings, scope }: { settings: AppSettings; scope: string }) {
+    if (!settingEditable(settings, ['permission', scope, 'desc'])) return undefined;
     return {
-      data: { scope },
-      build: (locale) => ({ edits: setJsonValue(model.app.configFile, config.text, ['permission', scope, 'desc'], PURPOSE_TO_COMPLETE[locale]), creations: [] }),
+      data: { scope, where: settings.label },
+      build: (locale) => ({ edits: setSetting(settings, ['permission', scope, 'desc'], PURPOSE_TO_COMPLETE[locale]), creations: [] }),
     };
   },
 });
@@ -44,12 +43,12 @@ export const locationPurpose = createRule({
     howToFix: text('Add `"permission": { "scope.userLocation": { "desc": "…" } }` to app.json with the real purpose, e.g. "用于为你推荐附近的门店".', '在 app.json 中加入 `"permission": { "scope.userLocation": { "desc": "…" } }`，写明真实用途，例如“用于为你推荐附近的门店”。'),
     references: [REFERENCES.permissionConfig, REFERENCES.authorize, REFERENCES.locationNotice],
     messages: {
-      noPurpose: { en: 'wx.{{api}} needs {{scope}}, but app.json permission does not say what the location is used for, so the call fails.', 'zh-cn': 'wx.{{api}} 需要 {{scope}}，但 app.json 的 permission 没有说明位置用途，调用会失败。' },
-      tooLong: { en: 'The purpose for {{scope}} is {{length}} characters; WeChat allows at most {{max}}, and DevTools rejects app.json.', 'zh-cn': '{{scope}} 的用途说明有 {{length}} 个字符，超过上限 {{max}}，开发者工具会判定 app.json 无效。' },
+      noPurpose: { en: 'wx.{{api}} needs {{scope}}, but {{where}} permission does not say what the location is used for, so the call fails.', 'zh-cn': 'wx.{{api}} 需要 {{scope}}，但 {{where}} 的 permission 没有说明位置用途，调用会失败。' },
+      tooLong: { en: 'The purpose for {{scope}} is {{length}} characters; WeChat allows at most {{max}}, and DevTools rejects {{where}}.', 'zh-cn': '{{scope}} 的用途说明有 {{length}} 个字符，超过上限 {{max}}，开发者工具会判定 {{where}} 无效。' },
       templatePurpose: { en: 'The purpose given for {{scope}} ("{{desc}}") does not say what the location is used for.', 'zh-cn': '{{scope}} 的用途说明（“{{desc}}”）没有说明位置的实际用途。', severity: 'warning' },
     },
     evidence: {
-      noPurpose: { en: 'app.json has no permission["{{scope}}"].desc.', 'zh-cn': 'app.json 中没有 permission["{{scope}}"].desc。' },
+      noPurpose: { en: '{{where}} has no permission["{{scope}}"].desc.', 'zh-cn': '{{where}} 中没有 permission["{{scope}}"].desc。' },
       tooLong: { en: 'permission["{{scope}}"].desc: "{{desc}}"', 'zh-cn': 'permission["{{scope}}"].desc：“{{desc}}”' },
       templatePurpose: { en: '"{{desc}}" is empty, too short or template text; WeChat shows it in the location dialog.', 'zh-cn': '“{{desc}}”为空、过短或是模板文字；微信会在位置授权弹窗中展示它。' },
     },
@@ -57,10 +56,11 @@ export const locationPurpose = createRule({
   },
   check(context) {
     const { model } = context;
-    const config = model.app.config;
-    // Fixes edit app.json with a JSON editor: only offered while app.json parses.
-    if (!config) return;
-    const permission = (config.value as { permission?: Record<string, { desc?: unknown }> } | undefined)?.permission;
+    // app.json, or where a framework project keeps its settings (manifest.json "mp-weixin", app.config).
+    const settings = model.app.settings;
+    if (!settings.doc) return;
+    const where = settings.label;
+    const permission = settingsValue(settings)?.permission as Record<string, { desc?: unknown }> | undefined;
     const firstUseOfScope = new Map<string, ReturnType<typeof platformUses>[number]>();
     for (const use of platformUses(model)) {
       const scopes = use.call.api === 'authorize' ? authorizeScopes(model, use) : [LOCATION_SCOPE_OF[use.call.api]];
@@ -71,17 +71,14 @@ export const locationPurpose = createRule({
     for (const [scope, use] of firstUseOfScope) {
       const entry = permission && typeof permission === 'object' ? permission[scope] : undefined;
       const desc = typeof entry?.desc === 'string' ? entry.desc.trim() : undefined;
-      const descRange = () => {
-        const node = findJsonNode(config, ['permission', scope, 'desc']);
-        return node ? { file: model.app.configFile, start: node.offset, end: node.offset + node.length } : callRangeOf(use);
-      };
+      const descRange = () => settingRange(settings, ['permission', scope, 'desc']) ?? callRangeOf(use);
       if (desc === undefined) {
-        const fix = context.fix('add-location-purpose', { model, config, scope });
-        context.report({ messageId: 'noPurpose', data: { api: use.call.api, scope }, range: callRangeOf(use), fixes: [fix] });
+        const fix = context.fix('add-location-purpose', { settings, scope });
+        context.report({ messageId: 'noPurpose', data: { api: use.call.api, scope, where }, range: callRangeOf(use), fixes: [fix] });
       } else if ([...desc].length > MAX_DESC_CHARS) {
-        context.report({ messageId: 'tooLong', data: { scope, length: [...desc].length, max: MAX_DESC_CHARS, desc: excerpt(desc) }, range: descRange() });
+        context.report({ messageId: 'tooLong', data: { scope, length: [...desc].length, max: MAX_DESC_CHARS, desc: excerpt(desc), where }, range: descRange() });
       } else if (!desc || desc.length < 4 || PLACEHOLDER_DESC.test(desc)) {
-        const fix = context.fix('add-location-purpose', { model, config, scope });
+        const fix = context.fix('add-location-purpose', { settings, scope });
         context.report({
           messageId: 'templatePurpose',
           data: { scope, desc },

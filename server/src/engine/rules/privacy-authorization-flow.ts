@@ -3,16 +3,16 @@ import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { hasPrivacyHandling, popupComponents, privacyUses } from '../analysis';
 import { findJsonNode } from '../parse';
-import { defineFix, jsonEditable, scaffoldPrivacyPopup, setJsonValue } from '../fixes';
-import type { ProjectModel } from '../model';
+import { defineFix, scaffoldPrivacyPopup, setSetting, settingEditable } from '../fixes';
+import { settingPropertyRange } from '../model';
+import type { AppSettings } from '../model';
 
 const removeUsePrivacyCheck = defineFix({
   title: text('Remove __usePrivacyCheck__', '删除 __usePrivacyCheck__'),
   automatic: true,
-  offer(model: ProjectModel) {
-    const config = model.app.config;
-    if (!config || !jsonEditable(config, ['__usePrivacyCheck__'])) return undefined;
-    return { build: () => ({ edits: setJsonValue(model.app.configFile, config.text, ['__usePrivacyCheck__'], undefined), creations: [] }) };
+  offer(settings: AppSettings) {
+    if (!settingEditable(settings, ['__usePrivacyCheck__'])) return undefined;
+    return { build: () => ({ edits: setSetting(settings, ['__usePrivacyCheck__'], undefined), creations: [] }) };
   },
 });
 
@@ -51,15 +51,10 @@ export const privacyAuthorizationFlow = createRule({
   check(context) {
     const { model } = context;
     const config = model.app.config;
-    const obsolete = config && findJsonNode(config, ['__usePrivacyCheck__']);
-    if (obsolete && obsolete.parent) {
-      const property = obsolete.parent;
-      context.report({
-        messageId: 'obsoleteKey',
-        range: { file: model.app.configFile, start: property.offset, end: property.offset + property.length },
-        fixes: [context.fix('remove-use-privacy-check', model)],
-      });
-    }
+    // app.json, or manifest.json "mp-weixin" / app.config in a framework project.
+    const settings = model.app.settings;
+    const obsolete = settingPropertyRange(settings, ['__usePrivacyCheck__']);
+    if (obsolete) context.report({ messageId: 'obsoleteKey', range: obsolete, fixes: [context.fix('remove-use-privacy-check', settings)] });
     if (hasPrivacyHandling(model) || popupComponents(model).length) return;
     const uses = privacyUses(model);
     if (!uses.length) return;

@@ -4,10 +4,10 @@ import { REFERENCES } from './support/references';
 import { appCallSites } from './support/report-helpers';
 import type { ApiUse } from '../analysis';
 import { PRECISE_LOCATION_APIS, REQUIRED_PRIVATE_INFOS, declaredPrivateInfos, platformUses } from '../analysis';
-import { defineFix, jsonEditable, setJsonValue } from '../fixes';
+import { defineFix, setSetting, settingEditable } from '../fixes';
 import { closestName } from '../text/closest';
 import type { DeclaredInfo } from '../analysis';
-import type { ProjectModel } from '../model';
+import type { AppSettings } from '../model';
 
 function conflictsWith(api: string, declared: string[]): boolean {
   if (api === 'getFuzzyLocation') return declared.some((d) => PRECISE_LOCATION_APIS.includes(d));
@@ -26,25 +26,24 @@ function usesByApi(uses: ApiUse[]): Map<string, ApiUse[]> {
 }
 
 const declarePrivateInfo = defineFix({
-  title: { en: 'Declare {{api}} in app.json requiredPrivateInfos', 'zh-cn': '在 app.json 的 requiredPrivateInfos 中声明 {{api}}' },
-  offer({ model, api, listed, declaredApis, misspelt }: { model: ProjectModel; api: string; listed: boolean; declaredApis: string[]; misspelt?: DeclaredInfo }) {
-    const config = model.app.config;
-    if (!config || !jsonEditable(config, ['requiredPrivateInfos'])) return undefined;
+  title: { en: 'Declare {{api}} in {{where}} requiredPrivateInfos', 'zh-cn': '在 {{where}} 的 requiredPrivateInfos 中声明 {{api}}' },
+  offer({ settings, api, listed, declaredApis, misspelt }: { settings: AppSettings; api: string; listed: boolean; declaredApis: string[]; misspelt?: DeclaredInfo }) {
+    if (!settingEditable(settings, ['requiredPrivateInfos'])) return undefined;
     // A misspelling of this API already in the list ("getLoaction") is corrected, not left beside the right name.
     const correct = misspelt && { file: misspelt.range.file, start: misspelt.range.start, end: misspelt.range.end, newText: JSON.stringify(api) };
     return {
-      data: { api },
+      data: { api, where: settings.label },
       // Adding a precise API next to getFuzzyLocation (or the reverse) would not compile: leave that to a person.
       automatic: !conflictsWith(api, declaredApis),
       build: () => ({
-        edits: correct ? [correct] : listed ? setJsonValue(model.app.configFile, config.text, ['requiredPrivateInfos'], api, -1) : setJsonValue(model.app.configFile, config.text, ['requiredPrivateInfos'], [api]),
+        edits: correct ? [correct] : listed ? setSetting(settings, ['requiredPrivateInfos'], api, -1) : setSetting(settings, ['requiredPrivateInfos'], [api]),
         creations: [],
       }),
     };
   },
 });
 
-const UNDECLARED = { en: 'wx.{{api}} is not declared in app.json requiredPrivateInfos, so the call fails.', 'zh-cn': 'wx.{{api}} 未在 app.json 的 requiredPrivateInfos 中声明，调用会失败。' } as const;
+const UNDECLARED = { en: 'wx.{{api}} is not declared in {{where}} requiredPrivateInfos, so the call fails.', 'zh-cn': 'wx.{{api}} 未在 {{where}} 的 requiredPrivateInfos 中声明，调用会失败。' } as const;
 
 export const undeclaredPrivateInfo = createRule({
   meta: {
@@ -59,8 +58,8 @@ export const undeclaredPrivateInfo = createRule({
     references: [REFERENCES.requiredPrivateInfos, REFERENCES.locationChangeNotice],
     messages: { notListed: UNDECLARED, noList: UNDECLARED },
     evidence: {
-      notListed: { en: 'app.json requiredPrivateInfos lists {{listed}}, not {{api}}.', 'zh-cn': 'app.json 的 requiredPrivateInfos 只列出了 {{listed}}，没有 {{api}}。' },
-      noList: { en: 'app.json has no requiredPrivateInfos field.', 'zh-cn': 'app.json 中没有 requiredPrivateInfos 字段。' },
+      notListed: { en: '{{where}} requiredPrivateInfos lists {{listed}}, not {{api}}.', 'zh-cn': '{{where}} 的 requiredPrivateInfos 只列出了 {{listed}}，没有 {{api}}。' },
+      noList: { en: '{{where}} has no requiredPrivateInfos field.', 'zh-cn': '{{where}} 中没有 requiredPrivateInfos 字段。' },
     },
     fixes: { 'declare-private-info': declarePrivateInfo },
   },
@@ -78,9 +77,12 @@ export const undeclaredPrivateInfo = createRule({
           if (seen.has(range.file)) continue;
           seen.add(range.file);
           const misspelt = declared.entries.find((entry) => !REQUIRED_PRIVATE_INFOS.includes(entry.api) && closestName(entry.api, REQUIRED_PRIVATE_INFOS) === api);
-          const fix = context.fix('declare-private-info', { model, api, listed: declared.present, declaredApis: [...declaredApis], misspelt });
-          if (declared.present) context.report({ messageId: 'notListed', data: { api, listed }, range, fixes: [fix] });
-          else context.report({ messageId: 'noList', data: { api }, range, fixes: [fix] });
+          // app.json, or where a framework project keeps it: manifest.json "mp-weixin", app.config.
+          const settings = model.app.settings;
+          const where = settings.label;
+          const fix = context.fix('declare-private-info', { settings, api, listed: declared.present, declaredApis: [...declaredApis], misspelt });
+          if (declared.present) context.report({ messageId: 'notListed', data: { api, listed, where }, range, fixes: [fix] });
+          else context.report({ messageId: 'noList', data: { api, where }, range, fixes: [fix] });
         }
       }
     }

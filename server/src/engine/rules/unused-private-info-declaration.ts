@@ -2,17 +2,16 @@ import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { REQUIRED_PRIVATE_INFOS, declaredPrivateInfos, platformUses } from '../analysis';
-import { defineFix, jsonEditable, removeArrayElement } from '../fixes';
+import { defineFix, removeSettingArrayElement, settingEditable } from '../fixes';
 import type { DeclaredInfo } from '../analysis';
-import type { ProjectModel } from '../model';
+import type { AppSettings } from '../model';
 
 // Not automatic: a plugin or web-view bridge may call it where mp-privacy cannot see.
 const removePrivateInfo = defineFix({
   title: { en: 'Remove {{api}} from requiredPrivateInfos', 'zh-cn': '从 requiredPrivateInfos 中删除 {{api}}' },
-  offer({ model, entry }: { model: ProjectModel; entry: DeclaredInfo }) {
-    const config = model.app.config;
-    if (!config || !jsonEditable(config, ['requiredPrivateInfos'])) return undefined;
-    return { data: { api: entry.api }, build: () => ({ edits: removeArrayElement(model.app.configFile, config, ['requiredPrivateInfos'], entry.index), creations: [] }) };
+  offer({ settings, entry }: { settings: AppSettings; entry: DeclaredInfo }) {
+    if (!settingEditable(settings, ['requiredPrivateInfos'])) return undefined;
+    return { data: { api: entry.api }, build: () => ({ edits: removeSettingArrayElement(settings, ['requiredPrivateInfos'], entry.index), creations: [] }) };
   },
 });
 
@@ -38,10 +37,11 @@ export const unusedPrivateInfoDeclaration = createRule({
   check(context) {
     const { model } = context;
     const used = new Set(platformUses(model).map((u) => u.call.api));
-    const config = model.app.config;
+    // app.json, or manifest.json "mp-weixin" / app.config in a framework project.
+    const settings = model.app.settings;
     for (const entry of declaredPrivateInfos(model).entries) {
-      if (used.has(entry.api) || !REQUIRED_PRIVATE_INFOS.includes(entry.api) || !config) continue;
-      context.report({ messageId: 'unused', data: { api: entry.api }, range: entry.range, fixes: [context.fix('remove-private-info', { model, entry })] });
+      if (used.has(entry.api) || !REQUIRED_PRIVATE_INFOS.includes(entry.api)) continue;
+      context.report({ messageId: 'unused', data: { api: entry.api }, range: entry.range, fixes: [context.fix('remove-private-info', { settings, entry })] });
     }
   },
 });
