@@ -86,15 +86,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  // Closed files matter too: a finding in app.js depends on app.json and on page WXML.
-  const fileWatcher = vscode.workspace.createFileSystemWatcher('**/*.{wxml,wxss,js,ts,json}');
+  // Closed files matter too: a finding in app.js depends on app.json and on page WXML. uni-app (.vue, .nvue)
+  // and Taro (.jsx, .tsx) sources are mini program files as well.
+  const fileWatcher = vscode.workspace.createFileSystemWatcher('**/*.{wxml,wxss,js,ts,json,vue,nvue,jsx,tsx}');
   context.subscriptions.push(output, fileWatcher);
 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'wxml' },
       // Whatever language mode an editor gives them, the files of a mini program are synchronised.
-      { scheme: 'file', pattern: '**/*.{wxml,wxss,js,ts,json}' },
+      { scheme: 'file', pattern: '**/*.{wxml,wxss,js,ts,json,vue,nvue,jsx,tsx}' },
     ],
     synchronize: { fileEvents: fileWatcher },
     outputChannel: output,

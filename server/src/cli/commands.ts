@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CachingFileSystemHost, FileBoundary, ProjectAnalyzer, createNodeFileSystemHost, decodeText, discoverMiniPrograms, findRootForFile, formatInventory, formatJourney, isInside, loadProjectConfig, pickLocale, terminalText, type FileSystemHost, type Locale } from '../engine/index';
+import { CachingFileSystemHost, FileBoundary, ProjectAnalyzer, createNodeFileSystemHost, decodeText, discoverMiniPrograms, findRootForFile, formatInventory, formatJourney, guidanceFor, isBuildOutput, isInside, loadProjectConfig, pickLocale, terminalText, type FileSystemHost, type Locale } from '../engine/index';
 import type { InventoryOptions, JourneyOptions, LintOptions, ParsedCommand } from './args';
 import { EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE_OR_FAILURE, errorMessage } from './exit';
 import { applyBaseline } from './baseline';
@@ -103,8 +103,17 @@ function discover(scope: Scope, io: CliIo, locale: Locale): { roots: string[]; n
     const enclosing = findRootForFile(scope.host, path.join(scope.baseDir, 'app.json'));
     const hint = enclosing
       ? `; it is inside the mini program at ${path.relative(io.cwd, enclosing) || '.'}, lint that folder instead`
-      : ' (looked for an app.json with a "pages" array)';
+      : ' (looked for an app.json with a "pages" array, a uni-app pages.json with manifest.json, and a Taro src/app.config.*)';
     notices.push({ level: 'error', message: `no mini program found under ${scope.dirOption}${hint}` });
+    // What the folder holds instead (build output, another framework's project) and what to do about it.
+    if (!enclosing) for (const note of guidanceFor(scope.host, scope.baseDir).notes) notices.push({ level: 'note', message: note[locale] });
+  }
+  for (const root of discovery.roots) {
+    if (!isBuildOutput(root)) continue;
+    const message = locale === 'zh-cn'
+      ? '构建输出：如果它由源码编译而来（uni-app、Taro 或其他框架），问题位置指向编译后的文件，请在源码中修复。'
+      : 'build output: if it is compiled from sources (uni-app, Taro, another framework), findings point into compiled files; fix them in the sources.';
+    notices.push({ level: 'note', file: relativePath(scope.baseDir, root), message });
   }
   return { roots: discovery.roots, notices };
 }

@@ -202,7 +202,7 @@ export class ProjectAnalyzer {
       }
     }
     const contentOf = (file: string) => this.host.readFile(file);
-    const suppressions = [...model.filesRead].filter((f) => /\.(js|ts|wxml)$/.test(f)).flatMap((f) => this.suppressionsIn(f, contentOf(f) ?? ''));
+    const suppressions = [...model.filesRead].filter((f) => /\.(js|ts|wxml|vue|nvue|jsx|tsx)$/.test(f)).flatMap((f) => this.suppressionsIn(f, contentOf(f) ?? ''));
     // Once per file: its text, line break and line starts (a big file can carry thousands of findings).
     const texts = new Map<string, { content: string; eol: string; lines: LineIndex }>();
     const textOf = (file: string) => {

@@ -81,6 +81,22 @@ export function suppressionProblems(suppressions: Suppression[], knownRules: Set
 const INDENT = /[ \t]*/y;
 
 /**
+ * How a comment is written on the line at `at`: in WXML and a Vue template as HTML, in scripts as `//`, between
+ * JSX children as `{/* … *\/}`. Undefined where no comment line can go: a file of another kind, or the first
+ * element of a JSX expression (`return (` then `<View>`), where a comment would be a second expression.
+ */
+function commentStyle(file: string, content: string, at: number, previousLine: string): 'html' | 'line' | 'jsx' | undefined {
+  if (file.endsWith('.wxml')) return 'html';
+  if (/\.n?vue$/.test(file)) {
+    const templateStart = content.indexOf('<template');
+    const templateEnd = content.lastIndexOf('</template>');
+    return templateStart >= 0 && at > templateStart && at < templateEnd ? 'html' : 'line';
+  }
+  if (/\.[jt]sx$/.test(file) && content[at] === '<') return /(\(|=>|return|&&|\?|:)\s*$/.test(previousLine) ? undefined : 'jsx';
+  return /\.(js|ts|jsx|tsx)$/.test(file) ? 'line' : undefined;
+}
+
+/**
  * The file's line break: \r\n, a lone \r (old Mac editors) or \n. Scans the whole file: callers with many
  * findings in one file compute it (and the file's LineIndex) once and pass them to suppressFix.
  */
@@ -91,18 +107,20 @@ export function lineBreakOf(content: string): string {
 /** The "Suppress with a reason" quick-fix: a comment line above the finding, in the file's comment syntax. */
 export function suppressFix(finding: Finding, content: string, eol = lineBreakOf(content), lines = new LineIndex(content)): Fix | undefined {
   const file = finding.range.file;
-  const isWxml = file.endsWith('.wxml');
-  if (!isWxml && !/\.(js|ts)$/.test(file)) return undefined;
   // Any line break style: \n, \r\n or a lone \r (old Mac editors); the comment line uses the file's own.
-  const lineStart = lines.offsetAt({ line: lines.positionAt(finding.range.start).line, character: 0 });
+  const line = lines.positionAt(finding.range.start).line;
+  const lineStart = lines.offsetAt({ line, character: 0 });
   INDENT.lastIndex = lineStart;
   const indent = INDENT.exec(content)?.[0] ?? '';
+  const style = commentStyle(file, content, lineStart + indent.length, line > 0 ? content.slice(lines.offsetAt({ line: line - 1, character: 0 }), lineStart) : '');
+  if (!style) return undefined;
   return {
     kind: 'suppress-with-reason',
     title: text(`Suppress ${finding.ruleId} on this line with a reason`, `以注明原因的方式在此行抑制 ${finding.ruleId}`),
     build: (locale) => {
       const reason = locale === 'zh-cn' ? '${1:说明为什么这里合规}' : '${1:explain why this is compliant}';
-      const comment = isWxml ? `<!-- ${MARKER} ${finding.ruleId} -- ${reason} -->` : `// ${MARKER} ${finding.ruleId} -- ${reason}`;
+      const body = `${MARKER} ${finding.ruleId} -- ${reason}`;
+      const comment = style === 'html' ? `<!-- ${body} -->` : style === 'jsx' ? `{/* ${body} */}` : `// ${body}`;
       return { edits: [{ file, start: lineStart, end: lineStart, newText: `${indent}${comment}${eol}`, snippet: true }], creations: [] };
     },
   };

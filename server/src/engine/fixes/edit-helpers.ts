@@ -124,6 +124,8 @@ export function eventParameter(script: ScriptFacts): string {
  * would not parse as that name.) The answer is remembered per parsed document and tag.
  */
 export function appendElement(document: WxmlDocument, tag: string): FileEdit | undefined {
+  // A Vue SFC or JSX module ends with script or style, not with markup.
+  if (document.dialect) return undefined;
   const known = memoize(document, APPEND_SLOT, undefined, () => new Map<string, FileEdit | null>());
   let edit = known.get(tag);
   if (edit === undefined) {

@@ -39,6 +39,8 @@ export const moveToCheckout = defineFix({
     const checkout = flow.checkout.step;
     if (!checkout || checkout.page === gate.page || !checkout.page.script?.definition || !checkout.page.wxml) return undefined;
     if (attribute(checkout.trigger, 'open-type')) return undefined;
+    // The markup and methods it writes are WXML and Page methods: not offered on uni-app or Taro sources (yet).
+    if (checkout.page.wxml.dialect || gate.request.view.document.dialect) return undefined;
     // Every file the fix reads code from or writes to must parse: a half-typed file is left to its author.
     const scripts = [checkout.page.script, gate.request.handler?.script, ...(removal.kind === 'navigation' ? [removal.reached, ...(removal.alsoReached ?? [])].map((r) => r.script) : [])];
     if (scripts.some((script) => script && script.syntaxErrorCount) || checkout.page.wxml.problems.length || gate.request.view.document.problems.length) return undefined;

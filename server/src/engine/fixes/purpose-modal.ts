@@ -32,6 +32,8 @@ export const purposeModal = defineFix({
     const script = owner.script;
     const definition = script?.definition;
     if (!script || !definition || definition.kind === 'App' || definition.kind === 'Behavior') return undefined;
+    // The dialog is written as WXML and a Page/Component script: not (yet) as a Vue SFC or JSX.
+    if (document.dialect) return undefined;
     // Editing files that do not parse would make them worse: the fix waits until they do.
     if (script.syntaxErrorCount || document.problems.length || !endsWithCompleteMarkup(document.content) || !hasCleanStartTag(document, element)) return undefined;
     // A button that already reacts to taps would run that handler too: leave it to the developer.

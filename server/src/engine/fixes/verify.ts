@@ -1,8 +1,12 @@
-import { parseScript, parseWxml, parseJsonc } from '../parse';
+import { parseScript, parseWxml, parseJsonc, parseVue } from '../parse';
 
 /** Syntax problems in a file's content, by the engine's own parsers (0 for kinds it does not check). */
 export function syntaxProblemCount(file: string, content: string): number {
-  if (/\.(js|ts)$/.test(file)) return parseScript(file, content).syntaxErrorCount;
+  if (/\.(js|ts|jsx|tsx)$/.test(file)) return parseScript(file, content).syntaxErrorCount;
+  if (/\.n?vue$/.test(file)) {
+    const component = parseVue(file, content);
+    return component.problems.length + (component.script?.syntaxErrorCount ?? 0);
+  }
   if (file.endsWith('.wxml')) return parseWxml(file, content).problems.length;
   if (file.endsWith('.json')) return parseJsonc(content).errors.length;
   return 0;

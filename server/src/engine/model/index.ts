@@ -8,3 +8,4 @@ export * from './file-cache';
 export * from './discovery';
 export * from './memo';
 export * from './frameworks';
+export * from './guidance';

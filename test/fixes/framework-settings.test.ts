@@ -1,0 +1,111 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { applyFixEdits } from '../../server/src/engine';
+import { parseStaticConfig } from '../../server/src/engine/parse/static-config';
+import { parseJsonc } from '../../server/src/engine/parse/jsonc';
+import { ProjectSpec, lintRendered, relativeToVirtualRoot, renderProject } from '../helpers/forms';
+import type { ProjectFiles } from '../helpers/virtual-project';
+import { VIRTUAL_ROOT } from '../helpers/virtual-project';
+import * as path from 'path';
+
+/**
+ * Fixes to the mini program's settings write where a framework keeps them: uni-app's manifest.json "mp-weixin"
+ * (JSON with comments) and Taro's src/app.config.ts (a module, in its own quotes and indentation).
+ */
+const STORES = 'pages/stores/stores';
+const project = (body: string, settings?: Record<string, unknown>): ProjectSpec => ({
+  pages: { 'pages/index/index': { template: '<view wx:for="{{items}}">{{item}}</view>' }, [STORES]: { template: '<button bindtap="locate">附近门店</button>', methods: { locate: body } } },
+  settings,
+});
+
+function applyFirst(files: ProjectFiles, ruleId: string, fixKind: string): ProjectFiles {
+  const finding = lintRendered(files).find((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind));
+  assert.ok(finding, `a ${ruleId} finding offering ${fixKind}`);
+  const changed = applyFixEdits(finding.fixes.find((x) => x.kind === fixKind)!.build('zh-cn'), (file) => files[relativeToVirtualRoot(file)]);
+  const next = { ...files };
+  for (const [file, content] of changed) next[relativeToVirtualRoot(file)] = content;
+  assert.ok(!lintRendered(next).some((f) => f.ruleId === ruleId && f.message.en === finding.message.en), 'the finding is gone after the fix');
+  return next;
+}
+
+const taroConfig = (files: ProjectFiles) => parseStaticConfig(path.join(VIRTUAL_ROOT, 'src/app.config.ts'), files['src/app.config.ts']);
+
+describe('settings fixes in uni-app and Taro projects', () => {
+  it('declare-private-info adds to manifest.json "mp-weixin"', () => {
+    const files = renderProject(project('wx.chooseAddress({});', { requiredPrivateInfos: ['chooseLocation'] }), 'uni-app');
+    const after = applyFirst(files, 'undeclared-private-info', 'declare-private-info');
+    const manifest = parseJsonc(after['manifest.json']);
+    assert.deepEqual(manifest.errors, []);
+    assert.deepEqual((manifest.value as Record<string, { requiredPrivateInfos: string[] }>)['mp-weixin'].requiredPrivateInfos, ['chooseLocation', 'chooseAddress']);
+    assert.equal(after['pages.json'], files['pages.json'], 'pages.json untouched');
+  });
+
+  it('declare-private-info creates requiredPrivateInfos in app.config.ts, in single quotes', () => {
+    const files = renderProject(project('wx.chooseAddress({});'), 'taro');
+    const after = applyFirst(files, 'undeclared-private-info', 'declare-private-info');
+    const config = taroConfig(after);
+    assert.deepEqual(config.errors, []);
+    assert.deepEqual((config.value as { requiredPrivateInfos: string[] }).requiredPrivateInfos, ['chooseAddress']);
+    assert.match(after['src/app.config.ts'], /\n  requiredPrivateInfos: \['chooseAddress'\]\n/);
+  });
+
+  it('declare-private-info appends to a multi-line list in app.config.ts', () => {
+    const files = renderProject(project('wx.chooseLocation({});\nwx.chooseAddress({});', { requiredPrivateInfos: ['chooseLocation'] }), 'taro');
+    const after = applyFirst(files, 'undeclared-private-info', 'declare-private-info');
+    assert.deepEqual((taroConfig(after).value as { requiredPrivateInfos: string[] }).requiredPrivateInfos, ['chooseLocation', 'chooseAddress']);
+    assert.match(after['src/app.config.ts'], /'chooseLocation',\n    'chooseAddress'\n/);
+  });
+
+  it('add-location-purpose writes permission into app.config.ts', () => {
+    const files = renderProject(project('wx.getLocation({});', { requiredPrivateInfos: ['getLocation'] }), 'taro');
+    const finding = lintRendered(files).find((f) => f.ruleId === 'location-purpose');
+    assert.ok(finding?.fixes.some((f) => f.kind === 'add-location-purpose'));
+    const changed = applyFixEdits(finding!.fixes.find((f) => f.kind === 'add-location-purpose')!.build('zh-cn'), (file) => files[relativeToVirtualRoot(file)]);
+    const text = changed.get(path.join(VIRTUAL_ROOT, 'src/app.config.ts'))!;
+    const config = parseStaticConfig('/x/app.config.ts', text);
+    assert.match((config.value as { permission: Record<string, { desc: string }> }).permission['scope.userLocation'].desc, /^用于【请填写功能/);
+    assert.match(text, /permission: \{\n    'scope\.userLocation': \{\n      desc: '/);
+  });
+
+  it('remove-private-info and remove-use-privacy-check edit app.config.ts and manifest.json', () => {
+    const taro = renderProject(project('wx.showToast({ title: "ok" });', { requiredPrivateInfos: ['getLocation', 'chooseAddress'] }), 'taro');
+    const once = applyFirst(taro, 'unused-private-info-declaration', 'remove-private-info');
+    const twice = applyFirst(once, 'unused-private-info-declaration', 'remove-private-info');
+    assert.deepEqual((taroConfig(twice).value as { requiredPrivateInfos: string[] }).requiredPrivateInfos, []);
+    const uni = renderProject({ ...project('wx.showToast({ title: "ok" });', { __usePrivacyCheck__: true }) }, 'uni-app');
+    const cleaned = applyFirst(uni, 'privacy-authorization-flow', 'remove-use-privacy-check');
+    assert.equal(((parseJsonc(cleaned['manifest.json']).value as Record<string, Record<string, unknown>>)['mp-weixin'].__usePrivacyCheck__), undefined);
+  });
+
+  it('offers no template fix that would write WXML into a .vue or .tsx file', () => {
+    for (const form of ['uni-app', 'taro'] as const) {
+      const files = renderProject({ pages: { 'pages/index/index': { template: '<view wx:for="{{items}}">{{item}}</view>' }, 'pages/checkout/checkout': { template: '<view>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">获取手机号</button>\n  <button bindtap="pay">提交订单</button>\n</view>', methods: { onPhone: 'console.log(e);', pay: "wx.requestPayment({ timeStamp: '', nonceStr: '', package: '', signType: 'RSA', paySign: '' });" } } } }, form);
+      const finding = lintRendered(files).find((f) => f.ruleId === 'phone-purpose-at-checkout');
+      assert.ok(finding, `${form}: the finding is there`);
+      assert.deepEqual(finding!.fixes.map((f) => f.kind), ['suppress-with-reason'], form);
+    }
+  });
+});
+
+describe('suppression comments in .vue and .tsx files', () => {
+  const wall: ProjectSpec = {
+    pages: {
+      'pages/login/login': { template: '<view>\n  <text>欢迎</text>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">手机号登录</button>\n</view>', methods: { onPhone: 'console.log(e);' } },
+      'pages/index/index': { template: '<view wx:for="{{items}}">{{item}}</view>' },
+    },
+  };
+  for (const [form, comment] of [['uni-app', /<!-- mp-privacy-disable-next-line phone-on-entry -- /], ['taro', /\{\/\* mp-privacy-disable-next-line phone-on-entry -- /]] as const) {
+    it(`${form}: the quick-fix writes the template's comment syntax, and a reason then suppresses the finding`, () => {
+      const files = renderProject(wall, form);
+      const finding = lintRendered(files).find((f) => f.ruleId === 'phone-on-entry');
+      assert.ok(finding);
+      const fix = finding!.fixes.find((f) => f.kind === 'suppress-with-reason')!;
+      const edit = fix.build('en').edits[0];
+      assert.match(edit.newText, comment);
+      const file = relativeToVirtualRoot(edit.file);
+      const withReason = { ...files, [file]: files[file].slice(0, edit.start) + edit.newText.replace('${1:explain why this is compliant}', 'staff-only app') + files[file].slice(edit.end) };
+      assert.ok(!lintRendered(withReason).some((f) => f.ruleId === 'phone-on-entry'), 'suppressed');
+      assert.ok(!lintRendered(withReason).some((f) => f.ruleId === 'invalid-suppression'), 'a used suppression');
+    });
+  }
+});
