@@ -65,7 +65,13 @@ runRuleTestsInForms('privacy-api-without-user-action', {
 });
 
 runRuleTestsInForms('open-setting-without-tap', {
-  valid: [{ name: 'settings opened from a tap', project: withStores(tapPage('wx.openSetting({});', '打开设置')) }],
+  valid: [
+    { name: 'settings opened from a tap', project: withStores(tapPage('wx.openSetting({});', '打开设置')) },
+    {
+      name: 'settings opened from the confirm of a dialog shown on load (the user taps the dialog)',
+      project: withStores({ ...content, lifecycles: { onLoad: "wx.showModal({\n  content: '需要位置权限',\n  success: (res) => {\n    if (res.confirm) wx.openSetting({});\n  },\n});" } }),
+    },
+  ],
   invalid: [{ name: 'settings opened when the page shows', project: withStores({ ...content, lifecycles: { onShow: 'wx.openSetting({});' } }), errors: [{ page: STORES, part: 'script', at: 'wx.openSetting(' }] }],
 });
 
