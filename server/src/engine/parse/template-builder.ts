@@ -37,6 +37,8 @@ export function kebabCase(name: string): string {
 
 /** A handler named by an expression: `onTap`, `this.onTap`, `onTap(item)`, `this.onTap.bind(this)`; else undefined. */
 export function handlerName(expression: string): string | undefined {
+  // A handler is named in a few words; a longer expression is an inline statement (and stays linear to read).
+  if (expression.length > 300) return undefined;
   const match = /^\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*(?:\.bind\s*\([^)]*\)\s*)?(?:\([^;]*\))?\s*;?\s*$/.exec(expression);
   if (!match || match[1] === '$emit' || match[1] === 'this') return undefined;
   return match[1];
