@@ -79,7 +79,7 @@ export function uriOf(file: string): string {
   return pathToFileURL(file).href;
 }
 
-const LANGUAGES: Record<string, string> = { '.wxml': 'wxml', '.js': 'javascript', '.ts': 'typescript', '.json': 'json', '.wxss': 'css' };
+const LANGUAGES: Record<string, string> = { '.wxml': 'wxml', '.js': 'javascript', '.ts': 'typescript', '.json': 'json', '.wxss': 'css', '.vue': 'vue', '.tsx': 'typescriptreact', '.jsx': 'javascriptreact' };
 
 /**
  * Applies a WorkspaceEdit as an editor would: CreateFile, TextDocumentEdit (checking versions of open
