@@ -266,3 +266,24 @@ function renderNode(node: WxmlNode, dialect: 'vue' | 'jsx', indent: string): str
   if (loop) return `${indent}{${loop}.map((item, index) => (\n${indent}  ${element.replace(`<${tag}`, `<${tag} key={index}`)}\n${indent}))}`;
   return `${indent}{${condition} && (\n${indent}  ${element}\n${indent})}`;
 }
+
+// Pages shared by the rule tests that run in every form (test/rules/<id>.test.ts, runRuleTestsInForms).
+export const INDEX = 'pages/index/index';
+export const STORES = 'pages/stores/stores';
+export const LOGIN = 'pages/login/login';
+export const CHECKOUT = 'pages/checkout/checkout';
+
+export const content: UnitSpec = {
+  template: '<view class="list">\n  <view class="item" wx:for="{{items}}">\n    <navigator url="/pages/stores/stores">{{item.title}}</navigator>\n  </view>\n</view>',
+};
+export const tapPage = (body: string, label = '附近门店'): UnitSpec => ({ template: `<view>\n  <text>门店列表</text>\n  <button bindtap="locate">${label}</button>\n</view>`, methods: { locate: body } });
+export const withStores = (stores: UnitSpec, settings?: Record<string, unknown>): ProjectSpec => ({ pages: { [INDEX]: content, [STORES]: stores }, settings });
+export const phoneWall: UnitSpec = {
+  template: '<view class="login">\n  <text>欢迎使用</text>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">手机号快捷登录</button>\n</view>',
+  methods: { onGetPhone: "wx.setStorageSync('phoneCode', e.detail.code);" },
+};
+export const located = (permission?: Record<string, unknown>): ProjectSpec => withStores(tapPage('wx.getLocation({ type: "gcj02" });'), { requiredPrivateInfos: ['getLocation'], ...(permission ? { permission } : {}) });
+export const checkout = (phoneMarkup: string): UnitSpec => ({
+  template: `<view class="checkout">\n  <text>订单金额</text>\n  ${phoneMarkup}\n  <button class="pay" bindtap="submitOrder">提交订单</button>\n</view>`,
+  methods: { onGetPhone: 'console.log(e.detail.code);', submitOrder: "wx.requestPayment({ timeStamp: '', nonceStr: '', package: '', signType: 'RSA', paySign: '' });" },
+});

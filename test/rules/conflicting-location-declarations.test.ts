@@ -1,5 +1,7 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { appJson, contentPage } from '../helpers/mini-program';
+import { runRuleTestsInForms } from '../helpers/rule-tester';
+import { tapPage, withStores } from '../helpers/forms';
 
 const INDEX = 'pages/index/index';
 
@@ -14,4 +16,10 @@ runRuleTests('conflicting-location-declarations', {
     { name: 'fuzzy and startLocationUpdateBackground', files: { ...appJson([INDEX], { requiredPrivateInfos: ['getFuzzyLocation', 'startLocationUpdateBackground'] }), ...contentPage(INDEX) }, errors: [{ file: 'app.json', at: '"getFuzzyLocation"' }] },
     { name: 'fuzzy and onLocationChange', files: { ...appJson([INDEX], { requiredPrivateInfos: ['onLocationChange', 'chooseAddress', 'getFuzzyLocation'] }), ...contentPage(INDEX) }, errors: [{ file: 'app.json', at: '"getFuzzyLocation"' }] },
   ],
+});
+
+// The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
+runRuleTestsInForms('conflicting-location-declarations', {
+  valid: [{ name: 'only precise APIs', project: withStores(tapPage('wx.getLocation({});'), { requiredPrivateInfos: ['getLocation', 'chooseLocation'] }) }],
+  invalid: [{ name: 'fuzzy and precise together', project: withStores(tapPage('wx.getLocation({});'), { requiredPrivateInfos: ['getLocation', 'getFuzzyLocation'] }), errors: [{ part: 'settings', at: '"getFuzzyLocation"' }] }],
 });

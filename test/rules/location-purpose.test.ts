@@ -1,5 +1,7 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { appJson, contentPage, page } from '../helpers/mini-program';
+import { runRuleTestsInForms } from '../helpers/rule-tester';
+import { located } from '../helpers/forms';
 
 const INDEX = 'pages/index/index';
 const STORES = 'pages/stores/stores';
@@ -17,5 +19,14 @@ runRuleTests('location-purpose', {
     { name: 'template text', files: { ...appJson([INDEX, STORES], { requiredPrivateInfos: ['getLocation'], permission: { 'scope.userLocation': { desc: '你的位置信息将用于小程序位置接口的效果展示' } } }), ...contentPage(INDEX), ...storesPage(locateJs('getLocation')) }, errors: [{ file: 'app.json', at: '"你的位置信息将用于小程序位置接口的效果展示"', severity: 'warning' }] },
     { name: 'wx.authorize for background location with an empty desc', files: { ...appJson([INDEX, STORES], { permission: { 'scope.userLocationBackground': { desc: '' } } }), ...contentPage(INDEX), ...storesPage(`Page({ locate() { wx.authorize({ scope: 'scope.userLocationBackground' }); } })`) }, errors: [{ file: 'app.json', at: '""', severity: 'warning' }] },
     { name: 'a purpose longer than 30 characters', files: { ...appJson([INDEX, STORES], { requiredPrivateInfos: ['getLocation'], permission: { 'scope.userLocation': { desc: '我们会使用你的位置信息来为你推荐附近的门店并计算配送距离和预计送达时间以及运费' } } }), ...contentPage(INDEX), ...storesPage(locateJs('getLocation')) }, errors: [{ file: 'app.json', at: '"我们会使用' }] },
+  ],
+});
+
+// The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
+runRuleTestsInForms('location-purpose', {
+  valid: [{ name: 'purpose stated', project: located({ 'scope.userLocation': { desc: '用于为你推荐附近的门店' } }) }],
+  invalid: [
+    { name: 'no permission purpose', project: located(), errors: [{ page: STORES, part: 'script', at: 'wx.getLocation(' }] },
+    { name: 'placeholder purpose', project: located({ 'scope.userLocation': { desc: '测试' } }), errors: [{ part: 'settings', at: '"测试"', severity: 'warning' }] },
   ],
 });

@@ -1,5 +1,7 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { appJson, contentPage } from '../helpers/mini-program';
+import { runRuleTestsInForms } from '../helpers/rule-tester';
+import { STORES, tapPage, withStores, phoneWall } from '../helpers/forms';
 
 const INDEX = 'pages/index/index';
 
@@ -15,4 +17,10 @@ runRuleTests('personal-data-storage', {
     { name: 'a location with setStorage', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  onLoad() { wx.setStorage({ key: 'lastLocation', data: {} }); },") }, errors: [{ file: `${INDEX}.js`, at: 'wx.setStorage(' }] },
     { name: 'an ID card number', files: { ...appJson([INDEX]), ...contentPage(INDEX, "  save(v) { wx.setStorageSync('idCard', v); },") }, errors: [{ file: `${INDEX}.js`, at: 'wx.setStorageSync(' }] },
   ],
+});
+
+// The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
+runRuleTestsInForms('personal-data-storage', {
+  valid: [{ name: 'a one-time code', project: withStores(phoneWall) }],
+  invalid: [{ name: 'a phone number kept in storage', project: withStores(tapPage("wx.setStorageSync('phone', '13800000000');", '保存')), errors: [{ page: STORES, part: 'script', at: 'wx.setStorageSync(' }] }],
 });

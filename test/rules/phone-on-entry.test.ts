@@ -1,5 +1,7 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { appJson, contentPage, page, phoneOnlyPage } from '../helpers/mini-program';
+import { runRuleTestsInForms } from '../helpers/rule-tester';
+import { STORES, content, phoneWall } from '../helpers/forms';
 
 const LOGIN = 'pages/login/login';
 const INDEX = 'pages/index/index';
@@ -178,6 +180,20 @@ runRuleTests('phone-on-entry', {
         ...contentPage(INDEX),
       },
       errors: [{ file: 'widgets/auth-popup/auth-popup.wxml', at: '<button open-type="getPhoneNumber" bindgetphonenumber="confirm">' }],
+    },
+  ],
+});
+
+// The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
+runRuleTestsInForms('phone-on-entry', {
+  valid: [{ name: 'a phone login page reached from the content', project: { pages: { [INDEX]: { template: '<view>\n  <view wx:for="{{items}}">{{item.title}}</view>\n  <navigator url="/pages/login/login">登录</navigator>\n</view>' }, [LOGIN]: phoneWall } } }],
+  invalid: [
+    { name: 'the entry page is a phone wall', project: { pages: { [LOGIN]: phoneWall, [INDEX]: content } }, errors: [{ page: LOGIN, part: 'template', at: '<button' }] },
+    { name: 'launch code sends users to a phone wall', project: { pages: { [INDEX]: content, [LOGIN]: phoneWall }, onLaunch: "wx.reLaunch({ url: '/pages/login/login' });" }, errors: [{ part: 'app', at: 'wx.reLaunch(' }] },
+    {
+      name: 'the entry page shows only a login card component',
+      project: { pages: { [INDEX]: { template: '<view>\n  <login-card></login-card>\n</view>' }, [STORES]: content }, components: { 'login-card': phoneWall } },
+      errors: [{ component: 'login-card', part: 'template', at: '<button' }],
     },
   ],
 });

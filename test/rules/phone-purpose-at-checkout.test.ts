@@ -1,5 +1,7 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { PHONE_BUTTON, appJson, checkoutPage, contentPage, page } from '../helpers/mini-program';
+import { runRuleTestsInForms } from '../helpers/rule-tester';
+import { content, checkout } from '../helpers/forms';
 
 const INDEX = 'pages/index/index';
 const CHECKOUT = 'pages/checkout/checkout';
@@ -86,4 +88,10 @@ runRuleTests('phone-purpose-at-checkout', {
       errors: [{ file: `${CHECKOUT}.wxml`, at: '<button open-type="getRealtimePhoneNumber"' }],
     },
   ],
+});
+
+// The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
+runRuleTestsInForms('phone-purpose-at-checkout', {
+  valid: [{ name: 'purpose stated next to the button', project: { pages: { [INDEX]: content, [CHECKOUT]: checkout('<view>\n    <text>手机号仅用于配送时联系您</text>\n    <button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">获取手机号</button>\n  </view>') } } }],
+  invalid: [{ name: 'a bare phone button at checkout', project: { pages: { [INDEX]: content, [CHECKOUT]: checkout('<button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">获取手机号</button>') } }, errors: [{ page: CHECKOUT, part: 'template', at: '<button' }] }],
 });

@@ -1,5 +1,7 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { QQMAP_SDK, appJson, contentPage, page } from '../helpers/mini-program';
+import { runRuleTestsInForms } from '../helpers/rule-tester';
+import { STORES, content, tapPage, withStores } from '../helpers/forms';
 
 const INDEX = 'pages/index/index';
 const MAP = 'pages/map/map';
@@ -22,5 +24,22 @@ runRuleTests('privacy-api-without-user-action', {
     },
     { name: 'a map page onShow (not on the launch path: info)', files: withMapPage('Page({ onShow() { wx.getLocation({}); } })'), errors: [{ file: `${MAP}.js`, at: 'wx.getLocation(', severity: 'info' }] },
     { name: 'a component attached on the entry page, in a timer', files: { ...appJson([INDEX], { usingComponents: { 'photo-wall': '/components/wall/wall' } }), ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view><photo-wall></photo-wall>', 'Page({})'), 'components/wall/wall.wxml': '<view>墙</view>', 'components/wall/wall.js': 'Component({ lifetimes: { attached() { setTimeout(() => wx.chooseMedia({}), 500); } } })' }, errors: [{ file: 'components/wall/wall.js', at: 'wx.chooseMedia(', severity: 'warning' }] },
+  ],
+});
+
+// The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
+runRuleTestsInForms('privacy-api-without-user-action', {
+  valid: [{ name: 'location asked from a tap', project: withStores(tapPage('wx.getLocation({});'), { requiredPrivateInfos: ['getLocation'] }) }],
+  invalid: [
+    {
+      name: 'the entry page asks for the location when it loads',
+      project: { pages: { [INDEX]: { ...content, lifecycles: { onLoad: 'wx.getLocation({ success: (res) => console.log(res) });' } } }, settings: { requiredPrivateInfos: ['getLocation'] } },
+      errors: [{ page: INDEX, part: 'script', at: 'wx.getLocation(', severity: 'warning' }],
+    },
+    {
+      name: 'a page method called from onShow',
+      project: withStores({ ...tapPage('this.pickPhoto();'), lifecycles: { onShow: 'this.pickPhoto();' }, methods: { locate: 'this.pickPhoto();', pickPhoto: 'wx.chooseImage({ count: 1 });' } }),
+      errors: [{ page: STORES, part: 'script', at: 'this.pickPhoto(', severity: 'info' }],
+    },
   ],
 });

@@ -1,5 +1,7 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { appJson, contentPage, page } from '../helpers/mini-program';
+import { runRuleTestsInForms } from '../helpers/rule-tester';
+import { STORES, tapPage, withStores } from '../helpers/forms';
 
 const INDEX = 'pages/index/index';
 const ORDER = 'pages/order/order';
@@ -20,5 +22,17 @@ runRuleTests('subscribe-message-without-tap', {
     { name: 'in the payment fail callback', files: orderPage(`Page({ notify() { wx.requestPayment({ fail: () => { ${SUBSCRIBE}; } }); } })`), errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }] },
     { name: 'from onLoad', files: orderPage(`Page({ onLoad() { this.ask(); }, ask() { ${SUBSCRIBE}; } })`, '<view>{{order.no}}</view>'), errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }] },
     { name: 'in a wx.request success callback inside a helper', files: { ...orderPage(`import { subscribe } from '../../utils/sub';\nPage({ notify() { subscribe(); } })`), 'utils/sub.js': `export function subscribe() { wx.request({ url: 'https://api.example.com/tmpl', success: () => { ${SUBSCRIBE}; } }); }` }, errors: [{ file: 'utils/sub.js', at: 'wx.requestSubscribeMessage(' }] },
+  ],
+});
+
+// The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
+runRuleTestsInForms('subscribe-message-without-tap', {
+  valid: [{ name: 'subscribed first thing in the tap', project: withStores(tapPage("wx.requestSubscribeMessage({ tmplIds: ['T1'] });\nwx.request({ url: 'https://api.example.com/subscribe' });", '订阅')) }],
+  invalid: [
+    {
+      name: 'subscribed after a request came back',
+      project: withStores(tapPage("wx.request({\n  url: 'https://api.example.com/order',\n  success: () => {\n    wx.requestSubscribeMessage({ tmplIds: ['T1'] });\n  },\n});", '下单')),
+      errors: [{ page: STORES, part: 'script', at: 'wx.requestSubscribeMessage(' }],
+    },
   ],
 });

@@ -4,6 +4,8 @@ import { runRuleTests } from '../helpers/rule-tester';
 import { applyFix, lintFiles } from '../helpers/virtual-project';
 import type { ProjectFiles } from '../helpers/virtual-project';
 import { QQMAP_SDK, appJson, contentPage, page } from '../helpers/mini-program';
+import { runRuleTestsInForms } from '../helpers/rule-tester';
+import { tapPage, withStores } from '../helpers/forms';
 
 const INDEX = 'pages/index/index';
 const STORES = 'pages/stores/stores';
@@ -56,4 +58,12 @@ describe('undeclared-private-info: the declare fix', () => {
   it('appends when nothing in the list is a slip of the API', () => {
     assert.deepEqual(listAfter(declareFix(withList(['chooseAddress', 'somethingElse']))), ['chooseAddress', 'somethingElse', 'getLocation']);
   });
+
+// The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
+runRuleTestsInForms('undeclared-private-info', {
+  valid: [{ name: 'getLocation declared', project: withStores(tapPage('wx.getLocation({ type: "gcj02" });'), { requiredPrivateInfos: ['getLocation'] }) }],
+  invalid: [
+    { name: 'not declared', project: withStores(tapPage('wx.getLocation({ type: "gcj02" });')), errors: [{ page: STORES, part: 'script', at: 'wx.getLocation(' }] },
+    { name: 'one of two declared', project: withStores(tapPage('wx.chooseLocation({});\nwx.chooseAddress({});'), { requiredPrivateInfos: ['chooseLocation'] }), errors: [{ page: STORES, part: 'script', at: 'wx.chooseAddress(' }] },
+  ],
 });

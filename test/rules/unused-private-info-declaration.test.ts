@@ -1,5 +1,7 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { appJson, contentPage, page } from '../helpers/mini-program';
+import { runRuleTestsInForms } from '../helpers/rule-tester';
+import { tapPage, withStores } from '../helpers/forms';
 
 const INDEX = 'pages/index/index';
 const STORES = 'pages/stores/stores';
@@ -17,4 +19,10 @@ runRuleTests('unused-private-info-declaration', {
     { name: 'one of two unused', files: { ...appJson([INDEX, STORES], { requiredPrivateInfos: ['getLocation', 'chooseAddress'] }), ...contentPage(INDEX), ...storesPage(locateJs('getLocation')) }, errors: [{ file: 'app.json', at: '"chooseAddress"' }] },
     { name: 'only a commented-out call', files: { ...appJson([INDEX, STORES], { requiredPrivateInfos: ['choosePoi'] }), ...contentPage(INDEX), ...storesPage('Page({ locate() { /* wx.choosePoi({}) */ } })') }, errors: [{ file: 'app.json', at: '"choosePoi"' }] },
   ],
+});
+
+// The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
+runRuleTestsInForms('unused-private-info-declaration', {
+  valid: [{ name: 'declared and called', project: withStores(tapPage('wx.chooseAddress({});'), { requiredPrivateInfos: ['chooseAddress'] }) }],
+  invalid: [{ name: 'declared, never called', project: withStores(tapPage('wx.showToast({ title: "ok" });'), { requiredPrivateInfos: ['chooseAddress'] }), errors: [{ part: 'settings', at: '"chooseAddress"' }] }],
 });

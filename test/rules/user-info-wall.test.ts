@@ -1,5 +1,7 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { appJson, contentPage, page } from '../helpers/mini-program';
+import { runRuleTestsInForms } from '../helpers/rule-tester';
+import { LOGIN, content, tapPage } from '../helpers/forms';
 
 const INDEX = 'pages/index/index';
 const AUTH = 'pages/auth/auth';
@@ -25,4 +27,10 @@ runRuleTests('user-info-wall', {
     { name: 'app onLaunch redirects to a getUserInfo button page', files: { ...appJson([INDEX, AUTH]), 'app.js': "App({ onLaunch() { if (!wx.getStorageSync('user')) wx.redirectTo({ url: '/pages/auth/auth' }); } })", ...contentPage(INDEX), ...authPage('<button open-type="getUserInfo" bindgetuserinfo="onInfo">授权</button>', 'Page({ onInfo(e) {} })') }, errors: [{ file: 'app.js', at: 'wx.redirectTo(' }] },
     { name: 'a detail page onShow sends users to the avatar/nickname wall', files: { ...appJson([INDEX, 'pages/detail/detail', AUTH]), ...contentPage(INDEX), ...page('pages/detail/detail', '<view>{{detail}}</view>', "Page({ onShow() { wx.navigateTo({ url: '/pages/auth/auth' }); } })"), ...authPage('<button open-type="chooseAvatar" bindchooseavatar="pick">选择头像</button>', 'Page({ pick(e) {} })') }, errors: [{ file: 'pages/detail/detail.js', at: 'wx.navigateTo(' }] },
   ],
+});
+
+// The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
+runRuleTestsInForms('user-info-wall', {
+  valid: [{ name: 'a profile button behind a link', project: { pages: { [INDEX]: { template: '<view>\n  <view wx:for="{{items}}">{{item.title}}</view>\n  <navigator url="/pages/login/login">登录</navigator>\n</view>' }, [LOGIN]: tapPage("wx.getUserProfile({ desc: '用于完善会员资料' });", '微信授权登录') } } }],
+  invalid: [{ name: 'the entry page is a profile wall', project: { pages: { [LOGIN]: { template: '<view>\n  <text>欢迎</text>\n  <button bindtap="login">微信授权登录</button>\n</view>', methods: { login: "wx.getUserProfile({ desc: '用于完善会员资料' });" } }, [INDEX]: content } }, errors: [{ page: LOGIN, part: 'template', at: '<button' }] }],
 });
