@@ -77,6 +77,18 @@ describe('settings fixes in uni-app and Taro projects', () => {
     assert.equal(((parseJsonc(cleaned['manifest.json']).value as Record<string, Record<string, unknown>>)['mp-weixin'].__usePrivacyCheck__), undefined);
   });
 
+  it('unknown-privacy-declaration replaces and removes entries in manifest.json "mp-weixin" and app.config.ts', () => {
+    const uni = renderProject(project('wx.getLocation({});', { requiredPrivateInfos: ['getLocation', 'getLoaction'] }), 'uni-app');
+    const removed = applyFirst(uni, 'unknown-privacy-declaration', 'remove-privacy-declaration');
+    assert.deepEqual((parseJsonc(removed['manifest.json']).value as Record<string, { requiredPrivateInfos: string[] }>)['mp-weixin'].requiredPrivateInfos, ['getLocation']);
+    assert.equal(removed['pages.json'], uni['pages.json'], 'pages.json untouched');
+    const taro = renderProject(project('wx.getLocation({});', { requiredPrivateInfos: ['getLocation'], permission: { 'scope.getLocation': { desc: '用于为你推荐附近的门店' } } }), 'taro');
+    const replaced = applyFirst(taro, 'unknown-privacy-declaration', 'replace-privacy-declaration');
+    const config = taroConfig(replaced);
+    assert.deepEqual(config.errors, []);
+    assert.deepEqual(Object.keys((config.value as { permission: Record<string, unknown> }).permission), ['scope.userLocation']);
+  });
+
   it('offers no template fix that would write WXML into a .vue or .tsx file', () => {
     for (const form of ['uni-app', 'taro'] as const) {
       const files = renderProject({ pages: { 'pages/index/index': { template: '<view wx:for="{{items}}">{{item}}</view>' }, 'pages/checkout/checkout': { template: '<view>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">获取手机号</button>\n  <button bindtap="pay">提交订单</button>\n</view>', methods: { onPhone: 'console.log(e);', pay: "wx.requestPayment({ timeStamp: '', nonceStr: '', package: '', signType: 'RSA', paySign: '' });" } } } }, form);

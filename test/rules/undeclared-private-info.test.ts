@@ -58,6 +58,7 @@ describe('undeclared-private-info: the declare fix', () => {
   it('appends when nothing in the list is a slip of the API', () => {
     assert.deepEqual(listAfter(declareFix(withList(['chooseAddress', 'somethingElse']))), ['chooseAddress', 'somethingElse', 'getLocation']);
   });
+});
 
 // The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
 runRuleTestsInForms('undeclared-private-info', {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { runRuleTests } from '../helpers/rule-tester';
+import { runRuleTests, runRuleTestsInForms } from '../helpers/rule-tester';
+import { tapPage, withStores } from '../helpers/forms';
 import { appJson, contentPage, page } from '../helpers/mini-program';
 import { applyFix, lintFiles } from '../helpers/virtual-project';
 import { assertParses } from '../helpers/fix-checks';
@@ -85,4 +86,13 @@ describe(`${RULE}: messages and fixes`, () => {
     assert.doesNotMatch(finding.message.en, /did you mean/);
     assert.match(finding.evidence.en, /getFuzzyLocation, getLocation/);
   });
+});
+
+// The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
+runRuleTestsInForms('unknown-privacy-declaration', {
+  valid: [{ name: 'known interface and scope', project: withStores(tapPage('wx.getLocation({});'), { requiredPrivateInfos: ['getLocation'], permission: { 'scope.userLocation': { desc: '用于为你推荐附近的门店' } } }) }],
+  invalid: [
+    { name: 'a misspelt interface', project: withStores(tapPage('wx.showToast({ title: "ok" });'), { requiredPrivateInfos: ['getLoaction'] }), errors: [{ part: 'settings', at: '"getLoaction"', severity: 'warning' }] },
+    { name: 'an API name as a permission key', project: withStores(tapPage('wx.showToast({ title: "ok" });'), { permission: { 'scope.getLocation': { desc: '用于为你推荐附近的门店' } } }), errors: [{ part: 'settings', at: '"scope.getLocation"', severity: 'warning' }] },
+  ],
 });

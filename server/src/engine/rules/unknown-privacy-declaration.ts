@@ -5,10 +5,9 @@ import { REQUIRED_PRIVATE_INFOS, declaredPrivateInfos } from '../analysis';
 import { findJsonNode } from '../parse';
 import { excerpt } from '../text/escape';
 import { closestName } from '../text/closest';
-import { defineFix, jsonEditable, removeArrayElement, setJsonValue } from '../fixes';
-import type { JsoncDocument } from '../parse';
+import { defineFix, removeSettingArrayElement, setSetting, settingEditable } from '../fixes';
 import type { FileEdit, SourceRange } from '../types';
-import type { ProjectModel } from '../model';
+import type { AppSettings } from '../model';
 
 /**
  * The only keys app.json `permission` takes: an official answer on the developers community says these three
@@ -43,15 +42,14 @@ interface UnknownEntry {
   /** What to put instead; undefined when nothing close is known (or it is already declared). */
   replacement?: string;
   /** The edits that remove the entry. */
-  remove: (config: JsoncDocument) => FileEdit[];
+  remove: () => FileEdit[];
 }
 
 const replaceEntry = defineFix({
   title: { en: 'Replace "{{written}}" with "{{replacement}}"', 'zh-cn': '将“{{written}}”改为“{{replacement}}”' },
-  offer({ model, entry, path }: { model: ProjectModel; entry: UnknownEntry; path: (string | number)[] }) {
-    const config = model.app.config;
+  offer({ settings, entry, path }: { settings: AppSettings; entry: UnknownEntry; path: (string | number)[] }) {
     const replacement = entry.replacement;
-    if (!config || !replacement || !jsonEditable(config, path)) return undefined;
+    if (!replacement || !settingEditable(settings, path)) return undefined;
     return {
       data: { written: excerpt(entry.written, 40), replacement },
       build: () => ({ edits: [{ file: entry.range.file, start: entry.range.start, end: entry.range.end, newText: JSON.stringify(replacement) }], creations: [] }),
@@ -62,10 +60,9 @@ const replaceEntry = defineFix({
 // Not automatic: the entry may be a placeholder someone meant to fill in.
 const removeEntry = defineFix({
   title: { en: 'Remove "{{written}}"', 'zh-cn': '删除“{{written}}”' },
-  offer({ model, entry, path }: { model: ProjectModel; entry: UnknownEntry; path: (string | number)[] }) {
-    const config = model.app.config;
-    if (!config || !jsonEditable(config, path)) return undefined;
-    return { data: { written: excerpt(entry.written, 40) }, build: () => ({ edits: entry.remove(config), creations: [] }) };
+  offer({ settings, entry, path }: { settings: AppSettings; entry: UnknownEntry; path: (string | number)[] }) {
+    if (!settingEditable(settings, path)) return undefined;
+    return { data: { written: excerpt(entry.written, 40) }, build: () => ({ edits: entry.remove(), creations: [] }) };
   },
 });
 
@@ -98,7 +95,9 @@ export const unknownPrivacyDeclaration = createRule({
   },
   check(context) {
     const { model } = context;
-    const config = model.app.config;
+    // app.json, or manifest.json "mp-weixin" / app.config in a framework project.
+    const settings = model.app.settings;
+    const config = settings.doc;
     if (!config) return;
     const known = REQUIRED_PRIVATE_INFOS.join(', ');
     const declared = declaredPrivateInfos(model).entries;
@@ -106,15 +105,15 @@ export const unknownPrivacyDeclaration = createRule({
       if (REQUIRED_PRIVATE_INFOS.includes(entry.api)) continue;
       const guess = closestName(entry.api, REQUIRED_PRIVATE_INFOS);
       const replacement = guess && !declared.some((other) => other.api === guess) ? guess : undefined;
-      const unknown: UnknownEntry = { written: entry.api, range: entry.range, replacement, remove: (doc) => removeArrayElement(model.app.configFile, doc, ['requiredPrivateInfos'], entry.index) };
+      const unknown: UnknownEntry = { written: entry.api, range: entry.range, replacement, remove: () => removeSettingArrayElement(settings, ['requiredPrivateInfos'], entry.index) };
       const path = ['requiredPrivateInfos'];
-      const fixes = [context.fix('replace-privacy-declaration', { model, entry: unknown, path }), context.fix('remove-privacy-declaration', { model, entry: unknown, path })];
+      const fixes = [context.fix('replace-privacy-declaration', { settings, entry: unknown, path }), context.fix('remove-privacy-declaration', { settings, entry: unknown, path })];
       const data = { written: text(excerpt(entry.api, 60), excerpt(entry.api, 60)), known: text(known, REQUIRED_PRIVATE_INFOS.join('、')) };
       if (replacement) context.report({ messageId: 'unknownApiDidYouMean', data: { ...data, replacement: text(replacement, replacement) }, range: entry.range, fixes });
       else context.report({ messageId: 'unknownApi', data, range: entry.range, fixes });
     }
 
-    const permission = findJsonNode(config, ['permission']);
+    const permission = findJsonNode(config, [...settings.path, 'permission']);
     if (permission?.type !== 'object') return;
     const keys = (permission.children ?? []).flatMap((property) => {
       const key = property.children?.[0];
@@ -122,12 +121,12 @@ export const unknownPrivacyDeclaration = createRule({
     });
     for (const { key, node } of keys) {
       if (PERMISSION_SCOPES.includes(key)) continue;
-      const range = { file: model.app.configFile, start: node.offset, end: node.offset + node.length };
+      const range = { file: settings.file, start: node.offset, end: node.offset + node.length };
       const guess = UNDECLARED_SCOPES.includes(key) ? undefined : meantScope(key);
       const replacement = guess && !keys.some((other) => other.key === guess) ? guess : undefined;
-      const unknown: UnknownEntry = { written: key, range, replacement, remove: (doc) => setJsonValue(model.app.configFile, doc.text, ['permission', key], undefined) };
+      const unknown: UnknownEntry = { written: key, range, replacement, remove: () => setSetting(settings, ['permission', key], undefined) };
       const path = ['permission', key];
-      const fixes = [context.fix('replace-privacy-declaration', { model, entry: unknown, path }), context.fix('remove-privacy-declaration', { model, entry: unknown, path })];
+      const fixes = [context.fix('replace-privacy-declaration', { settings, entry: unknown, path }), context.fix('remove-privacy-declaration', { settings, entry: unknown, path })];
       const written = text(excerpt(key, 60), excerpt(key, 60));
       if (UNDECLARED_SCOPES.includes(key)) context.report({ messageId: 'scopeNeedsNoPurpose', data: { written }, range, fixes });
       else if (replacement) context.report({ messageId: 'unknownScopeDidYouMean', data: { written, replacement: text(replacement, replacement) }, range, fixes });
