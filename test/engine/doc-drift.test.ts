@@ -32,10 +32,13 @@ const dirNames = new Set([...tree.dirs].map((d) => path.posix.basename(d)));
 /** What the build and the e2e suite write (named as outputs, absent from a fresh clone), and what lies outside the repository. */
 const NOT_IN_A_CLONE = /^(\.\.\/|dist\/|test-artifacts\/|extension\/)/;
 
+/** Files and folders of the user's uni-app / Taro project the docs name (like app.json above), not of ours. */
+const USER_PROJECT_FILES = /^((src\/)?app\.config\.(ts|js)|unpackage\/)$/;
+
 /** The code spans of a Markdown text that name a file or folder of ours (`parse/`, `host.ts`, `server/bin/`). */
 function namedPaths(markdown: string): string[] {
   const spans = [...markdown.matchAll(/`([^`\n]+)`/g)].map((m) => m[1].trim());
-  return spans.filter((span) => !NOT_IN_A_CLONE.test(span) && /^[\w@-][\w.@-]*(\/[\w.@-]+)*\/?$/.test(span) && (span.endsWith('/') || /\.(ts|js|md|json|tsv|mjs)$/.test(span)) && !/^(app|project\.config|pages|manifest|ext|package\.nls.*|mp-privacy\.config|mp-privacy-baseline|sitemap|tsconfig)\.json$/.test(span));
+  return spans.filter((span) => !NOT_IN_A_CLONE.test(span) && /^[\w@-][\w.@-]*(\/[\w.@-]+)*\/?$/.test(span) && (span.endsWith('/') || /\.(ts|js|md|json|tsv|mjs)$/.test(span)) && !/^(app|project\.config|pages|manifest|ext|package\.nls.*|mp-privacy\.config|mp-privacy-baseline|sitemap|tsconfig)\.json$/.test(span) && !USER_PROJECT_FILES.test(span));
 }
 
 /** Whether a named path exists: whole from the root, or as the tail of a path in the tree (`rules/support/`). */
