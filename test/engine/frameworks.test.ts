@@ -146,7 +146,7 @@ describe('Taro JSX modules (parse/jsx.ts)', () => {
     const apis = (name: string) => members.get(name)!.calls.filter((c) => c.kind === 'platform').map((c) => (c as { api: string }).api);
     assert.deepEqual(apis('useLoad'), ['getLocation']);
     assert.deepEqual(apis('save'), ['requestSubscribeMessage']);
-    assert.deepEqual(apis(inline!), ['openSetting']);
+    assert.deepEqual(apis(inline), ['openSetting']);
     // The render runs getStorageSync; the handlers' calls and a function kept in a list are not part of it.
     assert.deepEqual(apis('render'), ['getStorageSync']);
   });

@@ -46,14 +46,14 @@ describe('settings fixes in uni-app and Taro projects', () => {
     const config = taroConfig(after);
     assert.deepEqual(config.errors, []);
     assert.deepEqual((config.value as { requiredPrivateInfos: string[] }).requiredPrivateInfos, ['chooseAddress']);
-    assert.match(after['src/app.config.ts'], /\n  requiredPrivateInfos: \['chooseAddress'\]\n/);
+    assert.match(after['src/app.config.ts'], /\n {2}requiredPrivateInfos: \['chooseAddress'\]\n/);
   });
 
   it('declare-private-info appends to a multi-line list in app.config.ts', () => {
     const files = renderProject(project('wx.chooseLocation({});\nwx.chooseAddress({});', { requiredPrivateInfos: ['chooseLocation'] }), 'taro');
     const after = applyFirst(files, 'undeclared-private-info', 'declare-private-info');
     assert.deepEqual((taroConfig(after).value as { requiredPrivateInfos: string[] }).requiredPrivateInfos, ['chooseLocation', 'chooseAddress']);
-    assert.match(after['src/app.config.ts'], /'chooseLocation',\n    'chooseAddress'\n/);
+    assert.match(after['src/app.config.ts'], /'chooseLocation',\n {4}'chooseAddress'\n/);
   });
 
   it('add-location-purpose writes permission into app.config.ts', () => {
@@ -64,7 +64,7 @@ describe('settings fixes in uni-app and Taro projects', () => {
     const text = changed.get(path.join(VIRTUAL_ROOT, 'src/app.config.ts'))!;
     const config = parseStaticConfig('/x/app.config.ts', text);
     assert.match((config.value as { permission: Record<string, { desc: string }> }).permission['scope.userLocation'].desc, /^用于【请填写功能/);
-    assert.match(text, /permission: \{\n    'scope\.userLocation': \{\n      desc: '/);
+    assert.match(text, /permission: \{\n {4}'scope\.userLocation': \{\n {6}desc: '/);
   });
 
   it('remove-private-info and remove-use-privacy-check edit app.config.ts and manifest.json', () => {
@@ -94,7 +94,7 @@ describe('settings fixes in uni-app and Taro projects', () => {
       const files = renderProject({ pages: { 'pages/index/index': { template: '<view wx:for="{{items}}">{{item}}</view>' }, 'pages/checkout/checkout': { template: '<view>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">获取手机号</button>\n  <button bindtap="pay">提交订单</button>\n</view>', methods: { onPhone: 'console.log(e);', pay: "wx.requestPayment({ timeStamp: '', nonceStr: '', package: '', signType: 'RSA', paySign: '' });" } } } }, form);
       const finding = lintRendered(files).find((f) => f.ruleId === 'phone-purpose-at-checkout');
       assert.ok(finding, `${form}: the finding is there`);
-      assert.deepEqual(finding!.fixes.map((f) => f.kind), ['suppress-with-reason'], form);
+      assert.deepEqual(finding.fixes.map((f) => f.kind), ['suppress-with-reason'], form);
     }
   });
 });
@@ -111,7 +111,7 @@ describe('suppression comments in .vue and .tsx files', () => {
       const files = renderProject(wall, form);
       const finding = lintRendered(files).find((f) => f.ruleId === 'phone-on-entry');
       assert.ok(finding);
-      const fix = finding!.fixes.find((f) => f.kind === 'suppress-with-reason')!;
+      const fix = finding.fixes.find((f) => f.kind === 'suppress-with-reason')!;
       const edit = fix.build('en').edits[0];
       assert.match(edit.newText, comment);
       const file = relativeToVirtualRoot(edit.file);

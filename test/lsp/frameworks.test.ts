@@ -26,7 +26,7 @@ for (const { fixture, page, call, settings } of [
       const declare = actions.find((action) => /Declare chooseAddress/.test(action.title));
       assert.ok(declare?.edit, `a declare fix: ${actions.map((a) => a.title).join('; ')}`);
       const mark = session.mark();
-      const changed = await session.applyEdit(declare!.edit!);
+      const changed = await session.applyEdit(declare.edit);
       assert.deepEqual(changed, [settings]);
       assert.match(session.read(settings), /chooseAddress/);
       await session.waitForCleared(page, UNDECLARED, mark);

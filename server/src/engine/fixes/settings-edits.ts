@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- TypeScript's own import form for a CommonJS module
 import ts = require('typescript');
 import type { FileEdit } from '../types';
 import type { AppSettings } from '../model';
@@ -52,8 +53,8 @@ export function removeSettingArrayElement(settings: AppSettings, path: Path, ind
   if (!doc) return removeArrayElement(settings.file, settings.doc, [...settings.path, ...path], index);
   const array = nodeAt(doc, path);
   const items = array?.children ?? [];
-  const item = items[index];
-  if (!array?.syntax || !item) return [];
+  const item = items.at(index);
+  if (!array?.syntax || !item || index < 0) return [];
   const start = index > 0 ? items[index - 1].offset + items[index - 1].length : item.offset;
   const end = index > 0 || items.length === 1 ? item.offset + item.length : items[index + 1].offset;
   return [{ file: settings.file, start, end, newText: '' }];
@@ -63,7 +64,7 @@ export function removeSettingArrayElement(settings: AppSettings, path: Path, ind
 // Module settings (Taro app.config)
 
 function nodeAt(doc: StaticConfigDocument, path: Path): ConfigNode | undefined {
-  return doc.tree ? (findJsonNode(doc, path) as ConfigNode | undefined) : undefined;
+  return doc.tree ? findJsonNode(doc, path) : undefined;
 }
 
 /** The quote the module uses most for strings. */
@@ -121,7 +122,7 @@ function setModuleValue(file: string, doc: StaticConfigDocument, path: Path, val
 
 function insertProperty(file: string, content: string, source: ts.SourceFile, object: ts.ObjectLiteralExpression, keyText: string, value: unknown, quote: string, unit: string): FileEdit {
   const properties = object.properties;
-  const last = properties[properties.length - 1];
+  const last = properties.at(-1);
   const objectStart = object.getStart(source);
   const indent = last ? indentationAt(content, last.getStart(source)) : indentationAt(content, objectStart) + unit;
   const text = `${keyText}${render(value, quote, indent, unit)}`;
@@ -134,7 +135,7 @@ function insertProperty(file: string, content: string, source: ts.SourceFile, ob
 
 function appendToArray(file: string, content: string, source: ts.SourceFile, array: ts.ArrayLiteralExpression, itemText: string): FileEdit {
   const elements = array.elements;
-  const last = elements[elements.length - 1];
+  const last = elements.at(-1);
   if (!last) return { file, start: array.getStart(source) + 1, end: array.end - 1, newText: itemText };
   const multiline = content.slice(array.getStart(source), last.getStart(source)).includes('\n');
   const between = content.slice(last.end, array.end - 1);

@@ -240,7 +240,7 @@ export class ProjectModel {
     if (Array.isArray(value.pages)) {
       value.pages.forEach((route, i) => {
         if (typeof route === 'string') addPage(route, () => findJsonNode(config, ['pages', i]));
-        else if (typeof (route as { path?: unknown })?.path === 'string') addPage((route as { path: string }).path, () => findJsonNode(config, ['pages', i, 'path']), undefined, (route as { style?: unknown }).style);
+        else if (typeof (route as { path?: unknown } | null)?.path === 'string') addPage((route as { path: string }).path, () => findJsonNode(config, ['pages', i, 'path']), undefined, (route as { style?: unknown }).style);
       });
     }
     for (const key of ['subPackages', 'subpackages']) {
@@ -253,7 +253,7 @@ export class ProjectModel {
         if (typeof root !== 'string' || !Array.isArray(pages)) return;
         pages.forEach((route, j) => {
           if (typeof route === 'string') addPage(route, () => findJsonNode(config, [key, i, 'pages', j]), root);
-          else if (typeof (route as { path?: unknown })?.path === 'string') addPage((route as { path: string }).path, () => findJsonNode(config, [key, i, 'pages', j, 'path']), root, (route as { style?: unknown }).style);
+          else if (typeof (route as { path?: unknown } | null)?.path === 'string') addPage((route as { path: string }).path, () => findJsonNode(config, [key, i, 'pages', j, 'path']), root, (route as { style?: unknown }).style);
         });
       });
     }
@@ -373,7 +373,7 @@ export class ProjectModel {
 
   private findEasycomComponent(tag: string): ComponentUnit | undefined {
     if (!this.easycomRules) {
-      const custom = (this.app?.config?.value as { easycom?: { custom?: unknown } } | undefined)?.easycom?.custom;
+      const custom = ((this.app as AppUnit | undefined)?.config?.value as { easycom?: { custom?: unknown } } | undefined)?.easycom?.custom;
       this.easycomRules = [];
       if (custom && typeof custom === 'object') {
         for (const [pattern, target] of Object.entries(custom as Record<string, unknown>)) {

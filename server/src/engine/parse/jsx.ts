@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- TypeScript's own import form for a CommonJS module
 import ts = require('typescript');
 import type { WxmlAttribute, WxmlDocument, WxmlElement, WxmlNode } from './wxml';
 import { DefinitionTools, ScriptDefinition, ScriptFacts, ScriptFunction, parseScriptWith, propertyName } from './script';
@@ -44,7 +45,7 @@ function isFunctionLike(node: ts.Node | undefined): node is ts.ArrowFunction | t
 }
 
 function containsJsx(node: ts.Node): boolean {
-  let found = false;
+  let found = false as boolean; // set by the visitors below
   const visit = (child: ts.Node, depth: number): void => {
     if (found || depth > 200) return;
     if (ts.isJsxElement(child) || ts.isJsxSelfClosingElement(child) || ts.isJsxFragment(child)) found = true;
@@ -110,13 +111,13 @@ function defineTaroComponent(tools: DefinitionTools): { definition?: ScriptDefin
     const known = members.get(fn.name);
     members.set(fn.name, known ? { ...known, calls: [...known.calls, ...fn.calls] } : fn);
   };
-  let bodyStatements: readonly ts.Statement[] = [];
+  let bodyStatements: readonly ts.Statement[];
   let objectNode: ts.Node = source;
 
   if (component && ts.isClassLike(component)) {
     objectNode = component;
     for (const member of component.members) {
-      const name = member.name && propertyName(member.name as ts.PropertyName);
+      const name = member.name && propertyName(member.name);
       if (!name) continue;
       if (ts.isMethodDeclaration(member)) add(tools.describe(name, member, member.name, member));
       else if (ts.isPropertyDeclaration(member) && member.initializer) {
@@ -138,7 +139,7 @@ function defineTaroComponent(tools: DefinitionTools): { definition?: ScriptDefin
       } else if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
         const call = statement.expression;
         const hook = ts.isIdentifier(call.expression) ? call.expression.text : undefined;
-        const fn = call.arguments[0];
+        const fn = call.arguments.at(0);
         if (hook && LIFECYCLE_HOOKS.has(hook) && fn && isFunctionLike(fn)) add(tools.describe(hook, statement, call.expression, fn));
       }
     }
@@ -207,7 +208,7 @@ function functionIn(initializer: ts.Expression, source: ts.SourceFile): ts.Funct
   if (isFunctionLike(initializer)) return initializer;
   if (ts.isCallExpression(initializer)) {
     const callee = initializer.expression.getText(source);
-    const fn = initializer.arguments[0];
+    const fn = initializer.arguments.at(0);
     if (FUNCTION_WRAPPERS.test(callee) && fn && isFunctionLike(fn)) return fn;
   }
   return undefined;
@@ -221,7 +222,7 @@ type InlineHandler = (attribute: ts.JsxAttribute, fn: ts.FunctionLikeDeclaration
 function buildTemplate(tools: DefinitionTools, inline: InlineHandler): WxmlDocument | undefined {
   const { source } = tools;
   const roots: WxmlNode[] = [];
-  let found = false;
+  let found = false as boolean; // set by the visitors below
   const visitCode = (node: ts.Node, depth: number): void => {
     if (depth > 1000) return;
     if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) {
@@ -264,7 +265,7 @@ function buildTemplate(tools: DefinitionTools, inline: InlineHandler): WxmlDocum
       return visitExpression(expression.whenFalse, whenFalse, depth + 1, expression.whenFalse);
     }
     if (ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression) && expression.expression.name.text === 'map') {
-      const fn = expression.arguments[0];
+      const fn = expression.arguments.at(0);
       const block = gate(parent, expression, 'wx:for', expression.expression.expression.getText(source), expression.expression.expression);
       if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
         if (ts.isBlock(fn.body)) fn.body.statements.forEach((s) => ts.isReturnStatement(s) && s.expression && visitExpression(s.expression, block, depth + 1, s));

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- TypeScript's own import form for a CommonJS module
 import ts = require('typescript');
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { JsoncDocument } from './jsonc';
@@ -191,7 +192,7 @@ class Evaluator {
       // process.env.TARO_ENV is the one environment value known for the weapp build.
       const text = expression.getText(this.source);
       const env = /^process\.env\.(\w+)$/.exec(text);
-      if (env && TARGET_ENV[env[1]] !== undefined) return { value: TARGET_ENV[env[1]], node: this.nodeFor(expression, 'string', TARGET_ENV[env[1]], false) };
+      if (env && (TARGET_ENV[env[1]] as string | undefined) !== undefined) return { value: TARGET_ENV[env[1]], node: this.nodeFor(expression, 'string', TARGET_ENV[env[1]], false) };
       return this.unknown(expression);
     }
     if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) {
@@ -245,14 +246,14 @@ class Evaluator {
         const spread = this.evaluate(prop.expression, depth + 1);
         if (spread.value && typeof spread.value === 'object' && !Array.isArray(spread.value)) {
           for (const child of spread.node.children ?? []) {
-            const key = child.children?.[0]?.value;
+            const key: unknown = child.children?.[0]?.value;
             if (typeof key === 'string') set(key, { ...child, syntax: undefined }, (spread.value as Record<string, Value>)[key]);
           }
         }
         continue;
       }
-      const key = prop.name && propertyName(prop.name);
-      if (key === undefined || !prop.name) continue;
+      const key = propertyName(prop.name);
+      if (key === undefined) continue;
       let evaluated: Evaluated;
       if (ts.isPropertyAssignment(prop)) evaluated = this.evaluate(prop.initializer, depth + 1);
       else if (ts.isShorthandPropertyAssignment(prop)) evaluated = this.evaluate(prop.name, depth + 1);
@@ -315,7 +316,7 @@ class Evaluator {
         return this.arrayOf(expression, items, false);
       }
       // `list.map(url => url.replace('pages/x/', ''))`: each entry through the callback, at the entry's place.
-      const mapper = expression.arguments[0];
+      const mapper = expression.arguments.at(0);
       if (method === 'map' && Array.isArray(target.value) && mapper && (ts.isArrowFunction(mapper) || ts.isFunctionExpression(mapper)) && !ts.isBlock(mapper.body) && mapper.parameters.length && ts.isIdentifier(mapper.parameters[0].name)) {
         const name = mapper.parameters[0].name.text;
         const body = mapper.body;
@@ -352,7 +353,7 @@ class Evaluator {
           const merged: Evaluated = { value: {}, node: this.nodeFor(expression, 'object', undefined, false) };
           merged.node.children = [];
           for (const part of parts) for (const child of part.node.children ?? []) {
-            const key = child.children?.[0]?.value;
+            const key: unknown = child.children?.[0]?.value;
             if (typeof key === 'string') this.setProperty(merged, key, { value: (part.value as Record<string, Value>)[key], node: child.children![1] }, this.source);
           }
           return merged;

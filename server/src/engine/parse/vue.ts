@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- TypeScript's own import form for a CommonJS module
 import ts = require('typescript');
 import { parse as parseSfc, NodeTypes } from '@vue/compiler-dom';
 import type { AttributeNode, DirectiveNode, ElementNode, RootNode, TemplateChildNode } from '@vue/compiler-dom';
@@ -73,8 +74,8 @@ function langOf(block: ElementNode): string | undefined {
 
 /** The offsets of a block's content (between its start and end tags). */
 function innerRange(block: ElementNode): [number, number] {
-  const first = block.children[0];
-  const last = block.children[block.children.length - 1];
+  const first = block.children.at(0);
+  const last = block.children.at(-1);
   if (!first || !last) return [block.loc.end.offset, block.loc.end.offset];
   return [first.loc.start.offset, last.loc.end.offset];
 }
@@ -123,7 +124,7 @@ function buildTemplate(file: string, content: string, source: string, block: Ele
 
 function convertElement(source: string, node: ElementNode, parent: WxmlElement | undefined): WxmlElement {
   const start = node.loc.start.offset;
-  const lastProp = node.props[node.props.length - 1];
+  const lastProp = node.props.at(-1);
   const afterName = lastProp ? lastProp.loc.end.offset : start + 1 + node.tag.length;
   const close = source.indexOf('>', afterName);
   const startTagEnd = close < 0 || close >= node.loc.end.offset ? node.loc.end.offset : close + 1;
@@ -274,7 +275,7 @@ function hookCall(statement: ts.Statement): { name: string; callee: ts.Node; fn:
   if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return undefined;
   const call = statement.expression;
   if (!ts.isIdentifier(call.expression) || !SETUP_HOOKS.has(call.expression.text)) return undefined;
-  const fn = call.arguments[0];
+  const fn = call.arguments.at(0);
   if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
   return { name: call.expression.text, callee: call.expression, fn };
 }
