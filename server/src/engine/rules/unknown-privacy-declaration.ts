@@ -100,16 +100,16 @@ export const unknownPrivacyDeclaration = createRule({
     const config = settings.doc;
     if (!config) return;
     const known = REQUIRED_PRIVATE_INFOS.join(', ');
+    const fixesFor = (entry: UnknownEntry, path: (string | number)[]) => [context.fix('replace-privacy-declaration', { settings, entry, path }), context.fix('remove-privacy-declaration', { settings, entry, path })];
     const declared = declaredPrivateInfos(model).entries;
     for (const entry of declared) {
       if (REQUIRED_PRIVATE_INFOS.includes(entry.api)) continue;
       const guess = closestName(entry.api, REQUIRED_PRIVATE_INFOS);
       const replacement = guess && !declared.some((other) => other.api === guess) ? guess : undefined;
       const unknown: UnknownEntry = { written: entry.api, range: entry.range, replacement, remove: () => removeSettingArrayElement(settings, ['requiredPrivateInfos'], entry.index) };
-      const path = ['requiredPrivateInfos'];
-      const fixes = [context.fix('replace-privacy-declaration', { settings, entry: unknown, path }), context.fix('remove-privacy-declaration', { settings, entry: unknown, path })];
-      const data = { written: text(excerpt(entry.api, 60), excerpt(entry.api, 60)), known: text(known, REQUIRED_PRIVATE_INFOS.join('、')) };
-      if (replacement) context.report({ messageId: 'unknownApiDidYouMean', data: { ...data, replacement: text(replacement, replacement) }, range: entry.range, fixes });
+      const fixes = fixesFor(unknown, ['requiredPrivateInfos']);
+      const data = { written: excerpt(entry.api, 60), known: text(known, REQUIRED_PRIVATE_INFOS.join('、')) };
+      if (replacement) context.report({ messageId: 'unknownApiDidYouMean', data: { ...data, replacement: replacement }, range: entry.range, fixes });
       else context.report({ messageId: 'unknownApi', data, range: entry.range, fixes });
     }
 
@@ -125,11 +125,10 @@ export const unknownPrivacyDeclaration = createRule({
       const guess = UNDECLARED_SCOPES.includes(key) ? undefined : meantScope(key);
       const replacement = guess && !keys.some((other) => other.key === guess) ? guess : undefined;
       const unknown: UnknownEntry = { written: key, range, replacement, remove: () => setSetting(settings, ['permission', key], undefined) };
-      const path = ['permission', key];
-      const fixes = [context.fix('replace-privacy-declaration', { settings, entry: unknown, path }), context.fix('remove-privacy-declaration', { settings, entry: unknown, path })];
-      const written = text(excerpt(key, 60), excerpt(key, 60));
+      const fixes = fixesFor(unknown, ['permission', key]);
+      const written = excerpt(key, 60);
       if (UNDECLARED_SCOPES.includes(key)) context.report({ messageId: 'scopeNeedsNoPurpose', data: { written }, range, fixes });
-      else if (replacement) context.report({ messageId: 'unknownScopeDidYouMean', data: { written, replacement: text(replacement, replacement) }, range, fixes });
+      else if (replacement) context.report({ messageId: 'unknownScopeDidYouMean', data: { written, replacement: replacement }, range, fixes });
       else context.report({ messageId: 'unknownScope', data: { written }, range, fixes });
     }
   },
