@@ -126,6 +126,8 @@ export interface SessionOptions {
   capabilities?: ClientCapabilities;
   /** The server process's environment (default: this process's). */
   env?: NodeJS.ProcessEnv;
+  /** Options for node itself, before the server's script (e.g. --expose-gc). */
+  nodeOptions?: string[];
   /** How long to wait for an answer or diagnostics (default WAIT_MS; the benchmark's large projects need more). */
   waitMs?: number;
 }
@@ -165,7 +167,7 @@ export class LspSession {
 
   /** Spawns `node server/bin/mp-privacy-language-server.js --stdio` and initializes it on `root`. */
   static async start(root: string, options: SessionOptions = {}): Promise<LspSession> {
-    const session = new LspSession(spawn(process.execPath, [serverBin, '--stdio'], { stdio: 'pipe', env: options.env ?? process.env }), root);
+    const session = new LspSession(spawn(process.execPath, [...(options.nodeOptions ?? []), serverBin, '--stdio'], { stdio: 'pipe', env: options.env ?? process.env }), root);
     session.waitMs = options.waitMs ?? WAIT_MS;
     const request = session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

@@ -1,7 +1,7 @@
 /**
  * The mp-privacy language server: a thin LSP adapter over the analysis engine (server/src/engine).
  * Reads top to bottom: client settings and capabilities -> editor settings -> document sync -> diagnostics
- * -> code actions -> hover -> shutdown. It never runs workspace code and never touches the network.
+ * -> code actions -> hover -> memory usage -> shutdown. It never runs workspace code and never touches the network.
  */
 import {
   CodeActionKind,
@@ -20,6 +20,7 @@ import { uriToPath } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
 import { cancellationPoint, guard, guardAsync } from './guard';
 import { provideHover } from './hover';
+import { MEMORY_USAGE_REQUEST, MemoryUsage, measureMemoryUsage } from './memory-usage';
 import { SETTINGS_SECTION, SettingsStore } from './settings';
 import { Workspace } from './workspace';
 
@@ -185,6 +186,9 @@ export function startServer(connection: Connection): void {
       return provideHover(params, workspace, settings.locale);
     }),
   );
+
+  // Status: memory held by the server (see memory-usage.ts).
+  connection.onRequest(MEMORY_USAGE_REQUEST, guard<[], MemoryUsage | null>(connection, 'memory usage', null, measureMemoryUsage));
 
   connection.onShutdown(() => diagnostics.dispose());
 
