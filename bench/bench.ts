@@ -45,7 +45,18 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [1, 2, 4], lspSizes: [1, 2, 4], edits: 200, debounced: 30, runs: 3, seed: 42, eslint: true, profile: true, real: true, keep: false };
+  const options: Options = {
+    sizes: [1, 2, 4],
+    lspSizes: [1, 2, 4],
+    edits: 200,
+    debounced: 30,
+    runs: 3,
+    seed: 42,
+    eslint: true,
+    profile: true,
+    real: true,
+    keep: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -53,8 +64,16 @@ function parseOptions(argv: string[]): Options {
       if (v === undefined) throw new Error(`${arg} needs a value`);
       return v;
     };
-    if (arg === '--sizes') options.sizes = value().split(',').map(Number).filter((n) => n > 0);
-    else if (arg === '--lsp-sizes') options.lspSizes = value().split(',').map(Number).filter((n) => n > 0);
+    if (arg === '--sizes')
+      options.sizes = value()
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0);
+    else if (arg === '--lsp-sizes')
+      options.lspSizes = value()
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0);
     else if (arg === '--edits') options.edits = Number(value());
     else if (arg === '--debounced') options.debounced = Number(value());
     else if (arg === '--runs') options.runs = Math.max(1, Number(value()));
@@ -74,7 +93,13 @@ function parseOptions(argv: string[]): Options {
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-async function measureProject(project: BenchProject, options: Options, scratch: string, withLsp: boolean, profileDir?: string): Promise<ProjectResult> {
+async function measureProject(
+  project: BenchProject,
+  options: Options,
+  scratch: string,
+  withLsp: boolean,
+  profileDir?: string,
+): Promise<ProjectResult> {
   const say = (message: string) => log(`[bench ${project.label}] ${message}`);
   say('what the engine parses');
   const listFile = path.join(scratch, `${project.label.replace(/\W+/g, '_')}-engine-files.json`);
@@ -92,7 +117,9 @@ async function measureProject(project: BenchProject, options: Options, scratch: 
     const floor = await runChild<FloorResult>('parse-floor', [listFile]);
     floors.push(floor.result);
     floorProcessMs.push(floor.timed.ms);
-    const lint = await runTimed(process.execPath, [CLI_BIN, 'lint', project.dir, '--format', 'json'], { stdoutFile: '/dev/null' });
+    const lint = await runTimed(process.execPath, [CLI_BIN, 'lint', project.dir, '--format', 'json'], {
+      stdoutFile: '/dev/null',
+    });
     lintMs.push(lint.ms);
     lintRssMB.push(lint.maxRssMB ?? NaN);
   }
@@ -106,12 +133,34 @@ async function measureProject(project: BenchProject, options: Options, scratch: 
   if (withLsp) {
     say(`language server: ${options.edits} flushed and ${options.debounced} debounced edits`);
     const root = files.roots.find((r) => editPage.root === r) ?? files.roots[0];
-    const profileFile = profileDir ? path.join(profileDir, `server-${project.label.replace(/\W+/g, '_')}.cpuprofile`) : undefined;
-    lsp = await measureLsp(root, [editPage.script!, editPage.wxml!], { edits: options.edits, debouncedEdits: options.debounced, profileFile });
+    const profileFile = profileDir
+      ? path.join(profileDir, `server-${project.label.replace(/\W+/g, '_')}.cpuprofile`)
+      : undefined;
+    lsp = await measureLsp(root, [editPage.script!, editPage.wxml!], {
+      edits: options.edits,
+      debouncedEdits: options.debounced,
+      profileFile,
+    });
   }
   const bytes = files.parsed.reduce((n, f) => n + fs.statSync(f.file).size, 0);
-  const engineFiles = { roots: files.roots, lintExit: files.lintExit, parsed: files.parsed.length, rulesParsed: files.parsed.filter((f) => f.rules).length };
-  return { project, engineFiles, bytes, editPage, floor: floors.sort((a, b) => a.parseMs - b.parseMs)[0], floorProcessMs, lintMs, lintRssMB, eslint, lsp };
+  const engineFiles = {
+    roots: files.roots,
+    lintExit: files.lintExit,
+    parsed: files.parsed.length,
+    rulesParsed: files.parsed.filter((f) => f.rules).length,
+  };
+  return {
+    project,
+    engineFiles,
+    bytes,
+    editPage,
+    floor: floors.sort((a, b) => a.parseMs - b.parseMs)[0],
+    floorProcessMs,
+    lintMs,
+    lintRssMB,
+    eslint,
+    lsp,
+  };
 }
 
 /** Where the time goes: the server's CPU profile of the largest generated project's edits, the phases of one re-analysis, a cold lint. */
@@ -119,9 +168,18 @@ async function profiles(results: ProjectResult[], profileDir: string): Promise<s
   const out: string[] = [];
   for (const r of results) {
     const file = r.lsp?.profile;
-    if (file) out.push(formatProfile(`CPU profile of the language server during ${r.lsp!.serverRunMs.length} flushed edits, ${r.project.label}`, summarizeProfile(file)));
+    if (file)
+      out.push(
+        formatProfile(
+          `CPU profile of the language server during ${r.lsp!.serverRunMs.length} flushed edits, ${r.project.label}`,
+          summarizeProfile(file),
+        ),
+      );
   }
-  const largest = [...results].filter((r) => r.project.scale !== null).sort((a, b) => b.project.scale! - a.project.scale!).at(0);
+  const largest = [...results]
+    .filter((r) => r.project.scale !== null)
+    .sort((a, b) => b.project.scale! - a.project.scale!)
+    .at(0);
   if (largest) {
     const page = largest.editPage;
     const { result } = await runChild<BreakdownResult>('breakdown', [largest.project.dir, page.script!, page.wxml!]);
@@ -130,9 +188,25 @@ async function profiles(results: ProjectResult[], profileDir: string): Promise<s
   const lintProject = results.find((r) => r.project.scale === null) ?? results.at(0);
   if (lintProject) {
     const cliDir = path.join(profileDir, 'cli');
-    await runTimed(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', cliDir, CLI_BIN, 'lint', lintProject.project.dir, '--format', 'json'], { stdoutFile: '/dev/null', measureRss: false });
+    await runTimed(
+      process.execPath,
+      [
+        '--cpu-prof',
+        '--cpu-prof-interval',
+        '250',
+        '--cpu-prof-dir',
+        cliDir,
+        CLI_BIN,
+        'lint',
+        lintProject.project.dir,
+        '--format',
+        'json',
+      ],
+      { stdoutFile: '/dev/null', measureRss: false },
+    );
     const cli = newestProfile(cliDir);
-    if (cli) out.push(formatProfile(`CPU profile: cold CLI lint of ${lintProject.project.label}`, summarizeProfile(cli)));
+    if (cli)
+      out.push(formatProfile(`CPU profile: cold CLI lint of ${lintProject.project.label}`, summarizeProfile(cli)));
   }
   return out;
 }
@@ -153,7 +227,10 @@ async function main(argv: string[]): Promise<void> {
   const options = parseOptions(argv);
   const version = await runTimed(process.execPath, [CLI_BIN, '--version'], { measureRss: false });
   if (version.status !== 0) throw new Error(`the CLI does not run; build first (npm run build):\n${version.stderr}`);
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, load ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`;
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, load ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}`;
   log(`[bench] ${machine}`);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-privacy-bench-'));
   const profileDir = options.profile ? path.join(scratch, 'profiles') : undefined;
@@ -162,18 +239,31 @@ async function main(argv: string[]): Promise<void> {
   const results: ProjectResult[] = [];
   try {
     if (options.dir) {
-      results.push(await measureProject({ label: path.basename(options.dir), dir: options.dir, scale: null }, options, scratch, true, profileDir));
+      results.push(
+        await measureProject(
+          { label: path.basename(options.dir), dir: options.dir, scale: null },
+          options,
+          scratch,
+          true,
+          profileDir,
+        ),
+      );
     } else {
       const largestScale = Math.max(...options.lspSizes.filter((s) => options.sizes.includes(s)));
       for (const scale of options.sizes) {
         const project = generated(base, scale, options.seed, log);
         const withLsp = options.lspSizes.includes(scale);
-        results.push(await measureProject(project, options, scratch, withLsp, scale === largestScale ? profileDir : undefined));
+        results.push(
+          await measureProject(project, options, scratch, withLsp, scale === largestScale ? profileDir : undefined),
+        );
       }
       const corpus = options.real ? corpusDir() : undefined;
       const real = corpus && largestNativeEntry(corpus);
       if (real) results.push(await measureProject(real, options, scratch, true, undefined));
-      else log(`[bench] ${options.real ? 'no development corpus found (../corpus or MP_PRIVACY_CORPUS)' : 'no real project (--no-real)'}: cold lint ratios are those of the 1x project`);
+      else
+        log(
+          `[bench] ${options.real ? 'no development corpus found (../corpus or MP_PRIVACY_CORPUS)' : 'no real project (--no-real)'}: cold lint ratios are those of the 1x project`,
+        );
     }
     log('[bench] start-up');
     const startup = await measureStartup(Math.max(5, options.runs * 3));
@@ -181,7 +271,10 @@ async function main(argv: string[]): Promise<void> {
     if (profileDir) extra.push(...(await profiles(results, profileDir)));
     process.stdout.write(formatReport(results, startup, extra));
     const notReparsed = results.filter((r) => r.lsp && r.lsp.editsNotReparsed > 0);
-    if (notReparsed.length) throw new Error(`edits that did not re-parse the edited file in ${notReparsed.map((r) => r.project.label).join(', ')}: the edit figures measure a cache hit`);
+    if (notReparsed.length)
+      throw new Error(
+        `edits that did not re-parse the edited file in ${notReparsed.map((r) => r.project.label).join(', ')}: the edit figures measure a cache hit`,
+      );
   } finally {
     if (!options.keep) fs.rmSync(scratch, { recursive: true, force: true });
     else log(`[bench] kept ${scratch}`);

@@ -26,7 +26,15 @@ import { parseWxml } from '../server/src/engine/parse/wxml';
 import { parseJsonc } from '../server/src/engine/parse/jsonc';
 import { generateProject } from './generate';
 import { FUZZ_ROOT, memoryHost } from './memory-host';
-import { RUN_CONTEXTS, RUN_PATTERNS, analyseEverything, projectWith, run, type EverythingTimes, type RunContext } from './pathological';
+import {
+  RUN_CONTEXTS,
+  RUN_PATTERNS,
+  analyseEverything,
+  projectWith,
+  run,
+  type EverythingTimes,
+  type RunContext,
+} from './pathological';
 import { FILE_MUTATIONS, Files, PROJECT_MUTATIONS, binaryText, hugeFile, kindOf } from './mutate';
 import { Random, deriveSeed } from './prng';
 
@@ -108,7 +116,8 @@ function readProject(dir: string): Files {
     for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (/\.(wxml|js|ts|json|wxss)$/.test(entry.name) && fs.statSync(full).size < 200_000) files[path.relative(dir, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
+      else if (/\.(wxml|js|ts|json|wxss)$/.test(entry.name) && fs.statSync(full).size < 200_000)
+        files[path.relative(dir, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
     }
   };
   visit(dir);
@@ -230,21 +239,35 @@ function analyzeAll(host: SwitchableHost, files: Files): Analysis {
 // -------------------------------------------------------------------------------------------------------
 // One iteration
 
-export function mutateProject(corpus: Project[], seed: number, iteration: number, allowHuge = true): { files: Files; mutations: string[]; huge: boolean } {
+export function mutateProject(
+  corpus: Project[],
+  seed: number,
+  iteration: number,
+  allowHuge = true,
+): { files: Files; mutations: string[]; huge: boolean } {
   const rng = new Random(deriveSeed(seed, iteration));
   const base = rng.pick(corpus);
   const files: Files = { ...base.files };
   const mutations = [`base:${base.name}`];
-  const sources = Object.keys(files).filter((f) => kindOf(f) !== 'other').sort();
+  const sources = Object.keys(files)
+    .filter((f) => kindOf(f) !== 'other')
+    .sort();
   const donors = sources.map((f) => files[f]);
   if (rng.chance(0.25)) {
     const mutation = rng.pick(PROJECT_MUTATIONS);
     mutation.apply(rng, files);
     mutations.push(mutation.name);
   }
-  const count = rng.weighted([[1, 5], [2, 3], [3, 2], [6, 1]] as const);
+  const count = rng.weighted([
+    [1, 5],
+    [2, 3],
+    [3, 2],
+    [6, 1],
+  ] as const);
   for (let i = 0; i < count; i++) {
-    const names = Object.keys(files).filter((f) => kindOf(f) !== 'other').sort();
+    const names = Object.keys(files)
+      .filter((f) => kindOf(f) !== 'other')
+      .sort();
     if (!names.length) break;
     // Most mutations hit the files the rules look at hardest: page WXML and scripts, and app.json.
     const file = rng.chance(0.15) && fileIn(files, 'app.json') !== undefined ? 'app.json' : rng.pick(names);
@@ -259,14 +282,18 @@ export function mutateProject(corpus: Project[], seed: number, iteration: number
   }
   const huge = allowHuge && iteration % HUGE_EVERY === HUGE_AT;
   if (huge) {
-    const names = Object.keys(files).filter((f) => kindOf(f) !== 'other').sort();
+    const names = Object.keys(files)
+      .filter((f) => kindOf(f) !== 'other')
+      .sort();
     const file = rng.pick(names);
     files[file] = hugeFile(rng, file, files[file], 5 * 1024 * 1024);
     mutations.push(`5MB(${file})`);
   }
   // Drawn last, so that the mutations above stay what they were for a given seed and iteration.
   if (rng.chance(RUN_CHANCE)) {
-    const names = Object.keys(files).filter((f) => kindOf(f) !== 'other').sort();
+    const names = Object.keys(files)
+      .filter((f) => kindOf(f) !== 'other')
+      .sort();
     const file = rng.pick(names) as string | undefined; // undefined when no file is left
     if (file !== undefined) {
       // A long run of what makes regexes backtrack (bench/pathological.ts), kept under SMALL_INPUT_BYTES so the
@@ -279,7 +306,8 @@ export function mutateProject(corpus: Project[], seed: number, iteration: number
         const at = content.indexOf(hook, rng.int(0, content.length));
         return at >= 0 ? [at + hook.length] : [];
       });
-      const offset = hooks.length && rng.chance(0.8) ? rng.pick(hooks) : content.length ? rng.int(0, content.length) : 0;
+      const offset =
+        hooks.length && rng.chance(0.8) ? rng.pick(hooks) : content.length ? rng.int(0, content.length) : 0;
       files[file] = content.slice(0, offset) + run(pattern, rng.int(10_000, 60_000)) + content.slice(offset);
       mutations.push(`run:${pattern.name}(${file})`);
     }
@@ -287,12 +315,30 @@ export function mutateProject(corpus: Project[], seed: number, iteration: number
   return { files, mutations, huge };
 }
 
-export function runIteration(corpus: Project[], seed: number, iteration: number, allowHuge = true): { stats: IterationStats; failures: Failure[]; files: Files } {
+export function runIteration(
+  corpus: Project[],
+  seed: number,
+  iteration: number,
+  allowHuge = true,
+): { stats: IterationStats; failures: Failure[]; files: Files } {
   const { files, mutations, huge } = mutateProject(corpus, seed, iteration, allowHuge);
   const failures: Failure[] = [];
   const fail = (kind: string, detail: string) => failures.push({ kind, seed, iteration, mutations, detail });
   const bytes = Object.values(files).reduce((n, c) => n + c.length, 0);
-  const stats: IterationStats = { iteration, mutations, bytes, analyses: 0, findings: 0, fixesBuilt: 0, fixesApplied: 0, idempotencyChecks: 0, maxAnalysisMs: 0, huge, fixesOnBrokenFiles: 0, findingsNotFixChecked: 0 };
+  const stats: IterationStats = {
+    iteration,
+    mutations,
+    bytes,
+    analyses: 0,
+    findings: 0,
+    fixesBuilt: 0,
+    fixesApplied: 0,
+    idempotencyChecks: 0,
+    maxAnalysisMs: 0,
+    huge,
+    fixesOnBrokenFiles: 0,
+    findingsNotFixChecked: 0,
+  };
 
   const host = new SwitchableHost();
   const analyse = (project: Files, what: string): Finding[] | undefined => {
@@ -310,21 +356,42 @@ export function runIteration(corpus: Project[], seed: number, iteration: number,
     if (size < SMALL_INPUT_BYTES && analysis.ms > SLOW_MS) {
       // A busy machine can stall one run: only the fastest of three cold runs counts.
       const times = [analysis.ms];
-      for (let retry = 0; retry < 2 && Math.min(...times) > SLOW_MS; retry++) times.push(analyzeAll(new SwitchableHost(), project).ms);
+      for (let retry = 0; retry < 2 && Math.min(...times) > SLOW_MS; retry++)
+        times.push(analyzeAll(new SwitchableHost(), project).ms);
       const fastest = Math.min(...times);
       stats.maxAnalysisMs = Math.max(previousMax, fastest);
-      if (fastest > SLOW_MS) fail('slow', `${what}: analysis took ${times.map((ms) => ms.toFixed(0)).join(' / ')} ms (cold runs) on ${size} chars`);
+      if (fastest > SLOW_MS)
+        fail(
+          'slow',
+          `${what}: analysis took ${times.map((ms) => ms.toFixed(0)).join(' / ')} ms (cold runs) on ${size} chars`,
+        );
     }
     for (const failure of analysis.failures) fail('internal-error', `${what}: ${failure}`);
     for (const finding of analysis.findings) {
-      for (const [label, range] of [['range', finding.range], ...finding.related.map((r, i) => [`related[${i}]`, r.range] as const)] as const) {
+      for (const [label, range] of [
+        ['range', finding.range],
+        ...finding.related.map((r, i) => [`related[${i}]`, r.range] as const),
+      ] as const) {
         const content = fileIn(project, relative(range.file));
         if (content === undefined) {
-          if (range.start !== 0 || range.end !== 0) fail('range-in-missing-file', `${what}: ${finding.ruleId} ${label} ${relative(range.file)} [${range.start}, ${range.end})`);
+          if (range.start !== 0 || range.end !== 0)
+            fail(
+              'range-in-missing-file',
+              `${what}: ${finding.ruleId} ${label} ${relative(range.file)} [${range.start}, ${range.end})`,
+            );
           continue;
         }
-        if (!(Number.isInteger(range.start) && Number.isInteger(range.end) && range.start >= 0 && range.start <= range.end && range.end <= content.length)) {
-          fail('range-out-of-bounds', `${what}: ${finding.ruleId} ${label} ${relative(range.file)} [${range.start}, ${range.end}) in ${content.length} chars: ${finding.message.en}`);
+        if (!(
+          Number.isInteger(range.start) &&
+          Number.isInteger(range.end) &&
+          range.start >= 0 &&
+          range.start <= range.end &&
+          range.end <= content.length
+        )) {
+          fail(
+            'range-out-of-bounds',
+            `${what}: ${finding.ruleId} ${label} ${relative(range.file)} [${range.start}, ${range.end}) in ${content.length} chars: ${finding.message.en}`,
+          );
         }
       }
     }
@@ -340,7 +407,13 @@ export function runIteration(corpus: Project[], seed: number, iteration: number,
   const withFixes = findings.filter((f) => f.fixes.length);
   // With a 5 MB file each re-lint takes seconds: fewer findings are fix-checked there.
   const cap = huge ? MAX_FINDINGS_WITH_FIXES_HUGE : MAX_FINDINGS_WITH_FIXES;
-  const checked = withFixes.length <= cap ? withFixes : [...withFixes.slice(0, cap / 2), ...new Random(deriveSeed(seed, iteration + 1_000_000)).sample(withFixes.slice(cap / 2), cap / 2)];
+  const checked =
+    withFixes.length <= cap
+      ? withFixes
+      : [
+          ...withFixes.slice(0, cap / 2),
+          ...new Random(deriveSeed(seed, iteration + 1_000_000)).sample(withFixes.slice(cap / 2), cap / 2),
+        ];
   stats.findingsNotFixChecked = withFixes.length - checked.length;
   for (const finding of checked) {
     for (const fix of finding.fixes) {
@@ -356,7 +429,8 @@ export function runIteration(corpus: Project[], seed: number, iteration: number,
             const again = performance.now();
             fix.build(locale);
             const fastest = Math.min(ms, performance.now() - again);
-            if (fastest > SLOW_MS) fail('slow', `${where}: building the fix took ${fastest.toFixed(0)} ms on ${bytes} chars`);
+            if (fastest > SLOW_MS)
+              fail('slow', `${where}: building the fix took ${fastest.toFixed(0)} ms on ${bytes} chars`);
           }
         } catch (error) {
           fail('fix-build-exception', `${where}: ${describe(error)}`);
@@ -378,7 +452,10 @@ export function runIteration(corpus: Project[], seed: number, iteration: number,
           return content === undefined || !(e.start >= 0 && e.start <= e.end && e.end <= content.length);
         });
         if (bad.length) {
-          fail('fix-edit-out-of-range', `${where}: ${bad.map((e) => `${relative(e.file)} [${e.start}, ${e.end})`).join(', ')}`);
+          fail(
+            'fix-edit-out-of-range',
+            `${where}: ${bad.map((e) => `${relative(e.file)} [${e.start}, ${e.end})`).join(', ')}`,
+          );
           continue;
         }
         let changed: Map<string, string>;
@@ -401,7 +478,11 @@ export function runIteration(corpus: Project[], seed: number, iteration: number,
             brokenBefore.push(rel);
           }
           const now = syntaxErrors(rel, content);
-          if (now > before) fail(before === 0 ? 'fix-breaks-syntax' : 'fix-adds-syntax-errors', `${where}: ${rel} had ${before} syntax error(s), has ${now} after the fix`);
+          if (now > before)
+            fail(
+              before === 0 ? 'fix-breaks-syntax' : 'fix-adds-syntax-errors',
+              `${where}: ${rel} had ${before} syntax error(s), has ${now} after the fix`,
+            );
         }
         if (locale !== 'en') continue;
         const again = analyse(after, `after ${where}`);
@@ -410,11 +491,18 @@ export function runIteration(corpus: Project[], seed: number, iteration: number,
         // Several findings may share rule, file and message (two redirects in one handler): the fix must
         // leave fewer of them offering it, not necessarily none.
         const key = findingKey(finding);
-        const offering = (list: Finding[]) => list.filter((f) => findingKey(f) === key && f.fixes.some((x) => x.kind === fix.kind)).length;
+        const offering = (list: Finding[]) =>
+          list.filter((f) => findingKey(f) === key && f.fixes.some((x) => x.kind === fix.kind)).length;
         const before = offering(findings);
         const left = offering(again);
-        const note = brokenBefore.length ? ` [the fix edited file(s) that already had syntax errors: ${brokenBefore.join(', ')}]` : '';
-        if (left >= before) fail('fix-not-idempotent', `${where}: ${left} finding(s) like it still offer ${fix.kind} after the fix (${before} before)${note}: ${finding.message.en}`);
+        const note = brokenBefore.length
+          ? ` [the fix edited file(s) that already had syntax errors: ${brokenBefore.join(', ')}]`
+          : '';
+        if (left >= before)
+          fail(
+            'fix-not-idempotent',
+            `${where}: ${left} finding(s) like it still offer ${fix.kind} after the fix (${before} before)${note}: ${finding.message.en}`,
+          );
       }
     }
   }
@@ -422,7 +510,8 @@ export function runIteration(corpus: Project[], seed: number, iteration: number,
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}\n${(error.stack ?? '').split('\n').slice(1, 6).join('\n')}`;
+  if (error instanceof Error)
+    return `${error.name}: ${error.message}\n${(error.stack ?? '').split('\n').slice(1, 6).join('\n')}`;
   return String(error);
 }
 
@@ -443,7 +532,24 @@ export const isKnownEngineBug = (failure: Failure): boolean => KNOWN_ENGINE_BUGS
 // Runs
 
 function emptyTotals(seed: number): FuzzTotals {
-  return { seed, iterations: 0, analyses: 0, findings: 0, fixesBuilt: 0, fixesApplied: 0, idempotencyChecks: 0, fixesOnBrokenFiles: 0, findingsNotFixChecked: 0, iterationsCapped: 0, maxSmallAnalysisMs: 0, hugeIterations: 0, maxHugeAnalysisMs: 0, mutations: {}, failures: [], ms: 0 };
+  return {
+    seed,
+    iterations: 0,
+    analyses: 0,
+    findings: 0,
+    fixesBuilt: 0,
+    fixesApplied: 0,
+    idempotencyChecks: 0,
+    fixesOnBrokenFiles: 0,
+    findingsNotFixChecked: 0,
+    iterationsCapped: 0,
+    maxSmallAnalysisMs: 0,
+    hugeIterations: 0,
+    maxHugeAnalysisMs: 0,
+    mutations: {},
+    failures: [],
+    ms: 0,
+  };
 }
 
 function addStats(totals: FuzzTotals, stats: IterationStats): void {
@@ -459,7 +565,8 @@ function addStats(totals: FuzzTotals, stats: IterationStats): void {
   if (stats.huge) {
     totals.hugeIterations++;
     totals.maxHugeAnalysisMs = Math.max(totals.maxHugeAnalysisMs, stats.maxAnalysisMs);
-  } else if (stats.bytes < SMALL_INPUT_BYTES) totals.maxSmallAnalysisMs = Math.max(totals.maxSmallAnalysisMs, stats.maxAnalysisMs);
+  } else if (stats.bytes < SMALL_INPUT_BYTES)
+    totals.maxSmallAnalysisMs = Math.max(totals.maxSmallAnalysisMs, stats.maxAnalysisMs);
   for (const m of stats.mutations) {
     const name = m.replace(/\(.*$/, '').replace(/^base:.*/, 'base');
     if (name !== 'base') totals.mutations[name] = (totals.mutations[name] ?? 0) + 1;
@@ -467,7 +574,12 @@ function addStats(totals: FuzzTotals, stats: IterationStats): void {
 }
 
 /** Runs iterations [start, start + iterations) in this thread (what the node:test pass uses). */
-export function runFuzz(options: { iterations: number; seed: number; start?: number; allowHuge?: boolean }): FuzzTotals {
+export function runFuzz(options: {
+  iterations: number;
+  seed: number;
+  start?: number;
+  allowHuge?: boolean;
+}): FuzzTotals {
   const corpus = buildCorpus(options.seed);
   const totals = emptyTotals(options.seed);
   const t = performance.now();
@@ -493,7 +605,10 @@ export function formatTotals(totals: FuzzTotals): string {
     `  analyses ${totals.analyses}, findings ${totals.findings}, fixes built ${totals.fixesBuilt} (en + zh-cn), applied and re-parsed ${totals.fixesApplied}, idempotency re-lints ${totals.idempotencyChecks}`,
     `  fixes applied to files that already had syntax errors: ${totals.fixesOnBrokenFiles}; findings whose fixes were not checked (over ${MAX_FINDINGS_WITH_FIXES} per iteration): ${totals.findingsNotFixChecked} in ${totals.iterationsCapped} iterations`,
     `  slowest analysis under 100 KB: ${totals.maxSmallAnalysisMs.toFixed(0)} ms (limit ${SLOW_MS}); 5 MB iterations: ${totals.hugeIterations}, slowest ${totals.maxHugeAnalysisMs.toFixed(0)} ms`,
-    `  mutations: ${Object.entries(totals.mutations).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `  mutations: ${Object.entries(totals.mutations)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     `  failures: ${totals.failures.length}${byKind.size ? ` (${[...byKind].map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`,
   ];
   // Up to three distinct examples per kind of failure, each with its reproducer; --json has them all.
@@ -504,7 +619,11 @@ export function formatTotals(totals: FuzzTotals): string {
     shown.set(failure.kind, seen);
     if (seen.has(signature) || seen.size >= 3) continue;
     seen.add(signature);
-    lines.push(`  FAIL ${failure.kind} at iteration ${failure.iteration}: ${failure.detail.split('\n')[0]}`, `       mutations: ${failure.mutations.join(', ')}`, `       reproduce: ${reproducer(failure)}`);
+    lines.push(
+      `  FAIL ${failure.kind} at iteration ${failure.iteration}: ${failure.detail.split('\n')[0]}`,
+      `       mutations: ${failure.mutations.join(', ')}`,
+      `       reproduce: ${reproducer(failure)}`,
+    );
   }
   return lines.join('\n');
 }
@@ -520,7 +639,12 @@ interface WorkerMessage {
 }
 
 function runWorker(): void {
-  const { seed, start, end, allowHuge } = workerData as { seed: number; start: number; end: number; allowHuge: boolean };
+  const { seed, start, end, allowHuge } = workerData as {
+    seed: number;
+    start: number;
+    end: number;
+    allowHuge: boolean;
+  };
   const corpus = buildCorpus(seed);
   for (let i = start; i < end; i++) {
     parentPort!.postMessage({ type: 'start', iteration: i } satisfies WorkerMessage);
@@ -540,7 +664,9 @@ function mutationsOf(seed: number, iteration: number, allowHuge: boolean): strin
 
 /** A failure as soon as it is found (a long run's summary comes only at its end). */
 function announce(failure: Failure): void {
-  process.stderr.write(`[fuzz] FAIL ${failure.kind} at iteration ${failure.iteration}: ${failure.detail.split('\n')[0].slice(0, 200)}\n`);
+  process.stderr.write(
+    `[fuzz] FAIL ${failure.kind} at iteration ${failure.iteration}: ${failure.detail.split('\n')[0].slice(0, 200)}\n`,
+  );
 }
 
 function runInWorkers(seed: number, start: number, iterations: number, allowHuge: boolean): Promise<FuzzTotals> {
@@ -558,7 +684,9 @@ function runInWorkers(seed: number, start: number, iterations: number, allowHuge
         resolve(totals);
         return;
       }
-      const worker = new Worker(__filename, { workerData: { mode: 'mp-privacy-fuzz', seed, start: from, end, allowHuge } });
+      const worker = new Worker(__filename, {
+        workerData: { mode: 'mp-privacy-fuzz', seed, start: from, end, allowHuge },
+      });
       let current = from;
       let finished = false;
       let timer: NodeJS.Timeout | undefined;
@@ -566,7 +694,13 @@ function runInWorkers(seed: number, start: number, iterations: number, allowHuge
         clearTimeout(timer);
         timer = setTimeout(() => {
           finished = true;
-          record({ kind: 'hang', seed, iteration: current, mutations: mutationsOf(seed, current, allowHuge), detail: `iteration ${current} did not finish within ${HANG_MS / 1000} s` });
+          record({
+            kind: 'hang',
+            seed,
+            iteration: current,
+            mutations: mutationsOf(seed, current, allowHuge),
+            detail: `iteration ${current} did not finish within ${HANG_MS / 1000} s`,
+          });
           void worker.terminate();
           launch(current + 1);
         }, HANG_MS);
@@ -579,7 +713,10 @@ function runInWorkers(seed: number, start: number, iterations: number, allowHuge
         } else if (message.type === 'iteration') {
           addStats(totals, message.stats!);
           message.failures!.forEach(record);
-          if (totals.iterations % 500 === 0) process.stderr.write(`[fuzz] ${totals.iterations}/${iterations} iterations, ${totals.failures.length} failure(s)\n`);
+          if (totals.iterations % 500 === 0)
+            process.stderr.write(
+              `[fuzz] ${totals.iterations}/${iterations} iterations, ${totals.failures.length} failure(s)\n`,
+            );
         } else {
           // message.type === 'done'
           finished = true;
@@ -593,14 +730,26 @@ function runInWorkers(seed: number, start: number, iterations: number, allowHuge
         finished = true;
         clearTimeout(timer);
         // An error that escapes runIteration (e.g. a stack overflow outside the engine's guards) or a crash of the worker.
-        record({ kind: 'worker-crash', seed, iteration: current, mutations: mutationsOf(seed, current, allowHuge), detail: describe(error) });
+        record({
+          kind: 'worker-crash',
+          seed,
+          iteration: current,
+          mutations: mutationsOf(seed, current, allowHuge),
+          detail: describe(error),
+        });
         launch(current + 1);
       });
       worker.on('exit', (code) => {
         if (finished) return;
         finished = true;
         clearTimeout(timer);
-        record({ kind: 'worker-crash', seed, iteration: current, mutations: mutationsOf(seed, current, allowHuge), detail: `worker exited with code ${code}` });
+        record({
+          kind: 'worker-crash',
+          seed,
+          iteration: current,
+          mutations: mutationsOf(seed, current, allowHuge),
+          detail: `worker exited with code ${code}`,
+        });
         launch(current + 1);
       });
     };
@@ -608,8 +757,28 @@ function runInWorkers(seed: number, start: number, iterations: number, allowHuge
   });
 }
 
-function parseArgs(argv: string[]): { iterations: number; seed: number; start: number; only?: number; dump?: string; json?: string; allowHuge: boolean; ignoreKnown: boolean; pathological?: number[] } {
-  const options = { iterations: 1000, seed: 1, start: 0, only: undefined as number | undefined, dump: undefined as string | undefined, json: undefined as string | undefined, allowHuge: true, ignoreKnown: false, pathological: undefined as number[] | undefined };
+function parseArgs(argv: string[]): {
+  iterations: number;
+  seed: number;
+  start: number;
+  only?: number;
+  dump?: string;
+  json?: string;
+  allowHuge: boolean;
+  ignoreKnown: boolean;
+  pathological?: number[];
+} {
+  const options = {
+    iterations: 1000,
+    seed: 1,
+    start: 0,
+    only: undefined as number | undefined,
+    dump: undefined as string | undefined,
+    json: undefined as string | undefined,
+    allowHuge: true,
+    ignoreKnown: false,
+    pathological: undefined as number[] | undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
       const v = argv.at(++i);
@@ -627,9 +796,16 @@ function parseArgs(argv: string[]): { iterations: number; seed: number; start: n
     else if (arg === '--ignore-known') options.ignoreKnown = true;
     else if (arg === '--pathological') options.pathological ??= [PATHOLOGICAL_SIZE];
     else if (arg === '--sizes') options.pathological = value().split(',').map(Number);
-    else throw new Error(`unknown argument ${arg} (usage: --iterations N --seed S [--start I] [--json FILE] [--ignore-known] [--only I --dump DIR] [--no-huge] | --pathological [--sizes N,N])`);
+    else
+      throw new Error(
+        `unknown argument ${arg} (usage: --iterations N --seed S [--start I] [--json FILE] [--ignore-known] [--only I --dump DIR] [--no-huge] | --pathological [--sizes N,N])`,
+      );
   }
-  for (const [name, n] of [['iterations', options.iterations], ['seed', options.seed], ['start', options.start]] as const) {
+  for (const [name, n] of [
+    ['iterations', options.iterations],
+    ['seed', options.seed],
+    ['start', options.start],
+  ] as const) {
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
   }
   return options;
@@ -701,7 +877,10 @@ async function runPathological(sizes: number[]): Promise<number> {
           if (again === 'hang' || again.analysisMs < times.analysisMs) times = again;
         }
         results.push({ job, times });
-        if (times === 'hang' || times.analysisMs > SLOW_MS || times.failures.length) process.stderr.write(`[pathological] ${context} × ${pattern.name} at ${length}: ${times === 'hang' ? `no answer within ${HANG_MS / 1000} s` : `analysis ${times.analysisMs.toFixed(0)} ms${times.failures.length ? `, failed: ${times.failures.join('; ')}` : ''}`}\n`);
+        if (times === 'hang' || times.analysisMs > SLOW_MS || times.failures.length)
+          process.stderr.write(
+            `[pathological] ${context} × ${pattern.name} at ${length}: ${times === 'hang' ? `no answer within ${HANG_MS / 1000} s` : `analysis ${times.analysisMs.toFixed(0)} ms${times.failures.length ? `, failed: ${times.failures.join('; ')}` : ''}`}\n`,
+          );
       }
     }
   }
@@ -714,7 +893,10 @@ async function runPathological(sizes: number[]): Promise<number> {
     `pathological: ${results.length} cases (${RUN_CONTEXTS.length} places × ${RUN_PATTERNS.length} runs × sizes ${sizes.join(', ')}) in ${((performance.now() - started) / 1000).toFixed(0)} s`,
     `  over the ${SLOW_MS} ms analysis budget, hung or failed: ${over.length}; slowest fixes ${longest('fixesMs').toFixed(0)} ms, slowest outputs ${longest('outputMs').toFixed(0)} ms`,
     '  slowest analyses:',
-    ...slowest.map((r) => `    ${r.times.analysisMs.toFixed(0).padStart(6)} ms  ${r.job.context} × ${r.job.pattern} (${r.job.length}), ${r.times.findings} findings`),
+    ...slowest.map(
+      (r) =>
+        `    ${r.times.analysisMs.toFixed(0).padStart(6)} ms  ${r.job.context} × ${r.job.pattern} (${r.job.length}), ${r.times.findings} findings`,
+    ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return over.length ? 1 : 0;
@@ -727,7 +909,9 @@ async function main(argv: string[]): Promise<number> {
     const corpus = buildCorpus(options.seed);
     const { stats, failures, files } = runIteration(corpus, options.seed, options.only, options.allowHuge);
     process.stdout.write(`iteration ${options.only} of seed ${options.seed}: ${stats.mutations.join(', ')}\n`);
-    process.stdout.write(`  ${stats.findings} findings, ${stats.fixesApplied} fixes applied, slowest analysis ${stats.maxAnalysisMs.toFixed(0)} ms, ${stats.bytes} chars\n`);
+    process.stdout.write(
+      `  ${stats.findings} findings, ${stats.fixesApplied} fixes applied, slowest analysis ${stats.maxAnalysisMs.toFixed(0)} ms, ${stats.bytes} chars\n`,
+    );
     for (const failure of failures) process.stdout.write(`  FAIL ${failure.kind}: ${failure.detail}\n`);
     if (options.dump) {
       for (const [file, content] of Object.entries(files)) {
@@ -735,8 +919,13 @@ async function main(argv: string[]): Promise<number> {
         fs.mkdirSync(path.dirname(target), { recursive: true });
         fs.writeFileSync(target, content);
       }
-      fs.writeFileSync(path.join(options.dump, 'FUZZ-FAILURES.json'), JSON.stringify({ seed: options.seed, iteration: options.only, mutations: stats.mutations, failures }, null, 2));
-      process.stdout.write(`  project written to ${options.dump} (lint it with: node server/bin/mp-privacy.js lint ${options.dump})\n`);
+      fs.writeFileSync(
+        path.join(options.dump, 'FUZZ-FAILURES.json'),
+        JSON.stringify({ seed: options.seed, iteration: options.only, mutations: stats.mutations, failures }, null, 2),
+      );
+      process.stdout.write(
+        `  project written to ${options.dump} (lint it with: node server/bin/mp-privacy.js lint ${options.dump})\n`,
+      );
     }
     return failures.length ? 1 : 0;
   }
@@ -744,12 +933,16 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(`${formatTotals(totals)}\n`);
   if (options.json) fs.writeFileSync(options.json, JSON.stringify(totals, null, 2));
   const counted = options.ignoreKnown ? totals.failures.filter((f) => !isKnownEngineBug(f)) : totals.failures;
-  if (options.ignoreKnown) process.stdout.write(`  --ignore-known: ${totals.failures.length - counted.length} failure(s) of already-reported engine bugs not counted; ${counted.length} other(s)\n`);
+  if (options.ignoreKnown)
+    process.stdout.write(
+      `  --ignore-known: ${totals.failures.length - counted.length} failure(s) of already-reported engine bugs not counted; ${counted.length} other(s)\n`,
+    );
   return counted.length ? 1 : 0;
 }
 
 if (!isMainThread && (workerData as { mode?: string } | null)?.mode === 'mp-privacy-fuzz') runWorker();
-else if (!isMainThread && (workerData as { mode?: string } | null)?.mode === 'mp-privacy-pathological') runPathologicalWorker();
+else if (!isMainThread && (workerData as { mode?: string } | null)?.mode === 'mp-privacy-pathological')
+  runPathologicalWorker();
 else if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),

@@ -20,7 +20,8 @@ export function memoryHost(files: Files, root = FUZZ_ROOT): FileSystemHost {
   }
   return {
     readFile: (file) => absolute.get(path.resolve(file)),
-    stat: (file) => (absolute.has(path.resolve(file)) ? 'file' : children.has(path.resolve(file)) ? 'directory' : undefined),
+    stat: (file) =>
+      absolute.has(path.resolve(file)) ? 'file' : children.has(path.resolve(file)) ? 'directory' : undefined,
     readDirectory: (dir) => [...(children.get(path.resolve(dir)) ?? [])],
   };
 }

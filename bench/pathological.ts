@@ -76,12 +76,43 @@ export const RUN_PATTERNS: RunPattern[] = [
  * config file.
  */
 export const RUN_CONTEXTS = [
-  'ROUTE', 'SUBPACKAGE_ROOT', 'DESC', 'CONFIG_RULE', 'COMPONENT_NAME',
-  'WXML_TEXT', 'WXML_CLASS', 'WXML_STYLE', 'WXML_TAG', 'WXML_COMMENT', 'WXML_LABEL', 'WXML_BUTTON_CLASS', 'WXML_INLINE_WXS', 'WXML_END',
-  'JS_COMMENT', 'JS_BLOCK_COMMENT', 'JS_DIRECTIVE', 'JS_BODY', 'JS_STORAGE_KEY', 'JS_URL', 'JS_END', 'TS_BODY', 'TS_END', 'APP_JS',
-  'WXSS_TRAILING', 'WXSS_DECLARATION', 'WXSS_SELECTOR', 'WXS_MODULE',
-  'whole:app.json', 'whole:pages/index/index.wxml', 'whole:pages/index/index.js', 'whole:pages/order/checkout.ts', 'whole:pages/order/checkout.wxss',
-  'whole:pages/index/index.wxs', 'whole:pages/index/index.json', 'whole:mp-privacy.config.json', 'whole:app.wxss',
+  'ROUTE',
+  'SUBPACKAGE_ROOT',
+  'DESC',
+  'CONFIG_RULE',
+  'COMPONENT_NAME',
+  'WXML_TEXT',
+  'WXML_CLASS',
+  'WXML_STYLE',
+  'WXML_TAG',
+  'WXML_COMMENT',
+  'WXML_LABEL',
+  'WXML_BUTTON_CLASS',
+  'WXML_INLINE_WXS',
+  'WXML_END',
+  'JS_COMMENT',
+  'JS_BLOCK_COMMENT',
+  'JS_DIRECTIVE',
+  'JS_BODY',
+  'JS_STORAGE_KEY',
+  'JS_URL',
+  'JS_END',
+  'TS_BODY',
+  'TS_END',
+  'APP_JS',
+  'WXSS_TRAILING',
+  'WXSS_DECLARATION',
+  'WXSS_SELECTOR',
+  'WXS_MODULE',
+  'whole:app.json',
+  'whole:pages/index/index.wxml',
+  'whole:pages/index/index.js',
+  'whole:pages/order/checkout.ts',
+  'whole:pages/order/checkout.wxss',
+  'whole:pages/index/index.wxs',
+  'whole:pages/index/index.json',
+  'whole:mp-privacy.config.json',
+  'whole:app.wxss',
 ] as const;
 
 export type RunContext = (typeof RUN_CONTEXTS)[number];
@@ -175,7 +206,8 @@ export function projectWith(context: RunContext, text: string): Files {
   const files: Files = {};
   const whole = context.startsWith('whole:') ? context.slice('whole:'.length) : undefined;
   for (const [file, content] of Object.entries(BASE)) {
-    files[file] = file === whole ? text : content.replace(/@@([A-Z_]+)@@/g, (_, name: string) => (name === context ? text : ''));
+    files[file] =
+      file === whole ? text : content.replace(/@@([A-Z_]+)@@/g, (_, name: string) => (name === context ? text : ''));
   }
   return files;
 }
@@ -216,10 +248,16 @@ export function analyseEverything(files: Files, locale: Locale = 'en'): Everythi
   for (const finding of result.findings) for (const fix of finding.fixes) fix.build(locale);
   const fixesMs = performance.now() - t;
   t = performance.now();
-  const report = buildReport(packageInfo(), FUZZ_ROOT, [{ root: FUZZ_ROOT, findings: result.findings }], (file) => host.readFile(file));
+  const report = buildReport(packageInfo(), FUZZ_ROOT, [{ root: FUZZ_ROOT, findings: result.findings }], (file) =>
+    host.readFile(file),
+  );
   for (const format of Object.values(formatters)) format(report, locale);
   for (const finding of result.findings) hoverMarkdown(finding, locale);
-  const inventory = { baseDir: FUZZ_ROOT, inventories: [analyzer.inventory(FUZZ_ROOT)], read: (file: string) => host.readFile(file) };
+  const inventory = {
+    baseDir: FUZZ_ROOT,
+    inventories: [analyzer.inventory(FUZZ_ROOT)],
+    read: (file: string) => host.readFile(file),
+  };
   formatInventory(inventory, 'text', locale);
   formatInventory(inventory, 'markdown', locale);
   const outputMs = performance.now() - t;

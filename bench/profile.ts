@@ -44,12 +44,15 @@ function frameName(node: ProfileNode): string {
 export function areaOf(url: string, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : 'native';
   if (url.includes('/node_modules/typescript/')) return 'typescript (parser)';
-  if (url.includes('/node_modules/htmlparser2/') || url.includes('/node_modules/entities/')) return 'htmlparser2 (wxml)';
+  if (url.includes('/node_modules/htmlparser2/') || url.includes('/node_modules/entities/'))
+    return 'htmlparser2 (wxml)';
   if (url.includes('/node_modules/postcss')) return 'postcss (wxss)';
   if (url.includes('/node_modules/jsonc-parser/')) return 'jsonc-parser';
   if (url.includes('/node_modules/picomatch/')) return 'picomatch';
   if (url.includes('/node_modules/vscode-')) return 'vscode-languageserver/jsonrpc';
-  const engine = /\/out\/server\/src\/(engine\/(?:[a-z-]+\/)?[a-z-]+|lsp\/[a-z-]+|cli\/(?:[a-z-]+\/)?[a-z-]+)\.js/.exec(url);
+  const engine = /\/out\/server\/src\/(engine\/(?:[a-z-]+\/)?[a-z-]+|lsp\/[a-z-]+|cli\/(?:[a-z-]+\/)?[a-z-]+)\.js/.exec(
+    url,
+  );
   if (engine) return engine[1];
   if (url.startsWith('node:fs') || url.includes('internal/fs')) return 'node fs';
   if (url.startsWith('node:')) return 'node internals';
@@ -91,20 +94,30 @@ export function summarizeProfile(file: string, top = 12): ProfileSummary {
   const sorted = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]);
   return {
     totalMs: total,
-    selfByFunction: sorted(self).filter(([name]) => name !== '(idle)').slice(0, top).map(([name, ms]) => ({ name, ms })),
-    inclusiveEngine: sorted(inclusive).slice(0, top + 6).map(([name, ms]) => ({ name, ms })),
-    byArea: sorted(areas).filter(([area]) => area !== '(idle)').map(([area, ms]) => ({ area, ms })),
+    selfByFunction: sorted(self)
+      .filter(([name]) => name !== '(idle)')
+      .slice(0, top)
+      .map(([name, ms]) => ({ name, ms })),
+    inclusiveEngine: sorted(inclusive)
+      .slice(0, top + 6)
+      .map(([name, ms]) => ({ name, ms })),
+    byArea: sorted(areas)
+      .filter(([area]) => area !== '(idle)')
+      .map(([area, ms]) => ({ area, ms })),
   };
 }
 
 export function formatProfile(title: string, summary: ProfileSummary): string {
   const pct = (ms: number) => `${((100 * ms) / Math.max(1, summary.totalMs)).toFixed(1).padStart(5)}%`;
   const lines = [`${title} (sampled ${summary.totalMs.toFixed(0)} ms)`, '  self time by area:'];
-  for (const { area, ms } of summary.byArea.slice(0, 12)) lines.push(`    ${ms.toFixed(0).padStart(7)} ms ${pct(ms)}  ${area}`);
+  for (const { area, ms } of summary.byArea.slice(0, 12))
+    lines.push(`    ${ms.toFixed(0).padStart(7)} ms ${pct(ms)}  ${area}`);
   lines.push('  self time by function:');
-  for (const { name, ms } of summary.selfByFunction) lines.push(`    ${ms.toFixed(0).padStart(7)} ms ${pct(ms)}  ${name}`);
+  for (const { name, ms } of summary.selfByFunction)
+    lines.push(`    ${ms.toFixed(0).padStart(7)} ms ${pct(ms)}  ${name}`);
   lines.push('  inclusive time of engine/adapter functions:');
-  for (const { name, ms } of summary.inclusiveEngine) lines.push(`    ${ms.toFixed(0).padStart(7)} ms ${pct(ms)}  ${name}`);
+  for (const { name, ms } of summary.inclusiveEngine)
+    lines.push(`    ${ms.toFixed(0).padStart(7)} ms ${pct(ms)}  ${name}`);
   return lines.join('\n');
 }
 

@@ -25,13 +25,19 @@ export function generated(base: string, scale: number, seed: number, log: (messa
   const t = performance.now();
   const project = generateProject({ pages: PAGES_1X * scale, seed, bigPageLines: BIG_PAGE_LINES });
   writeProject(project.files, dir);
-  log(`[bench ${scale}x] generated ${Object.keys(project.files).length} files in ${(performance.now() - t).toFixed(0)} ms at ${dir}`);
+  log(
+    `[bench ${scale}x] generated ${Object.keys(project.files).length} files in ${(performance.now() - t).toFixed(0)} ms at ${dir}`,
+  );
   return { label: `${scale}x`, dir, scale, editRoute: project.bigPage };
 }
 
 /** Where the development corpus is extracted (../shared/dev-corpus/README.md), or MP_PRIVACY_CORPUS. */
 export function corpusDir(): string | undefined {
-  const candidates = [process.env.MP_PRIVACY_CORPUS, path.resolve(__dirname, '..', '..', '..', 'corpus'), '/work/corpus'];
+  const candidates = [
+    process.env.MP_PRIVACY_CORPUS,
+    path.resolve(__dirname, '..', '..', '..', 'corpus'),
+    '/work/corpus',
+  ];
   return candidates.find((dir): dir is string => !!dir && fs.existsSync(dir) && fs.statSync(dir).isDirectory());
 }
 

@@ -50,7 +50,10 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-const spread = (values: number[], digits = 1): string => (values.length ? `${fmt(percentile(values, 50), digits)} / ${fmt(percentile(values, 95), digits)} / ${fmt(Math.max(...values), digits)}` : '–');
+const spread = (values: number[], digits = 1): string =>
+  values.length
+    ? `${fmt(percentile(values, 50), digits)} / ${fmt(percentile(values, 95), digits)} / ${fmt(Math.max(...values), digits)}`
+    : '–';
 
 export function headline(results: ProjectResult[], startup: StartupResult): Record<string, number | string | null> {
   const byScale = (scale: number) => results.find((r) => r.project.scale === scale);
@@ -59,7 +62,8 @@ export function headline(results: ProjectResult[], startup: StartupResult): Reco
   const two = byScale(2);
   const four = byScale(4);
   const lintProject = real ?? one;
-  const p95 = (r: ProjectResult | undefined, pick: (l: LspResult) => number[]) => (r?.lsp ? percentile(pick(r.lsp), 95) : NaN);
+  const p95 = (r: ProjectResult | undefined, pick: (l: LspResult) => number[]) =>
+    r?.lsp ? percentile(pick(r.lsp), 95) : NaN;
   const json = {
     editP95Ms: round(p95(one, (l) => l.serverRunMs)),
     editP95Ratio4x: round(p95(four, (l) => l.serverRunMs) / p95(one, (l) => l.serverRunMs), 2),
@@ -85,7 +89,12 @@ export function headline(results: ProjectResult[], startup: StartupResult): Reco
     helpToNodeStartup: round(min(startup.helpMs) / min(startup.nodeMs), 2),
     editsNotReparsed: results.reduce((n, r) => n + (r.lsp?.editsNotReparsed ?? 0), 0),
   };
-  return Object.fromEntries(Object.entries(json).map(([key, value]) => [key, typeof value === 'number' && !Number.isFinite(value) ? null : value]));
+  return Object.fromEntries(
+    Object.entries(json).map(([key, value]) => [
+      key,
+      typeof value === 'number' && !Number.isFinite(value) ? null : value,
+    ]),
+  );
 }
 
 export function formatReport(results: ProjectResult[], startup: StartupResult, extra: string[]): string {
@@ -96,48 +105,78 @@ export function formatReport(results: ProjectResult[], startup: StartupResult, e
   lines.push(
     table([
       header,
-      row('roots / files the engine parses / MB', (r) => `${r.engineFiles.roots.length} / ${r.engineFiles.parsed} / ${(r.bytes / 1024 / 1024).toFixed(1)}`),
+      row(
+        'roots / files the engine parses / MB',
+        (r) => `${r.engineFiles.roots.length} / ${r.engineFiles.parsed} / ${(r.bytes / 1024 / 1024).toFixed(1)}`,
+      ),
       row('    stylesheets whose rules it parses', (r) => String(r.engineFiles.rulesParsed)),
       row('edited page (template + script lines)', (r) => `${r.editPage.route} (${r.editPage.lines})`),
       row('(a) parse floor: parse only, fastest (ms)', (r) => fmt(r.floor.parseMs)),
-      row('    by kind: script / wxml / wxss / json', (r) => ['script', 'wxml', 'wxss', 'json'].map((k) => fmt((r.floor.byKind[k] as { ms: number } | undefined)?.ms)).join(' / ')),
+      row('    by kind: script / wxml / wxss / json', (r) =>
+        ['script', 'wxml', 'wxss', 'json']
+          .map((k) => fmt((r.floor.byKind[k] as { ms: number } | undefined)?.ms))
+          .join(' / '),
+      ),
       row('    read files / load parsers (ms)', (r) => `${fmt(r.floor.readMs)} / ${fmt(r.floor.loadMs)}`),
       row('    whole floor process, all runs (ms)', (r) => r.floorProcessMs.map((ms) => fmt(ms)).join(' ')),
       row('(b) cold CLI lint, all runs (ms)', (r) => r.lintMs.map((ms) => fmt(ms)).join(' ')),
       row('    exit code', (r) => String(r.engineFiles.lintExit)),
-      row(`    / whole floor process (target <= ${TARGETS.coldLintToWholeFloor})`, (r) => fmt(min(r.lintMs) / min(r.floorProcessMs), 2)),
-      row('(c) ESLint recommended, process (ms) / files', (r) => (r.eslint ? `${fmt(r.eslint.processMs)} / ${r.eslint.files}` : '–')),
-      row(`    cold lint / ESLint (target <= ${TARGETS.coldLintToEslint})`, (r) => (r.eslint ? fmt(min(r.lintMs) / r.eslint.processMs, 3) : '–')),
+      row(`    / whole floor process (target <= ${TARGETS.coldLintToWholeFloor})`, (r) =>
+        fmt(min(r.lintMs) / min(r.floorProcessMs), 2),
+      ),
+      row('(c) ESLint recommended, process (ms) / files', (r) =>
+        r.eslint ? `${fmt(r.eslint.processMs)} / ${r.eslint.files}` : '–',
+      ),
+      row(`    cold lint / ESLint (target <= ${TARGETS.coldLintToEslint})`, (r) =>
+        r.eslint ? fmt(min(r.lintMs) / r.eslint.processMs, 3) : '–',
+      ),
       lspRow('(d) server: first analysis after didOpen (ms)', (l) => fmt(l.firstAnalysisMs)),
       lspRow('    edit, server-side p50/p95/max (ms)', (l) => spread(l.serverRunMs)),
       lspRow('    of which analyze() p50/p95/max (ms)', (l) => spread(l.serverAnalyzeMs)),
       lspRow('    didChange -> hover answered p50/p95/max', (l) => spread(l.flushedMs)),
       lspRow('    keystroke -> squiggle (debounced) p50/p95/max', (l) => spread(l.debouncedMs)),
-      lspRow('    files parsed per edit p50/max', (l) => `${fmt(median(l.parsesPerEdit))} / ${fmt(Math.max(...l.parsesPerEdit))}`),
+      lspRow(
+        '    files parsed per edit p50/max',
+        (l) => `${fmt(median(l.parsesPerEdit))} / ${fmt(Math.max(...l.parsesPerEdit))}`,
+      ),
       lspRow('    edits that did not re-parse the edited file', (l) => String(l.editsNotReparsed)),
       row('(e) peak RSS: CLI (MB)', (r) => fmt(Math.max(...r.lintRssMB))),
-      lspRow('    server RSS after warm-up / end / peak (MB)', (l) => `${fmt(l.rssWarmMB)} / ${fmt(l.rssEndMB)} / ${fmt(l.peakRssMB)}`),
+      lspRow(
+        '    server RSS after warm-up / end / peak (MB)',
+        (l) => `${fmt(l.rssWarmMB)} / ${fmt(l.rssEndMB)} / ${fmt(l.peakRssMB)}`,
+      ),
       row('    ESLint peak RSS (MB)', (r) => fmt(r.eslint?.rssMB)),
       row('(f) cold lint growth vs previous size', (r) => {
         const previous = results.indexOf(r) > 0 ? results[results.indexOf(r) - 1] : undefined;
-        return r.project.scale && previous?.project.scale ? `${fmt(min(r.lintMs) / min(previous.lintMs), 2)}x (${fmt(r.bytes / previous.bytes, 2)}x bytes)` : '–';
+        return r.project.scale && previous?.project.scale
+          ? `${fmt(min(r.lintMs) / min(previous.lintMs), 2)}x (${fmt(r.bytes / previous.bytes, 2)}x bytes)`
+          : '–';
       }),
       lspRow('    (server probe missing)', (l) => (l.probeMissing.length ? l.probeMissing.join(',') : 'none')),
     ]),
   );
-  lines.push('', `Start-up, fastest of ${startup.nodeMs.length} interleaved runs: node -e 0 ${fmt(min(startup.nodeMs))} ms, mp-privacy --version ${fmt(min(startup.versionMs))} ms, --help ${fmt(min(startup.helpMs))} ms`);
+  lines.push(
+    '',
+    `Start-up, fastest of ${startup.nodeMs.length} interleaved runs: node -e 0 ${fmt(min(startup.nodeMs))} ms, mp-privacy --version ${fmt(min(startup.versionMs))} ms, --help ${fmt(min(startup.helpMs))} ms`,
+  );
   const json = headline(results, startup);
   const verdict = (key: keyof typeof TARGETS) => {
     const value = json[key];
     return typeof value === 'number' ? (value <= TARGETS[key] ? 'met   ' : 'MISSED') : 'n/a   ';
   };
-  lines.push('', 'Targets (issue 17):', ...(Object.keys(TARGETS) as (keyof typeof TARGETS)[]).map((key) => `  ${verdict(key)}  ${key} ${json[key] ?? '–'} (<= ${TARGETS[key]})`));
   lines.push(
     '',
-    'Notes: the floor parses, with the engine\'s parsers, exactly the files a cold lint parses (stylesheet rules only',
+    'Targets (issue 17):',
+    ...(Object.keys(TARGETS) as (keyof typeof TARGETS)[]).map(
+      (key) => `  ${verdict(key)}  ${key} ${json[key] ?? '–'} (<= ${TARGETS[key]})`,
+    ),
+  );
+  lines.push(
+    '',
+    "Notes: the floor parses, with the engine's parsers, exactly the files a cold lint parses (stylesheet rules only",
     'where the analysis reads them); floor, cold lint and start-up runs are interleaved and the fastest run of each is',
     'compared (other processes only add time). Edit figures come from the real server over stdio: server-side is the',
-    'probe\'s time for one run of the diagnostics publisher (analysis, conversion, publishing), flushed by a hover',
+    "probe's time for one run of the diagnostics publisher (analysis, conversion, publishing), flushed by a hover",
     'request; keystroke -> squiggle is didChange to the end of the run its 150 ms debounce started.',
   );
   if (extra.length) lines.push('', ...extra);

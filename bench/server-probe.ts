@@ -34,11 +34,22 @@ type AnyFunction = (this: Record<string, unknown>, ...args: unknown[]) => unknow
 
 function prototypeOf(modulePath: string, className: string): Record<string, AnyFunction> | undefined {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exported = require(path.join(outDir, modulePath)) as Record<string, { prototype: Record<string, AnyFunction> } | undefined>;
+  const exported = require(path.join(outDir, modulePath)) as Record<
+    string,
+    { prototype: Record<string, AnyFunction> } | undefined
+  >;
   return exported[className]?.prototype;
 }
 
-function wrap(modulePath: string, className: string, method: string, around: { before?: () => void; describe: (self: Record<string, unknown>, result: unknown) => Record<string, unknown> }): void {
+function wrap(
+  modulePath: string,
+  className: string,
+  method: string,
+  around: {
+    before?: () => void;
+    describe: (self: Record<string, unknown>, result: unknown) => Record<string, unknown>;
+  },
+): void {
   try {
     const prototype = prototypeOf(modulePath, className);
     const original = prototype?.[method];
@@ -50,7 +61,13 @@ function wrap(modulePath: string, className: string, method: string, around: { b
       around.before?.();
       const start = performance.now();
       const result = original.apply(this, args);
-      const done = (value: unknown) => record({ kind: `${className}.${method}`, ms: performance.now() - start, endEpochMs: epochMs(), ...around.describe(this, value) });
+      const done = (value: unknown) =>
+        record({
+          kind: `${className}.${method}`,
+          ms: performance.now() - start,
+          endEpochMs: epochMs(),
+          ...around.describe(this, value),
+        });
       // An async method is timed until it settles, not until its first await.
       if (result instanceof Promise) void result.then(done, () => done(undefined));
       else done(result);
@@ -68,7 +85,8 @@ function watchParses(): void {
   try {
     const prototype = prototypeOf('server/src/engine/model/file-cache.js', 'ParsedFileCache');
     const parse = prototype?.parse;
-    if (!prototype || typeof parse !== 'function') return record({ kind: 'probe-missing', target: 'ParsedFileCache.parse' });
+    if (!prototype || typeof parse !== 'function')
+      return record({ kind: 'probe-missing', target: 'ParsedFileCache.parse' });
     prototype.parse = function (this: Record<string, unknown>, ...args: unknown[]) {
       parsedFiles.push(String(args[0]));
       return parse.apply(this, args);
@@ -90,7 +108,9 @@ function profiler(): { afterRun: () => void } {
       runs++;
       if (runs === 1) {
         session.connect();
-        session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval: 250 }, () => session.post('Profiler.start')));
+        session.post('Profiler.enable', () =>
+          session.post('Profiler.setSamplingInterval', { interval: 250 }, () => session.post('Profiler.start')),
+        );
       } else if (runs === 1 + profileRuns) {
         session.post('Profiler.stop', (error, result) => {
           if (!error) fs.writeFileSync(profileFile, JSON.stringify(result.profile));
@@ -108,7 +128,9 @@ if (output) {
     before: () => (parsedFiles = []),
     describe: (_self, result) => ({
       parsed: parsedFiles,
-      findings: Array.isArray((result as { findings?: unknown[] } | undefined)?.findings) ? (result as { findings: unknown[] }).findings.length : null,
+      findings: Array.isArray((result as { findings?: unknown[] } | undefined)?.findings)
+        ? (result as { findings: unknown[] }).findings.length
+        : null,
     }),
   });
   wrap('server/src/lsp/diagnostics.js', 'DiagnosticsPublisher', 'run', {

@@ -10,7 +10,17 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { EntryRun, EvalFinding, Evaluation, Label, LabelProblem, MUST_NOT_FLAG, evaluate, parseLabels, summary } from './score';
+import {
+  EntryRun,
+  EvalFinding,
+  Evaluation,
+  Label,
+  LabelProblem,
+  MUST_NOT_FLAG,
+  evaluate,
+  parseLabels,
+  summary,
+} from './score';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const labelsDir = path.join(repoRoot, 'eval', 'labels');
@@ -24,7 +34,11 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { corpus: process.env.MP_PRIVACY_CORPUS ?? path.resolve(repoRoot, '..', 'corpus'), entries: [], unreviewed: false };
+  const options: Options = {
+    corpus: process.env.MP_PRIVACY_CORPUS ?? path.resolve(repoRoot, '..', 'corpus'),
+    entries: [],
+    unreviewed: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--corpus') options.corpus = path.resolve(argv[++i]);
@@ -39,8 +53,15 @@ function parseOptions(argv: string[]): Options {
 export function loadLabels(dir: string): { labels: Label[]; problems: LabelProblem[] } {
   const labels: Label[] = [];
   const problems: LabelProblem[] = [];
-  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.tsv')).sort()) {
-    const parsed = parseLabels(name.replace(/\.tsv$/, ''), `eval/labels/${name}`, fs.readFileSync(path.join(dir, name), 'utf8'));
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.tsv'))
+    .sort()) {
+    const parsed = parseLabels(
+      name.replace(/\.tsv$/, ''),
+      `eval/labels/${name}`,
+      fs.readFileSync(path.join(dir, name), 'utf8'),
+    );
     labels.push(...parsed.labels);
     problems.push(...parsed.problems);
   }
@@ -69,26 +90,33 @@ export function lintEntry(corpus: string, entry: string): EntryRun {
 }
 
 const percent = (value: number | undefined) => (value === undefined ? '–' : `${Math.round(value * 100)}%`);
-const pad = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+const pad = (cells: string[], widths: number[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 
 export function formatEvaluation(evaluation: Evaluation, showUnreviewed: boolean): string {
   const out: string[] = [];
   out.push('Per corpus entry (whole CLI process):');
   for (const run of evaluation.runs) {
     const counts = ['error', 'warning', 'info'].map((s) => run.findings.filter((f) => f.severity === s).length);
-    const status = run.failure !== undefined ? `FAILED (exit ${run.exitCode}): ${run.failure}` : `exit ${run.exitCode}, ${counts[0]} errors, ${counts[1]} warnings, ${counts[2]} infos`;
+    const status =
+      run.failure !== undefined
+        ? `FAILED (exit ${run.exitCode}): ${run.failure}`
+        : `exit ${run.exitCode}, ${counts[0]} errors, ${counts[1]} warnings, ${counts[2]} infos`;
     out.push(`  ${run.entry.padEnd(42)} ${`${Math.round(run.ms)} ms`.padStart(9)}  ${status}`);
   }
   out.push('', 'Per rule (labelled places):');
   const widths = [36, 9, 7, 7, 10, 10];
   out.push(`  ${pad(['rule', 'labelled', 'found', 'recall', 'false acc.', 'precision'], widths)}`);
   for (const rule of evaluation.rules) {
-    out.push(`  ${pad([rule.ruleId, String(rule.labelled), String(rule.found), percent(rule.recall), String(rule.falseAccusations), percent(rule.precision)], widths)}`);
+    out.push(
+      `  ${pad([rule.ruleId, String(rule.labelled), String(rule.found), percent(rule.recall), String(rule.falseAccusations), percent(rule.precision)], widths)}`,
+    );
   }
   const missed = evaluation.outcomes.filter((o) => !o.ok && o.label.expected !== MUST_NOT_FLAG);
   const accused = evaluation.outcomes.filter((o) => !o.ok && o.label.expected === MUST_NOT_FLAG);
   out.push('', `Missed violations (${missed.length}):`);
-  for (const o of missed) out.push(`  ${o.label.entry}/${o.label.file}:${o.label.from}  ${o.label.expected}  — ${o.label.reason}`);
+  for (const o of missed)
+    out.push(`  ${o.label.entry}/${o.label.file}:${o.label.from}  ${o.label.expected}  — ${o.label.reason}`);
   out.push('', `Error/warning on must-not-flag places (${accused.length}):`);
   for (const o of accused) {
     out.push(`  ${o.label.entry}/${o.label.file}:${o.label.from}  — ${o.label.reason}`);
@@ -96,9 +124,13 @@ export function formatEvaluation(evaluation: Evaluation, showUnreviewed: boolean
   }
   if (showUnreviewed) {
     out.push('', `Error/warning findings at no labelled place (${evaluation.unreviewed.length}):`);
-    for (const { entry, finding } of evaluation.unreviewed) out.push(`  ${entry}/${finding.file}:${finding.line}  ${finding.severity} ${finding.ruleId}: ${finding.message}`);
+    for (const { entry, finding } of evaluation.unreviewed)
+      out.push(`  ${entry}/${finding.file}:${finding.line}  ${finding.severity} ${finding.ruleId}: ${finding.message}`);
   } else {
-    out.push('', `Error/warning findings at no labelled place: ${evaluation.unreviewed.length} (list them with --unreviewed)`);
+    out.push(
+      '',
+      `Error/warning findings at no labelled place: ${evaluation.unreviewed.length} (list them with --unreviewed)`,
+    );
   }
   return out.join('\n');
 }
@@ -113,9 +145,14 @@ function main(): number {
   }
   const { labels, problems } = loadLabels(labelsDir);
   for (const problem of problems) process.stderr.write(`eval: ${problem.source}: ${problem.message}\n`);
-  const available = fs.readdirSync(options.corpus).filter((name) => fs.statSync(path.join(options.corpus, name)).isDirectory()).sort();
+  const available = fs
+    .readdirSync(options.corpus)
+    .filter((name) => fs.statSync(path.join(options.corpus, name)).isDirectory())
+    .sort();
   const entries = options.entries.length ? options.entries : available;
-  for (const entry of entries) if (!available.includes(entry)) process.stderr.write(`eval: corpus entry ${entry} is missing from ${options.corpus}\n`);
+  for (const entry of entries)
+    if (!available.includes(entry))
+      process.stderr.write(`eval: corpus entry ${entry} is missing from ${options.corpus}\n`);
   const runs = entries.filter((e) => available.includes(e)).map((entry) => lintEntry(options.corpus, entry));
   const selected = labels.filter((l) => runs.some((r) => r.entry === l.entry));
   const evaluation = evaluate(selected, runs);

@@ -44,7 +44,11 @@ export interface LabelProblem {
 
 const PLACE = /^(.+):(\d+)(?:-(\d+))?$/;
 
-export function parseLabels(entry: string, sourceName: string, content: string): { labels: Label[]; problems: LabelProblem[] } {
+export function parseLabels(
+  entry: string,
+  sourceName: string,
+  content: string,
+): { labels: Label[]; problems: LabelProblem[] } {
   const labels: Label[] = [];
   const problems: LabelProblem[] = [];
   content.split(/\r?\n/).forEach((raw, index) => {
@@ -61,14 +65,29 @@ export function parseLabels(entry: string, sourceName: string, content: string):
     const to = match[3] ? Number(match[3]) : from;
     if (to < from) problems.push({ source, message: `line range ${from}-${to} runs backwards` });
     if (!reason) problems.push({ source, message: 'a label needs a one-line reason' });
-    const [kind, onlyRule] = expected.startsWith(`${MUST_NOT_FLAG}:`) ? [MUST_NOT_FLAG, expected.slice(MUST_NOT_FLAG.length + 1)] : [expected, undefined];
-    labels.push({ entry, file: match[1], from, to: Math.max(from, to), expected: kind, onlyRule, reason: reason ?? '', source });
+    const [kind, onlyRule] = expected.startsWith(`${MUST_NOT_FLAG}:`)
+      ? [MUST_NOT_FLAG, expected.slice(MUST_NOT_FLAG.length + 1)]
+      : [expected, undefined];
+    labels.push({
+      entry,
+      file: match[1],
+      from,
+      to: Math.max(from, to),
+      expected: kind,
+      onlyRule,
+      reason: reason ?? '',
+      source,
+    });
   });
   return { labels, problems };
 }
 
 export function isAt(finding: EvalFinding, label: Label): boolean {
-  return finding.file === label.file && finding.line >= label.from - LINE_TOLERANCE && finding.line <= label.to + LINE_TOLERANCE;
+  return (
+    finding.file === label.file &&
+    finding.line >= label.from - LINE_TOLERANCE &&
+    finding.line <= label.to + LINE_TOLERANCE
+  );
 }
 
 const blocking = (finding: EvalFinding) => finding.severity === 'error' || finding.severity === 'warning';
@@ -112,7 +131,9 @@ export function evaluate(labels: Label[], runs: EntryRun[]): Evaluation {
   const outcomes: LabelOutcome[] = labels.map((label) => {
     const findings = byEntry.get(label.entry)?.findings ?? [];
     if (label.expected === MUST_NOT_FLAG) {
-      const matched = findings.filter((f) => blocking(f) && isAt(f, label) && (!label.onlyRule || f.ruleId === label.onlyRule));
+      const matched = findings.filter(
+        (f) => blocking(f) && isAt(f, label) && (!label.onlyRule || f.ruleId === label.onlyRule),
+      );
       return { label, matched, ok: matched.length === 0 };
     }
     const matched = findings.filter((f) => f.ruleId === label.expected && isAt(f, label));
@@ -127,7 +148,9 @@ export function evaluate(labels: Label[], runs: EntryRun[]): Evaluation {
   const rules: RuleScore[] = [...ruleIds].sort().map((ruleId) => {
     const own = outcomes.filter((o) => o.label.expected === ruleId);
     const found = own.filter((o) => o.ok).length;
-    const falseAccusations = outcomes.filter((o) => o.label.expected === MUST_NOT_FLAG).reduce((n, o) => n + o.matched.filter((f) => f.ruleId === ruleId).length, 0);
+    const falseAccusations = outcomes
+      .filter((o) => o.label.expected === MUST_NOT_FLAG)
+      .reduce((n, o) => n + o.matched.filter((f) => f.ruleId === ruleId).length, 0);
     return {
       ruleId,
       labelled: own.length,
@@ -141,7 +164,11 @@ export function evaluate(labels: Label[], runs: EntryRun[]): Evaluation {
   const labelsOf = (entry: string) => labels.filter((l) => l.entry === entry);
   const unreviewed = runs.flatMap((run) =>
     run.findings
-      .filter((f) => blocking(f) && !labelsOf(run.entry).some((l) => isAt(f, l) && (l.onlyRule === undefined || l.onlyRule === f.ruleId)))
+      .filter(
+        (f) =>
+          blocking(f) &&
+          !labelsOf(run.entry).some((l) => isAt(f, l) && (l.onlyRule === undefined || l.onlyRule === f.ruleId)),
+      )
       .map((finding) => ({ entry: run.entry, finding })),
   );
   return { outcomes, rules, unreviewed, runs };

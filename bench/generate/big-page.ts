@@ -24,7 +24,14 @@ export function bigCheckoutWxml(rng: Random, targetLines: number): string {
     `  </view>`,
   ];
   out.push(...head);
-  const tail = [`  <view class="submit-bar">`, `    <text class="total">合计：¥{{filter.price(total)}}</text>`, `    <button class="submit" type="primary" bindtap="submitOrder">提交订单</button>`, `  </view>`, `</view>`, ``];
+  const tail = [
+    `  <view class="submit-bar">`,
+    `    <text class="total">合计：¥{{filter.price(total)}}</text>`,
+    `    <button class="submit" type="primary" bindtap="submitOrder">提交订单</button>`,
+    `  </view>`,
+    `</view>`,
+    ``,
+  ];
   let section = 0;
   while (out.length + tail.length < targetLines) {
     const s = section++;
@@ -122,10 +129,54 @@ export function bigCheckoutJs(rng: Random, route: string, targetLines: number): 
   const tail = [`});`, ``];
   let i = 0;
   const variants: ((n: number) => string[])[] = [
-    (n) => [`  calcGroup${n}(group) {`, `    let count = 0;`, `    let subtotal = 0;`, `    for (const item of group.items || []) {`, `      count += item.count;`, `      subtotal += item.price * item.count;`, `    }`, `    const discount = group.coupon ? group.coupon.amount : 0;`, `    const shipping = subtotal >= FREE_SHIPPING ? 0 : ${rng.int(5, 12)};`, `    return { count, subtotal: Math.max(0, subtotal - discount) + shipping };`, `  },`, ``],
-    (n) => [`  validateGroup${n}(group) {`, `    if (!group.items || !group.items.length) return '商品不能为空';`, `    for (const item of group.items) {`, `      if (item.count > item.stock) return item.title + ' 库存不足';`, `      if (item.count <= 0) return '数量有误';`, `    }`, `    if (group.remark && group.remark.length > 200) return '备注过长';`, `    return '';`, `  },`, ``],
-    (n) => [`  applyCoupon${n}(groupIndex, coupon) {`, `    const groups = this.data.groups.slice();`, `    const group = { ...groups[groupIndex], coupon };`, `    Object.assign(group, this.calcGroup${Math.max(0, n - 1)} ? this.calcGroup${Math.max(0, n - 1)}(group) : {});`, `    groups[groupIndex] = group;`, `    this.setData({ groups, total: this.sumTotal(groups) });`, `    track.event('apply_coupon', { id: coupon && coupon.id, n: ${n} });`, `  },`, ``],
-    (n) => [`  formatGroup${n}(group) {`, `    return {`, `      ...group,`, `      subtotalText: format.formatPrice(group.subtotal),`, `      deliveryText: group.delivery || '快递配送',`, `      itemsText: (group.items || []).map((item) => item.title + ' x' + item.count).join('，'),`, `    };`, `  },`, ``],
+    (n) => [
+      `  calcGroup${n}(group) {`,
+      `    let count = 0;`,
+      `    let subtotal = 0;`,
+      `    for (const item of group.items || []) {`,
+      `      count += item.count;`,
+      `      subtotal += item.price * item.count;`,
+      `    }`,
+      `    const discount = group.coupon ? group.coupon.amount : 0;`,
+      `    const shipping = subtotal >= FREE_SHIPPING ? 0 : ${rng.int(5, 12)};`,
+      `    return { count, subtotal: Math.max(0, subtotal - discount) + shipping };`,
+      `  },`,
+      ``,
+    ],
+    (n) => [
+      `  validateGroup${n}(group) {`,
+      `    if (!group.items || !group.items.length) return '商品不能为空';`,
+      `    for (const item of group.items) {`,
+      `      if (item.count > item.stock) return item.title + ' 库存不足';`,
+      `      if (item.count <= 0) return '数量有误';`,
+      `    }`,
+      `    if (group.remark && group.remark.length > 200) return '备注过长';`,
+      `    return '';`,
+      `  },`,
+      ``,
+    ],
+    (n) => [
+      `  applyCoupon${n}(groupIndex, coupon) {`,
+      `    const groups = this.data.groups.slice();`,
+      `    const group = { ...groups[groupIndex], coupon };`,
+      `    Object.assign(group, this.calcGroup${Math.max(0, n - 1)} ? this.calcGroup${Math.max(0, n - 1)}(group) : {});`,
+      `    groups[groupIndex] = group;`,
+      `    this.setData({ groups, total: this.sumTotal(groups) });`,
+      `    track.event('apply_coupon', { id: coupon && coupon.id, n: ${n} });`,
+      `  },`,
+      ``,
+    ],
+    (n) => [
+      `  formatGroup${n}(group) {`,
+      `    return {`,
+      `      ...group,`,
+      `      subtotalText: format.formatPrice(group.subtotal),`,
+      `      deliveryText: group.delivery || '快递配送',`,
+      `      itemsText: (group.items || []).map((item) => item.title + ' x' + item.count).join('，'),`,
+      `    };`,
+      `  },`,
+      ``,
+    ],
   ];
   const base = [
     `  loadGroups() {`,
@@ -178,4 +229,3 @@ export function bigCheckoutJs(rng: Random, route: string, targetLines: number): 
   out.push(...tail);
   return out.join('\n');
 }
-

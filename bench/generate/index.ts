@@ -17,8 +17,39 @@ import * as path from 'path';
 import { Random } from '../prng';
 import { bigCheckoutJs, bigCheckoutWxml } from './big-page';
 import { PageWriter } from './page';
-import { CHECKOUT_ROUTE, COMPONENT_NAMES, KIND_BY_NOUN, LOGIN_ROUTE, NPM_COMPONENTS, SECTIONS, SERVICE_DOMAINS, TITLES, type PagePlan } from './plan';
-import { APP_JS, APP_WXSS, AUTH_JS, FILTER_WXS, LOCATION_JS, LOGIN_POPUP_JS, LOGIN_POPUP_WXML, LOGIN_POPUP_WXSS, ORDER_SUBMIT_JS, PHONE_GUARD_JS, REQUEST_JS, componentJs, componentWxml, formatJs, minifiedSdk, serviceFunctions, serviceJs, serviceTs, trackTs, wxss } from './shared-files';
+import {
+  CHECKOUT_ROUTE,
+  COMPONENT_NAMES,
+  KIND_BY_NOUN,
+  LOGIN_ROUTE,
+  NPM_COMPONENTS,
+  SECTIONS,
+  SERVICE_DOMAINS,
+  TITLES,
+  type PagePlan,
+} from './plan';
+import {
+  APP_JS,
+  APP_WXSS,
+  AUTH_JS,
+  FILTER_WXS,
+  LOCATION_JS,
+  LOGIN_POPUP_JS,
+  LOGIN_POPUP_WXML,
+  LOGIN_POPUP_WXSS,
+  ORDER_SUBMIT_JS,
+  PHONE_GUARD_JS,
+  REQUEST_JS,
+  componentJs,
+  componentWxml,
+  formatJs,
+  minifiedSdk,
+  serviceFunctions,
+  serviceJs,
+  serviceTs,
+  trackTs,
+  wxss,
+} from './shared-files';
 
 export type ProjectFiles = Record<string, string>;
 
@@ -91,15 +122,26 @@ class Generator {
     add({ route: 'pages/category/category', kind: 'list', ts: false, components: [] });
     add({ route: 'pages/mine/mine', kind: 'profile', ts: false, components: [], bindPhoneTile: true });
     add({ route: LOGIN_ROUTE, kind: 'login', ts: false, components: [] });
-    add({ route: CHECKOUT_ROUTE, kind: 'checkout', ts: false, components: [], phone: 'without-purpose', big: (this.options.bigPageLines ?? 0) > 0 });
+    add({
+      route: CHECKOUT_ROUTE,
+      kind: 'checkout',
+      ts: false,
+      components: [],
+      phone: 'without-purpose',
+      big: (this.options.bigPageLines ?? 0) > 0,
+    });
     if (total > 5) add({ route: 'pages/cart/cart', kind: 'list', ts: false, components: [] });
 
     const subpackageCount = Math.max(1, Math.round(total / 60));
-    const subpackages = Array.from({ length: subpackageCount }, (_, i) => (i % 3 === 0 ? `package-${pickSection(i)}` : i % 3 === 1 ? `subpackages/${pickSection(i)}${i}` : `pkg${i}`));
+    const subpackages = Array.from({ length: subpackageCount }, (_, i) =>
+      i % 3 === 0 ? `package-${pickSection(i)}` : i % 3 === 1 ? `subpackages/${pickSection(i)}${i}` : `pkg${i}`,
+    );
     const sections = Object.keys(SECTIONS);
     const mainShare = 0.4;
     let remaining = total - plans.length;
-    const compactScenarios = this.compact ? ['loginOnShow', 'phoneCheckedRequest', 'overlayWall', 'disguisedPhone', 'loginWithSkip', 'with-purpose', 'ts'] : [];
+    const compactScenarios = this.compact
+      ? ['loginOnShow', 'phoneCheckedRequest', 'overlayWall', 'disguisedPhone', 'loginWithSkip', 'with-purpose', 'ts']
+      : [];
     let index = 0;
     while (remaining-- > 0) {
       const section = rng.pick(sections);
@@ -108,10 +150,14 @@ class Generator {
       const inMain = rng.chance(mainShare) || subpackages.length === 0;
       const subpackage = inMain ? undefined : subpackages[index % subpackages.length];
       let name = noun;
-      let route = subpackage ? `${subpackage}/pages/${section}-${name}/${section}-${name}` : `pages/${section}/${name}/${name}`;
+      let route = subpackage
+        ? `${subpackage}/pages/${section}-${name}/${section}-${name}`
+        : `pages/${section}/${name}/${name}`;
       for (let n = 2; used.has(route); n++) {
         name = `${noun}${n}`;
-        route = subpackage ? `${subpackage}/pages/${section}-${name}/${section}-${name}` : `pages/${section}/${name}/${name}`;
+        route = subpackage
+          ? `${subpackage}/pages/${section}-${name}/${section}-${name}`
+          : `pages/${section}/${name}/${name}`;
       }
       const plan: PagePlan = { route, kind, ts: rng.chance(0.15), subpackage, components: [] };
       // Scenario density per page, from the projects described in real-world-patterns.md.
@@ -133,7 +179,14 @@ class Generator {
         } else (plan as unknown as Record<string, boolean>)[scenario] = true;
       }
       if (plan.kind === 'login' && plan.loginWithSkip === undefined) plan.loginWithSkip = true;
-      for (const key of ['loginOnShow', 'phoneCheckedRequest', 'overlayWall', 'disguisedPhone', 'bindPhoneTile'] as const) if (plan[key]) this.count(`scenario:${key}`);
+      for (const key of [
+        'loginOnShow',
+        'phoneCheckedRequest',
+        'overlayWall',
+        'disguisedPhone',
+        'bindPhoneTile',
+      ] as const)
+        if (plan[key]) this.count(`scenario:${key}`);
       if (plan.phone) this.count(`scenario:checkout phone ${plan.phone}`);
       add(plan);
       index++;
@@ -164,7 +217,9 @@ class Generator {
     if (!this.compact) this.files['libs/qqmap-wx-jssdk.min.js'] = minifiedSdk(rng, 900);
     const count = this.compact ? 3 : Math.max(4, Math.round(this.options.pages / 12));
     for (let i = 0; i < count; i++) {
-      const domain = SERVICE_DOMAINS[i % SERVICE_DOMAINS.length] + (i >= SERVICE_DOMAINS.length ? String(Math.floor(i / SERVICE_DOMAINS.length) + 1) : '');
+      const domain =
+        SERVICE_DOMAINS[i % SERVICE_DOMAINS.length] +
+        (i >= SERVICE_DOMAINS.length ? String(Math.floor(i / SERVICE_DOMAINS.length) + 1) : '');
       const ts = rng.chance(0.2);
       const file = `services/${domain}.${ts ? 'ts' : 'js'}`;
       const functions = serviceFunctions(rng, domain, this.compact ? 3 : rng.int(5, 12));
@@ -179,7 +234,9 @@ class Generator {
     const rng = this.rng;
     const count = this.compact ? 3 : Math.max(6, Math.round(this.options.pages * 0.05));
     for (let i = 0; i < count; i++) {
-      const name = COMPONENT_NAMES[i % COMPONENT_NAMES.length] + (i >= COMPONENT_NAMES.length ? String(Math.floor(i / COMPONENT_NAMES.length) + 1) : '');
+      const name =
+        COMPONENT_NAMES[i % COMPONENT_NAMES.length] +
+        (i >= COMPONENT_NAMES.length ? String(Math.floor(i / COMPONENT_NAMES.length) + 1) : '');
       const base = `components/${name}/${name}`;
       const ts = rng.chance(0.15);
       this.files[`${base}.wxml`] = componentWxml(rng, name);
@@ -197,11 +254,14 @@ class Generator {
       for (const name of NPM_COMPONENTS) {
         const base = `miniprogram_npm/@vant/weapp/${name}/index`;
         this.files[`${base}.wxml`] = `<view class="van-${name} custom-class" bindtap="onClick">\n  <slot />\n</view>\n`;
-        this.files[`${base}.js`] = `"use strict";Object.defineProperty(exports,"__esModule",{value:!0});var component_1=require("../common/component");(0,component_1.VantComponent)({classes:["custom-class"],props:{type:{type:String,value:"default"},disabled:Boolean},methods:{onClick:function(t){this.$emit("click",t)}}});\n`;
+        this.files[`${base}.js`] =
+          `"use strict";Object.defineProperty(exports,"__esModule",{value:!0});var component_1=require("../common/component");(0,component_1.VantComponent)({classes:["custom-class"],props:{type:{type:String,value:"default"},disabled:Boolean},methods:{onClick:function(t){this.$emit("click",t)}}});\n`;
         this.files[`${base}.json`] = '{"component":true}\n';
-        this.files[`${base}.wxss`] = `.van-${name}{position:relative;display:inline-block;box-sizing:border-box;padding:0 15px;font-size:14px}\n`;
+        this.files[`${base}.wxss`] =
+          `.van-${name}{position:relative;display:inline-block;box-sizing:border-box;padding:0 15px;font-size:14px}\n`;
       }
-      this.files['miniprogram_npm/@vant/weapp/common/component.js'] = `"use strict";Object.defineProperty(exports,"__esModule",{value:!0});exports.VantComponent=void 0;function VantComponent(e){var o={};o.properties=e.props;o.methods=e.methods;Component(o)}exports.VantComponent=VantComponent;\n`;
+      this.files['miniprogram_npm/@vant/weapp/common/component.js'] =
+        `"use strict";Object.defineProperty(exports,"__esModule",{value:!0});exports.VantComponent=void 0;function VantComponent(e){var o={};o.properties=e.props;o.methods=e.methods;Component(o)}exports.VantComponent=VantComponent;\n`;
     }
   }
 
@@ -214,17 +274,37 @@ class Generator {
       list.push(plan.route.slice(plan.subpackage.length + 1));
       packages.set(plan.subpackage, list);
     }
-    const tabs = ['pages/index/index', 'pages/category/category', ...(main.includes('pages/cart/cart') ? ['pages/cart/cart'] : []), 'pages/mine/mine'];
+    const tabs = [
+      'pages/index/index',
+      'pages/category/category',
+      ...(main.includes('pages/cart/cart') ? ['pages/cart/cart'] : []),
+      'pages/mine/mine',
+    ];
     const app = {
       pages: main,
       subPackages: [...packages].map(([root, pages]) => ({ root, pages })),
-      window: { navigationBarTitleText: '优选商城', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundColor: '#f5f5f5', enablePullDownRefresh: false },
+      window: {
+        navigationBarTitleText: '优选商城',
+        navigationBarBackgroundColor: '#ffffff',
+        navigationBarTextStyle: 'black',
+        backgroundColor: '#f5f5f5',
+        enablePullDownRefresh: false,
+      },
       tabBar: {
         color: '#999999',
         selectedColor: '#ff4d4f',
-        list: tabs.map((pagePath, i) => ({ pagePath, text: ['首页', '分类', '购物车', '我的'][Math.min(i, 3)], iconPath: `images/tab-${i}.png`, selectedIconPath: `images/tab-${i}-active.png` })),
+        list: tabs.map((pagePath, i) => ({
+          pagePath,
+          text: ['首页', '分类', '购物车', '我的'][Math.min(i, 3)],
+          iconPath: `images/tab-${i}.png`,
+          selectedIconPath: `images/tab-${i}-active.png`,
+        })),
       },
-      usingComponents: { 'van-button': '@vant/weapp/button/index', 'nav-bar': '/components/nav-bar/nav-bar', 'login-popup': '/components/login-popup/login-popup' },
+      usingComponents: {
+        'van-button': '@vant/weapp/button/index',
+        'nav-bar': '/components/nav-bar/nav-bar',
+        'login-popup': '/components/login-popup/login-popup',
+      },
       permission: { 'scope.userLocation': { desc: '你的位置信息将用于小程序位置接口的效果展示' } },
       requiredPrivateInfos: ['getLocation', 'chooseAddress'],
       lazyCodeLoading: 'requiredComponents',
@@ -232,18 +312,31 @@ class Generator {
     };
     if (this.compact) {
       delete (app.usingComponents as Record<string, string>)['van-button'];
-      (app.usingComponents as Record<string, string>)['nav-bar'] = `/components/${this.components[0]}/${this.components[0]}`;
+      (app.usingComponents as Record<string, string>)['nav-bar'] =
+        `/components/${this.components[0]}/${this.components[0]}`;
     }
     this.files['app.json'] = JSON.stringify(app, null, 2) + '\n';
     this.files['app.js'] = APP_JS;
     this.files['app.wxss'] = APP_WXSS + wxss(this.rng, 'app', this.compact ? 4 : 30);
     this.files['sitemap.json'] = JSON.stringify({ rules: [{ action: 'allow', page: '*' }] }, null, 2) + '\n';
-    this.files['project.config.json'] = JSON.stringify({ appid: 'wx0000000000000000', projectname: 'bench-shop', compileType: 'miniprogram', setting: { es6: true, minified: true }, libVersion: '3.4.0' }, null, 2) + '\n';
+    this.files['project.config.json'] =
+      JSON.stringify(
+        {
+          appid: 'wx0000000000000000',
+          projectname: 'bench-shop',
+          compileType: 'miniprogram',
+          setting: { es6: true, minified: true },
+          libVersion: '3.4.0',
+        },
+        null,
+        2,
+      ) + '\n';
   }
 
   private writeAssets(): void {
     const count = this.compact ? 2 : 40;
-    for (let i = 0; i < count; i++) this.files[`images/icon-${i}.png`] = '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR';
+    for (let i = 0; i < count; i++)
+      this.files[`images/icon-${i}.png`] = '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR';
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -256,7 +349,8 @@ class Generator {
       const lines = this.options.bigPageLines ?? 2000;
       this.files[`${plan.route}.wxml`] = bigCheckoutWxml(rng, lines);
       this.files[`${plan.route}.js`] = bigCheckoutJs(rng, plan.route, lines);
-      this.files[`${plan.route}.json`] = JSON.stringify({ navigationBarTitleText: '确认订单', usingComponents: {} }, null, 2) + '\n';
+      this.files[`${plan.route}.json`] =
+        JSON.stringify({ navigationBarTitleText: '确认订单', usingComponents: {} }, null, 2) + '\n';
       this.files[`${plan.route}.wxss`] = wxss(rng, 'confirm', 60);
       return;
     }
@@ -265,11 +359,25 @@ class Generator {
     const usingComponents: Record<string, string> = {};
     for (const name of used) usingComponents[name] = `/components/${name}/${name}`;
     if (!this.compact && rng.chance(0.2)) usingComponents['van-cell'] = '@vant/weapp/cell/index';
-    this.files[`${plan.route}.json`] = JSON.stringify({ navigationBarTitleText: rng.pick(TITLES), usingComponents, ...(plan.kind === 'list' ? { enablePullDownRefresh: true } : {}) }, null, 2) + '\n';
+    this.files[`${plan.route}.json`] =
+      JSON.stringify(
+        {
+          navigationBarTitleText: rng.pick(TITLES),
+          usingComponents,
+          ...(plan.kind === 'list' ? { enablePullDownRefresh: true } : {}),
+        },
+        null,
+        2,
+      ) + '\n';
     const page = new PageWriter(rng, plan, this.services, this.compact);
     this.files[`${plan.route}.wxml`] = page.wxml();
     this.files[`${plan.route}.${ext}`] = page.script();
-    this.files[`${plan.route}.wxss`] = wxss(rng, path.posix.basename(plan.route), this.compact ? 5 : rng.int(14, 30), plan.overlayWall);
+    this.files[`${plan.route}.wxss`] = wxss(
+      rng,
+      path.posix.basename(plan.route),
+      this.compact ? 5 : rng.int(14, 30),
+      plan.overlayWall,
+    );
   }
 }
 
@@ -277,7 +385,6 @@ function pickSection(i: number): string {
   const names = Object.keys(SECTIONS);
   return names[i % names.length];
 }
-
 
 /** Writes generated files under `dir` (created; must not exist or be empty). */
 export function writeProject(files: ProjectFiles, dir: string): void {

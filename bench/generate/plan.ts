@@ -2,7 +2,19 @@
  * What a generated project is made of: the kinds of page, the plan of one page (which privacy scenario it
  * carries), and the word lists names and prose are drawn from.
  */
-export type PageKind = 'home' | 'list' | 'detail' | 'article' | 'form' | 'profile' | 'checkout' | 'login' | 'store' | 'media' | 'settings' | 'webview';
+export type PageKind =
+  | 'home'
+  | 'list'
+  | 'detail'
+  | 'article'
+  | 'form'
+  | 'profile'
+  | 'checkout'
+  | 'login'
+  | 'store'
+  | 'media'
+  | 'settings'
+  | 'webview';
 
 export interface PagePlan {
   route: string;
@@ -31,7 +43,18 @@ export interface PagePlan {
 export const SECTIONS: Record<string, string[]> = {
   goods: ['list', 'detail', 'search', 'compare', 'reviews', 'specs', 'brand', 'ranking', 'new-arrivals', 'hot'],
   order: ['list', 'detail', 'refund', 'logistics', 'comment', 'after-sale', 'invoice', 'pay-result'],
-  mine: ['settings', 'address', 'address-edit', 'coupons', 'points', 'favorites', 'history', 'feedback', 'about', 'security'],
+  mine: [
+    'settings',
+    'address',
+    'address-edit',
+    'coupons',
+    'points',
+    'favorites',
+    'history',
+    'feedback',
+    'about',
+    'security',
+  ],
   store: ['list', 'detail', 'map', 'nearby', 'booking'],
   article: ['list', 'detail', 'topic', 'author', 'column'],
   activity: ['list', 'detail', 'signup', 'lottery', 'group-buy', 'seckill', 'bargain'],
@@ -42,17 +65,60 @@ export const SECTIONS: Record<string, string[]> = {
 };
 
 export const KIND_BY_NOUN: Record<string, PageKind> = {
-  detail: 'detail', specs: 'detail', brand: 'detail', reviews: 'detail', compare: 'detail',
-  'address-edit': 'form', feedback: 'form', refund: 'form', signup: 'form', repair: 'form', complaint: 'form', comment: 'form', 'after-sale': 'form', invoice: 'form',
-  settings: 'settings', security: 'settings', about: 'settings', faq: 'settings',
-  map: 'store', nearby: 'store',
-  upload: 'media', album: 'media', poster: 'media', camera: 'media', video: 'media',
-  center: 'profile', card: 'profile', level: 'profile', benefits: 'profile',
-  booking: 'checkout', recharge: 'checkout', 'group-buy': 'checkout', seckill: 'checkout', bargain: 'checkout',
+  detail: 'detail',
+  specs: 'detail',
+  brand: 'detail',
+  reviews: 'detail',
+  compare: 'detail',
+  'address-edit': 'form',
+  feedback: 'form',
+  refund: 'form',
+  signup: 'form',
+  repair: 'form',
+  complaint: 'form',
+  comment: 'form',
+  'after-sale': 'form',
+  invoice: 'form',
+  settings: 'settings',
+  security: 'settings',
+  about: 'settings',
+  faq: 'settings',
+  map: 'store',
+  nearby: 'store',
+  upload: 'media',
+  album: 'media',
+  poster: 'media',
+  camera: 'media',
+  video: 'media',
+  center: 'profile',
+  card: 'profile',
+  level: 'profile',
+  benefits: 'profile',
+  booking: 'checkout',
+  recharge: 'checkout',
+  'group-buy': 'checkout',
+  seckill: 'checkout',
+  bargain: 'checkout',
   web: 'webview',
 };
 
-export const TITLES = ['精选好物', '限时特惠', '新品上市', '热销榜单', '为你推荐', '会员专享', '今日必抢', '品质生活', '人气好店', '附近门店', '猜你喜欢', '口碑推荐', '店长推荐', '季节限定', '爆款直降'];
+export const TITLES = [
+  '精选好物',
+  '限时特惠',
+  '新品上市',
+  '热销榜单',
+  '为你推荐',
+  '会员专享',
+  '今日必抢',
+  '品质生活',
+  '人气好店',
+  '附近门店',
+  '猜你喜欢',
+  '口碑推荐',
+  '店长推荐',
+  '季节限定',
+  '爆款直降',
+];
 /** Page prose. None of it states why a phone number is needed (the purpose vocabulary is added on purpose only). */
 export const PARAGRAPHS = [
   '本店精选优质咖啡豆，每日新鲜烘焙，口感醇厚，回味悠长。',
@@ -68,11 +134,82 @@ export const PARAGRAPHS = [
   '精选食材，匠心制作，每一口都是家的味道。',
   '预约成功后请按时到店，超时十五分钟预约将自动取消。',
 ];
-export const ITEM_FIELDS = ['title', 'price', 'cover', 'sales', 'tag', 'desc', 'shopName', 'distance', 'stock', 'originalPrice', 'rating', 'comments'];
+export const ITEM_FIELDS = [
+  'title',
+  'price',
+  'cover',
+  'sales',
+  'tag',
+  'desc',
+  'shopName',
+  'distance',
+  'stock',
+  'originalPrice',
+  'rating',
+  'comments',
+];
 export const COLORS = ['#333', '#666', '#999', '#ff4d4f', '#fa8c16', '#07c160', '#1677ff', '#f5f5f5', '#fff', '#eee'];
-export const SERVICE_DOMAINS = ['goods', 'order', 'user', 'cart', 'store', 'article', 'activity', 'member', 'coupon', 'address', 'message', 'upload', 'search', 'point', 'feedback', 'service', 'media', 'config', 'stat', 'invoice'];
-export const COMPONENT_NAMES = ['goods-card', 'shop-card', 'price', 'tag', 'empty', 'loading', 'nav-bar', 'tab-bar', 'search-bar', 'coupon-card', 'countdown', 'rate', 'stepper', 'address-card', 'order-card', 'banner', 'notice-bar', 'skeleton', 'share-sheet', 'filter-bar', 'sku-popup', 'comment-item', 'article-card', 'store-card', 'member-card'];
-export const NPM_COMPONENTS = ['button', 'cell', 'cell-group', 'icon', 'popup', 'toast', 'dialog', 'tabs', 'tab', 'image'];
+export const SERVICE_DOMAINS = [
+  'goods',
+  'order',
+  'user',
+  'cart',
+  'store',
+  'article',
+  'activity',
+  'member',
+  'coupon',
+  'address',
+  'message',
+  'upload',
+  'search',
+  'point',
+  'feedback',
+  'service',
+  'media',
+  'config',
+  'stat',
+  'invoice',
+];
+export const COMPONENT_NAMES = [
+  'goods-card',
+  'shop-card',
+  'price',
+  'tag',
+  'empty',
+  'loading',
+  'nav-bar',
+  'tab-bar',
+  'search-bar',
+  'coupon-card',
+  'countdown',
+  'rate',
+  'stepper',
+  'address-card',
+  'order-card',
+  'banner',
+  'notice-bar',
+  'skeleton',
+  'share-sheet',
+  'filter-bar',
+  'sku-popup',
+  'comment-item',
+  'article-card',
+  'store-card',
+  'member-card',
+];
+export const NPM_COMPONENTS = [
+  'button',
+  'cell',
+  'cell-group',
+  'icon',
+  'popup',
+  'toast',
+  'dialog',
+  'tabs',
+  'tab',
+  'image',
+];
 
 export const LOGIN_ROUTE = 'pages/login/login';
 export const CHECKOUT_ROUTE = 'pages/order/confirm/confirm';

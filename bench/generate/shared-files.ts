@@ -288,7 +288,13 @@ export function formatJs(rng: Random, extra: number): string {
   for (let i = 0; i < extra; i++) {
     const name = `formatField${i}`;
     names.push(name);
-    lines.push(`function ${name}(value) {`, `  if (value === undefined || value === null) return '';`, `  return String(value).slice(0, ${rng.int(8, 40)})${rng.chance(0.5) ? ".replace(/\\s+/g, ' ')" : ''};`, `}`, ``);
+    lines.push(
+      `function ${name}(value) {`,
+      `  if (value === undefined || value === null) return '';`,
+      `  return String(value).slice(0, ${rng.int(8, 40)})${rng.chance(0.5) ? ".replace(/\\s+/g, ' ')" : ''};`,
+      `}`,
+      ``,
+    );
   }
   lines.push(`module.exports = { ${names.join(', ')} };`, ``);
   return lines.join('\n');
@@ -329,7 +335,13 @@ export function trackTs(rng: Random, extra: number): string {
     `}`,
     ``,
   ];
-  for (let i = 0; i < extra; i++) lines.push(`export function custom${i}(value: ${rng.pick(['string', 'number', 'boolean'])}): void {`, `  event('custom_${i}', { value });`, `}`, ``);
+  for (let i = 0; i < extra; i++)
+    lines.push(
+      `export function custom${i}(value: ${rng.pick(['string', 'number', 'boolean'])}): void {`,
+      `  event('custom_${i}', { value });`,
+      `}`,
+      ``,
+    );
   return lines.join('\n');
 }
 
@@ -337,7 +349,8 @@ export function serviceFunctions(rng: Random, domain: string, count: number): st
   const verbs = ['list', 'get', 'search', 'update', 'remove', 'fetch', 'query', 'save', 'count', 'check'];
   const nouns = ['Items', 'Detail', 'Summary', 'Records', 'Config', 'Options', 'Stats', 'Tags', 'History', 'Status'];
   const names = new Set<string>();
-  while (names.size < count) names.add(`${rng.pick(verbs)}${domain[0].toUpperCase()}${domain.slice(1).replace(/\d+$/, '')}${rng.pick(nouns)}`);
+  while (names.size < count)
+    names.add(`${rng.pick(verbs)}${domain[0].toUpperCase()}${domain.slice(1).replace(/\d+$/, '')}${rng.pick(nouns)}`);
   return [...names];
 }
 
@@ -345,7 +358,15 @@ export function serviceJs(rng: Random, domain: string, functions: string[]): str
   const lines = [`// API calls of the ${domain} module.`, `const { request, post } = require('../utils/request');`, ``];
   for (const name of functions) {
     const write = /^(update|remove|save)/.test(name);
-    lines.push(`/** ${rng.pick(TITLES)} */`, `function ${name}(params) {`, write ? `  return post('/api/${domain}/${name}', params);` : `  return request({ url: '/api/${domain}/${name}', method: 'GET', data: params });`, `}`, ``);
+    lines.push(
+      `/** ${rng.pick(TITLES)} */`,
+      `function ${name}(params) {`,
+      write
+        ? `  return post('/api/${domain}/${name}', params);`
+        : `  return request({ url: '/api/${domain}/${name}', method: 'GET', data: params });`,
+      `}`,
+      ``,
+    );
   }
   lines.push(`module.exports = { ${functions.join(', ')} };`, ``);
   return lines.join('\n');
@@ -367,7 +388,15 @@ export function serviceTs(rng: Random, domain: string, functions: string[]): str
   ];
   for (const name of functions) {
     const write = /^(update|remove|save)/.test(name);
-    lines.push(`/** ${rng.pick(TITLES)} */`, `export function ${name}(params: Record<string, unknown>): Promise<${type}[]> {`, write ? `  return post('/api/${domain}/${name}', params);` : `  return request({ url: '/api/${domain}/${name}', method: 'GET', data: params });`, `}`, ``);
+    lines.push(
+      `/** ${rng.pick(TITLES)} */`,
+      `export function ${name}(params: Record<string, unknown>): Promise<${type}[]> {`,
+      write
+        ? `  return post('/api/${domain}/${name}', params);`
+        : `  return request({ url: '/api/${domain}/${name}', method: 'GET', data: params });`,
+      `}`,
+      ``,
+    );
   }
   return lines.join('\n');
 }
@@ -375,7 +404,8 @@ export function serviceTs(rng: Random, domain: string, functions: string[]): str
 export function componentWxml(rng: Random, name: string): string {
   const lines = [`<view class="${name}" bindtap="onTap">`];
   const count = rng.int(2, 6);
-  for (let i = 0; i < count; i++) lines.push(`  <text class="${name}-line${i}">{{item.${rng.pick(ITEM_FIELDS)}}}</text>`);
+  for (let i = 0; i < count; i++)
+    lines.push(`  <text class="${name}-line${i}">{{item.${rng.pick(ITEM_FIELDS)}}}</text>`);
   if (rng.chance(0.5)) lines.push(`  <image class="${name}-image" src="{{item.cover}}" mode="aspectFill"></image>`);
   lines.push(`  <slot></slot>`, `</view>`, ``);
   return lines.join('\n');
@@ -410,7 +440,20 @@ export function componentJs(rng: Random, name: string, ts: boolean): string {
 
 export function wxss(rng: Random, name: string, rules: number, overlay = false): string {
   const lines: string[] = [];
-  const props = ['margin', 'padding', 'font-size', 'color', 'background', 'border-radius', 'line-height', 'display', 'width', 'height', 'text-align', 'border-bottom'];
+  const props = [
+    'margin',
+    'padding',
+    'font-size',
+    'color',
+    'background',
+    'border-radius',
+    'line-height',
+    'display',
+    'width',
+    'height',
+    'text-align',
+    'border-bottom',
+  ];
   const values: Record<string, () => string> = {
     margin: () => `${rng.int(0, 32)}rpx ${rng.int(0, 32)}rpx`,
     padding: () => `${rng.int(0, 32)}rpx`,
@@ -425,14 +468,42 @@ export function wxss(rng: Random, name: string, rules: number, overlay = false):
     'text-align': () => rng.pick(['left', 'center', 'right']),
     'border-bottom': () => `1rpx solid ${rng.pick(COLORS)}`,
   };
-  const classes = ['item', 'title', 'price', 'card', 'section', 'header', 'footer', 'list', 'tag', 'button', 'image', 'info', 'row', 'label', 'value'];
+  const classes = [
+    'item',
+    'title',
+    'price',
+    'card',
+    'section',
+    'header',
+    'footer',
+    'list',
+    'tag',
+    'button',
+    'image',
+    'info',
+    'row',
+    'label',
+    'value',
+  ];
   for (let i = 0; i < rules; i++) {
-    const selector = rng.chance(0.2) ? `.${name}-${rng.pick(classes)} .${rng.pick(classes)}` : `.${rng.pick(classes)}${rng.chance(0.3) ? `-${i}` : ''}`;
+    const selector = rng.chance(0.2)
+      ? `.${name}-${rng.pick(classes)} .${rng.pick(classes)}`
+      : `.${rng.pick(classes)}${rng.chance(0.3) ? `-${i}` : ''}`;
     lines.push(`${selector} {`);
     for (const prop of rng.sample(props, rng.int(2, 6))) lines.push(`  ${prop}: ${values[prop]()};`);
     lines.push(`}`);
   }
-  if (overlay) lines.push(`.auth-mask {`, `  position: fixed;`, `  top: 0;`, `  left: 0;`, `  width: 100%;`, `  height: 100%;`, `  z-index: 999;`, `}`);
+  if (overlay)
+    lines.push(
+      `.auth-mask {`,
+      `  position: fixed;`,
+      `  top: 0;`,
+      `  left: 0;`,
+      `  width: 100%;`,
+      `  height: 100%;`,
+      `  z-index: 999;`,
+      `}`,
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -440,9 +511,10 @@ export function wxss(rng: Random, name: string, rules: number, overlay = false):
 export function minifiedSdk(rng: Random, functions: number): string {
   const parts = ['var QQMapWX=function(){"use strict";var e={KEY_ERR:311,PARAM_ERR:310};'];
   for (let i = 0; i < functions; i++) {
-    parts.push(`function f${i}(t,n){var r=t||{};if(!r.key)return n&&n({status:e.KEY_ERR});wx.request({url:"https://apis.map.qq.com/ws/${rng.pick(['geocoder', 'place', 'direction', 'district'])}/v1/?k"+${i},data:r,success:function(o){n&&n(o.data)},fail:function(o){n&&n(o)}})}`);
+    parts.push(
+      `function f${i}(t,n){var r=t||{};if(!r.key)return n&&n({status:e.KEY_ERR});wx.request({url:"https://apis.map.qq.com/ws/${rng.pick(['geocoder', 'place', 'direction', 'district'])}/v1/?k"+${i},data:r,success:function(o){n&&n(o.data)},fail:function(o){n&&n(o)}})}`,
+    );
   }
   parts.push('return{search:f0,reverseGeocoder:f1,calculateDistance:f2}}();module.exports=QQMapWX;');
   return parts.join('') + '\n';
 }
-

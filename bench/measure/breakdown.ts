@@ -24,7 +24,9 @@ export interface BreakdownResult {
 export function childBreakdown(dir: string, targets: string[]): BreakdownResult {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const engine = require('../../server/src/engine') as typeof import('../../server/src/engine');
-  const rules = require('../../server/src/engine/rules') as { allRules: { meta: { id: string }; check: (...args: unknown[]) => unknown }[] };
+  const rules = require('../../server/src/engine/rules') as {
+    allRules: { meta: { id: string }; check: (...args: unknown[]) => unknown }[];
+  };
   /* eslint-enable @typescript-eslint/no-require-imports */
   let times: Record<string, number> = {};
   const add = (label: string, ms: number) => (times[label] = (times[label] ?? 0) + ms);
@@ -56,15 +58,27 @@ export function childBreakdown(dir: string, targets: string[]): BreakdownResult 
       // A phase that moved is simply not shown.
     }
   };
-  timeExport('../../server/src/engine/model/project', 'ProjectModel', 'model: ProjectModel (reads, stats, cached parses)');
+  timeExport(
+    '../../server/src/engine/model/project',
+    'ProjectModel',
+    'model: ProjectModel (reads, stats, cached parses)',
+  );
   timeExport('../../server/src/engine/analysis/launch-path', 'LaunchPath', 'analysis: LaunchPath');
   timeExport('../../server/src/engine/analysis/walls', 'Walls', 'analysis: Walls');
   timeExport('../../server/src/engine/analysis/checkout', 'Checkout', 'analysis: Checkout');
   timeExport('../../server/src/engine/analysis/entry-points', 'EntryPoints', 'analysis: EntryPoints');
   timeExport('../../server/src/engine/config', 'loadProjectConfig', 'config: loadProjectConfig');
-  timeExport('../../server/src/engine/findings/suppressions', 'findSuppressions', 'suppressions: findSuppressions (every file)');
+  timeExport(
+    '../../server/src/engine/findings/suppressions',
+    'findSuppressions',
+    'suppressions: findSuppressions (every file)',
+  );
   timeExport('../../server/src/engine/findings/suppressions', 'applySuppressions', 'suppressions: applySuppressions');
-  timeExport('../../server/src/engine/findings/suppressions', 'suppressFix', 'suppressions: suppressFix (every finding)');
+  timeExport(
+    '../../server/src/engine/findings/suppressions',
+    'suppressFix',
+    'suppressions: suppressFix (every finding)',
+  );
   for (const rule of rules.allRules) {
     const check = rule.check;
     rule.check = (...args: unknown[]) => {
@@ -110,20 +124,42 @@ export function childBreakdown(dir: string, targets: string[]): BreakdownResult 
       totals.push(performance.now() - start);
       for (const [label, ms] of Object.entries(times)) (samples[label] ??= []).push(ms);
     }
-    return { phases: Object.fromEntries(Object.entries(samples).map(([label, ms]) => [label, median(ms)])), total: median(totals) };
+    return {
+      phases: Object.fromEntries(Object.entries(samples).map(([label, ms]) => [label, median(ms)])),
+      total: median(totals),
+    };
   };
   const noChange = runs(() => undefined);
   const calls = { ...hostCalls };
   const content = fs.readFileSync(targets[0], 'utf8');
   const afterEdit = runs((i) => host.set(targets[0], editedText(targets[0], content, i)));
-  return { noChange: noChange.phases, afterEdit: afterEdit.phases, totalNoChangeMs: noChange.total, totalAfterEditMs: afterEdit.total, hostCalls: calls };
+  return {
+    noChange: noChange.phases,
+    afterEdit: afterEdit.phases,
+    totalNoChangeMs: noChange.total,
+    totalAfterEditMs: afterEdit.total,
+    hostCalls: calls,
+  };
 }
 
 export function formatBreakdown(label: string, result: BreakdownResult): string {
-  const lines = [`Where one warm in-process re-analysis of the ${label} project (disk reads uncached, unlike the server) spends its time (median of 7, inclusive ms; host calls per analysis: ${Object.entries(result.hostCalls).map(([k, v]) => `${k} ${v}`).join(', ')})`];
+  const lines = [
+    `Where one warm in-process re-analysis of the ${label} project (disk reads uncached, unlike the server) spends its time (median of 7, inclusive ms; host calls per analysis: ${Object.entries(
+      result.hostCalls,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')})`,
+  ];
   lines.push(`  ${'phase'.padEnd(52)} ${'no change'.padStart(10)} ${'page edit'.padStart(10)}`);
-  const labels = [...new Set([...Object.keys(result.noChange), ...Object.keys(result.afterEdit)])].sort((a, b) => (result.afterEdit[b] ?? 0) - (result.afterEdit[a] ?? 0));
-  for (const label of labels) lines.push(`  ${label.padEnd(52)} ${fmt(result.noChange[label], 1).padStart(10)} ${fmt(result.afterEdit[label], 1).padStart(10)}`);
-  lines.push(`  ${'whole analyze()'.padEnd(52)} ${fmt(result.totalNoChangeMs, 1).padStart(10)} ${fmt(result.totalAfterEditMs, 1).padStart(10)}`);
+  const labels = [...new Set([...Object.keys(result.noChange), ...Object.keys(result.afterEdit)])].sort(
+    (a, b) => (result.afterEdit[b] ?? 0) - (result.afterEdit[a] ?? 0),
+  );
+  for (const label of labels)
+    lines.push(
+      `  ${label.padEnd(52)} ${fmt(result.noChange[label], 1).padStart(10)} ${fmt(result.afterEdit[label], 1).padStart(10)}`,
+    );
+  lines.push(
+    `  ${'whole analyze()'.padEnd(52)} ${fmt(result.totalNoChangeMs, 1).padStart(10)} ${fmt(result.totalAfterEditMs, 1).padStart(10)}`,
+  );
   return lines.join('\n');
 }

@@ -36,7 +36,8 @@ export interface EngineFiles {
 /** Child mode: writes the EngineFiles of a cold lint of `dir` to `outFile`. */
 export function childEngineFiles(dir: string, outFile: string): { files: number } {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const cache = require('../../server/src/engine/model/file-cache') as typeof import('../../server/src/engine/model/file-cache');
+  const cache =
+    require('../../server/src/engine/model/file-cache') as typeof import('../../server/src/engine/model/file-cache');
   const wxss = require('../../server/src/engine/parse/wxss') as typeof import('../../server/src/engine/parse/wxss');
   const engine = require('../../server/src/engine') as typeof import('../../server/src/engine');
   const model = require('../../server/src/engine/model') as typeof import('../../server/src/engine/model');
@@ -44,10 +45,13 @@ export function childEngineFiles(dir: string, outFile: string): { files: number 
   /* eslint-enable @typescript-eslint/no-require-imports */
   const parsed = new Map<string, ParsedFile>();
   let recording = true;
-  const prototype = cache.ParsedFileCache.prototype as unknown as { parse: (file: string, kind: ParserKind, content: string) => unknown };
+  const prototype = cache.ParsedFileCache.prototype as unknown as {
+    parse: (file: string, kind: ParserKind, content: string) => unknown;
+  };
   const parse = prototype.parse;
   prototype.parse = function (this: unknown, file: string, kind: ParserKind, content: string) {
-    if (recording && !parsed.has(`${kind}\0${file}`)) parsed.set(`${kind}\0${file}`, { file, kind, ...(kind === 'wxss' ? { rules: false } : {}) });
+    if (recording && !parsed.has(`${kind}\0${file}`))
+      parsed.set(`${kind}\0${file}`, { file, kind, ...(kind === 'wxss' ? { rules: false } : {}) });
     return parse.call(this, file, kind, content);
   };
   // Called below with the document as `this` (rulesGetter.call), never unbound.
@@ -60,23 +64,41 @@ export function childEngineFiles(dir: string, outFile: string): { files: number 
       return rulesGetter.call(this) as unknown;
     },
   });
-  const lintExit = cli.run(['lint', dir, '--format', 'json'], { stdout: () => undefined, stderr: () => undefined, env: {}, cwd: process.cwd() });
+  const lintExit = cli.run(['lint', dir, '--format', 'json'], {
+    stdout: () => undefined,
+    stderr: () => undefined,
+    env: {},
+    cwd: process.cwd(),
+  });
   recording = false;
 
   const host = engine.createNodeFileSystemHost();
   const roots = engine.discoverMiniPrograms(host, dir).roots;
   const pages: EnginePage[] = [];
   const sizeOf = (file: string | undefined) => (file && fs.existsSync(file) ? fs.statSync(file).size : 0);
-  const linesOf = (file: string | undefined) => (file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').length : 0);
+  const linesOf = (file: string | undefined) =>
+    file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').length : 0;
   for (const root of roots) {
     const project = new model.ProjectModel(root, host, new model.ParsedFileCache(host));
     for (const page of project.pages) {
       const wxml = page.wxml ? `${page.base}.wxml` : undefined;
       const script = page.script?.file;
-      pages.push({ root, route: page.route, wxml, script, bytes: sizeOf(wxml) + sizeOf(script), lines: linesOf(wxml) + linesOf(script) });
+      pages.push({
+        root,
+        route: page.route,
+        wxml,
+        script,
+        bytes: sizeOf(wxml) + sizeOf(script),
+        lines: linesOf(wxml) + linesOf(script),
+      });
     }
   }
-  const result: EngineFiles = { roots, parsed: [...parsed.values()].sort((a, b) => a.file.localeCompare(b.file)), pages, lintExit };
+  const result: EngineFiles = {
+    roots,
+    parsed: [...parsed.values()].sort((a, b) => a.file.localeCompare(b.file)),
+    pages,
+    lintExit,
+  };
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, JSON.stringify(result));
   return { files: result.parsed.length };
@@ -86,6 +108,7 @@ export function childEngineFiles(dir: string, outFile: string): { files: number 
 export function pickEditedPage(files: EngineFiles, route?: string): EnginePage {
   const complete = files.pages.filter((p) => p.wxml && p.script);
   const page = route ? complete.find((p) => p.route === route) : complete.sort((a, b) => b.bytes - a.bytes)[0];
-  if (!page) throw new Error(route ? `the analysis does not use the page ${route}` : 'no page with a template and a script');
+  if (!page)
+    throw new Error(route ? `the analysis does not use the page ${route}` : 'no page with a template and a script');
   return page;
 }

@@ -11,7 +11,25 @@ export interface EslintResult {
   warnings: number;
 }
 
-const MINI_PROGRAM_GLOBALS = ['wx', 'App', 'Page', 'Component', 'Behavior', 'getApp', 'getCurrentPages', 'require', 'module', 'exports', 'console', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requirePlugin', '__wxConfig'];
+const MINI_PROGRAM_GLOBALS = [
+  'wx',
+  'App',
+  'Page',
+  'Component',
+  'Behavior',
+  'getApp',
+  'getCurrentPages',
+  'require',
+  'module',
+  'exports',
+  'console',
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+  'requirePlugin',
+  '__wxConfig',
+];
 
 /** Child mode. */
 export async function childEslint(dir: string, engineFilesJson: string): Promise<EslintResult> {
@@ -27,12 +45,21 @@ export async function childEslint(dir: string, engineFilesJson: string): Promise
     overrideConfigFile: true,
     // Every file counts, even under names ESLint ignores by default (miniprogram_npm is parsed by the engine too).
     ignore: false,
-    overrideConfig: [js.configs.recommended as never, { files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals } }],
+    overrideConfig: [
+      js.configs.recommended as never,
+      { files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals } },
+    ],
   });
   const files = parsed.filter((f) => f.kind === 'script' && f.file.endsWith('.js')).map((f) => f.file);
   const loadMs = performance.now() - loadStart;
   const start = performance.now();
   const results = await eslint.lintFiles(files);
   const lintMs = performance.now() - start;
-  return { lintMs, loadMs, files: results.length, errors: results.reduce((n, r) => n + r.errorCount, 0), warnings: results.reduce((n, r) => n + r.warningCount, 0) };
+  return {
+    lintMs,
+    loadMs,
+    files: results.length,
+    errors: results.reduce((n, r) => n + r.errorCount, 0),
+    warnings: results.reduce((n, r) => n + r.warningCount, 0),
+  };
 }

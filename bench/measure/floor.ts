@@ -22,11 +22,16 @@ export function childParseFloor(engineFilesJson: string): FloorResult {
   const { parsed } = JSON.parse(fs.readFileSync(engineFilesJson, 'utf8')) as EngineFiles;
   const loadStart = performance.now();
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { parseWxml } = require('../../server/src/engine/parse/wxml') as typeof import('../../server/src/engine/parse/wxml');
-  const { parseScript } = require('../../server/src/engine/parse/script') as typeof import('../../server/src/engine/parse/script');
-  const { parseJsonc } = require('../../server/src/engine/parse/jsonc') as typeof import('../../server/src/engine/parse/jsonc');
-  const { parseWxss } = require('../../server/src/engine/parse/wxss') as typeof import('../../server/src/engine/parse/wxss');
-  const { decodeText } = require('../../server/src/engine/text/encoding') as typeof import('../../server/src/engine/text/encoding');
+  const { parseWxml } =
+    require('../../server/src/engine/parse/wxml') as typeof import('../../server/src/engine/parse/wxml');
+  const { parseScript } =
+    require('../../server/src/engine/parse/script') as typeof import('../../server/src/engine/parse/script');
+  const { parseJsonc } =
+    require('../../server/src/engine/parse/jsonc') as typeof import('../../server/src/engine/parse/jsonc');
+  const { parseWxss } =
+    require('../../server/src/engine/parse/wxss') as typeof import('../../server/src/engine/parse/wxss');
+  const { decodeText } =
+    require('../../server/src/engine/text/encoding') as typeof import('../../server/src/engine/text/encoding');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const loadMs = performance.now() - loadStart;
   const readStart = performance.now();
@@ -51,5 +56,12 @@ export function childParseFloor(engineFilesJson: string): FloorResult {
   }
   const parseMs = performance.now() - start;
   if (sink < 0) console.log(sink);
-  return { parseMs, readMs, loadMs, files: files.length, bytes: files.reduce((n, f) => n + Buffer.byteLength(f.content), 0), byKind };
+  return {
+    parseMs,
+    readMs,
+    loadMs,
+    files: files.length,
+    bytes: files.reduce((n, f) => n + Buffer.byteLength(f.content), 0),
+    byKind,
+  };
 }

@@ -49,7 +49,11 @@ interface ProbeLine {
 const epochMs = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function measureLsp(root: string, targets: string[], options: { edits: number; debouncedEdits: number; profileFile?: string }): Promise<LspResult> {
+export async function measureLsp(
+  root: string,
+  targets: string[],
+  options: { edits: number; debouncedEdits: number; profileFile?: string },
+): Promise<LspResult> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { LspSession } = require('../../test/lsp/lsp-session') as typeof import('../../test/lsp/lsp-session');
   const probeFile = path.join(os.tmpdir(), `mp-privacy-probe-${process.pid}-${Date.now()}.jsonl`);
@@ -57,7 +61,9 @@ export async function measureLsp(root: string, targets: string[], options: { edi
     ...process.env,
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ? `${process.env.NODE_OPTIONS} ` : ''}--require ${PROBE}`,
     MP_BENCH_PROBE_FILE: probeFile,
-    ...(options.profileFile ? { MP_BENCH_PROFILE_FILE: options.profileFile, MP_BENCH_PROFILE_RUNS: String(options.edits) } : {}),
+    ...(options.profileFile
+      ? { MP_BENCH_PROFILE_FILE: options.profileFile, MP_BENCH_PROFILE_RUNS: String(options.edits) }
+      : {}),
   };
   const relTargets = targets.map((f) => path.relative(root, f));
   // Read from where the last read stopped: the first analysis lists thousands of parsed files.
@@ -72,7 +78,11 @@ export async function measureLsp(root: string, targets: string[], options: { edi
       const text = buffer.toString('utf8');
       const complete = text.lastIndexOf('\n') + 1;
       offset += Buffer.byteLength(text.slice(0, complete));
-      return text.slice(0, complete).split('\n').filter(Boolean).map((l) => JSON.parse(l) as ProbeLine);
+      return text
+        .slice(0, complete)
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as ProbeLine);
     } finally {
       fs.closeSync(fd);
     }
@@ -94,7 +104,19 @@ export async function measureLsp(root: string, targets: string[], options: { edi
     const firstAnalysisMs = performance.now() - t;
     freshProbeLines();
 
-    const result: LspResult = { firstAnalysisMs, flushedMs: [], serverRunMs: [], serverAnalyzeMs: [], parsesPerEdit: [], editsNotReparsed: 0, debouncedMs: [], rssWarmMB: NaN, rssEndMB: NaN, peakRssMB: NaN, probeMissing: [] };
+    const result: LspResult = {
+      firstAnalysisMs,
+      flushedMs: [],
+      serverRunMs: [],
+      serverAnalyzeMs: [],
+      parsesPerEdit: [],
+      editsNotReparsed: 0,
+      debouncedMs: [],
+      rssWarmMB: NaN,
+      rssEndMB: NaN,
+      peakRssMB: NaN,
+      probeMissing: [],
+    };
     const warmUp = Math.min(20, Math.floor(options.edits / 5));
     for (let i = 0; i < options.edits; i++) {
       if (i === warmUp) result.rssWarmMB = memory(s.child.pid!).rss;
@@ -136,7 +158,9 @@ export async function measureLsp(root: string, targets: string[], options: { edi
     result.peakRssMB = end.peak;
     if (!Number.isFinite(result.rssWarmMB)) result.rssWarmMB = end.rss;
     offset = 0;
-    result.probeMissing = freshProbeLines().filter((l) => l.kind === 'probe-missing').map((l) => String(l.target));
+    result.probeMissing = freshProbeLines()
+      .filter((l) => l.kind === 'probe-missing')
+      .map((l) => String(l.target));
     await s.shutdown();
     return result;
   } finally {

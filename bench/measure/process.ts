@@ -24,7 +24,8 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const round = (n: number, digits = 1): number => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
-export const fmt = (n: number | undefined, digits = 0): string => (n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits));
+export const fmt = (n: number | undefined, digits = 0): string =>
+  n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits);
 
 export interface Timed {
   ms: number;
@@ -38,14 +39,23 @@ export interface Timed {
  * Without /usr/bin/time, a node script is run through this wrapper (`node -e WRAPPER script args`: argv stays
  * [node, script, ...args]), which reports the peak RSS from process.resourceUsage() in time's format.
  */
-const RSS_WRAPPER = "process.on('exit', () => process.stderr.write('\\nMaximum resident set size (kbytes): ' + process.resourceUsage().maxRSS + '\\n')); require(require('path').resolve(process.argv[1]));";
+const RSS_WRAPPER =
+  "process.on('exit', () => process.stderr.write('\\nMaximum resident set size (kbytes): ' + process.resourceUsage().maxRSS + '\\n')); require(require('path').resolve(process.argv[1]));";
 
 /** Runs a command to completion, timing it from spawn to exit; peak RSS via /usr/bin/time -v, else a node wrapper. */
-export function runTimed(command: string, args: string[], options: { stdoutFile?: string; env?: NodeJS.ProcessEnv; measureRss?: boolean } = {}): Promise<Timed> {
+export function runTimed(
+  command: string,
+  args: string[],
+  options: { stdoutFile?: string; env?: NodeJS.ProcessEnv; measureRss?: boolean } = {},
+): Promise<Timed> {
   const measure = options.measureRss !== false;
   const useTime = measure && fs.existsSync(TIME_BIN);
   const wrap = measure && !useTime && command === process.execPath && !args[0]?.startsWith('-');
-  const [cmd, argv] = useTime ? [TIME_BIN, ['-v', command, ...args]] : wrap ? [command, ['-e', RSS_WRAPPER, ...args]] : [command, args];
+  const [cmd, argv] = useTime
+    ? [TIME_BIN, ['-v', command, ...args]]
+    : wrap
+      ? [command, ['-e', RSS_WRAPPER, ...args]]
+      : [command, args];
   const stdoutFd = options.stdoutFile ? fs.openSync(options.stdoutFile, 'w') : undefined;
   return new Promise((resolve, reject) => {
     const start = performance.now();
@@ -65,8 +75,14 @@ export function runTimed(command: string, args: string[], options: { stdoutFile?
 }
 
 /** Runs one of the benchmark's child modes and returns the JSON object it prints last. */
-export async function runChild<T>(mode: string, args: string[], options: { measureRss?: boolean } = {}): Promise<{ result: T; timed: Timed }> {
-  const timed = await runTimed(process.execPath, [BENCH_ENTRY, '--child', mode, ...args], { measureRss: options.measureRss ?? false });
+export async function runChild<T>(
+  mode: string,
+  args: string[],
+  options: { measureRss?: boolean } = {},
+): Promise<{ result: T; timed: Timed }> {
+  const timed = await runTimed(process.execPath, [BENCH_ENTRY, '--child', mode, ...args], {
+    measureRss: options.measureRss ?? false,
+  });
   return { result: childJson<T>(timed, mode), timed };
 }
 
@@ -75,6 +91,8 @@ export function childJson<T>(timed: Timed, what: string): T {
   try {
     return JSON.parse(line) as T;
   } catch {
-    throw new Error(`${what} failed (exit ${timed.status}):\n${timed.stdout.slice(-2000)}\n${timed.stderr.slice(-4000)}`);
+    throw new Error(
+      `${what} failed (exit ${timed.status}):\n${timed.stdout.slice(-2000)}\n${timed.stderr.slice(-4000)}`,
+    );
   }
 }

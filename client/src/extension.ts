@@ -27,7 +27,11 @@ import { configureL10n, t } from './l10n';
 
 /** Also the settings section: vscode-languageclient reads `mpPrivacy.trace.server` from it. */
 export const CLIENT_ID = 'mpPrivacy';
-export const COMMANDS = { restartServer: 'mpPrivacy.restartServer', showOutput: 'mpPrivacy.showOutput', showInventory: 'mpPrivacy.showInventory' } as const;
+export const COMMANDS = {
+  restartServer: 'mpPrivacy.restartServer',
+  showOutput: 'mpPrivacy.showOutput',
+  showInventory: 'mpPrivacy.showInventory',
+} as const;
 /** The server command behind "Show privacy inventory" (see server/src/lsp/server.ts). */
 const SERVER_INVENTORY_COMMAND = 'mp-privacy.inventory';
 /** Written to the extension host console; the end-to-end tests read the activation time from it. */
@@ -58,12 +62,20 @@ class RestartingErrorHandler implements ErrorHandler {
   closed(): CloseHandlerResult {
     const { restart, crashes } = this.policy.crashed();
     if (restart) {
-      const message = t('The mp-privacy language server stopped unexpectedly and is being restarted ({0} of {1}).', crashes, this.policy.maxRestarts);
+      const message = t(
+        'The mp-privacy language server stopped unexpectedly and is being restarted ({0} of {1}).',
+        crashes,
+        this.policy.maxRestarts,
+      );
       this.output.appendLine(message);
       return { action: CloseAction.Restart, message, handled: true };
     }
     const minutes = Math.round(this.policy.windowMs / 60000);
-    const message = t('The mp-privacy language server crashed {0} times in the last {1} minutes and will not be restarted.', crashes, minutes);
+    const message = t(
+      'The mp-privacy language server crashed {0} times in the last {1} minutes and will not be restarted.',
+      crashes,
+      minutes,
+    );
     this.output.appendLine(message);
     const restartItem = t('Restart server');
     const outputItem = t('Show output');
@@ -111,8 +123,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.showInventory, async () => {
       if (!client?.isRunning()) return;
       const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString());
-      const markdown: unknown = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_INVENTORY_COMMAND, arguments: folders });
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: typeof markdown === 'string' ? markdown : '' });
+      const markdown: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
+        command: SERVER_INVENTORY_COMMAND,
+        arguments: folders,
+      });
+      const document = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: typeof markdown === 'string' ? markdown : '',
+      });
       await vscode.window.showTextDocument(document, { preview: false });
     }),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
@@ -124,7 +142,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         else await client.start();
         output.appendLine(t('The mp-privacy language server was restarted.'));
       } catch (error) {
-        const message = t('The mp-privacy language server could not be started: {0}', String(error instanceof Error ? error.message : error));
+        const message = t(
+          'The mp-privacy language server could not be started: {0}',
+          String(error instanceof Error ? error.message : error),
+        );
         output.appendLine(message);
         void vscode.window.showErrorMessage(message);
       }
@@ -134,14 +155,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   try {
     await client.start();
   } catch (error) {
-    const message = t('The mp-privacy language server could not be started: {0}', String(error instanceof Error ? error.message : error));
+    const message = t(
+      'The mp-privacy language server could not be started: {0}',
+      String(error instanceof Error ? error.message : error),
+    );
     output.appendLine(message);
     void vscode.window.showErrorMessage(message);
     return;
   }
   const now = Date.now();
-  output.appendLine(t('Language server ready in {0} ms (extension loaded {1} ms before activation).', now - activateStartedAt, activateStartedAt - moduleLoadedAt));
-  console.log(`${ACTIVATION_MARKER} ${now - activateStartedAt} ms (module load to ready ${now - moduleLoadedAt} ms, display language ${vscode.env.language})`);
+  output.appendLine(
+    t(
+      'Language server ready in {0} ms (extension loaded {1} ms before activation).',
+      now - activateStartedAt,
+      activateStartedAt - moduleLoadedAt,
+    ),
+  );
+  console.log(
+    `${ACTIVATION_MARKER} ${now - activateStartedAt} ms (module load to ready ${now - moduleLoadedAt} ms, display language ${vscode.env.language})`,
+  );
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -5,17 +5,41 @@ import { localeFromEnvironment } from '../../server/src/cli/commands';
 
 describe('parseArgs', () => {
   it('defaults lint to the current folder, text output and the environment locale', () => {
-    assert.deepStrictEqual(parseArgs(['lint']), { kind: 'lint', options: { dir: '.', format: 'text', locale: undefined, output: undefined, fix: false, baseline: { action: 'check', file: undefined } } });
+    assert.deepStrictEqual(parseArgs(['lint']), {
+      kind: 'lint',
+      options: {
+        dir: '.',
+        format: 'text',
+        locale: undefined,
+        output: undefined,
+        fix: false,
+        baseline: { action: 'check', file: undefined },
+      },
+    });
   });
 
   it('accepts "--opt value", "--opt=value" and short options in any order', () => {
     assert.deepStrictEqual(parseArgs(['lint', '--format=sarif', 'app', '-l', 'zh_CN', '-o', 'out.sarif']), {
       kind: 'lint',
-      options: { dir: 'app', format: 'sarif', locale: 'zh-cn', output: 'out.sarif', fix: false, baseline: { action: 'check', file: undefined } },
+      options: {
+        dir: 'app',
+        format: 'sarif',
+        locale: 'zh-cn',
+        output: 'out.sarif',
+        fix: false,
+        baseline: { action: 'check', file: undefined },
+      },
     });
     assert.deepStrictEqual(parseArgs(['lint', '-f', 'JSON', '--locale', 'en', '--', '-odd-dir']), {
       kind: 'lint',
-      options: { dir: '-odd-dir', format: 'json', locale: 'en', output: undefined, fix: false, baseline: { action: 'check', file: undefined } },
+      options: {
+        dir: '-odd-dir',
+        format: 'json',
+        locale: 'en',
+        output: undefined,
+        fix: false,
+        baseline: { action: 'check', file: undefined },
+      },
     });
   });
 
@@ -41,10 +65,33 @@ describe('parseArgs', () => {
   ];
 
   it('parses inventory, init and lint --fix', () => {
-    assert.deepStrictEqual(parseArgs(['inventory', 'app', '-f', 'markdown']), { kind: 'inventory', options: { dir: 'app', format: 'markdown', locale: undefined, output: undefined } });
+    assert.deepStrictEqual(parseArgs(['inventory', 'app', '-f', 'markdown']), {
+      kind: 'inventory',
+      options: { dir: 'app', format: 'markdown', locale: undefined, output: undefined },
+    });
     assert.deepStrictEqual(parseArgs(['init', '--force']), { kind: 'init', options: { dir: '.', force: true } });
-    assert.deepStrictEqual(parseArgs(['lint', '--fix']), { kind: 'lint', options: { dir: '.', format: 'text', locale: undefined, output: undefined, fix: true, baseline: { action: 'check', file: undefined } } });
-    assert.deepStrictEqual(parseArgs(['lint', '--baseline', 'write', '--baseline=ci/b.json']), { kind: 'lint', options: { dir: '.', format: 'text', locale: undefined, output: undefined, fix: false, baseline: { action: 'write', file: 'ci/b.json' } } });
+    assert.deepStrictEqual(parseArgs(['lint', '--fix']), {
+      kind: 'lint',
+      options: {
+        dir: '.',
+        format: 'text',
+        locale: undefined,
+        output: undefined,
+        fix: true,
+        baseline: { action: 'check', file: undefined },
+      },
+    });
+    assert.deepStrictEqual(parseArgs(['lint', '--baseline', 'write', '--baseline=ci/b.json']), {
+      kind: 'lint',
+      options: {
+        dir: '.',
+        format: 'text',
+        locale: undefined,
+        output: undefined,
+        fix: false,
+        baseline: { action: 'write', file: 'ci/b.json' },
+      },
+    });
     assert.equal(parseArgs(['lint', '--baseline', 'write', '--baseline', 'off']).kind, 'usage-error');
     assert.equal(parseArgs(['lint', '--baseline', 'a.json', '--baseline', 'b.json']).kind, 'usage-error');
     assert.equal(parseArgs(['journey', '--baseline', 'write']).kind, 'usage-error');

@@ -34,7 +34,12 @@ describe('lint --baseline', () => {
     const written = lint(project, ['--baseline', 'write']);
     assert.strictEqual(written.status, 0);
     assert.deepStrictEqual(written.report.findings, []);
-    assert.deepStrictEqual(written.report.baseline, { file: 'mp-privacy-baseline.json', baselined: before.report.findings.length, gone: 0, updated: 'written' });
+    assert.deepStrictEqual(written.report.baseline, {
+      file: 'mp-privacy-baseline.json',
+      baselined: before.report.findings.length,
+      gone: 0,
+      updated: 'written',
+    });
     const file = JSON.parse(fs.readFileSync(path.join(project, 'mp-privacy-baseline.json'), 'utf8'));
     assert.strictEqual(file.version, 1);
     const recorded = file.entries.map((e: { file: string; rule: string }) => `${e.file} ${e.rule}`).sort();
@@ -54,10 +59,15 @@ describe('lint --baseline', () => {
     assert.ok(moved.report.baseline && moved.report.baseline.baselined > 0 && moved.report.baseline.gone === 0);
 
     // A new violation on another page is reported, and fails the run, alone.
-    edit(path.join(project, 'pages/index/index.js'), (c) => c.replace('Page({', 'Page({\n  onLoad() { wx.getLocation({ type: "gcj02" }) },'));
+    edit(path.join(project, 'pages/index/index.js'), (c) =>
+      c.replace('Page({', 'Page({\n  onLoad() { wx.getLocation({ type: "gcj02" }) },'),
+    );
     const fresh = lint(project);
     assert.ok(fresh.report.findings.length > 0);
-    assert.ok(fresh.report.findings.every((f) => f.file === 'pages/index/index.js'), JSON.stringify(fresh.report.findings));
+    assert.ok(
+      fresh.report.findings.every((f) => f.file === 'pages/index/index.js'),
+      JSON.stringify(fresh.report.findings),
+    );
     assert.strictEqual(fresh.status, fresh.report.findings.some((f) => f.severity === 'error') ? 1 : 0);
 
     // --baseline off shows everything again.
@@ -71,12 +81,18 @@ describe('lint --baseline', () => {
     const baselineFile = path.join(project, 'mp-privacy-baseline.json');
     const entriesBefore = JSON.parse(fs.readFileSync(baselineFile, 'utf8')).entries.length;
     // The phone wall goes: the login page becomes a plain welcome page.
-    edit(path.join(project, 'pages/login/login.wxml'), (c) => c.replace(/<button[^]*?<\/button>/, '<button bindtap="onStart">开始</button>'));
+    edit(path.join(project, 'pages/login/login.wxml'), (c) =>
+      c.replace(/<button[^]*?<\/button>/, '<button bindtap="onStart">开始</button>'),
+    );
     const checked = lint(project);
     assert.strictEqual(checked.status, 0);
     assert.ok(checked.report.baseline && checked.report.baseline.gone > 0);
     assert.match(checked.stderr, /no longer occurs?: run "mp-privacy lint --baseline prune"/);
-    assert.strictEqual(JSON.parse(fs.readFileSync(baselineFile, 'utf8')).entries.length, entriesBefore, 'a plain run does not rewrite the file');
+    assert.strictEqual(
+      JSON.parse(fs.readFileSync(baselineFile, 'utf8')).entries.length,
+      entriesBefore,
+      'a plain run does not rewrite the file',
+    );
 
     const pruned = lint(project, ['--baseline', 'prune']);
     assert.strictEqual(pruned.status, 0);
@@ -93,7 +109,10 @@ describe('lint --baseline', () => {
     assert.strictEqual(lint(project, ['--baseline', 'write', '--baseline', elsewhere]).status, 0);
     assert.ok(!fs.existsSync(path.join(project, 'mp-privacy-baseline.json')));
     const entries = JSON.parse(fs.readFileSync(elsewhere, 'utf8')).entries;
-    assert.ok(entries.every((e: { file: string }) => e.file.startsWith('../shop/')), JSON.stringify(entries));
+    assert.ok(
+      entries.every((e: { file: string }) => e.file.startsWith('../shop/')),
+      JSON.stringify(entries),
+    );
     assert.strictEqual(lint(project).status, 1, 'without the file named, nothing is baselined');
     assert.strictEqual(lint(project, ['--baseline', elsewhere]).status, 0);
   });

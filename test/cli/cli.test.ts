@@ -23,15 +23,23 @@ interface JsonReport {
   errors: unknown[];
 }
 
-function lintJson(dir: string, extraArgs: string[] = []): { status: number | null; report: JsonReport; stderr: string } {
+function lintJson(
+  dir: string,
+  extraArgs: string[] = [],
+): { status: number | null; report: JsonReport; stderr: string } {
   const run = runCli(['lint', dir, '--format', 'json', ...extraArgs]);
   assertNoStackTrace(run.stderr);
   return { status: run.status, report: JSON.parse(run.stdout), stderr: run.stderr };
 }
 
 /** Asserts that the report holds this finding, naming the exact file and line users would open. */
-function assertFinding(report: JsonReport, expected: { ruleId: string; severity: string; file: string; line: number }): void {
-  const found = report.findings.find((f) => f.ruleId === expected.ruleId && f.file === expected.file && f.line === expected.line);
+function assertFinding(
+  report: JsonReport,
+  expected: { ruleId: string; severity: string; file: string; line: number },
+): void {
+  const found = report.findings.find(
+    (f) => f.ruleId === expected.ruleId && f.file === expected.file && f.line === expected.line,
+  );
   assert.ok(found, `expected ${JSON.stringify(expected)} among ${JSON.stringify(report.findings, null, 2)}`);
   assert.strictEqual(found.severity, expected.severity);
 }
@@ -60,8 +68,16 @@ describe('mp-privacy usage', () => {
     ['an unknown locale', ['lint', cliFixture('clean'), '--locale', 'fr'], /unknown locale "fr"/],
     ['a missing dir', ['lint', path.join(repoRoot, 'no-such-dir')], /directory not found/],
     ['a file given as dir', ['lint', path.join(cliFixture('clean'), 'app.json')], /not a directory/],
-    ['a dir without a mini program', ['lint', path.join(repoRoot, 'test', 'helpers')], /no mini program found under .*"pages" array/],
-    ['a dir inside a mini program', ['lint', path.join(cliFixture('clean'), 'pages')], /inside the mini program at test[\\/]fixtures[\\/]cli[\\/]clean, lint that folder/],
+    [
+      'a dir without a mini program',
+      ['lint', path.join(repoRoot, 'test', 'helpers')],
+      /no mini program found under .*"pages" array/,
+    ],
+    [
+      'a dir inside a mini program',
+      ['lint', path.join(cliFixture('clean'), 'pages')],
+      /inside the mini program at test[\\/]fixtures[\\/]cli[\\/]clean, lint that folder/,
+    ],
   ];
   for (const [name, args, message] of usageErrors) {
     it(`exits 2 with a clear message for ${name}`, () => {
@@ -94,19 +110,32 @@ describe('mp-privacy lint on single mini programs', () => {
     const buttonLine = lineOf(path.join(dir, 'pages/login/login.wxml'), 'getPhoneNumber');
     const text = runCli(['lint', dir]);
     assert.strictEqual(text.status, 1, text.stdout + text.stderr);
-    assert.match(text.stdout, new RegExp(`^pages/login/login\\.wxml\\n {2}${buttonLine}:\\d+ +error +.+ {2}phone-on-entry$`, 'm'));
+    assert.match(
+      text.stdout,
+      new RegExp(`^pages/login/login\\.wxml\\n {2}${buttonLine}:\\d+ +error +.+ {2}phone-on-entry$`, 'm'),
+    );
     assert.match(text.stdout, /✖ \d+ problems? \(\d+ errors?, \d+ warnings?, \d+ infos?\)/);
 
     const { status, report } = lintJson(dir);
     assert.strictEqual(status, 1);
-    assertFinding(report, { ruleId: 'phone-on-entry', severity: 'error', file: 'pages/login/login.wxml', line: buttonLine });
+    assertFinding(report, {
+      ruleId: 'phone-on-entry',
+      severity: 'error',
+      file: 'pages/login/login.wxml',
+      line: buttonLine,
+    });
   });
 
   it('exits 1 for wx.reLaunch to the phone page at launch, pointing at the call in app.js', () => {
     const dir = cliFixture('phone-on-entry-relaunch');
     const { status, report } = lintJson(dir);
     assert.strictEqual(status, 1, JSON.stringify(report, null, 2));
-    assertFinding(report, { ruleId: 'phone-on-entry', severity: 'error', file: 'app.js', line: lineOf(path.join(dir, 'app.js'), 'wx.reLaunch') });
+    assertFinding(report, {
+      ruleId: 'phone-on-entry',
+      severity: 'error',
+      file: 'app.js',
+      line: lineOf(path.join(dir, 'app.js'), 'wx.reLaunch'),
+    });
   });
 
   it('warns (exit 0) about a phone request at checkout that does not say why', () => {
@@ -114,7 +143,12 @@ describe('mp-privacy lint on single mini programs', () => {
     const { status, report } = lintJson(dir);
     assert.strictEqual(status, 0, JSON.stringify(report, null, 2));
     const file = 'pages/order/confirm.wxml';
-    assertFinding(report, { ruleId: 'phone-purpose-at-checkout', severity: 'warning', file, line: lineOf(path.join(dir, file), 'getPhoneNumber') });
+    assertFinding(report, {
+      ruleId: 'phone-purpose-at-checkout',
+      severity: 'warning',
+      file,
+      line: lineOf(path.join(dir, file), 'getPhoneNumber'),
+    });
   });
 
   it('reports nothing once the checkout page explains why it needs the phone number', () => {
@@ -124,7 +158,10 @@ describe('mp-privacy lint on single mini programs', () => {
       const page = path.join(dir, 'pages/order/confirm.wxml');
       const explained = fs
         .readFileSync(page, 'utf8')
-        .replace('  <button open-type="getPhoneNumber"', '  <text>我们需要您的手机号，用于配送时联系您</text>\n  <button open-type="getPhoneNumber|agreePrivacyAuthorization"');
+        .replace(
+          '  <button open-type="getPhoneNumber"',
+          '  <text>我们需要您的手机号，用于配送时联系您</text>\n  <button open-type="getPhoneNumber|agreePrivacyAuthorization"',
+        );
       fs.writeFileSync(page, explained);
       const { status, report } = lintJson(dir);
       assert.strictEqual(status, 0);
@@ -147,7 +184,10 @@ describe('mp-privacy lint options', () => {
     const dir = cliFixture('clean');
     assert.strictEqual(runCli(['lint', dir, '--locale', 'zh-cn']).stdout, '在 1 个小程序中未发现问题。\n');
     assert.strictEqual(runCli(['lint', dir], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, '在 1 个小程序中未发现问题。\n');
-    assert.strictEqual(runCli(['lint', dir], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' } }).stdout, 'No problems found in 1 mini program(s).\n');
+    assert.strictEqual(
+      runCli(['lint', dir], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' } }).stdout,
+      'No problems found in 1 mini program(s).\n',
+    );
   });
 
   it('writes messages in the chosen language', () => {
@@ -172,7 +212,12 @@ describe('mp-privacy lint options', () => {
   });
 
   it('exits 2 when the report cannot be written', () => {
-    const run = runCli(['lint', cliFixture('clean'), '--output', path.join(cliFixture('clean'), 'app.json', 'report.txt')]);
+    const run = runCli([
+      'lint',
+      cliFixture('clean'),
+      '--output',
+      path.join(cliFixture('clean'), 'app.json', 'report.txt'),
+    ]);
     assert.strictEqual(run.status, 2);
     assert.match(run.stderr, /cannot write report/);
     assertNoStackTrace(run.stderr);
@@ -187,7 +232,10 @@ describe('mp-privacy lint on a folder holding several mini programs', () => {
     copyFixture('clean', path.join(repo, 'shop'));
     copyFixture('phone-on-entry', path.join(repo, 'store'));
     fs.mkdirSync(path.join(repo, 'tool'), { recursive: true });
-    fs.writeFileSync(path.join(repo, 'tool', 'project.config.json'), JSON.stringify({ miniprogramRoot: 'miniprogram/', appid: 'touristappid' }));
+    fs.writeFileSync(
+      path.join(repo, 'tool', 'project.config.json'),
+      JSON.stringify({ miniprogramRoot: 'miniprogram/', appid: 'touristappid' }),
+    );
     copyFixture('phone-purpose-at-checkout', path.join(repo, 'tool', 'miniprogram'));
     // Dependencies are never linted, even when they ship a mini program.
     copyFixture('phone-on-entry', path.join(repo, 'node_modules', 'some-sdk'));
@@ -222,9 +270,13 @@ describe('mp-privacy lint on a folder holding several mini programs', () => {
     const sarifRun = sarif.runs[0];
     assert.strictEqual(sarifRun.tool.driver.name, 'mp-privacy');
     const ruleIds = sarifRun.tool.driver.rules.map((rule: { id: string }) => rule.id);
-    for (const rule of allRules) assert.ok(ruleIds.includes(rule.meta.id), `rule ${rule.meta.id} missing from driver.rules`);
+    for (const rule of allRules)
+      assert.ok(ruleIds.includes(rule.meta.id), `rule ${rule.meta.id} missing from driver.rules`);
     assert.ok(sarifRun.results.length >= 2);
-    const uris = sarifRun.results.map((result: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => result.locations[0].physicalLocation.artifactLocation.uri);
+    const uris = sarifRun.results.map(
+      (result: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        result.locations[0].physicalLocation.artifactLocation.uri,
+    );
     assert.ok(uris.includes('store/pages/login/login.wxml'), uris.join(', '));
     assert.deepStrictEqual(sarifRun.invocations, [{ executionSuccessful: true }]);
   });

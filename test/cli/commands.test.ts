@@ -9,7 +9,10 @@ describe('mp-privacy inventory', () => {
   it('lists what the example collects, where, in text, JSON and a markdown guideline draft', () => {
     const text = runCli(['inventory', examplesDir]);
     assert.strictEqual(text.status, 0);
-    assert.match(text.stdout, /Privacy inventory: coffee-shop\n {2}Phone number\n {4}coffee-shop\/pages\/index\/index\.wxml:6 {2}open-type="getPhoneNumber"/);
+    assert.match(
+      text.stdout,
+      /Privacy inventory: coffee-shop\n {2}Phone number\n {4}coffee-shop\/pages\/index\/index\.wxml:6 {2}open-type="getPhoneNumber"/,
+    );
 
     const json = JSON.parse(runCli(['inventory', examplesDir, '--format', 'json']).stdout);
     const phone = json.roots[0].items.find((item: { kind: string }) => item.kind === 'phone');
@@ -26,7 +29,10 @@ describe('mp-privacy inventory', () => {
       const dir = copyFixture('clean', path.join(temp.dir, 'app'));
       fs.appendFileSync(path.join(dir, 'pages/index/index.js'), '\nfunction locate() { wx.getLocation({}); }\n');
       const out = runCli(['inventory', dir]).stdout;
-      assert.match(out, /Location\n {4}pages\/index\/index\.js:\d+ {2}wx\.getLocation {2}\[requiredPrivateInfos: NOT declared\]/);
+      assert.match(
+        out,
+        /Location\n {4}pages\/index\/index\.js:\d+ {2}wx\.getLocation {2}\[requiredPrivateInfos: NOT declared\]/,
+      );
     } finally {
       temp.cleanup();
     }
@@ -79,11 +85,18 @@ describe('mp-privacy lint --fix', () => {
       assert.match(run.stderr, /fixed undeclared-private-info/);
       // Removing a declaration needs review (a plugin may use it): --fix leaves it and reports it.
       assert.doesNotMatch(run.stderr, /fixed unused-private-info-declaration/);
-      assert.deepStrictEqual(JSON.parse(fs.readFileSync(app, 'utf8')).requiredPrivateInfos, ['getFuzzyLocation', 'chooseAddress']);
+      assert.deepStrictEqual(JSON.parse(fs.readFileSync(app, 'utf8')).requiredPrivateInfos, [
+        'getFuzzyLocation',
+        'chooseAddress',
+      ]);
       const left = JSON.parse(run.stdout).findings.map((f: { ruleId: string }) => f.ruleId);
       assert.ok(!left.includes('undeclared-private-info'), left.join(','));
       assert.ok(left.includes('unused-private-info-declaration'), left.join(','));
-      assert.deepStrictEqual(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'no temporary files left');
+      assert.deepStrictEqual(
+        fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+        [],
+        'no temporary files left',
+      );
     } finally {
       temp.cleanup();
     }

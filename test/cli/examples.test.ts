@@ -10,7 +10,9 @@ describe('mp-privacy lint examples', () => {
     assert.strictEqual(run.status, 1);
     const report = JSON.parse(run.stdout);
     assert.deepStrictEqual(report.roots, ['coffee-shop', 'fresh-market']);
-    const found = report.findings.map((f: { ruleId: string; file: string; severity: string }) => `${f.severity} ${f.ruleId} ${f.file}`).sort();
+    const found = report.findings
+      .map((f: { ruleId: string; file: string; severity: string }) => `${f.severity} ${f.ruleId} ${f.file}`)
+      .sort();
     assert.deepStrictEqual(found, [
       'error conflicting-location-declarations fresh-market/app.json',
       'error open-setting-without-tap fresh-market/pkg-member/pages/settings/settings.js',

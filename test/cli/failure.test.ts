@@ -42,7 +42,10 @@ describe('mp-privacy lint when the engine throws for one root', () => {
   it('names the root on stderr without a stack trace, reports the others and exits 2', () => {
     const result = lint('text');
     assert.strictEqual(result.status, 2);
-    assert.strictEqual(result.stderr, 'mp-privacy: internal error analysing broken: cannot read properties of undefined\n');
+    assert.strictEqual(
+      result.stderr,
+      'mp-privacy: internal error analysing broken: cannot read properties of undefined\n',
+    );
     assert.match(result.stdout, /Scanned 2 mini programs:\n {2}broken\n {2}good\n/);
     assert.doesNotMatch(result.stdout.replace(/internal error/, ''), /at .*:\d+:\d+/);
   });

@@ -31,11 +31,17 @@ const rules: RuleMeta[] = [
     id: 'phone-on-entry',
     defaultSeverity: 'error',
     title: text('Phone number requested on entry', '进入即索取手机号'),
-    description: text('Do not ask for the phone number before the user sees content.', '不得在用户浏览内容前索取手机号。'),
+    description: text(
+      'Do not ask for the phone number before the user sees content.',
+      '不得在用户浏览内容前索取手机号。',
+    ),
     howToFix: text('Let users browse first.', '先让用户浏览内容。'),
     references: [
       { title: text('Platform rules', '运营规范'), url: 'https://developers.weixin.qq.com/miniprogram/product/' },
-      { title: text('Phone number', '手机号'), url: 'https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/getPhoneNumber.html' },
+      {
+        title: text('Phone number', '手机号'),
+        url: 'https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/getPhoneNumber.html',
+      },
     ],
   },
   {
@@ -48,7 +54,13 @@ const rules: RuleMeta[] = [
   },
 ];
 
-function finding(ruleId: string, severity: Severity, file: string, needle: string, extra: Partial<Finding> = {}): Finding {
+function finding(
+  ruleId: string,
+  severity: Severity,
+  file: string,
+  needle: string,
+  extra: Partial<Finding> = {},
+): Finding {
   const start = files.get(file)!.indexOf(needle);
   assert.ok(start >= 0, `${needle} not in ${file}`);
   return {
@@ -64,8 +76,19 @@ function finding(ruleId: string, severity: Severity, file: string, needle: strin
 }
 
 const phoneFinding = finding('phone-on-entry', 'error', loginWxml, '<button open-type="getPhoneNumber">登录</button>', {
-  related: [{ range: { file: appJson, start: files.get(appJson)!.indexOf('"pages/login/login"'), end: 0 }, message: text('first page', '首页') }],
-  fixes: [{ kind: 'move-phone-request', title: text('Move the request', '移动请求'), build: () => ({ edits: [], creations: [] }) }],
+  related: [
+    {
+      range: { file: appJson, start: files.get(appJson)!.indexOf('"pages/login/login"'), end: 0 },
+      message: text('first page', '首页'),
+    },
+  ],
+  fixes: [
+    {
+      kind: 'move-phone-request',
+      title: text('Move the request', '移动请求'),
+      build: () => ({ edits: [], creations: [] }),
+    },
+  ],
 });
 const appFinding = finding('phone-on-entry', 'warning', appJson, '"pages"');
 const unknownRuleFinding = finding('not-registered', 'info', listWxml, 'wx:for');
@@ -80,7 +103,10 @@ describe('buildReport', () => {
   it('resolves offsets to 1-based lines and columns with exclusive ends', () => {
     const login = fullReport.findings.find((f) => f.file === 'shop/pages/login/login.wxml')!;
     assert.deepStrictEqual(login.start, { line: 2, column: 3 });
-    assert.deepStrictEqual(login.end, { line: 2, column: 3 + '<button open-type="getPhoneNumber">登录</button>'.length });
+    assert.deepStrictEqual(login.end, {
+      line: 2,
+      column: 3 + '<button open-type="getPhoneNumber">登录</button>'.length,
+    });
   });
 
   it('counts CRLF as one line break', () => {
@@ -114,7 +140,12 @@ describe('buildReport', () => {
 
   it('gives findings in unreadable files position 1:1 instead of failing', () => {
     const missing = path.join(root, 'gone.js');
-    const result = buildReport(tool, baseDir, [{ root, findings: [{ ...appFinding, range: { file: missing, start: 40, end: 50 } }] }], () => undefined);
+    const result = buildReport(
+      tool,
+      baseDir,
+      [{ root, findings: [{ ...appFinding, range: { file: missing, start: 40, end: 50 } }] }],
+      () => undefined,
+    );
     assert.deepStrictEqual(result.findings[0].start, { line: 1, column: 1 });
   });
 });
@@ -123,7 +154,15 @@ describe('exitCode', () => {
   it('is 0 without errors, 1 with an error finding, 2 when a root failed', () => {
     assert.strictEqual(exitCode(report([{ root, findings: [appFinding, unknownRuleFinding] }])), 0);
     assert.strictEqual(exitCode(fullReport), 1);
-    assert.strictEqual(exitCode(report([{ root, findings: [] }, { root: baseDir, error: 'boom' }])), 2);
+    assert.strictEqual(
+      exitCode(
+        report([
+          { root, findings: [] },
+          { root: baseDir, error: 'boom' },
+        ]),
+      ),
+      2,
+    );
   });
 });
 
@@ -150,7 +189,11 @@ describe('formatText', () => {
   });
 
   it('aligns position and severity columns within a file', () => {
-    const far = { ...phoneFinding, severity: 'warning' as const, range: { ...phoneFinding.range, start: files.get(loginWxml)!.indexOf('</view>') } };
+    const far = {
+      ...phoneFinding,
+      severity: 'warning' as const,
+      range: { ...phoneFinding.range, start: files.get(loginWxml)!.indexOf('</view>') },
+    };
     const output = formatText(report([{ root, findings: [phoneFinding, far] }]), 'en');
     assert.match(output, /^ {2}2:3 {2}error {4}phone-on-entry message/m);
     assert.match(output, /^ {2}3:1 {2}warning {2}phone-on-entry message/m);
@@ -164,14 +207,23 @@ describe('formatText', () => {
   });
 
   it('lists the scanned roots when there are several and says when nothing was found', () => {
-    const clean = report([{ root, findings: [] }, { root: baseDir, findings: [] }]);
-    assert.strictEqual(formatText(clean, 'en'), 'Scanned 2 mini programs:\n  shop\n  .\n\nNo problems found in 2 mini program(s).\n');
+    const clean = report([
+      { root, findings: [] },
+      { root: baseDir, findings: [] },
+    ]);
+    assert.strictEqual(
+      formatText(clean, 'en'),
+      'Scanned 2 mini programs:\n  shop\n  .\n\nNo problems found in 2 mini program(s).\n',
+    );
     assert.strictEqual(formatText(report([{ root, findings: [] }]), 'en'), 'No problems found in 1 mini program(s).\n');
   });
 
   it('keeps each finding on one line when a message spans lines', () => {
     const wrapped = { ...phoneFinding, message: text('first line\n  second line', '第一行\n第二行') };
-    assert.match(formatText(report([{ root, findings: [wrapped] }]), 'en'), /2:3 {2}error {2}first line second line {2}phone-on-entry/);
+    assert.match(
+      formatText(report([{ root, findings: [wrapped] }]), 'en'),
+      /2:3 {2}error {2}first line second line {2}phone-on-entry/,
+    );
   });
 });
 
@@ -198,7 +250,15 @@ describe('formatJson', () => {
   });
 
   it('uses the requested locale and lists failed roots', () => {
-    const output = JSON.parse(formatJson(report([{ root, findings: [phoneFinding] }, { root: baseDir, error: 'boom' }]), 'zh-cn'));
+    const output = JSON.parse(
+      formatJson(
+        report([
+          { root, findings: [phoneFinding] },
+          { root: baseDir, error: 'boom' },
+        ]),
+        'zh-cn',
+      ),
+    );
     assert.strictEqual(output.locale, 'zh-cn');
     assert.strictEqual(output.findings[0].message, 'phone-on-entry 消息');
     assert.deepStrictEqual(output.findings[0].fixes, ['移动请求']);
@@ -221,14 +281,20 @@ describe('formatSarif', () => {
     assert.strictEqual(driver.name, 'mp-privacy');
     assert.strictEqual(driver.version, '9.8.7');
     assert.strictEqual(driver.informationUri, 'https://example.com/mp-privacy');
-    assert.deepStrictEqual(driver.rules.map((rule: { id: string }) => rule.id), ['phone-on-entry', 'rule-without-results', 'not-registered']);
+    assert.deepStrictEqual(
+      driver.rules.map((rule: { id: string }) => rule.id),
+      ['phone-on-entry', 'rule-without-results', 'not-registered'],
+    );
     const [phone, quiet] = driver.rules;
     assert.strictEqual(phone.name, 'PhoneOnEntry');
     assert.strictEqual(phone.shortDescription.text, 'Phone number requested on entry');
     assert.strictEqual(phone.fullDescription.text, 'Do not ask for the phone number before the user sees content.');
     assert.strictEqual(phone.helpUri, 'https://developers.weixin.qq.com/miniprogram/product/');
     assert.match(phone.help.text, /Let users browse first\./);
-    assert.match(phone.help.markdown, /\[Phone number\]\(https:\/\/developers\.weixin\.qq\.com\/miniprogram\/dev\/framework\/open-ability\/getPhoneNumber\.html\)/);
+    assert.match(
+      phone.help.markdown,
+      /\[Phone number\]\(https:\/\/developers\.weixin\.qq\.com\/miniprogram\/dev\/framework\/open-ability\/getPhoneNumber\.html\)/,
+    );
     assert.strictEqual(phone.defaultConfiguration.level, 'error');
     assert.ok(Array.isArray(phone.properties.tags));
     assert.strictEqual(quiet.defaultConfiguration.level, 'note');
@@ -236,7 +302,10 @@ describe('formatSarif', () => {
   });
 
   it('maps severities to levels and points ruleIndex at the matching rule', () => {
-    assert.deepStrictEqual(run.results.map((r: { level: string }) => r.level), ['warning', 'error', 'note']);
+    assert.deepStrictEqual(
+      run.results.map((r: { level: string }) => r.level),
+      ['warning', 'error', 'note'],
+    );
     for (const result of run.results) assert.strictEqual(run.tool.driver.rules[result.ruleIndex].id, result.ruleId);
   });
 
@@ -256,16 +325,31 @@ describe('formatSarif', () => {
         message: { text: 'first page' },
       },
     ]);
-    assert.strictEqual(run.results[2].locations[0].physicalLocation.artifactLocation.uri, 'shop/pages/%E5%95%86%E5%93%81%20%E5%88%97%E8%A1%A8/index.wxml');
+    assert.strictEqual(
+      run.results[2].locations[0].physicalLocation.artifactLocation.uri,
+      'shop/pages/%E5%95%86%E5%93%81%20%E5%88%97%E8%A1%A8/index.wxml',
+    );
     assert.match(run.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/.*virtual-repo\/$/);
   });
 
   it('reports successful execution, or failed roots as notifications', () => {
     assert.deepStrictEqual(run.invocations, [{ executionSuccessful: true }]);
-    const failed = JSON.parse(formatSarif(report([{ root, findings: [] }, { root: baseDir, error: 'boom' }]), 'zh-cn', rules));
+    const failed = JSON.parse(
+      formatSarif(
+        report([
+          { root, findings: [] },
+          { root: baseDir, error: 'boom' },
+        ]),
+        'zh-cn',
+        rules,
+      ),
+    );
     assert.deepStrictEqual(validateSarif(failed), []);
     assert.strictEqual(failed.runs[0].invocations[0].executionSuccessful, false);
-    assert.strictEqual(failed.runs[0].invocations[0].toolExecutionNotifications[0].message.text, 'internal error analysing .: boom');
+    assert.strictEqual(
+      failed.runs[0].invocations[0].toolExecutionNotifications[0].message.text,
+      'internal error analysing .: boom',
+    );
     assert.strictEqual(failed.runs[0].tool.driver.rules[0].shortDescription.text, '进入即索取手机号');
     assert.deepStrictEqual(failed.runs[0].results, []);
   });

@@ -13,7 +13,13 @@ function write(dir: string, files: Record<string, string>): void {
 }
 
 const SPEC = {
-  pages: { 'pages/index/index': { template: '<view wx:for="{{items}}">{{item}}</view>' }, 'pages/stores/stores': { template: '<button bindtap="locate">附近门店</button>', methods: { locate: 'wx.chooseAddress({});' } } },
+  pages: {
+    'pages/index/index': { template: '<view wx:for="{{items}}">{{item}}</view>' },
+    'pages/stores/stores': {
+      template: '<button bindtap="locate">附近门店</button>',
+      methods: { locate: 'wx.chooseAddress({});' },
+    },
+  },
 };
 
 describe('CLI on uni-app and Taro projects', () => {
@@ -37,7 +43,10 @@ describe('CLI on uni-app and Taro projects', () => {
   it('says what a folder holds when it has no mini program, and exits 2', () => {
     const { dir, cleanup } = makeTempDir();
     try {
-      write(dir, { 'package.json': JSON.stringify({ dependencies: { '@mpxjs/core': '2.9.0' } }), 'dist/web/index.html': '<html></html>' });
+      write(dir, {
+        'package.json': JSON.stringify({ dependencies: { '@mpxjs/core': '2.9.0' } }),
+        'dist/web/index.html': '<html></html>',
+      });
       const run = runCli(['lint', dir]);
       assert.equal(run.status, 2);
       assert.match(run.stderr, /no mini program found/);
@@ -51,7 +60,12 @@ describe('CLI on uni-app and Taro projects', () => {
   it('lints compiled output it is pointed at, with a note that findings point into compiled files', () => {
     const { dir, cleanup } = makeTempDir();
     try {
-      write(dir, { 'wepy.config.js': 'module.exports = {}', 'dist/app.json': '{ "pages": ["pages/index/index"] }', 'dist/pages/index/index.wxml': '<view>hi</view>', 'dist/pages/index/index.js': 'Page({})' });
+      write(dir, {
+        'wepy.config.js': 'module.exports = {}',
+        'dist/app.json': '{ "pages": ["pages/index/index"] }',
+        'dist/pages/index/index.wxml': '<view>hi</view>',
+        'dist/pages/index/index.js': 'Page({})',
+      });
       const run = runCli(['lint', dir]);
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stderr, /dist: build output: if it is compiled from sources/);

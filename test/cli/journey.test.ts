@@ -16,14 +16,20 @@ describe('mp-privacy journey', () => {
     const [journey] = JSON.parse(run.stdout) as Journey[];
     const node = (id: string) => journey.nodes.find((n) => n.id === id);
     assert.equal(node('launch')?.kind, 'launch');
-    assert.deepEqual({ entry: node('page:pages/index/index')?.entry, wall: node('page:pages/login/login')?.wall }, { entry: true, wall: 'phone-only' });
+    assert.deepEqual(
+      { entry: node('page:pages/index/index')?.entry, wall: node('page:pages/login/login')?.wall },
+      { entry: true, wall: 'phone-only' },
+    );
     const toLogin = journey.edges.find((e) => e.from === 'launch' && e.to === 'page:pages/login/login');
     assert.equal(toLogin?.trigger, 'onLaunch');
     assert.equal(toLogin?.condition, 'user-state');
     const loginRequest = journey.edges.find((e) => e.from === 'page:pages/login/login' && e.to.startsWith('request:'));
     assert.equal(loginRequest?.trigger, 'shown on entry');
     const requestNode = node(loginRequest.to)!;
-    assert.deepEqual([requestNode.label, requestNode.file, typeof requestNode.line], ['getPhoneNumber', 'pages/login/login.wxml', 'number']);
+    assert.deepEqual(
+      [requestNode.label, requestNode.file, typeof requestNode.line],
+      ['getPhoneNumber', 'pages/login/login.wxml', 'number'],
+    );
   });
 
   it('writes Mermaid by default and DOT on request', () => {

@@ -59,7 +59,9 @@ export class CodeServer {
     readonly logFile: string,
   ) {}
 
-  static async install(options: CodeServerOptions): Promise<{ extensionsDir: string; userDataDir: string; output: string }> {
+  static async install(
+    options: CodeServerOptions,
+  ): Promise<{ extensionsDir: string; userDataDir: string; output: string }> {
     const extensionsDir = path.join(options.home, 'extensions');
     const userDataDir = path.join(options.home, 'user-data');
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
@@ -67,30 +69,43 @@ export class CodeServer {
     fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(options.settings, null, 2));
     let output = '';
     for (const vsix of options.vsixes) {
-      const result = await run(options.bin, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], {
-        timeoutMs: 120_000,
-        logFile: path.join(logsDir, `${options.name}-install.log`),
-      });
+      const result = await run(
+        options.bin,
+        ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix],
+        {
+          timeoutMs: 120_000,
+          logFile: path.join(logsDir, `${options.name}-install.log`),
+        },
+      );
       output += result.output;
       if (result.code !== 0 || !/successfully installed/i.test(result.output)) {
-        throw new Error(`code-server --install-extension ${path.basename(vsix)} failed (exit ${result.code}): ${result.output.slice(-800)}`);
+        throw new Error(
+          `code-server --install-extension ${path.basename(vsix)} failed (exit ${result.code}): ${result.output.slice(-800)}`,
+        );
       }
     }
     return { extensionsDir, userDataDir, output };
   }
 
-  static async start(options: CodeServerOptions, dirs: { extensionsDir: string; userDataDir: string }, workspace?: string): Promise<CodeServer> {
+  static async start(
+    options: CodeServerOptions,
+    dirs: { extensionsDir: string; userDataDir: string },
+    workspace?: string,
+  ): Promise<CodeServer> {
     const port = await freePort();
     const config = path.join(options.home, 'config.yaml');
     // --config keeps code-server from writing ~/.config/code-server/config.yaml.
     fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
     const args = [
-      '--config', config,
+      '--config',
+      config,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-getting-started-override',
-      '--extensions-dir', dirs.extensionsDir,
-      '--user-data-dir', dirs.userDataDir,
+      '--extensions-dir',
+      dirs.extensionsDir,
+      '--user-data-dir',
+      dirs.userDataDir,
       ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       ...(options.locale ? ['--locale', options.locale] : []),
       ...(workspace ? [workspace] : []),
@@ -162,7 +177,9 @@ export function tail(file: string, chars = 1500): string {
  * pack, code-server silently falls back to English (vscode.env.language stays "en").
  */
 export function registerLanguagePack(userDataDir: string, extensionsDir: string, locale: string): void {
-  const installed = fs.readdirSync(extensionsDir).find((name) => name.startsWith('mp-privacy-e2e.e2e-zh-cn-language-pack-'));
+  const installed = fs
+    .readdirSync(extensionsDir)
+    .find((name) => name.startsWith('mp-privacy-e2e.e2e-zh-cn-language-pack-'));
   if (!installed) throw new Error('the zh-cn language pack stub is not installed');
   const translations = path.join(extensionsDir, installed, 'translations', 'main.i18n.json');
   const entry = {

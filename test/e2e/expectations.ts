@@ -15,7 +15,10 @@ const rule = ruleById(RULE_ID);
 if (!rule) throw new Error(`the engine has no rule ${RULE_ID}`);
 
 export const RULE_TITLE = rule.meta.title;
-export const FIX_TITLE = { en: 'Move getPhoneNumber behind the checkout button', 'zh-cn': '将手机号授权移到结算按钮处' } as const;
+export const FIX_TITLE = {
+  en: 'Move getPhoneNumber behind the checkout button',
+  'zh-cn': '将手机号授权移到结算按钮处',
+} as const;
 /** package.nls.zh-cn.json's command title, as the zh-cn command palette must show it. */
 export const RESTART_COMMAND_TITLE = { en: 'Restart Language Server', 'zh-cn': '重启语言服务器' } as const;
 /** After the fix: app.js no longer redirects, the checkout page asks for the phone number. */

@@ -12,7 +12,8 @@ import { CrashPolicy } from '../../client/src/crash-policy';
 import { bundleFor } from '../../client/src/l10n';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const readJson = (relative: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(repoRoot, relative), 'utf8'));
+const readJson = (relative: string): Record<string, unknown> =>
+  JSON.parse(fs.readFileSync(path.join(repoRoot, relative), 'utf8'));
 const manifest = readJson('package.json') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const manifestText = fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8');
 const keys = (object: Record<string, unknown>): string[] => Object.keys(object).sort();
@@ -29,14 +30,25 @@ describe('package.nls', () => {
 
   it('every %key% in package.json is defined, and every key is used', () => {
     const used = [...new Set([...manifestText.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]))].sort();
-    assert.deepEqual(used.filter((key) => !(key in en)), [], 'used but not defined');
-    assert.deepEqual(keys(en).filter((key) => !used.includes(key)), [], 'defined but not used');
+    assert.deepEqual(
+      used.filter((key) => !(key in en)),
+      [],
+      'used but not defined',
+    );
+    assert.deepEqual(
+      keys(en).filter((key) => !used.includes(key)),
+      [],
+      'defined but not used',
+    );
   });
 
   it('every Chinese string is translated (not left in English)', () => {
-    const sameAsEnglish = keys(zh).filter((key) => zh[key] === en[key] && /[a-z]{4,}/i.test(en[key]) && !['command.category', 'config.title'].includes(key));
+    const sameAsEnglish = keys(zh).filter(
+      (key) => zh[key] === en[key] && /[a-z]{4,}/i.test(en[key]) && !['command.category', 'config.title'].includes(key),
+    );
     assert.deepEqual(sameAsEnglish, []);
-    for (const key of keys(zh)) if (!['command.category', 'config.title'].includes(key)) assert.match(zh[key], CJK, key);
+    for (const key of keys(zh))
+      if (!['command.category', 'config.title'].includes(key)) assert.match(zh[key], CJK, key);
   });
 });
 
@@ -61,12 +73,21 @@ describe('l10n bundles (runtime strings of the client)', () => {
   it('every t(...) message in client/src is in the bundles, and every bundle message is used', () => {
     const messages = [...new Set([...clientSources.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]))].sort();
     assert.ok(messages.length > 0);
-    assert.deepEqual(messages.filter((m) => !(m in en)), [], 'used but missing from the bundle');
-    assert.deepEqual(keys(en).filter((m) => !messages.includes(m)), [], 'in the bundle but not used');
+    assert.deepEqual(
+      messages.filter((m) => !(m in en)),
+      [],
+      'used but missing from the bundle',
+    );
+    assert.deepEqual(
+      keys(en).filter((m) => !messages.includes(m)),
+      [],
+      'in the bundle but not used',
+    );
   });
 
-  it('the zh-cn bundle is found for VS Code\'s Simplified Chinese spellings, none for English', () => {
-    for (const language of ['zh-cn', 'zh-CN', 'zh-hans', 'zh']) assert.ok(bundleFor(repoRoot, language)?.endsWith('bundle.l10n.zh-cn.json'), language);
+  it("the zh-cn bundle is found for VS Code's Simplified Chinese spellings, none for English", () => {
+    for (const language of ['zh-cn', 'zh-CN', 'zh-hans', 'zh'])
+      assert.ok(bundleFor(repoRoot, language)?.endsWith('bundle.l10n.zh-cn.json'), language);
     assert.equal(bundleFor(repoRoot, 'en'), undefined);
   });
 });
@@ -86,11 +107,17 @@ describe('contributions', () => {
   });
 
   it('contributes the settings the server reads', () => {
-    assert.deepEqual(Object.keys(properties).sort(), ['mpPrivacy.enable', 'mpPrivacy.ignore', 'mpPrivacy.rules', 'mpPrivacy.trace.server']);
+    assert.deepEqual(Object.keys(properties).sort(), [
+      'mpPrivacy.enable',
+      'mpPrivacy.ignore',
+      'mpPrivacy.rules',
+      'mpPrivacy.trace.server',
+    ]);
   });
 
   it('every command has an onCommand activation event (VS Code before 1.74 needs them)', () => {
-    for (const { command } of manifest.contributes.commands) assert.ok(manifest.activationEvents.includes(`onCommand:${command}`), command);
+    for (const { command } of manifest.contributes.commands)
+      assert.ok(manifest.activationEvents.includes(`onCommand:${command}`), command);
   });
 
   it('declares its workspace-trust and virtual-workspace behaviour', () => {
@@ -122,7 +149,10 @@ describe('engines.vscode', () => {
   it('is not lower than the @types/vscode the client is compiled against (so it uses no newer API)', () => {
     const types = JSON.parse(fs.readFileSync(require.resolve('@types/vscode/package.json'), 'utf8'));
     assert.ok(compare(minimum(engine), minimum(types.version)) >= 0, `${engine} vs @types/vscode ${types.version}`);
-    assert.ok(compare(minimum(types.version), minimum(engine)) >= 0, `typings ${types.version} are older than ${engine}: newer APIs could slip in unchecked`);
+    assert.ok(
+      compare(minimum(types.version), minimum(engine)) >= 0,
+      `typings ${types.version} are older than ${engine}: newer APIs could slip in unchecked`,
+    );
   });
 });
 
@@ -135,11 +165,16 @@ describe('README', () => {
 
   it('its screenshot is in the package allow-list', () => {
     const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)]
+      .map((m) => m[1])
+      .filter((src) => !/^https?:/.test(src));
     const ignore = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8');
     for (const image of images) {
       assert.ok(fs.existsSync(path.join(repoRoot, image)), `${image} exists`);
-      assert.ok(ignore.includes('!client/media/screenshot-*.png') && /^client\/media\/screenshot-[^/]+\.png$/.test(image), `${image} is packaged`);
+      assert.ok(
+        ignore.includes('!client/media/screenshot-*.png') && /^client\/media\/screenshot-[^/]+\.png$/.test(image),
+        `${image} is packaged`,
+      );
     }
   });
 });

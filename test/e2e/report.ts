@@ -41,7 +41,11 @@ export class ScenarioContext {
   }
 }
 
-export async function runScenario(name: string, body: (ctx: ScenarioContext) => Promise<void | 'skip'>, timeoutMs: number): Promise<ScenarioResult> {
+export async function runScenario(
+  name: string,
+  body: (ctx: ScenarioContext) => Promise<void | 'skip'>,
+  timeoutMs: number,
+): Promise<ScenarioResult> {
   process.stdout.write(`\n[scenario] ${name}\n`);
   const ctx = new ScenarioContext(name);
   const started = Date.now();
@@ -66,7 +70,9 @@ export async function runScenario(name: string, body: (ctx: ScenarioContext) => 
 export function printSummary(results: ScenarioResult[]): void {
   process.stdout.write('\nmp-privacy end-to-end summary\n');
   for (const result of results) {
-    process.stdout.write(`  ${result.verdict.toUpperCase().padEnd(4)}  ${result.name} (${seconds(result.ms)})${result.error ? `: ${result.error}` : ''}\n`);
+    process.stdout.write(
+      `  ${result.verdict.toUpperCase().padEnd(4)}  ${result.name} (${seconds(result.ms)})${result.error ? `: ${result.error}` : ''}\n`,
+    );
   }
   const count = (verdict: Verdict): number => results.filter((r) => r.verdict === verdict).length;
   process.stdout.write(`${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped\n`);

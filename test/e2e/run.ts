@@ -37,11 +37,23 @@ async function packageLanguagePack(): Promise<string> {
   const dir = path.join(scratch('zh-pack'), 'zh-cn-language-pack');
   fs.cpSync(path.join(e2eFixtures, 'zh-cn-language-pack'), dir, { recursive: true });
   const out = path.join(path.dirname(dir), 'zh-cn-language-pack.vsix');
-  const result = await run(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], {
-    cwd: dir,
-    timeoutMs: 60_000,
-    logFile: path.join(logsDir, 'setup.log'),
-  });
+  const result = await run(
+    process.execPath,
+    [
+      require.resolve('@vscode/vsce/vsce'),
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '--out',
+      out,
+    ],
+    {
+      cwd: dir,
+      timeoutMs: 60_000,
+      logFile: path.join(logsDir, 'setup.log'),
+    },
+  );
   if (result.code !== 0) throw new Error(`could not package the language pack stub: ${result.output.slice(-500)}`);
   return out;
 }
@@ -49,14 +61,19 @@ async function packageLanguagePack(): Promise<string> {
 async function main(): Promise<number> {
   installExitHooks();
   const started = Date.now();
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',');
   const wanted = (key: string): boolean => !only || only.includes(key);
   fs.rmSync(artifactsDir, { recursive: true, force: true });
   fs.mkdirSync(logsDir, { recursive: true });
 
   process.stdout.write('mp-privacy end-to-end tests\n\npackaged artefacts (npm run package)\n');
   if (!fs.existsSync(vsixPath) || !fs.existsSync(devtoolsFolder)) {
-    process.stdout.write(`  missing ${fs.existsSync(vsixPath) ? devtoolsFolder : vsixPath}: run npm run package first\n0 passed, 1 failed\n`);
+    process.stdout.write(
+      `  missing ${fs.existsSync(vsixPath) ? devtoolsFolder : vsixPath}: run npm run package first\n0 passed, 1 failed\n`,
+    );
     return 1;
   }
   log(`VSIX            ${path.relative(process.cwd(), vsixPath)}  ${mb(fs.statSync(vsixPath).size)}`);
@@ -86,15 +103,54 @@ async function main(): Promise<number> {
   };
   const host = `code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3 extension host) + headless Chromium`;
   const results: ScenarioResult[] = [];
-  if (wanted('ui-en')) results.push(await runScenario(`${host}: packaged VSIX, squiggle, Problems, hover, light-bulb fix, crash message (en)`, (ctx) => codeServerUiEnglish(ctx, { codeServerBin: needCodeServer() }), 5 * 60_000));
-  if (wanted('ui-zh')) results.push(await runScenario(`${host}: zh-cn display language in Restricted Mode: hover, quick fix, command titles`, (ctx) => codeServerUiChinese(ctx, { codeServerBin: needCodeServer(), languagePackVsix }), 4 * 60_000));
-  if (wanted('host')) results.push(await runScenario('extension-host API suite in code-server, extension loaded from the unpacked DevTools folder', (ctx) => hostSuiteInCodeServer(ctx, needCodeServer()), 4 * 60_000));
-  if (wanted('desktop')) results.push(await runScenario('extension-host API suite in VS Code desktop (@vscode/test-electron)', (ctx) => hostSuiteInVsCodeDesktop(ctx), 5 * 60_000));
-  if (wanted('nvim')) results.push(await runScenario('Neovim built-in LSP client + the bundled server from the package (--stdio)', (ctx) => neovimLsp(ctx), 2 * 60_000));
+  if (wanted('ui-en'))
+    results.push(
+      await runScenario(
+        `${host}: packaged VSIX, squiggle, Problems, hover, light-bulb fix, crash message (en)`,
+        (ctx) => codeServerUiEnglish(ctx, { codeServerBin: needCodeServer() }),
+        5 * 60_000,
+      ),
+    );
+  if (wanted('ui-zh'))
+    results.push(
+      await runScenario(
+        `${host}: zh-cn display language in Restricted Mode: hover, quick fix, command titles`,
+        (ctx) => codeServerUiChinese(ctx, { codeServerBin: needCodeServer(), languagePackVsix }),
+        4 * 60_000,
+      ),
+    );
+  if (wanted('host'))
+    results.push(
+      await runScenario(
+        'extension-host API suite in code-server, extension loaded from the unpacked DevTools folder',
+        (ctx) => hostSuiteInCodeServer(ctx, needCodeServer()),
+        4 * 60_000,
+      ),
+    );
+  if (wanted('desktop'))
+    results.push(
+      await runScenario(
+        'extension-host API suite in VS Code desktop (@vscode/test-electron)',
+        (ctx) => hostSuiteInVsCodeDesktop(ctx),
+        5 * 60_000,
+      ),
+    );
+  if (wanted('nvim'))
+    results.push(
+      await runScenario(
+        'Neovim built-in LSP client + the bundled server from the package (--stdio)',
+        (ctx) => neovimLsp(ctx),
+        2 * 60_000,
+      ),
+    );
 
   const screenshots = fs.existsSync(screenshotsDir) ? fs.readdirSync(screenshotsDir).sort() : [];
-  process.stdout.write(`\nscreenshots (${screenshots.length}) in ${path.relative(process.cwd(), screenshotsDir)}/: ${screenshots.join(', ')}\n`);
-  process.stdout.write(`logs in ${path.relative(process.cwd(), logsDir)}/\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `\nscreenshots (${screenshots.length}) in ${path.relative(process.cwd(), screenshotsDir)}/: ${screenshots.join(', ')}\n`,
+  );
+  process.stdout.write(
+    `logs in ${path.relative(process.cwd(), logsDir)}/\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   printSummary(results);
   return results.some((r) => r.verdict === 'fail') ? 1 : 0;
 }

@@ -30,17 +30,28 @@ function copyFixture(): string {
 
 describe('editor settings: parsing', () => {
   it('maps the mpPrivacy section onto engine overrides', () => {
-    assert.deepEqual(parseEditorSettings({ enable: true, rules: { [RULE]: 'warning' }, ignore: ['vendor/**'], trace: { server: 'off' } }), {
-      enable: true,
-      overrides: { rules: { [RULE]: 'warning' }, ignore: ['vendor/**'] },
-    });
+    assert.deepEqual(
+      parseEditorSettings({
+        enable: true,
+        rules: { [RULE]: 'warning' },
+        ignore: ['vendor/**'],
+        trace: { server: 'off' },
+      }),
+      {
+        enable: true,
+        overrides: { rules: { [RULE]: 'warning' }, ignore: ['vendor/**'] },
+      },
+    );
   });
 
   it('treats missing, empty and malformed values as defaults, and says what it dropped', () => {
     assert.deepEqual(parseEditorSettings(undefined), { enable: true, overrides: {} });
     assert.deepEqual(parseEditorSettings({ rules: {}, ignore: [] }), { enable: true, overrides: {} });
     const problems: { message: { en: string } }[] = [];
-    const parsed = parseEditorSettings({ enable: false, rules: { [RULE]: 'loud' }, ignore: 'app.js' }, problems as never);
+    const parsed = parseEditorSettings(
+      { enable: false, rules: { [RULE]: 'loud' }, ignore: 'app.js' },
+      problems as never,
+    );
     assert.equal(parsed.enable, false);
     assert.deepEqual(parsed.overrides, {});
     assert.equal(problems.length, 2, JSON.stringify(problems));
@@ -59,7 +70,11 @@ describe('editor settings: pulled with workspace/configuration', () => {
     session = await LspSession.start(root, {
       capabilities: {
         ...FULL_CAPABILITIES,
-        workspace: { ...FULL_CAPABILITIES.workspace, configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          ...FULL_CAPABILITIES.workspace,
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+        },
       },
     });
     session.connection.onRequest(ConfigurationRequest.type, (params) => {
@@ -85,13 +100,23 @@ describe('editor settings: pulled with workspace/configuration', () => {
   it('asks for the mpPrivacy section of the mini program root, and registers for changes', async () => {
     const diagnostic = await session.waitForFinding('app.js', RULE);
     assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
-    assert.ok(requests.some((r) => r.items.some((i) => i.section === 'mpPrivacy' && i.scopeUri === uriOf(root))), JSON.stringify(requests));
-    assert.ok(registrations.some((r) => r.registrations.some((g) => g.method === 'workspace/didChangeConfiguration')), JSON.stringify(registrations));
+    assert.ok(
+      requests.some((r) => r.items.some((i) => i.section === 'mpPrivacy' && i.scopeUri === uriOf(root))),
+      JSON.stringify(requests),
+    );
+    assert.ok(
+      registrations.some((r) => r.registrations.some((g) => g.method === 'workspace/didChangeConfiguration')),
+      JSON.stringify(registrations),
+    );
   });
 
   it('a rule severity setting changes the diagnostic severity', async () => {
     const mark = await changeSettings({ rules: { [RULE]: 'warning' } });
-    const diagnostics = await session.waitForDiagnostics('app.js', (list) => list.some((d) => d.code === RULE && d.severity === DiagnosticSeverity.Warning), { after: mark });
+    const diagnostics = await session.waitForDiagnostics(
+      'app.js',
+      (list) => list.some((d) => d.code === RULE && d.severity === DiagnosticSeverity.Warning),
+      { after: mark },
+    );
     assert.ok(diagnostics.length > 0);
   });
 
@@ -120,13 +145,23 @@ describe('editor settings: pulled with workspace/configuration', () => {
 describe('editor settings: pushed by a client that cannot be asked', () => {
   it('initializationOptions.settings and didChangeConfiguration settings apply', async () => {
     const root = copyFixture();
-    const session = await LspSession.start(root, { initializationOptions: { settings: { mpPrivacy: { rules: { [RULE]: 'info' } } } } });
+    const session = await LspSession.start(root, {
+      initializationOptions: { settings: { mpPrivacy: { rules: { [RULE]: 'info' } } } },
+    });
     try {
       await session.open('app.js');
-      await session.waitForDiagnostics('app.js', (list) => list.some((d) => d.code === RULE && d.severity === DiagnosticSeverity.Information));
+      await session.waitForDiagnostics('app.js', (list) =>
+        list.some((d) => d.code === RULE && d.severity === DiagnosticSeverity.Information),
+      );
       const mark = session.mark();
-      await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { mpPrivacy: { rules: { [RULE]: 'warning' } } } });
-      await session.waitForDiagnostics('app.js', (list) => list.some((d) => d.code === RULE && d.severity === DiagnosticSeverity.Warning), { after: mark });
+      await session.connection.sendNotification(DidChangeConfigurationNotification.type, {
+        settings: { mpPrivacy: { rules: { [RULE]: 'warning' } } },
+      });
+      await session.waitForDiagnostics(
+        'app.js',
+        (list) => list.some((d) => d.code === RULE && d.severity === DiagnosticSeverity.Warning),
+        { after: mark },
+      );
     } finally {
       session.dispose();
       fs.rmSync(path.dirname(root), { recursive: true, force: true });

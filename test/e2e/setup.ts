@@ -53,27 +53,42 @@ export async function ensureAptPackages(needs: AptNeed[], log: (line: string) =>
   }
   const names = missing.map((need) => need.pkg);
   if (!which('apt-get')) {
-    return missing.filter((m) => !m.optional).map((m) => `${m.pkg} is not installed and apt-get is not available; install it by hand`);
+    return missing
+      .filter((m) => !m.optional)
+      .map((m) => `${m.pkg} is not installed and apt-get is not available; install it by hand`);
   }
   const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const exec = (args: string[], timeoutMs: number) =>
-    sudo.length ? run(sudo[0], [...sudo.slice(1), ...args], { env, timeoutMs, logFile: setupLog() }) : run(args[0], args.slice(1), { env, timeoutMs, logFile: setupLog() });
+    sudo.length
+      ? run(sudo[0], [...sudo.slice(1), ...args], { env, timeoutMs, logFile: setupLog() })
+      : run(args[0], args.slice(1), { env, timeoutMs, logFile: setupLog() });
   log(`apt: installing ${names.join(', ')} (apt-get update first)`);
   const started = Date.now();
   const update = await exec(['apt-get', 'update'], 5 * 60_000);
-  if (update.code !== 0) log(`apt-get update failed (exit ${update.code}${update.timedOut ? ', timed out' : ''}); trying the install anyway`);
+  if (update.code !== 0)
+    log(
+      `apt-get update failed (exit ${update.code}${update.timedOut ? ', timed out' : ''}); trying the install anyway`,
+    );
   // One package at a time, so that an unavailable optional package does not block the others.
   const problems: string[] = [];
   const required = missing.filter((m) => !m.optional);
-  const install = await exec(['apt-get', 'install', '-y', '--no-install-recommends', ...required.map((m) => m.pkg)], 10 * 60_000);
-  if (install.code !== 0) problems.push(`apt-get install ${required.map((m) => m.pkg).join(' ')} failed (exit ${install.code}); see ${setupLog()}`);
+  const install = await exec(
+    ['apt-get', 'install', '-y', '--no-install-recommends', ...required.map((m) => m.pkg)],
+    10 * 60_000,
+  );
+  if (install.code !== 0)
+    problems.push(
+      `apt-get install ${required.map((m) => m.pkg).join(' ')} failed (exit ${install.code}); see ${setupLog()}`,
+    );
   for (const optional of missing.filter((m) => m.optional)) {
     const result = await exec(['apt-get', 'install', '-y', '--no-install-recommends', optional.pkg], 5 * 60_000);
-    if (result.code !== 0) log(`apt: optional ${optional.pkg} could not be installed (screenshots may lack CJK glyphs)`);
+    if (result.code !== 0)
+      log(`apt: optional ${optional.pkg} could not be installed (screenshots may lack CJK glyphs)`);
   }
   log(`apt: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  for (const need of required) if (!present(need.probe) && !problems.length) problems.push(`${need.pkg} is still missing after apt-get install`);
+  for (const need of required)
+    if (!present(need.probe) && !problems.length) problems.push(`${need.pkg} is still missing after apt-get install`);
   return problems;
 }
 
@@ -118,7 +133,10 @@ export async function ensureCodeServer(log: (line: string) => void): Promise<str
   const started = Date.now();
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'mp-privacy-e2e-code-server', private: true }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'mp-privacy-e2e-code-server', private: true }, null, 2),
+  );
   await seedRipgrepCache();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -127,15 +145,23 @@ export async function ensureCodeServer(log: (line: string) => void): Promise<str
     ...(fs.existsSync('/usr/include/node/node.h') ? { npm_config_nodedir: '/usr' } : {}),
   };
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const install = await run(npm, ['install', `code-server@${CODE_SERVER_VERSION}`, '--unsafe-perm', '--no-audit', '--no-fund'], {
-    cwd: dir,
-    env,
-    timeoutMs: 10 * 60_000,
-    logFile: setupLog(),
-  });
-  if (install.code !== 0) throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${install.code}${install.timedOut ? ', timed out' : ''}); see ${setupLog()}`);
+  const install = await run(
+    npm,
+    ['install', `code-server@${CODE_SERVER_VERSION}`, '--unsafe-perm', '--no-audit', '--no-fund'],
+    {
+      cwd: dir,
+      env,
+      timeoutMs: 10 * 60_000,
+      logFile: setupLog(),
+    },
+  );
+  if (install.code !== 0)
+    throw new Error(
+      `npm install code-server@${CODE_SERVER_VERSION} failed (exit ${install.code}${install.timedOut ? ', timed out' : ''}); see ${setupLog()}`,
+    );
   const version = await run(bin, ['--version'], { timeoutMs: 60_000 });
-  if (version.code !== 0) throw new Error(`code-server does not start after the install: ${version.output.slice(-500)}`);
+  if (version.code !== 0)
+    throw new Error(`code-server does not start after the install: ${version.output.slice(-500)}`);
   fs.writeFileSync(marker, `${new Date().toISOString()}\n${version.output}`);
   log(`code-server ${CODE_SERVER_VERSION}: installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return bin;

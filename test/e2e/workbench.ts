@@ -63,7 +63,9 @@ export class Workbench {
 
   /** Opens a top-level file of the workspace from the Explorer (quick open is unreliable in a browser). */
   async openFromExplorer(name: string): Promise<void> {
-    const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }).first();
+    const row = this.page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) })
+      .first();
     await row.waitFor({ timeout: 30_000 });
     await row.click();
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
@@ -94,12 +96,17 @@ export class Workbench {
     for (;;) {
       await this.page.mouse.move(5, 5);
       const box = await this.squiggles().first().boundingBox();
-      if (box) await this.page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2 - 3, { steps: 5 });
+      if (box)
+        await this.page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2 - 3, { steps: 5 });
       try {
         await hover.waitFor({ state: 'visible', timeout: 3_000 });
         return hover;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`no hover with "${text}" within ${timeoutMs} ms: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+        if (Date.now() > deadline)
+          throw new Error(
+            `no hover with "${text}" within ${timeoutMs} ms: ${(error as Error).message.split('\n')[0]}`,
+            { cause: error },
+          );
       }
     }
   }
@@ -143,7 +150,11 @@ export class Workbench {
   async chooseMenuItem(menu: Locator, item: string): Promise<void> {
     for (let moves = 0; moves < 10; moves++) {
       const focused = menu.locator('.monaco-list-row.focused').first();
-      if (((await focused.getAttribute('aria-label').catch(() => null)) ?? (await focused.innerText().catch(() => ''))).includes(item)) {
+      if (
+        (
+          (await focused.getAttribute('aria-label').catch(() => null)) ?? (await focused.innerText().catch(() => ''))
+        ).includes(item)
+      ) {
         await this.page.keyboard.press('Enter');
         await menu.waitFor({ state: 'hidden', timeout: 10_000 });
         return;

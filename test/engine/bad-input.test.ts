@@ -7,8 +7,10 @@ const INDEX = 'pages/index/index';
 const LOGIN = 'pages/login/login';
 
 // These tests are about reading bad files: the project-wide privacy-consent note is beside the point.
-const relevant = (files: Record<string, string>) => lintFiles(files).filter((f) => f.ruleId !== 'privacy-authorization-flow');
-const summary = (files: Record<string, string>) => relevant(files).map((f) => `${f.ruleId} ${relativePath(f.range.file)}`);
+const relevant = (files: Record<string, string>) =>
+  lintFiles(files).filter((f) => f.ruleId !== 'privacy-authorization-flow');
+const summary = (files: Record<string, string>) =>
+  relevant(files).map((f) => `${f.ruleId} ${relativePath(f.range.file)}`);
 
 describe('bad input gives partial results, never an exception', () => {
   it('truncated WXML: still analysed, and the unclosed tag is reported', () => {
@@ -41,30 +43,57 @@ describe('bad input gives partial results, never an exception', () => {
   });
 
   it('app.json with comments and trailing commas is accepted', () => {
-    const files = { 'app.json': '{\n  // entry first\n  "pages": ["pages/login/login", "pages/index/index",],\n}', ...phoneOnlyPage(LOGIN), ...contentPage(INDEX) };
+    const files = {
+      'app.json': '{\n  // entry first\n  "pages": ["pages/login/login", "pages/index/index",],\n}',
+      ...phoneOnlyPage(LOGIN),
+      ...contentPage(INDEX),
+    };
     assert.deepEqual(summary(files), [`phone-on-entry ${LOGIN}.wxml`]);
   });
 
   it('a page listed in app.json with no files is skipped quietly', () => {
-    const files = { ...appJson(['pages/missing/missing', INDEX, 'pages/checkout/checkout']), ...contentPage(INDEX), ...checkoutPage('pages/checkout/checkout', PHONE_BUTTON) };
+    const files = {
+      ...appJson(['pages/missing/missing', INDEX, 'pages/checkout/checkout']),
+      ...contentPage(INDEX),
+      ...checkoutPage('pages/checkout/checkout', PHONE_BUTTON),
+    };
     assert.deepEqual(summary(files), ['phone-purpose-at-checkout pages/checkout/checkout.wxml']);
   });
 
   it('a binary file named .js is skipped with a message', () => {
-    const files = { ...appJson([INDEX, LOGIN]), 'app.js': '\u0000\u0001\u0002PNG\u0000garbage', ...contentPage(INDEX), ...phoneOnlyPage(LOGIN) };
+    const files = {
+      ...appJson([INDEX, LOGIN]),
+      'app.js': '\u0000\u0001\u0002PNG\u0000garbage',
+      ...contentPage(INDEX),
+      ...phoneOnlyPage(LOGIN),
+    };
     const findings = relevant(files);
-    assert.deepEqual(findings.map((f) => `${f.ruleId} ${relativePath(f.range.file)}`), ['unreadable-file app.js']);
+    assert.deepEqual(
+      findings.map((f) => `${f.ruleId} ${relativePath(f.range.file)}`),
+      ['unreadable-file app.js'],
+    );
     assert.match(findings[0].message.en, /binary/);
   });
 
   it('deeply nested and odd markup does not throw', () => {
     const deep = '<view>'.repeat(5000) + PHONE_BUTTON + '</view>'.repeat(10);
-    const files = { ...appJson([INDEX]), [`${INDEX}.wxml`]: `${deep}<<<>>> </unknown> <view a="unterminated`, [`${INDEX}.js`]: 'Page({' };
+    const files = {
+      ...appJson([INDEX]),
+      [`${INDEX}.wxml`]: `${deep}<<<>>> </unknown> <view a="unterminated`,
+      [`${INDEX}.js`]: 'Page({',
+    };
     assert.doesNotThrow(() => lintFiles(files));
   });
 
   it('app.json whose pages is not an array, and non-string entries', () => {
     assert.deepEqual(summary({ 'app.json': '{ "pages": "pages/index/index" }', ...contentPage(INDEX) }), []);
-    assert.deepEqual(summary({ 'app.json': '{ "pages": [1, null, {"a": 1}, "pages/index/index"], "subPackages": [{"root": 3}], "tabBar": {"list": [null]} }', ...contentPage(INDEX) }), []);
+    assert.deepEqual(
+      summary({
+        'app.json':
+          '{ "pages": [1, null, {"a": 1}, "pages/index/index"], "subPackages": [{"root": 3}], "tabBar": {"list": [null]} }',
+        ...contentPage(INDEX),
+      }),
+      [],
+    );
   });
 });

@@ -1,7 +1,14 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { describe, it } from 'node:test';
-import { createBaseline, fingerprintOf, matchBaseline, parseBaseline, pruneBaseline, serializeBaseline } from '../../server/src/engine/index';
+import {
+  createBaseline,
+  fingerprintOf,
+  matchBaseline,
+  parseBaseline,
+  pruneBaseline,
+  serializeBaseline,
+} from '../../server/src/engine/index';
 
 const base = path.resolve('/project');
 const file = path.join(base, 'pages/a/a.js');
@@ -28,9 +35,20 @@ describe('baseline fingerprints', () => {
 
   it('change with the flagged code, its line, the rule or the file', () => {
     const print = (content: string, needle: string, ruleId?: string, other?: string) =>
-      fingerprintOf({ ...at(content, needle, 0, ruleId), ...(other ? { range: { ...at(content, needle).range, file: other } } : {}) }, base, content).fingerprint;
+      fingerprintOf(
+        {
+          ...at(content, needle, 0, ruleId),
+          ...(other ? { range: { ...at(content, needle).range, file: other } } : {}),
+        },
+        base,
+        content,
+      ).fingerprint;
     const first = print(original, 'wx.reLaunch');
-    assert.notStrictEqual(first, print(original.replace('login/login', 'auth/auth'), 'wx.reLaunch'), 'the line changed');
+    assert.notStrictEqual(
+      first,
+      print(original.replace('login/login', 'auth/auth'), 'wx.reLaunch'),
+      'the line changed',
+    );
     assert.notStrictEqual(first, print(original, 'wx.reLaunch', 'phone-while-browsing'));
     assert.notStrictEqual(first, print(original, 'wx.reLaunch', undefined, path.join(base, 'pages/b/b.js')));
   });
@@ -48,14 +66,25 @@ describe('baseline fingerprints', () => {
   });
 
   it('report what is gone, and pruning removes exactly that', () => {
-    const content = 'Page({\n  a() { wx.getLocation() }\n  b() { wx.chooseAddress() }\n  a() { wx.getLocation() }\n})\n';
-    const all = [at(content, 'wx.getLocation()', 0), at(content, 'wx.chooseAddress()'), at(content, 'wx.getLocation()', 1)];
+    const content =
+      'Page({\n  a() { wx.getLocation() }\n  b() { wx.chooseAddress() }\n  a() { wx.getLocation() }\n})\n';
+    const all = [
+      at(content, 'wx.getLocation()', 0),
+      at(content, 'wx.chooseAddress()'),
+      at(content, 'wx.getLocation()', 1),
+    ];
     const baseline = createBaseline(all, base, () => content);
     assert.deepStrictEqual(baseline.entries.map((e) => e.count).sort(), [1, 2]);
     const match = matchBaseline(baseline, [all[0]], base, () => content);
-    assert.deepStrictEqual(match.gone.map((e) => [e.excerpt, e.count]).sort(), [['wx.chooseAddress()', 1], ['wx.getLocation()', 1]]);
+    assert.deepStrictEqual(match.gone.map((e) => [e.excerpt, e.count]).sort(), [
+      ['wx.chooseAddress()', 1],
+      ['wx.getLocation()', 1],
+    ]);
     const pruned = pruneBaseline(baseline, match.gone);
-    assert.deepStrictEqual(pruned.entries.map((e) => [e.excerpt, e.count]), [['wx.getLocation()', 1]]);
+    assert.deepStrictEqual(
+      pruned.entries.map((e) => [e.excerpt, e.count]),
+      [['wx.getLocation()', 1]],
+    );
     assert.deepStrictEqual(matchBaseline(pruned, [all[0]], base, () => content).gone, []);
   });
 
@@ -64,8 +93,17 @@ describe('baseline fingerprints', () => {
     const baseline = createBaseline([at(content, 'wx.getLocation()')], base, () => content);
     const text = serializeBaseline(baseline);
     assert.deepStrictEqual(parseBaseline(text), { baseline });
-    assert.deepStrictEqual(parseBaseline(serializeBaseline({ version: 1, entries: [] })), { baseline: { version: 1, entries: [] } });
-    for (const bad of ['', '[]', '{"version": 2, "entries": []}', '{"version": 1}', '{"version": 1, "entries": [{"file": "a", "rule": "r"}]}', '{"version": 1, "entries": [{"file": "a", "rule": "r", "fingerprint": "f", "count": 0}]}']) {
+    assert.deepStrictEqual(parseBaseline(serializeBaseline({ version: 1, entries: [] })), {
+      baseline: { version: 1, entries: [] },
+    });
+    for (const bad of [
+      '',
+      '[]',
+      '{"version": 2, "entries": []}',
+      '{"version": 1}',
+      '{"version": 1, "entries": [{"file": "a", "rule": "r"}]}',
+      '{"version": 1, "entries": [{"file": "a", "rule": "r", "fingerprint": "f", "count": 0}]}',
+    ]) {
       assert.ok('error' in parseBaseline(bad), bad);
     }
   });

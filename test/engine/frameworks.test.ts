@@ -9,7 +9,8 @@ import { findJsonNode } from '../../server/src/engine/parse/jsonc';
 import { documentElements, eventBindings, attribute } from '../../server/src/engine/parse/wxml';
 import { VIRTUAL_ROOT, virtualHost } from '../helpers/virtual-project';
 
-const rel = (roots: string[]) => roots.map((root) => path.relative(VIRTUAL_ROOT, root).split(path.sep).join('/') || '.');
+const rel = (roots: string[]) =>
+  roots.map((root) => path.relative(VIRTUAL_ROOT, root).split(path.sep).join('/') || '.');
 
 describe('framework discovery', () => {
   it('finds a uni-app project in its folder or in src/, and not its build output', () => {
@@ -23,7 +24,10 @@ describe('framework discovery', () => {
       'cli-app/package.json': '{}',
     });
     assert.deepEqual(rel(findMiniProgramRoots(host, VIRTUAL_ROOT)), ['cli-app/src', 'shop']);
-    assert.equal(findRootForFile(host, path.join(VIRTUAL_ROOT, 'shop/pages/index/index.vue')), path.join(VIRTUAL_ROOT, 'shop'));
+    assert.equal(
+      findRootForFile(host, path.join(VIRTUAL_ROOT, 'shop/pages/index/index.vue')),
+      path.join(VIRTUAL_ROOT, 'shop'),
+    );
   });
 
   it('finds a Taro project at src/ when config/index.* is beside it, and skips dist/ and project.config.json', () => {
@@ -40,7 +44,9 @@ describe('framework discovery', () => {
   it('says what a folder without a mini program holds', () => {
     const host = virtualHost({ 'wepy.config.js': 'module.exports = {}', 'dist/index.html': '<html></html>' });
     assert.deepEqual(findMiniProgramRoots(host, VIRTUAL_ROOT), []);
-    const notes = guidanceFor(host, VIRTUAL_ROOT).notes.map((note) => note.en).join("\n");
+    const notes = guidanceFor(host, VIRTUAL_ROOT)
+      .notes.map((note) => note.en)
+      .join('\n');
     assert.match(notes, /WePY project \(wepy\.config\.js\)/);
     assert.match(notes, /dist\/ is build output without a WeChat mini program/);
   });
@@ -71,23 +77,39 @@ describe('Vue single-file components (parse/vue.ts)', () => {
 
   it('reads the template as WXML elements with offsets into the .vue file, other platforms left out', () => {
     const elements = documentElements(component.template!);
-    assert.deepEqual(elements.map((e) => e.name), ['view', 'button', 'u-button']);
+    assert.deepEqual(
+      elements.map((e) => e.name),
+      ['view', 'button', 'u-button'],
+    );
     const button = elements[1];
     const openType = attribute(button, 'open-type')!;
     assert.equal(source.slice(openType.valueStart, openType.valueEnd), 'getPhoneNumber');
-    assert.deepEqual(eventBindings(button).map((b) => [b.event, b.handler]), [['getphonenumber', 'onPhone']]);
+    assert.deepEqual(
+      eventBindings(button).map((b) => [b.event, b.handler]),
+      [['getphonenumber', 'onPhone']],
+    );
     const custom = elements[2];
     assert.equal(attribute(custom, 'open-type')!.value, 'chooseAvatar');
-    assert.deepEqual(eventBindings(custom).map((b) => [b.attribute.name, b.handler]), [['catchtap', 'pick']]);
+    assert.deepEqual(
+      eventBindings(custom).map((b) => [b.attribute.name, b.handler]),
+      [['catchtap', 'pick']],
+    );
     assert.equal(attribute(custom, 'hidden')!.value, '{{!(shown)}}');
     assert.equal(attribute(elements[0], 'wx:if')!.value, '{{ready}}');
-    assert.equal(source.slice(button.start, button.startTagEnd), '<button open-type="getPhoneNumber" @getphonenumber="onPhone" :class="{ on: active }">');
+    assert.equal(
+      source.slice(button.start, button.startTagEnd),
+      '<button open-type="getPhoneNumber" @getphonenumber="onPhone" :class="{ on: active }">',
+    );
   });
 
   it('reads <script setup>: functions and hooks as members, top-level code as `setup`', () => {
     const members = component.script!.definition!.members;
     assert.deepEqual([...members.keys()].sort(), ['onLoad', 'onPhone', 'pick', 'setup']);
-    const apis = (name: string) => members.get(name)!.calls.filter((c) => c.kind === 'platform').map((c) => (c as { api: string }).api);
+    const apis = (name: string) =>
+      members
+        .get(name)!
+        .calls.filter((c) => c.kind === 'platform')
+        .map((c) => (c as { api: string }).api);
     assert.deepEqual(apis('onLoad'), ['getLocation']);
     assert.deepEqual(apis('setup'), ['getStorageSync']);
     const call = members.get('onLoad')!.calls[0];
@@ -96,13 +118,22 @@ describe('Vue single-file components (parse/vue.ts)', () => {
   });
 
   it('reads the options API and treats App.vue as the app', () => {
-    const app = parseVue('/p/App.vue', '<script>\nexport default {\n  onLaunch() { this.init() },\n  globalData: { locate() { uni.getLocation({}) } },\n  methods: { init() {} }\n}\n</script>\n');
+    const app = parseVue(
+      '/p/App.vue',
+      '<script>\nexport default {\n  onLaunch() { this.init() },\n  globalData: { locate() { uni.getLocation({}) } },\n  methods: { init() {} }\n}\n</script>\n',
+    );
     assert.equal(app.script!.definition!.kind, 'App');
     assert.deepEqual([...app.script!.definition!.members.keys()].sort(), ['globalData.locate', 'init', 'onLaunch']);
   });
 
   it('never throws on broken input', () => {
-    for (const text of ['<template><view><button></template>', '<script>export default {', '<template', '\u0000<template>', '<template><view v-if="a <"></view></template>']) {
+    for (const text of [
+      '<template><view><button></template>',
+      '<script>export default {',
+      '<template',
+      '\u0000<template>',
+      '<template><view v-if="a <"></view></template>',
+    ]) {
       assert.doesNotThrow(() => parseVue('/p/broken.vue', text));
     }
   });
@@ -130,10 +161,16 @@ describe('Taro JSX modules (parse/jsx.ts)', () => {
 
   it('reads JSX as WXML elements: props renamed, conditions as wx:if blocks, map as wx:for', () => {
     const elements = documentElements(module.template!);
-    assert.deepEqual(elements.map((e) => e.name), ['view', 'block', 'button', 'block', 'view']);
+    assert.deepEqual(
+      elements.map((e) => e.name),
+      ['view', 'block', 'button', 'block', 'view'],
+    );
     const button = elements[2];
     assert.equal(attribute(button, 'open-type')!.value, 'getPhoneNumber');
-    assert.deepEqual(eventBindings(button).map((b) => [b.event, b.handler]), [['getphonenumber', 'save']]);
+    assert.deepEqual(
+      eventBindings(button).map((b) => [b.event, b.handler]),
+      [['getphonenumber', 'save']],
+    );
     assert.equal(attribute(elements[1], 'wx:if')!.value, '{{logged}}');
     assert.equal(attribute(elements[3], 'wx:for')!.value, '{{list}}');
     assert.equal(attribute(elements[0], 'class')!.value, 'page');
@@ -143,7 +180,11 @@ describe('Taro JSX modules (parse/jsx.ts)', () => {
     const members = module.script.definition!.members;
     const inline = [...members.keys()].find((name) => name.startsWith('onClick@'));
     assert.ok(inline, [...members.keys()].join(', '));
-    const apis = (name: string) => members.get(name)!.calls.filter((c) => c.kind === 'platform').map((c) => (c as { api: string }).api);
+    const apis = (name: string) =>
+      members
+        .get(name)!
+        .calls.filter((c) => c.kind === 'platform')
+        .map((c) => (c as { api: string }).api);
     assert.deepEqual(apis('useLoad'), ['getLocation']);
     assert.deepEqual(apis('save'), ['requestSubscribeMessage']);
     assert.deepEqual(apis(inline), ['openSetting']);
@@ -190,7 +231,12 @@ describe("Taro's app.config read statically (parse/static-config.ts)", () => {
   });
 
   it('never throws, and stops on self-reference', () => {
-    for (const text of ['const a = [...a]\nexport default { pages: a }', 'export default {', 'export default (() => { while (true) {} })()', '']) {
+    for (const text of [
+      'const a = [...a]\nexport default { pages: a }',
+      'export default {',
+      'export default (() => { while (true) {} })()',
+      '',
+    ]) {
       assert.doesNotThrow(() => parseStaticConfig('/p/app.config.ts', text));
     }
   });

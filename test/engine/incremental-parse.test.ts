@@ -37,13 +37,20 @@ test('incremental re-parses give the facts of a parse from scratch, over 400 ran
       // Mostly small edits, as typing makes them; now and then a damaging one.
       if (rng.chance(0.7)) {
         const at = rng.int(0, content.length);
-        content = content.slice(0, at) + rng.pick(['a', ' ', '\n', '(', ')', '{', '}', '"', '`', '/*', 'wx.getLocation()', 'await ', ';']) + content.slice(at + rng.int(0, 3));
+        content =
+          content.slice(0, at) +
+          rng.pick(['a', ' ', '\n', '(', ')', '{', '}', '"', '`', '/*', 'wx.getLocation()', 'await ', ';']) +
+          content.slice(at + rng.int(0, 3));
       } else {
         content = rng.pick(mutations).apply(rng, name, content, []);
       }
       const incremental = parseScript(name, content);
       const fresh = parseScript(`${name}.fresh-${compared}${path.extname(file)}`, content); // a new name: no previous tree
-      assert.deepEqual(asData({ ...incremental, file: '' }), asData({ ...fresh, file: '' }), `${path.basename(file)}, edit ${i}`);
+      assert.deepEqual(
+        asData({ ...incremental, file: '' }),
+        asData({ ...fresh, file: '' }),
+        `${path.basename(file)}, edit ${i}`,
+      );
       compared++;
     }
   }

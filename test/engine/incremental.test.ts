@@ -19,7 +19,8 @@ const ROOT = path.resolve('/virtual/incremental');
 function mutableHost(files: Map<string, string>): FileSystemHost {
   const directories = () => {
     const dirs = new Set<string>();
-    for (const file of files.keys()) for (let dir = path.dirname(path.join(ROOT, file)); dir.startsWith(ROOT); dir = path.dirname(dir)) dirs.add(dir);
+    for (const file of files.keys())
+      for (let dir = path.dirname(path.join(ROOT, file)); dir.startsWith(ROOT); dir = path.dirname(dir)) dirs.add(dir);
     return dirs;
   };
   const rel = (file: string) => path.relative(ROOT, path.resolve(file)).split(path.sep).join('/');
@@ -31,7 +32,8 @@ function mutableHost(files: Map<string, string>): FileSystemHost {
       const names = new Set<string>();
       for (const file of files.keys()) {
         const full = path.join(ROOT, file);
-        for (let entry = full; entry.startsWith(ROOT) && entry !== ROOT; entry = path.dirname(entry)) if (path.dirname(entry) === resolved) names.add(path.basename(entry));
+        for (let entry = full; entry.startsWith(ROOT) && entry !== ROOT; entry = path.dirname(entry))
+          if (path.dirname(entry) === resolved) names.add(path.basename(entry));
       }
       return [...names];
     },
@@ -70,16 +72,81 @@ function describe(findings: Finding[]): string[] {
 
 /** Edits that change what other files' findings depend on (walls, redirects, helpers, app.json). */
 const SEMANTIC_EDITS: { name: string; apply(files: Map<string, string>): void }[] = [
-  { name: 'login page gets content', apply: (f) => f.set('pages/login/login.wxml', `${f.get('pages/login/login.wxml') ?? ''}\n<navigator url="/pages/index/index">暂不登录，先逛逛</navigator>`) },
-  { name: 'helper stops redirecting', apply: (f) => f.set('utils/auth.js', (f.get('utils/auth.js') ?? '').replace(/wx\.(navigateTo|redirectTo|reLaunch)/g, 'console.log')) },
-  { name: 'app.js stops relaunching', apply: (f) => f.set('app.js', (f.get('app.js') ?? '').replace(/wx\.reLaunch/g, 'console.log')) },
-  { name: 'entry page moves', apply: (f) => f.set('app.json', (f.get('app.json') ?? '').replace('"pages": [', '"entryPagePath": "pages/login/login",\n  "pages": [')) },
-  { name: 'index page gets a phone overlay', apply: (f) => f.set('pages/index/index.wxml', `<view class="mask" style="position:fixed;top:0;left:0;right:0;bottom:0"><button open-type="getPhoneNumber" bindgetphonenumber="onPhone">登录</button></view>\n${f.get('pages/index/index.wxml') ?? ''}`) },
-  { name: 'menu page relaunches in onLoad', apply: (f) => f.set('pages/menu/menu.js', (f.get('pages/menu/menu.js') ?? 'Page({})').replace('Page({', "Page({\n  onLoad() { wx.reLaunch({ url: '/pages/login/login' }) },")) },
-  { name: 'new helper module appears', apply: (f) => f.set('utils/track.js', "module.exports = { go() { wx.navigateTo({ url: '/pages/login/login' }) } }") },
-  { name: 'page imports the new helper', apply: (f) => f.set('pages/article/article.js', "const track = require('../../utils/track')\nPage({ onShow() { track.go() } })") },
-  { name: 'requiredPrivateInfos emptied', apply: (f) => f.set('app.json', (f.get('app.json') ?? '').replace(/"requiredPrivateInfos"\s*:\s*\[[^\]]*\]/, '"requiredPrivateInfos": []')) },
-  { name: 'app.wxss makes every .mask fixed', apply: (f) => f.set('app.wxss', `${f.get('app.wxss') ?? ''}\n.mask { position: fixed; top: 0; left: 0; width: 100%; height: 100%; }`) },
+  {
+    name: 'login page gets content',
+    apply: (f) =>
+      f.set(
+        'pages/login/login.wxml',
+        `${f.get('pages/login/login.wxml') ?? ''}\n<navigator url="/pages/index/index">暂不登录，先逛逛</navigator>`,
+      ),
+  },
+  {
+    name: 'helper stops redirecting',
+    apply: (f) =>
+      f.set(
+        'utils/auth.js',
+        (f.get('utils/auth.js') ?? '').replace(/wx\.(navigateTo|redirectTo|reLaunch)/g, 'console.log'),
+      ),
+  },
+  {
+    name: 'app.js stops relaunching',
+    apply: (f) => f.set('app.js', (f.get('app.js') ?? '').replace(/wx\.reLaunch/g, 'console.log')),
+  },
+  {
+    name: 'entry page moves',
+    apply: (f) =>
+      f.set(
+        'app.json',
+        (f.get('app.json') ?? '').replace('"pages": [', '"entryPagePath": "pages/login/login",\n  "pages": ['),
+      ),
+  },
+  {
+    name: 'index page gets a phone overlay',
+    apply: (f) =>
+      f.set(
+        'pages/index/index.wxml',
+        `<view class="mask" style="position:fixed;top:0;left:0;right:0;bottom:0"><button open-type="getPhoneNumber" bindgetphonenumber="onPhone">登录</button></view>\n${f.get('pages/index/index.wxml') ?? ''}`,
+      ),
+  },
+  {
+    name: 'menu page relaunches in onLoad',
+    apply: (f) =>
+      f.set(
+        'pages/menu/menu.js',
+        (f.get('pages/menu/menu.js') ?? 'Page({})').replace(
+          'Page({',
+          "Page({\n  onLoad() { wx.reLaunch({ url: '/pages/login/login' }) },",
+        ),
+      ),
+  },
+  {
+    name: 'new helper module appears',
+    apply: (f) => f.set('utils/track.js', "module.exports = { go() { wx.navigateTo({ url: '/pages/login/login' }) } }"),
+  },
+  {
+    name: 'page imports the new helper',
+    apply: (f) =>
+      f.set(
+        'pages/article/article.js',
+        "const track = require('../../utils/track')\nPage({ onShow() { track.go() } })",
+      ),
+  },
+  {
+    name: 'requiredPrivateInfos emptied',
+    apply: (f) =>
+      f.set(
+        'app.json',
+        (f.get('app.json') ?? '').replace(/"requiredPrivateInfos"\s*:\s*\[[^\]]*\]/, '"requiredPrivateInfos": []'),
+      ),
+  },
+  {
+    name: 'app.wxss makes every .mask fixed',
+    apply: (f) =>
+      f.set(
+        'app.wxss',
+        `${f.get('app.wxss') ?? ''}\n.mask { position: fixed; top: 0; left: 0; width: 100%; height: 100%; }`,
+      ),
+  },
 ];
 
 /** More steps and other seeds for a longer local run: MP_PRIVACY_INCREMENTAL_STEPS=2000 MP_PRIVACY_INCREMENTAL_SEED=7. */

@@ -51,7 +51,12 @@ describe('rule contract', () => {
         fixes: { greet },
       },
       check(context) {
-        context.report({ messageId: 'hard', data: { route: 'pages/a/a', why: text('it is', '确实如此') }, range, fixes: [context.fix('greet', 'Ann'), context.fix('greet', '')] });
+        context.report({
+          messageId: 'hard',
+          data: { route: 'pages/a/a', why: text('it is', '确实如此') },
+          range,
+          fixes: [context.fix('greet', 'Ann'), context.fix('greet', '')],
+        });
         context.report({ messageId: 'soft', data: { route: 'pages/b/b' }, range });
         // Never called: what the compiler refuses.
         const misuses = () => {
@@ -73,12 +78,19 @@ describe('rule contract', () => {
     assert.deepEqual(hard.message, text('Page pages/a/a is wrong.', '页面 pages/a/a 有误。'));
     assert.deepEqual(hard.evidence, text('pages/a/a: it is.', 'pages/a/a：确实如此。'));
     assert.equal(hard.severity, undefined, 'the default severity is settled by the analyzer');
-    assert.deepEqual(hard.fixes.map((fix) => [fix.kind, fix.title.en, fix.title['zh-cn']]), [['greet', 'Greet Ann', '问候 Ann']], 'a fix not offered here is left out');
+    assert.deepEqual(
+      hard.fixes.map((fix) => [fix.kind, fix.title.en, fix.title['zh-cn']]),
+      [['greet', 'Greet Ann', '问候 Ann']],
+      'a fix not offered here is left out',
+    );
     assert.equal(soft.severity, 'info');
     assert.deepEqual(soft.evidence, text('Nothing certain.', '不确定。'));
   });
 
   it('fills a template in one pass: text from the data is never read as a template', () => {
-    assert.deepEqual(fillTemplate({ en: 'label "{{label}}" costs $1', 'zh-cn': '文字“{{label}}”' }, { label: '{{item}} $&' }), text('label "{{item}} $&" costs $1', '文字“{{item}} $&”'));
+    assert.deepEqual(
+      fillTemplate({ en: 'label "{{label}}" costs $1', 'zh-cn': '文字“{{label}}”' }, { label: '{{item}} $&' }),
+      text('label "{{item}} $&" costs $1', '文字“{{item}} $&”'),
+    );
   });
 });

@@ -12,7 +12,10 @@ const platformCalls = (facts: ScriptFacts, fnName: string) => {
   assert.ok(fn, `function ${fnName}`);
   return fn.calls.filter((c): c is Extract<ScriptCall, { kind: 'platform' }> => c.kind === 'platform');
 };
-const guardsOf = (call: ScriptCall) => (call.site.guards ?? []).map((g) => `${g.negated ? 'not ' : ''}${g.kind === 'condition' ? '' : `${g.kind} `}${g.test}`);
+const guardsOf = (call: ScriptCall) =>
+  (call.site.guards ?? []).map(
+    (g) => `${g.negated ? 'not ' : ''}${g.kind === 'condition' ? '' : `${g.kind} `}${g.test}`,
+  );
 
 describe('script facts: guards', () => {
   it('records if/else, &&, ||, ternaries, switch cases and catch blocks around a call', () => {
@@ -87,7 +90,9 @@ describe('script facts: guards', () => {
     );
     const navigate = platformCalls(facts, 'request').find((c) => c.api === 'navigateTo')!;
     assert.deepEqual(guardsOf(navigate), ['res.data.code === 401']);
-    assert.deepEqual(navigate.site.continuations, [{ via: 'option', api: 'request', option: 'success', receiver: 'wx.request' }]);
+    assert.deepEqual(navigate.site.continuations, [
+      { via: 'option', api: 'request', option: 'success', receiver: 'wx.request' },
+    ]);
   });
 });
 
@@ -111,7 +116,9 @@ describe('script facts: continuations', () => {
     assert.equal(afterAwait.site.context.afterAwait, true);
     assert.deepEqual(afterAwait.site.continuations, [{ via: 'await', receiver: "api.post('/order')" }]);
     const [, openSetting] = platformCalls(facts, 'tap');
-    assert.deepEqual(openSetting.site.continuations, [{ via: 'option', api: 'showModal', option: 'success', receiver: 'wx.showModal' }]);
+    assert.deepEqual(openSetting.site.continuations, [
+      { via: 'option', api: 'showModal', option: 'success', receiver: 'wx.showModal' },
+    ]);
     assert.deepEqual(guardsOf(openSetting), ['res.confirm']);
     assert.equal(openSetting.site.context.userCallback, true);
   });
@@ -144,9 +151,24 @@ describe('script facts: data written by setData', () => {
 });`,
     );
     const fn = facts.definition!.members.get('onGetPhone')!;
-    const writes = fn.calls.filter((c) => c.kind === 'method' && c.name === 'setData').map((c) => (c.kind === 'method' ? c.data : undefined));
-    assert.deepEqual(writes.map((w) => [...w!.fields]), [[['phone', undefined], ['form', true], ['shorthand', undefined]], [['unlocked', true]]]);
-    assert.deepEqual(writes.map((w) => w!.open), [false, false]);
+    const writes = fn.calls
+      .filter((c) => c.kind === 'method' && c.name === 'setData')
+      .map((c) => (c.kind === 'method' ? c.data : undefined));
+    assert.deepEqual(
+      writes.map((w) => [...w!.fields]),
+      [
+        [
+          ['phone', undefined],
+          ['form', true],
+          ['shorthand', undefined],
+        ],
+        [['unlocked', true]],
+      ],
+    );
+    assert.deepEqual(
+      writes.map((w) => w!.open),
+      [false, false],
+    );
   });
 
   it('reads initial data and component properties, and marks computed or built-elsewhere writes as open', () => {
@@ -162,7 +184,17 @@ describe('script facts: data written by setData', () => {
 });`,
     );
     const definition = facts.definition!;
-    assert.deepEqual([...definition.initialData!.fields], [['visible', false], ['list', true], ['title', false], ['count', false], ['user', false], ['token', undefined]]);
+    assert.deepEqual(
+      [...definition.initialData!.fields],
+      [
+        ['visible', false],
+        ['list', true],
+        ['title', false],
+        ['count', false],
+        ['user', false],
+        ['token', undefined],
+      ],
+    );
     assert.deepEqual(definition.properties, ['show']);
     const writeOf = (name: string) => {
       const call = definition.members.get(name)!.calls.find((c) => c.kind === 'method' && c.name === 'setData');
@@ -184,9 +216,18 @@ const api = { scan: promisify(wx.scanCode), login: () => wx.login() };
 module.exports.pick = promisify(wx.chooseLocation);
 `,
     );
-    assert.deepEqual(platformCalls(facts, 'getLocation').map((c) => [c.api, c.reference]), [['getLocation', true]]);
-    assert.deepEqual(platformCalls(facts, 'chooseAddress').map((c) => [c.api, c.reference]), [['chooseAddress', true]]);
-    assert.deepEqual(platformCalls(facts, 'api.scan').map((c) => c.api), ['scanCode']);
+    assert.deepEqual(
+      platformCalls(facts, 'getLocation').map((c) => [c.api, c.reference]),
+      [['getLocation', true]],
+    );
+    assert.deepEqual(
+      platformCalls(facts, 'chooseAddress').map((c) => [c.api, c.reference]),
+      [['chooseAddress', true]],
+    );
+    assert.deepEqual(
+      platformCalls(facts, 'api.scan').map((c) => c.api),
+      ['scanCode'],
+    );
     assert.equal(facts.exports.has('getLocation'), true);
   });
 
@@ -201,7 +242,10 @@ module.exports.pick = promisify(wx.chooseLocation);
   },
 });`,
     );
-    assert.deepEqual(platformCalls(facts, 'onLoad').map((c) => [c.api, c.reference ?? false]), [['getLocation', true]]);
+    assert.deepEqual(
+      platformCalls(facts, 'onLoad').map((c) => [c.api, c.reference ?? false]),
+      [['getLocation', true]],
+    );
   });
 });
 
@@ -211,11 +255,19 @@ describe('script facts: module forms', () => {
     assert.equal(named.exports.get('default'), 'locate');
     const anonymous = parseScript('b.js', `export default function () { wx.getLocation({}); }`);
     const entry = anonymous.exports.get('default');
-    assert.ok(entry && typeof entry === 'object' && 'calls' in entry && entry.calls.some((c) => c.kind === 'platform' && c.api === 'getLocation'));
+    assert.ok(
+      entry &&
+        typeof entry === 'object' &&
+        'calls' in entry &&
+        entry.calls.some((c) => c.kind === 'platform' && c.api === 'getLocation'),
+    );
     const arrow = parseScript('c.js', `export default () => wx.chooseAddress({});`);
     const arrowEntry = arrow.exports.get('default');
     assert.ok(arrowEntry && typeof arrowEntry === 'object' && 'calls' in arrowEntry);
-    const barrel = parseScript('index.js', `export { locate as getPosition } from './location';\nexport * from './address';\nexport * as sdk from './sdk';`);
+    const barrel = parseScript(
+      'index.js',
+      `export { locate as getPosition } from './location';\nexport * from './address';\nexport * as sdk from './sdk';`,
+    );
     assert.deepEqual(barrel.exports.get('getPosition'), { specifier: './location', imported: 'locate' });
     assert.deepEqual(barrel.exports.get('sdk'), { specifier: './sdk', imported: '*' });
     assert.deepEqual(barrel.exportsAllFrom, ['./address']);

@@ -11,16 +11,25 @@ const launch = (line: string) => ({
   ...contentPage(INDEX),
   ...phoneOnlyPage(LOGIN),
 });
-const ruleIds = (files: Record<string, string>) => lintFiles(files).filter((f) => f.ruleId !== 'privacy-authorization-flow').map((f) => `${f.ruleId} ${relativePath(f.range.file)}`);
+const ruleIds = (files: Record<string, string>) =>
+  lintFiles(files)
+    .filter((f) => f.ruleId !== 'privacy-authorization-flow')
+    .map((f) => `${f.ruleId} ${relativePath(f.range.file)}`);
 
 describe('inline suppressions', () => {
   it('a suppression with a reason silences the finding on the next line', () => {
-    assert.deepEqual(ruleIds(launch('    // mp-privacy-disable-next-line phone-on-entry -- staff-only app, reviewed with WeChat\n')), []);
+    assert.deepEqual(
+      ruleIds(launch('    // mp-privacy-disable-next-line phone-on-entry -- staff-only app, reviewed with WeChat\n')),
+      [],
+    );
   });
 
   it('works in WXML comments', () => {
     const files = { ...appJson([LOGIN, INDEX]), ...phoneOnlyPage(LOGIN), ...contentPage(INDEX) };
-    files[`${LOGIN}.wxml`] = files[`${LOGIN}.wxml`].replace('  <button', '  <!-- mp-privacy-disable-next-line phone-on-entry -- internal tool, login required by policy -->\n  <button');
+    files[`${LOGIN}.wxml`] = files[`${LOGIN}.wxml`].replace(
+      '  <button',
+      '  <!-- mp-privacy-disable-next-line phone-on-entry -- internal tool, login required by policy -->\n  <button',
+    );
     assert.deepEqual(ruleIds(files), []);
   });
 
@@ -28,13 +37,17 @@ describe('inline suppressions', () => {
     const files = launch('');
     const finding = lintFiles(files).find((f) => f.ruleId === 'phone-on-entry')!;
     const after = applyFix(files, finding, 'suppress-with-reason', 'zh-cn');
-    assert.match(after['app.js'], /\n {4}\/\/ mp-privacy-disable-next-line phone-on-entry -- 说明为什么这里合规\n {4}wx\.reLaunch/);
+    assert.match(
+      after['app.js'],
+      /\n {4}\/\/ mp-privacy-disable-next-line phone-on-entry -- 说明为什么这里合规\n {4}wx\.reLaunch/,
+    );
     assert.deepEqual(ruleIds(after), []);
   });
 
   it('code for other platforms in #ifdef blocks is not analysed', () => {
     const files = launch('');
-    files['app.js'] = `App({\n  onLaunch() {\n    // #ifdef H5\n    wx.reLaunch({ url: '/pages/login/login' });\n    // #endif\n    // #ifndef MP-WEIXIN\n    wx.getClipboardData({});\n    // #endif\n  },\n});\n`;
+    files['app.js'] =
+      `App({\n  onLaunch() {\n    // #ifdef H5\n    wx.reLaunch({ url: '/pages/login/login' });\n    // #endif\n    // #ifndef MP-WEIXIN\n    wx.getClipboardData({});\n    // #endif\n  },\n});\n`;
     assert.deepEqual(ruleIds(files), []);
     files['app.js'] = files['app.js'].replace('#ifdef H5', '#ifdef MP-WEIXIN || H5');
     assert.deepEqual(ruleIds(files), ['phone-on-entry app.js']);

@@ -9,7 +9,11 @@ import { lintFiles, applyFix } from '../helpers/virtual-project';
 
 const INDEX = 'pages/index/index';
 const CHECKOUT = 'pages/checkout/checkout';
-const project = () => ({ ...appJson([INDEX, CHECKOUT]), ...contentPage(INDEX), ...checkoutPage(CHECKOUT, PHONE_BUTTON) });
+const project = () => ({
+  ...appJson([INDEX, CHECKOUT]),
+  ...contentPage(INDEX),
+  ...checkoutPage(CHECKOUT, PHONE_BUTTON),
+});
 
 describe('fix: add-purpose-modal', () => {
   for (const locale of ['en', 'zh-cn'] as const) {
@@ -17,9 +21,21 @@ describe('fix: add-purpose-modal', () => {
       const { after, changed } = checkFix(project(), 'phone-purpose-at-checkout', 'add-purpose-modal', locale);
       assert.deepEqual(changed.sort(), [`${CHECKOUT}.js`, `${CHECKOUT}.wxml`, `${CHECKOUT}.wxss`]);
       const wxml = after[`${CHECKOUT}.wxml`];
-      assert.match(wxml, /<button bindtap="mpPrivacyOpenPhonePurpose">获取手机号<\/button>/, 'the old button now opens the dialog');
-      assert.match(wxml, /open-type="getPhoneNumber" bindgetphonenumber="mpPrivacyOnPhoneNumber"/, 'the dialog holds the real phone button');
-      assert.match(wxml, locale === 'zh-cn' ? /将用于【请填写用途/ : /is used to \[say why/, 'purpose placeholder in the editor language');
+      assert.match(
+        wxml,
+        /<button bindtap="mpPrivacyOpenPhonePurpose">获取手机号<\/button>/,
+        'the old button now opens the dialog',
+      );
+      assert.match(
+        wxml,
+        /open-type="getPhoneNumber" bindgetphonenumber="mpPrivacyOnPhoneNumber"/,
+        'the dialog holds the real phone button',
+      );
+      assert.match(
+        wxml,
+        locale === 'zh-cn' ? /将用于【请填写用途/ : /is used to \[say why/,
+        'purpose placeholder in the editor language',
+      );
       assert.doesNotMatch(wxml, /\$\{1:/, 'snippet syntax is stripped when applied as plain text');
       assert.match(after[`${CHECKOUT}.wxss`], /\.mp-privacy-purpose-mask \{ position: fixed;/);
     });
@@ -40,7 +56,11 @@ describe('fix: add-purpose-modal', () => {
     assert.equal(page.data.phoneCode, undefined, 'a refusal reaches the handler without a code');
     assert.equal(page.data.mpPrivacyPhonePurposeVisible, false);
     page.submitOrder();
-    assert.deepEqual(run.wxCalls.map((c) => c.api), ['requestPayment'], 'the order can still be paid');
+    assert.deepEqual(
+      run.wxCalls.map((c) => c.api),
+      ['requestPayment'],
+      'the order can still be paid',
+    );
   });
 
   it('adds methods inside `methods` of a Component page', () => {
@@ -71,10 +91,20 @@ describe('fix: add-purpose-modal', () => {
   });
 
   it('is not offered for a phone button that also reacts to taps', () => {
-    const files = { ...appJson([INDEX, CHECKOUT]), ...contentPage(INDEX), ...checkoutPage(CHECKOUT, '<button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone" bindtap="track">获取手机号</button>') };
+    const files = {
+      ...appJson([INDEX, CHECKOUT]),
+      ...contentPage(INDEX),
+      ...checkoutPage(
+        CHECKOUT,
+        '<button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone" bindtap="track">获取手机号</button>',
+      ),
+    };
     const finding = lintFiles(files).find((f) => f.ruleId === 'phone-purpose-at-checkout');
     assert.ok(finding, 'still reported');
-    assert.deepEqual(finding.fixes.filter((f) => f.kind !== 'suppress-with-reason'), []);
+    assert.deepEqual(
+      finding.fixes.filter((f) => f.kind !== 'suppress-with-reason'),
+      [],
+    );
     assert.throws(() => applyFix(files, finding, 'add-purpose-modal'));
   });
 });

@@ -6,7 +6,15 @@
  */
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { Failure, FuzzTotals, KNOWN_ENGINE_BUGS, formatTotals, isKnownEngineBug, reproducer, runFuzz } from '../../bench/fuzz';
+import {
+  Failure,
+  FuzzTotals,
+  KNOWN_ENGINE_BUGS,
+  formatTotals,
+  isKnownEngineBug,
+  reproducer,
+  runFuzz,
+} from '../../bench/fuzz';
 
 const SEED = 1;
 const ITERATIONS = 200;
@@ -23,14 +31,26 @@ describe(`fuzz: ${ITERATIONS} iterations, seed ${SEED}`, { timeout: 300_000 }, (
   it('never throws, hangs, reports a range outside its file, takes over 1 s under 100 KB, or breaks a file with a fix', (t) => {
     t.diagnostic(formatTotals(totals).split('\n').slice(0, 5).join(' | '));
     assert.ok(totals.analyses >= ITERATIONS && totals.fixesApplied > 0, 'the pass analysed projects and applied fixes');
-    const shown = unknown.slice(0, 10).map((f) => `${f.kind} at iteration ${f.iteration}: ${f.detail.split('\n')[0]}\n    mutations: ${f.mutations.join(', ')}\n    reproduce: ${reproducer(f)}`);
+    const shown = unknown
+      .slice(0, 10)
+      .map(
+        (f) =>
+          `${f.kind} at iteration ${f.iteration}: ${f.detail.split('\n')[0]}\n    mutations: ${f.mutations.join(', ')}\n    reproduce: ${reproducer(f)}`,
+      );
     assert.equal(unknown.length, 0, `${unknown.length} failure(s) beyond the known engine bugs:\n${shown.join('\n')}`);
   });
 
   for (const bug of KNOWN_ENGINE_BUGS) {
     it(`known engine bug: ${bug.name}`, { todo: 'reported to the lead; see engine-bugs.test.ts' }, () => {
       const hits = totals.failures.filter((f) => bug.matches(f));
-      assert.equal(hits.length, 0, hits.slice(0, 3).map((f) => `iteration ${f.iteration}: ${f.detail.split('\n')[0]} (${reproducer(f)})`).join('\n'));
+      assert.equal(
+        hits.length,
+        0,
+        hits
+          .slice(0, 3)
+          .map((f) => `iteration ${f.iteration}: ${f.detail.split('\n')[0]} (${reproducer(f)})`)
+          .join('\n'),
+      );
     });
   }
 });

@@ -9,8 +9,18 @@ import { ProjectFiles, applyFix, lintFiles, relativePath } from './virtual-proje
 
 /** A file still parses after a fix: no syntax error that was not there before. */
 export function assertParses(file: string, content: string): void {
-  if (/\.(js|ts)$/.test(file)) assert.equal(parseScript(file, content).syntaxErrorCount, 0, `${file} has syntax errors after the fix:\n${content}`);
-  else if (file.endsWith('.wxml')) assert.deepEqual(parseWxml(file, content).problems.map((p) => p.message.en), [], `${file} after the fix`);
+  if (/\.(js|ts)$/.test(file))
+    assert.equal(
+      parseScript(file, content).syntaxErrorCount,
+      0,
+      `${file} has syntax errors after the fix:\n${content}`,
+    );
+  else if (file.endsWith('.wxml'))
+    assert.deepEqual(
+      parseWxml(file, content).problems.map((p) => p.message.en),
+      [],
+      `${file} after the fix`,
+    );
   else if (file.endsWith('.json')) assert.deepEqual(parseJsonc(content).errors, [], `${file} after the fix`);
   else if (file.endsWith('.wxss')) assert.doesNotThrow(() => postcss.parse(content), `${file} after the fix`);
 }
@@ -21,7 +31,12 @@ const key = (f: Finding) => `${f.ruleId} ${relativePath(f.range.file)} ${f.messa
  * The fix contract every quick-fix test checks: apply the fix, every touched file re-parses, the finding
  * is gone and no new finding appears, and linting again offers nothing more to do for that rule.
  */
-export function checkFix(files: ProjectFiles, ruleId: string, fixKind: string, locale: Locale = 'en'): { after: ProjectFiles; changed: string[] } {
+export function checkFix(
+  files: ProjectFiles,
+  ruleId: string,
+  fixKind: string,
+  locale: Locale = 'en',
+): { after: ProjectFiles; changed: string[] } {
   const before = lintFiles(files);
   const target = before.find((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind));
   assert.ok(target, `a ${ruleId} finding offering ${fixKind}; found: ${before.map(key).join('; ') || 'nothing'}`);
@@ -31,9 +46,15 @@ export function checkFix(files: ProjectFiles, ruleId: string, fixKind: string, l
   for (const file of changed) assertParses(file, after[file]);
 
   const remaining = lintFiles(after);
-  const expected = before.filter((f) => f !== target).map(key).sort();
+  const expected = before
+    .filter((f) => f !== target)
+    .map(key)
+    .sort();
   assert.deepEqual(remaining.map(key).sort(), expected, 'only the fixed finding disappears');
-  assert.ok(!remaining.some((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind) && key(f) === key(target)), 'nothing left to do');
+  assert.ok(
+    !remaining.some((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind) && key(f) === key(target)),
+    'nothing left to do',
+  );
   return { after, changed };
 }
 
@@ -49,9 +70,23 @@ export interface PageRun {
  */
 export function runPageScript(source: string): PageRun {
   const wxCalls: { api: string; args: unknown[] }[] = [];
-  const wx = new Proxy({}, { get: (_t, api: string) => (...args: unknown[]) => void wxCalls.push({ api, args }) });
+  const wx = new Proxy(
+    {},
+    {
+      get:
+        (_t, api: string) =>
+        (...args: unknown[]) =>
+          void wxCalls.push({ api, args }),
+    },
+  );
   let definition: PageRun['definition'] | undefined;
-  vm.runInNewContext(source, { Page: (d: PageRun['definition']) => (definition = d), Component: (d: PageRun['definition']) => (definition = d), wx, Promise, console });
+  vm.runInNewContext(source, {
+    Page: (d: PageRun['definition']) => (definition = d),
+    Component: (d: PageRun['definition']) => (definition = d),
+    wx,
+    Promise,
+    console,
+  });
   assert.ok(definition, 'the script calls Page()');
   const instance = Object.assign(Object.create(definition), {
     data: { ...(definition.data ?? {}) },

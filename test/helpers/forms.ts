@@ -79,7 +79,11 @@ function componentBase(form: Form, tag: string): string {
  * `"getLocation"` is `'getLocation'`, `open-type` is `openType`, `this.save(` is `save(` in a function component).
  */
 export function sameAcrossForms(text: string): string {
-  return text.replace(/\b(?:uni|Taro)\./g, 'wx.').replace(/\bthis\./g, '').replace(/['"-]/g, '').toLowerCase();
+  return text
+    .replace(/\b(?:uni|Taro)\./g, 'wx.')
+    .replace(/\bthis\./g, '')
+    .replace(/['"-]/g, '')
+    .toLowerCase();
 }
 
 /** The files of `spec` in `form`. */
@@ -104,12 +108,18 @@ export function relativeToVirtualRoot(file: string): string {
 // Native
 
 function indentBody(body: string, indent: string): string {
-  return body.trim().split('\n').map((line) => indent + line).join('\n');
+  return body
+    .trim()
+    .split('\n')
+    .map((line) => indent + line)
+    .join('\n');
 }
 
 function renderNative(spec: ProjectSpec): ProjectFiles {
   const files: ProjectFiles = {};
-  const usingComponents = Object.fromEntries(Object.keys(spec.components ?? {}).map((tag) => [tag, `/${componentBase('native', tag)}`]));
+  const usingComponents = Object.fromEntries(
+    Object.keys(spec.components ?? {}).map((tag) => [tag, `/${componentBase('native', tag)}`]),
+  );
   const app: Record<string, unknown> = { pages: Object.keys(spec.pages), ...(spec.settings ?? {}) };
   if (spec.tabBar) app.tabBar = { list: spec.tabBar.map((pagePath) => ({ pagePath, text: pagePath })) };
   if (spec.components) app.usingComponents = usingComponents;
@@ -130,8 +140,11 @@ function renderNative(spec: ProjectSpec): ProjectFiles {
 
 function nativeScript(kind: 'Page' | 'Component', unit: UnitSpec): string {
   const members: string[] = [];
-  for (const [name, body] of Object.entries(unit.lifecycles ?? {})) members.push(`  ${kind === 'Component' ? 'attached' : name}() {\n${indentBody(body, '    ')}\n  }`);
-  const methods = Object.entries(unit.methods ?? {}).map(([name, body]) => `${name}(e) {\n${indentBody(body, '  ')}\n}`);
+  for (const [name, body] of Object.entries(unit.lifecycles ?? {}))
+    members.push(`  ${kind === 'Component' ? 'attached' : name}() {\n${indentBody(body, '    ')}\n  }`);
+  const methods = Object.entries(unit.methods ?? {}).map(
+    ([name, body]) => `${name}(e) {\n${indentBody(body, '  ')}\n}`,
+  );
   if (kind === 'Page') members.push(...methods.map((m) => indentBody(m, '  ')));
   else members.push(`  methods: {\n${methods.map((m) => indentBody(m, '    ')).join(',\n')}\n  }`);
   return `${kind}({\n  data: {},\n${members.join(',\n')}\n});\n`;
@@ -142,13 +155,21 @@ function nativeScript(kind: 'Page' | 'Component', unit: UnitSpec): string {
 
 function renderUniApp(spec: ProjectSpec): ProjectFiles {
   const files: ProjectFiles = {};
-  const pages: Record<string, unknown> = { pages: Object.keys(spec.pages).map((route) => ({ path: route, style: { navigationBarTitleText: route } })) };
+  const pages: Record<string, unknown> = {
+    pages: Object.keys(spec.pages).map((route) => ({ path: route, style: { navigationBarTitleText: route } })),
+  };
   if (spec.tabBar) pages.tabBar = { list: spec.tabBar.map((pagePath) => ({ pagePath, text: pagePath })) };
   files['pages.json'] = `// uni-app pages\n${JSON.stringify(pages, null, 2)}\n`;
-  files['manifest.json'] = JSON.stringify({ name: 'test', 'mp-weixin': { appid: 'wx0000000000000000', ...(spec.settings ?? {}) } }, null, 4);
-  files['App.vue'] = `<script>\nexport default {\n  onLaunch() {\n${indentBody(toUni(spec.onLaunch ?? ''), '    ')}\n  },\n};\n</script>\n`;
+  files['manifest.json'] = JSON.stringify(
+    { name: 'test', 'mp-weixin': { appid: 'wx0000000000000000', ...(spec.settings ?? {}) } },
+    null,
+    4,
+  );
+  files['App.vue'] =
+    `<script>\nexport default {\n  onLaunch() {\n${indentBody(toUni(spec.onLaunch ?? ''), '    ')}\n  },\n};\n</script>\n`;
   for (const [route, unit] of Object.entries(spec.pages)) files[`${route}.vue`] = vueFile(unit, false);
-  for (const [tag, unit] of Object.entries(spec.components ?? {})) files[`${componentBase('uni-app', tag)}.vue`] = vueFile(unit, true);
+  for (const [tag, unit] of Object.entries(spec.components ?? {}))
+    files[`${componentBase('uni-app', tag)}.vue`] = vueFile(unit, true);
   return files;
 }
 
@@ -158,8 +179,11 @@ function toUni(code: string): string {
 
 function vueFile(unit: UnitSpec, component: boolean): string {
   const members: string[] = ['  data() {\n    return {};\n  }'];
-  for (const [name, body] of Object.entries(unit.lifecycles ?? {})) members.push(`  ${component ? 'mounted' : name}() {\n${indentBody(toUni(body), '    ')}\n  }`);
-  const methods = Object.entries(unit.methods ?? {}).map(([name, body]) => `    ${name}(e) {\n${indentBody(toUni(body), '      ')}\n    }`);
+  for (const [name, body] of Object.entries(unit.lifecycles ?? {}))
+    members.push(`  ${component ? 'mounted' : name}() {\n${indentBody(toUni(body), '    ')}\n  }`);
+  const methods = Object.entries(unit.methods ?? {}).map(
+    ([name, body]) => `    ${name}(e) {\n${indentBody(toUni(body), '      ')}\n    }`,
+  );
   members.push(`  methods: {\n${methods.join(',\n')}\n  }`);
   return `<template>\n  <view>\n${indentBody(renderTemplate(unit.template, 'vue'), '    ')}\n  </view>\n</template>\n\n<script>\nexport default {\n${members.join(',\n')}\n};\n</script>\n\n<style>\n.page { padding: 24rpx; }\n</style>\n`;
 }
@@ -167,11 +191,23 @@ function vueFile(unit: UnitSpec, component: boolean): string {
 // ---------------------------------------------------------------------------------------------------------
 // Taro
 
-const EVENT_NAMES: Record<string, string> = { tap: 'Click', getphonenumber: 'GetPhoneNumber', getrealtimephonenumber: 'GetRealtimePhoneNumber', chooseavatar: 'ChooseAvatar', getuserinfo: 'GetUserInfo', agreeprivacyauthorization: 'AgreePrivacyAuthorization', longpress: 'LongPress', submit: 'Submit' };
+const EVENT_NAMES: Record<string, string> = {
+  tap: 'Click',
+  getphonenumber: 'GetPhoneNumber',
+  getrealtimephonenumber: 'GetRealtimePhoneNumber',
+  chooseavatar: 'ChooseAvatar',
+  getuserinfo: 'GetUserInfo',
+  agreeprivacyauthorization: 'AgreePrivacyAuthorization',
+  longpress: 'LongPress',
+  submit: 'Submit',
+};
 const HOOKS: Record<Lifecycle, string> = { onLoad: 'useLoad', onShow: 'useDidShow', onReady: 'useReady' };
 
 function pascal(tag: string): string {
-  return tag.split('-').map((part) => part[0].toUpperCase() + part.slice(1)).join('');
+  return tag
+    .split('-')
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('');
 }
 
 function toTaro(code: string): string {
@@ -180,14 +216,23 @@ function toTaro(code: string): string {
 
 function renderTaro(spec: ProjectSpec): ProjectFiles {
   const files: ProjectFiles = {};
-  files['config/index.js'] = `const config = {\n  projectName: 'test',\n  sourceRoot: 'src',\n  outputRoot: 'dist',\n  framework: 'react',\n};\n\nmodule.exports = function () {\n  return config;\n};\n`;
+  files['config/index.js'] =
+    `const config = {\n  projectName: 'test',\n  sourceRoot: 'src',\n  outputRoot: 'dist',\n  framework: 'react',\n};\n\nmodule.exports = function () {\n  return config;\n};\n`;
   const config: Record<string, unknown> = { pages: Object.keys(spec.pages), ...(spec.settings ?? {}) };
   if (spec.tabBar) config.tabBar = { list: spec.tabBar.map((pagePath) => ({ pagePath, text: pagePath })) };
   files['src/app.config.ts'] = `export default defineAppConfig(${tsLiteral(config, '')})\n`;
-  files['src/app.tsx'] = `import { PropsWithChildren } from 'react'\nimport Taro, { useLaunch } from '@tarojs/taro'\n\nfunction App({ children }: PropsWithChildren<any>) {\n  useLaunch(() => {\n${indentBody(toTaro(spec.onLaunch ?? ''), '    ')}\n  })\n  return children\n}\n\nexport default App\n`;
+  files['src/app.tsx'] =
+    `import { PropsWithChildren } from 'react'\nimport Taro, { useLaunch } from '@tarojs/taro'\n\nfunction App({ children }: PropsWithChildren<any>) {\n  useLaunch(() => {\n${indentBody(toTaro(spec.onLaunch ?? ''), '    ')}\n  })\n  return children\n}\n\nexport default App\n`;
   const components = Object.keys(spec.components ?? {});
-  for (const [route, unit] of Object.entries(spec.pages)) files[`src/${route}.tsx`] = taroFile(unit, 'Index', components, route);
-  for (const [tag, unit] of Object.entries(spec.components ?? {})) files[`src/${componentBase('taro', tag)}.tsx`] = taroFile(unit, pascal(tag), components, componentBase('taro', tag));
+  for (const [route, unit] of Object.entries(spec.pages))
+    files[`src/${route}.tsx`] = taroFile(unit, 'Index', components, route);
+  for (const [tag, unit] of Object.entries(spec.components ?? {}))
+    files[`src/${componentBase('taro', tag)}.tsx`] = taroFile(
+      unit,
+      pascal(tag),
+      components,
+      componentBase('taro', tag),
+    );
   return files;
 }
 
@@ -195,9 +240,12 @@ function renderTaro(spec: ProjectSpec): ProjectFiles {
 function tsLiteral(value: unknown, indent: string): string {
   const inner = `${indent}  `;
   if (typeof value === 'string') return `'${value}'`;
-  if (Array.isArray(value)) return value.length ? `[\n${value.map((v) => inner + tsLiteral(v, inner)).join(',\n')}\n${indent}]` : '[]';
+  if (Array.isArray(value))
+    return value.length ? `[\n${value.map((v) => inner + tsLiteral(v, inner)).join(',\n')}\n${indent}]` : '[]';
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, v]) => `${inner}${/^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key}'`}: ${tsLiteral(v, inner)}`);
+    const entries = Object.entries(value).map(
+      ([key, v]) => `${inner}${/^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key}'`}: ${tsLiteral(v, inner)}`,
+    );
     return `{\n${entries.join(',\n')}\n${indent}}`;
   }
   return JSON.stringify(value);
@@ -206,12 +254,26 @@ function tsLiteral(value: unknown, indent: string): string {
 function taroFile(unit: UnitSpec, name: string, components: string[], selfBase: string): string {
   const used = components.filter((tag) => unit.template.includes(`<${tag}`));
   const hooks = Object.keys(unit.lifecycles ?? {}).map((l) => HOOKS[l as Lifecycle]);
-  const lines = [`import Taro${hooks.length ? `, { ${[...new Set(hooks)].join(', ')} }` : ''} from '@tarojs/taro'`, `import { View, Button, Text, Input, Image, Form, Navigator, Checkbox } from '@tarojs/components'`];
-  for (const tag of used) lines.push(`import ${pascal(tag)} from '${path.posix.relative(path.posix.dirname(selfBase), componentBase('taro', tag).replace(/\/index$/, '')).replace(/^(?!\.)/, './')}'`);
+  const lines = [
+    `import Taro${hooks.length ? `, { ${[...new Set(hooks)].join(', ')} }` : ''} from '@tarojs/taro'`,
+    `import { View, Button, Text, Input, Image, Form, Navigator, Checkbox } from '@tarojs/components'`,
+  ];
+  for (const tag of used)
+    lines.push(
+      `import ${pascal(tag)} from '${path.posix.relative(path.posix.dirname(selfBase), componentBase('taro', tag).replace(/\/index$/, '')).replace(/^(?!\.)/, './')}'`,
+    );
   lines.push('', `export default function ${name}() {`);
-  for (const [lifecycle, body] of Object.entries(unit.lifecycles ?? {})) lines.push(`  ${HOOKS[lifecycle as Lifecycle]}(() => {\n${indentBody(toTaro(body), '    ')}\n  })`);
-  for (const [method, body] of Object.entries(unit.methods ?? {})) lines.push(`  const ${method} = (e?: any) => {\n${indentBody(toTaro(body), '    ')}\n  }`);
-  lines.push('  return (', `    <View>\n${indentBody(renderTemplate(unit.template, 'jsx'), '      ')}\n    </View>`, '  )', '}', '');
+  for (const [lifecycle, body] of Object.entries(unit.lifecycles ?? {}))
+    lines.push(`  ${HOOKS[lifecycle as Lifecycle]}(() => {\n${indentBody(toTaro(body), '    ')}\n  })`);
+  for (const [method, body] of Object.entries(unit.methods ?? {}))
+    lines.push(`  const ${method} = (e?: any) => {\n${indentBody(toTaro(body), '    ')}\n  }`);
+  lines.push(
+    '  return (',
+    `    <View>\n${indentBody(renderTemplate(unit.template, 'jsx'), '      ')}\n    </View>`,
+    '  )',
+    '}',
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -247,10 +309,23 @@ function renderNode(node: WxmlNode, dialect: 'vue' | 'jsx', indent: string): str
       if (dialect === 'vue') attributes.push(`@${event[2]}${event[1] === 'catch' ? '.stop' : ''}="${attribute.value}"`);
       else attributes.push(`on${EVENT_NAMES[event[2]] ?? pascal(event[2])}={${attribute.value}}`);
     } else if (dialect === 'vue') {
-      attributes.push('expression' in value ? `:${attribute.name}="${value.expression}"` : attribute.value === '' ? attribute.name : `${attribute.name}="${attribute.value}"`);
+      attributes.push(
+        'expression' in value
+          ? `:${attribute.name}="${value.expression}"`
+          : attribute.value === ''
+            ? attribute.name
+            : `${attribute.name}="${attribute.value}"`,
+      );
     } else {
-      const name = attribute.name === 'class' ? 'className' : attribute.name.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
-      attributes.push('expression' in value ? `${name}={${value.expression}}` : attribute.value === '' ? name : `${name}="${attribute.value}"`);
+      const name =
+        attribute.name === 'class' ? 'className' : attribute.name.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+      attributes.push(
+        'expression' in value
+          ? `${name}={${value.expression}}`
+          : attribute.value === ''
+            ? name
+            : `${name}="${attribute.value}"`,
+      );
     }
   }
   if (dialect === 'vue') {
@@ -261,9 +336,12 @@ function renderNode(node: WxmlNode, dialect: 'vue' | 'jsx', indent: string): str
   const open = `<${tag}${attributes.length ? ` ${attributes.join(' ')}` : ''}`;
   const inner = dialect === 'jsx' && (condition || loop) ? `${indent}    ` : `${indent}  `;
   const children = node.children.map((child) => renderNode(child, dialect, inner));
-  const element = children.length ? `${open}>\n${children.join('\n')}\n${inner.slice(2)}</${tag}>` : `${open}${dialect === 'jsx' ? ' />' : `></${tag}>`}`;
+  const element = children.length
+    ? `${open}>\n${children.join('\n')}\n${inner.slice(2)}</${tag}>`
+    : `${open}${dialect === 'jsx' ? ' />' : `></${tag}>`}`;
   if (dialect === 'vue' || (!condition && !loop)) return indent + element;
-  if (loop) return `${indent}{${loop}.map((item, index) => (\n${indent}  ${element.replace(`<${tag}`, `<${tag} key={index}`)}\n${indent}))}`;
+  if (loop)
+    return `${indent}{${loop}.map((item, index) => (\n${indent}  ${element.replace(`<${tag}`, `<${tag} key={index}`)}\n${indent}))}`;
   return `${indent}{${condition} && (\n${indent}  ${element}\n${indent})}`;
 }
 
@@ -274,16 +352,31 @@ export const LOGIN = 'pages/login/login';
 export const CHECKOUT = 'pages/checkout/checkout';
 
 export const content: UnitSpec = {
-  template: '<view class="list">\n  <view class="item" wx:for="{{items}}">\n    <navigator url="/pages/stores/stores">{{item.title}}</navigator>\n  </view>\n</view>',
+  template:
+    '<view class="list">\n  <view class="item" wx:for="{{items}}">\n    <navigator url="/pages/stores/stores">{{item.title}}</navigator>\n  </view>\n</view>',
 };
-export const tapPage = (body: string, label = '附近门店'): UnitSpec => ({ template: `<view>\n  <text>门店列表</text>\n  <button bindtap="locate">${label}</button>\n</view>`, methods: { locate: body } });
-export const withStores = (stores: UnitSpec, settings?: Record<string, unknown>): ProjectSpec => ({ pages: { [INDEX]: content, [STORES]: stores }, settings });
+export const tapPage = (body: string, label = '附近门店'): UnitSpec => ({
+  template: `<view>\n  <text>门店列表</text>\n  <button bindtap="locate">${label}</button>\n</view>`,
+  methods: { locate: body },
+});
+export const withStores = (stores: UnitSpec, settings?: Record<string, unknown>): ProjectSpec => ({
+  pages: { [INDEX]: content, [STORES]: stores },
+  settings,
+});
 export const phoneWall: UnitSpec = {
-  template: '<view class="login">\n  <text>欢迎使用</text>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">手机号快捷登录</button>\n</view>',
+  template:
+    '<view class="login">\n  <text>欢迎使用</text>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">手机号快捷登录</button>\n</view>',
   methods: { onGetPhone: "wx.setStorageSync('phoneCode', e.detail.code);" },
 };
-export const located = (permission?: Record<string, unknown>): ProjectSpec => withStores(tapPage('wx.getLocation({ type: "gcj02" });'), { requiredPrivateInfos: ['getLocation'], ...(permission ? { permission } : {}) });
+export const located = (permission?: Record<string, unknown>): ProjectSpec =>
+  withStores(tapPage('wx.getLocation({ type: "gcj02" });'), {
+    requiredPrivateInfos: ['getLocation'],
+    ...(permission ? { permission } : {}),
+  });
 export const checkout = (phoneMarkup: string): UnitSpec => ({
   template: `<view class="checkout">\n  <text>订单金额</text>\n  ${phoneMarkup}\n  <button class="pay" bindtap="submitOrder">提交订单</button>\n</view>`,
-  methods: { onGetPhone: 'console.log(e.detail.code);', submitOrder: "wx.requestPayment({ timeStamp: '', nonceStr: '', package: '', signType: 'RSA', paySign: '' });" },
+  methods: {
+    onGetPhone: 'console.log(e.detail.code);',
+    submitOrder: "wx.requestPayment({ timeStamp: '', nonceStr: '', package: '', signType: 'RSA', paySign: '' });",
+  },
 });

@@ -2,7 +2,17 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ruleById } from '../../server/src/engine';
 import { ProjectFiles, lintFiles, relativePath, textAt } from './virtual-project';
-import { FORMS, Form, FormPlace, ProjectSpec, fileOf, lintRendered, relativeToVirtualRoot, renderProject, sameAcrossForms } from './forms';
+import {
+  FORMS,
+  Form,
+  FormPlace,
+  ProjectSpec,
+  fileOf,
+  lintRendered,
+  relativeToVirtualRoot,
+  renderProject,
+  sameAcrossForms,
+} from './forms';
 
 export interface ValidCase {
   name: string;
@@ -24,13 +34,19 @@ export function runRuleTests(ruleId: string, cases: { valid: ValidCase[]; invali
         assert.ok(field.en.length > 10 || field === rule.meta.title, 'English text present');
         assert.match(field['zh-cn'], /[\u4e00-\u9fff]/, 'Chinese text present');
       }
-      assert.ok(rule.meta.references.every((r) => r.url.startsWith('https://developers.weixin.qq.com/')), 'official references');
+      assert.ok(
+        rule.meta.references.every((r) => r.url.startsWith('https://developers.weixin.qq.com/')),
+        'official references',
+      );
     });
 
     for (const testCase of cases.valid) {
       it(`valid: ${testCase.name}`, () => {
         const findings = lintFiles(testCase.files).filter((f) => f.ruleId === ruleId);
-        assert.deepEqual(findings.map((f) => `${relativePath(f.range.file)}: ${f.message.en}`), []);
+        assert.deepEqual(
+          findings.map((f) => `${relativePath(f.range.file)}: ${f.message.en}`),
+          [],
+        );
       });
     }
 
@@ -38,11 +54,22 @@ export function runRuleTests(ruleId: string, cases: { valid: ValidCase[]; invali
       it(`invalid: ${testCase.name}`, () => {
         const findings = lintFiles(testCase.files).filter((f) => f.ruleId === ruleId);
         const actual = findings.map((f) => ({ file: relativePath(f.range.file), text: textAt(testCase.files, f) }));
-        assert.equal(actual.length, testCase.errors.length, `expected ${testCase.errors.length} finding(s), got ${JSON.stringify(actual)}`);
+        assert.equal(
+          actual.length,
+          testCase.errors.length,
+          `expected ${testCase.errors.length} finding(s), got ${JSON.stringify(actual)}`,
+        );
         testCase.errors.forEach((expected, i) => {
           assert.equal(actual[i].file, expected.file);
-          assert.ok(actual[i].text.startsWith(expected.at), `finding ${i} starts with ${JSON.stringify(expected.at)}, got ${JSON.stringify(actual[i].text)}`);
-          assert.equal(findings[i].severity, expected.severity ?? rule!.meta.defaultSeverity, `severity of finding ${i}`);
+          assert.ok(
+            actual[i].text.startsWith(expected.at),
+            `finding ${i} starts with ${JSON.stringify(expected.at)}, got ${JSON.stringify(actual[i].text)}`,
+          );
+          assert.equal(
+            findings[i].severity,
+            expected.severity ?? rule!.meta.defaultSeverity,
+            `severity of finding ${i}`,
+          );
         });
         for (const finding of findings) {
           assert.match(finding.message['zh-cn'], /[\u4e00-\u9fff]/);
@@ -76,7 +103,10 @@ export function runRuleTestsInForms(ruleId: string, cases: { valid: FormCase[]; 
       for (const form of testCase.forms ?? FORMS) {
         it(`valid, ${form}: ${testCase.name}`, () => {
           const findings = lintRendered(renderProject(testCase.project, form)).filter((f) => f.ruleId === ruleId);
-          assert.deepEqual(findings.map((f) => `${relativeToVirtualRoot(f.range.file)}: ${f.message.en}`), []);
+          assert.deepEqual(
+            findings.map((f) => `${relativeToVirtualRoot(f.range.file)}: ${f.message.en}`),
+            [],
+          );
         });
       }
     }
@@ -89,11 +119,22 @@ export function runRuleTestsInForms(ruleId: string, cases: { valid: FormCase[]; 
             const file = relativeToVirtualRoot(f.range.file);
             return { file, text: (files[file] ?? '').slice(f.range.start, f.range.end) };
           });
-          assert.equal(actual.length, testCase.errors.length, `expected ${testCase.errors.length} finding(s), got ${JSON.stringify(actual)}`);
+          assert.equal(
+            actual.length,
+            testCase.errors.length,
+            `expected ${testCase.errors.length} finding(s), got ${JSON.stringify(actual)}`,
+          );
           testCase.errors.forEach((expected, i) => {
             assert.equal(actual[i].file, fileOf(form, expected));
-            assert.ok(sameAcrossForms(actual[i].text).startsWith(sameAcrossForms(expected.at)), `finding ${i} starts with ${JSON.stringify(expected.at)}, got ${JSON.stringify(actual[i].text)}`);
-            assert.equal(findings[i].severity, expected.severity ?? rule!.meta.defaultSeverity, `severity of finding ${i}`);
+            assert.ok(
+              sameAcrossForms(actual[i].text).startsWith(sameAcrossForms(expected.at)),
+              `finding ${i} starts with ${JSON.stringify(expected.at)}, got ${JSON.stringify(actual[i].text)}`,
+            );
+            assert.equal(
+              findings[i].severity,
+              expected.severity ?? rule!.meta.defaultSeverity,
+              `severity of finding ${i}`,
+            );
           });
         });
       }

@@ -17,11 +17,13 @@ export function virtualHost(files: ProjectFiles): FileSystemHost {
   }
   return {
     readFile: (file) => absolute.get(path.resolve(file)),
-    stat: (file) => (absolute.has(path.resolve(file)) ? 'file' : directories.has(path.resolve(file)) ? 'directory' : undefined),
+    stat: (file) =>
+      absolute.has(path.resolve(file)) ? 'file' : directories.has(path.resolve(file)) ? 'directory' : undefined,
     readDirectory: (dir) => {
       const resolved = path.resolve(dir);
       const names = new Set<string>();
-      for (const entry of [...absolute.keys(), ...directories]) if (path.dirname(entry) === resolved) names.add(path.basename(entry));
+      for (const entry of [...absolute.keys(), ...directories])
+        if (path.dirname(entry) === resolved) names.add(path.basename(entry));
       return [...names];
     },
   };
@@ -37,7 +39,8 @@ export function lintFiles(files: ProjectFiles): Finding[] {
   const record = process.env.MP_PRIVACY_RECORD_PROJECTS;
   if (record) fs.appendFileSync(record, JSON.stringify(files) + '\n');
   const result = new ProjectAnalyzer(virtualHost(files)).analyze(VIRTUAL_ROOT);
-  if (result.failures.length) throw new Error(`the analysis failed: ${result.failures.map((f) => `${f.what}: ${f.message}`).join('; ')}`);
+  if (result.failures.length)
+    throw new Error(`the analysis failed: ${result.failures.map((f) => `${f.what}: ${f.message}`).join('; ')}`);
   return result.findings;
 }
 
@@ -50,7 +53,10 @@ export function textAt(files: ProjectFiles, finding: Finding): string {
 /** Applies one fix of a finding and returns the whole project's files afterwards. */
 export function applyFix(files: ProjectFiles, finding: Finding, fixKind: string, locale: Locale = 'en'): ProjectFiles {
   const fix = finding.fixes.find((f) => f.kind === fixKind);
-  if (!fix) throw new Error(`finding ${finding.ruleId} offers no ${fixKind} fix (offers: ${finding.fixes.map((f) => f.kind).join(', ') || 'none'})`);
+  if (!fix)
+    throw new Error(
+      `finding ${finding.ruleId} offers no ${fixKind} fix (offers: ${finding.fixes.map((f) => f.kind).join(', ') || 'none'})`,
+    );
   const changed = applyFixEdits(fix.build(locale), (file) => files[relativePath(file)]);
   const next = { ...files };
   for (const [file, content] of changed) next[relativePath(file)] = content;

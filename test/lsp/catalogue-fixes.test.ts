@@ -20,20 +20,94 @@ interface Case {
 const suppress = (ruleId: string) => `Suppress ${ruleId} on this line with a reason`;
 
 const CASES: Case[] = [
-  { fixture: 'catalogue', file: 'pages/stores/stores.js', ruleId: 'undeclared-private-info', title: 'Declare getLocation in app.json requiredPrivateInfos', alsoTouches: 'app.json' },
-  { fixture: 'catalogue', file: 'pages/stores/stores.js', ruleId: 'location-purpose', title: 'State the purpose of scope.userLocation in app.json', alsoTouches: 'app.json' },
-  { fixture: 'catalogue', file: 'app.json', ruleId: 'unused-private-info-declaration', title: 'Remove choosePoi from requiredPrivateInfos' },
-  { fixture: 'catalogue', file: 'app.json', ruleId: 'privacy-authorization-flow', title: 'Add a privacy popup component and mount it', alsoTouches: 'components/mp-privacy-popup/index.wxml' },
-  { fixture: 'catalogue', file: 'pages/index/index.wxml', ruleId: 'report-submit-formid', title: 'Remove report-submit' },
-  { fixture: 'catalogue', file: 'app.js', ruleId: 'privacy-api-without-user-action', title: suppress('privacy-api-without-user-action') },
-  { fixture: 'catalogue', file: 'app.js', ruleId: 'open-setting-without-tap', title: suppress('open-setting-without-tap') },
-  { fixture: 'catalogue', file: 'app.js', ruleId: 'clipboard-without-user-action', title: suppress('clipboard-without-user-action') },
-  { fixture: 'catalogue', file: 'pages/index/index.js', ruleId: 'subscribe-message-without-tap', title: suppress('subscribe-message-without-tap') },
-  { fixture: 'catalogue', file: 'pages/index/index.js', ruleId: 'deprecated-user-info-api', title: suppress('deprecated-user-info-api') },
-  { fixture: 'catalogue', file: 'pages/index/index.js', ruleId: 'personal-data-storage', title: suppress('personal-data-storage') },
-  { fixture: 'catalogue', file: 'pages/index/index.js', ruleId: 'personal-data-third-party', title: suppress('personal-data-third-party') },
-  { fixture: 'catalogue', file: 'pages/coupons/coupons.wxml', ruleId: 'user-info-wall', title: suppress('user-info-wall') },
-  { fixture: 'popup-unmounted', file: 'app.json', ruleId: 'privacy-popup-not-mounted', title: 'Mount <privacy-popup> on the pages that use privacy interfaces', alsoTouches: 'pages/scan/scan.wxml' },
+  {
+    fixture: 'catalogue',
+    file: 'pages/stores/stores.js',
+    ruleId: 'undeclared-private-info',
+    title: 'Declare getLocation in app.json requiredPrivateInfos',
+    alsoTouches: 'app.json',
+  },
+  {
+    fixture: 'catalogue',
+    file: 'pages/stores/stores.js',
+    ruleId: 'location-purpose',
+    title: 'State the purpose of scope.userLocation in app.json',
+    alsoTouches: 'app.json',
+  },
+  {
+    fixture: 'catalogue',
+    file: 'app.json',
+    ruleId: 'unused-private-info-declaration',
+    title: 'Remove choosePoi from requiredPrivateInfos',
+  },
+  {
+    fixture: 'catalogue',
+    file: 'app.json',
+    ruleId: 'privacy-authorization-flow',
+    title: 'Add a privacy popup component and mount it',
+    alsoTouches: 'components/mp-privacy-popup/index.wxml',
+  },
+  {
+    fixture: 'catalogue',
+    file: 'pages/index/index.wxml',
+    ruleId: 'report-submit-formid',
+    title: 'Remove report-submit',
+  },
+  {
+    fixture: 'catalogue',
+    file: 'app.js',
+    ruleId: 'privacy-api-without-user-action',
+    title: suppress('privacy-api-without-user-action'),
+  },
+  {
+    fixture: 'catalogue',
+    file: 'app.js',
+    ruleId: 'open-setting-without-tap',
+    title: suppress('open-setting-without-tap'),
+  },
+  {
+    fixture: 'catalogue',
+    file: 'app.js',
+    ruleId: 'clipboard-without-user-action',
+    title: suppress('clipboard-without-user-action'),
+  },
+  {
+    fixture: 'catalogue',
+    file: 'pages/index/index.js',
+    ruleId: 'subscribe-message-without-tap',
+    title: suppress('subscribe-message-without-tap'),
+  },
+  {
+    fixture: 'catalogue',
+    file: 'pages/index/index.js',
+    ruleId: 'deprecated-user-info-api',
+    title: suppress('deprecated-user-info-api'),
+  },
+  {
+    fixture: 'catalogue',
+    file: 'pages/index/index.js',
+    ruleId: 'personal-data-storage',
+    title: suppress('personal-data-storage'),
+  },
+  {
+    fixture: 'catalogue',
+    file: 'pages/index/index.js',
+    ruleId: 'personal-data-third-party',
+    title: suppress('personal-data-third-party'),
+  },
+  {
+    fixture: 'catalogue',
+    file: 'pages/coupons/coupons.wxml',
+    ruleId: 'user-info-wall',
+    title: suppress('user-info-wall'),
+  },
+  {
+    fixture: 'popup-unmounted',
+    file: 'app.json',
+    ruleId: 'privacy-popup-not-mounted',
+    title: 'Mount <privacy-popup> on the pages that use privacy interfaces',
+    alsoTouches: 'pages/scan/scan.wxml',
+  },
 ];
 
 describe('a quick-fix for every catalogue rule, through the language server', () => {
@@ -47,15 +121,25 @@ describe('a quick-fix for every catalogue rule, through the language server', ()
       await session.open(testCase.file);
       const diagnostic = await session.waitForFinding(testCase.file, testCase.ruleId);
       const actions = ((await session.codeActions(testCase.file, diagnostic.range)) ?? []).filter(CodeAction.is);
-      const fix = actions.find((action) => action.title.startsWith(testCase.title) && action.diagnostics?.some((d) => d.code === testCase.ruleId));
+      const fix = actions.find(
+        (action) =>
+          action.title.startsWith(testCase.title) && action.diagnostics?.some((d) => d.code === testCase.ruleId),
+      );
       assert.ok(fix?.edit, `"${testCase.title}" among ${actions.map((a) => a.title).join(' | ')}`);
       const mark = session.mark();
       const touched = await session.applyEdit(fix.edit);
-      if (testCase.alsoTouches) assert.ok(touched.includes(testCase.alsoTouches), `${testCase.alsoTouches} in ${touched.join(', ')}`);
+      if (testCase.alsoTouches)
+        assert.ok(touched.includes(testCase.alsoTouches), `${testCase.alsoTouches} in ${touched.join(', ')}`);
       await session.waitForCleared(testCase.file, testCase.ruleId, mark);
       const left = await session.settledFindings();
-      assert.ok(!left.some((finding) => finding.endsWith(`: ${testCase.ruleId}`) && finding.startsWith(testCase.file)), `${testCase.ruleId} gone from ${testCase.file}: ${left.join(', ')}`);
-      assert.ok(!left.some((finding) => finding.endsWith(': invalid-suppression')), `no invalid suppression: ${left.join(', ')}`);
+      assert.ok(
+        !left.some((finding) => finding.endsWith(`: ${testCase.ruleId}`) && finding.startsWith(testCase.file)),
+        `${testCase.ruleId} gone from ${testCase.file}: ${left.join(', ')}`,
+      );
+      assert.ok(
+        !left.some((finding) => finding.endsWith(': invalid-suppression')),
+        `no invalid suppression: ${left.join(', ')}`,
+      );
     });
   }
 });

@@ -57,8 +57,10 @@ describe('code actions', () => {
     const { session, edit, touched } = await applyFix('phone-on-entry', 'app.js', PHONE_ON_ENTRY, MOVE_TO_CHECKOUT);
     assert.ok(edit.documentChanges, 'documentChanges for a client that supports them');
     assert.equal(edit.changes, undefined);
-    for (const file of ['app.js', 'pages/order/confirm.wxml', 'pages/order/confirm.js']) assert.ok(touched.includes(file), `${file} in ${touched.join(', ')}`);
-    for (const file of touched) assert.doesNotMatch(session.read(file), SNIPPET_SYNTAX, `no snippet syntax left in ${file}`);
+    for (const file of ['app.js', 'pages/order/confirm.wxml', 'pages/order/confirm.js'])
+      assert.ok(touched.includes(file), `${file} in ${touched.join(', ')}`);
+    for (const file of touched)
+      assert.doesNotMatch(session.read(file), SNIPPET_SYNTAX, `no snippet syntax left in ${file}`);
     assert.deepEqual(await session.settledFindings(), [], 'the fix leaves no finding behind');
   });
 
@@ -71,18 +73,29 @@ describe('code actions', () => {
     );
     assert.equal(diagnostic.severity, DiagnosticSeverity.Warning);
     const wxml = fixtureText('phone-purpose-at-checkout', 'pages/order/confirm.wxml');
-    const phoneButton = { start: wxml.indexOf('<button open-type="getPhoneNumber"'), end: wxml.indexOf('</button>') + '</button>'.length };
+    const phoneButton = {
+      start: wxml.indexOf('<button open-type="getPhoneNumber"'),
+      end: wxml.indexOf('</button>') + '</button>'.length,
+    };
     const range = offsetRange(wxml, diagnostic.range);
     assert.ok(phoneButton.start <= range.start && range.end <= phoneButton.end, 'the warning is on the phone button');
-    for (const file of ['pages/order/confirm.wxml', 'pages/order/confirm.js', 'pages/order/confirm.wxss']) assert.ok(touched.includes(file), `${file} in ${touched.join(', ')}`);
-    for (const file of touched) assert.doesNotMatch(session.read(file), SNIPPET_SYNTAX, `no snippet syntax left in ${file}`);
+    for (const file of ['pages/order/confirm.wxml', 'pages/order/confirm.js', 'pages/order/confirm.wxss'])
+      assert.ok(touched.includes(file), `${file} in ${touched.join(', ')}`);
+    for (const file of touched)
+      assert.doesNotMatch(session.read(file), SNIPPET_SYNTAX, `no snippet syntax left in ${file}`);
     assert.deepEqual(await session.settledFindings(), [], 'the fix leaves no finding behind');
   });
 
   it('uses plain `changes` for a client without documentChanges', async () => {
-    const { edit } = await applyFix('phone-purpose-at-checkout', 'pages/order/confirm.wxml', PHONE_PURPOSE_AT_CHECKOUT, ADD_PURPOSE_MODAL, {
-      capabilities: {},
-    });
+    const { edit } = await applyFix(
+      'phone-purpose-at-checkout',
+      'pages/order/confirm.wxml',
+      PHONE_PURPOSE_AT_CHECKOUT,
+      ADD_PURPOSE_MODAL,
+      {
+        capabilities: {},
+      },
+    );
     assert.ok(edit.changes);
     assert.equal(edit.documentChanges, undefined);
   });

@@ -38,7 +38,11 @@ const fix: FixEdits = {
 /** What the edit does to the files, by path, as an editor would apply it. */
 function applied(edit: ReturnType<typeof toWorkspaceEdit>, current: Record<string, string>): Map<string, string> {
   assert.ok(edit);
-  const byUri = applyWorkspaceEdit(edit, (uri) => current[uriToPath(uri)!], (uri) => (uri === pathToUri(wxml) ? 3 : null));
+  const byUri = applyWorkspaceEdit(
+    edit,
+    (uri) => current[uriToPath(uri)!],
+    (uri) => (uri === pathToUri(wxml) ? 3 : null),
+  );
   return new Map([...byUri].map(([uri, content]) => [uriToPath(uri)!, content]));
 }
 
@@ -48,11 +52,24 @@ describe('toWorkspaceEdit', () => {
     assert.ok(edit?.documentChanges);
     assert.equal(edit.changes, undefined);
     const [first, ...rest] = edit.documentChanges;
-    assert.deepEqual(first, { kind: 'create', uri: pathToUri(wxss), options: { overwrite: false, ignoreIfExists: true } });
-    const versions = Object.fromEntries(rest.map((change) => ('textDocument' in change ? [change.textDocument.uri, change.textDocument.version] : [])));
+    assert.deepEqual(first, {
+      kind: 'create',
+      uri: pathToUri(wxss),
+      options: { overwrite: false, ignoreIfExists: true },
+    });
+    const versions = Object.fromEntries(
+      rest.map((change) => ('textDocument' in change ? [change.textDocument.uri, change.textDocument.version] : [])),
+    );
     assert.deepEqual(versions, { [pathToUri(wxss)]: null, [pathToUri(wxml)]: 3, [pathToUri(js)]: null });
-    assert.deepEqual(applied(edit, files), applyFixEdits(fix, (file) => files[file]));
-    assert.match(applied(edit, files).get(wxml)!, /<modal title="为什么需要手机号"><\/modal>/, 'snippet syntax is stripped');
+    assert.deepEqual(
+      applied(edit, files),
+      applyFixEdits(fix, (file) => files[file]),
+    );
+    assert.match(
+      applied(edit, files).get(wxml)!,
+      /<modal title="为什么需要手机号"><\/modal>/,
+      'snippet syntax is stripped',
+    );
   });
 
   it('falls back to `changes` when the client has no documentChanges', () => {
@@ -61,7 +78,10 @@ describe('toWorkspaceEdit', () => {
     assert.ok(edit?.changes);
     assert.equal(edit.documentChanges, undefined);
     assert.deepEqual(Object.keys(edit.changes).sort(), [pathToUri(js), pathToUri(wxml)].sort());
-    assert.deepEqual(applied(edit, files), applyFixEdits(noCreation, (file) => files[file]));
+    assert.deepEqual(
+      applied(edit, files),
+      applyFixEdits(noCreation, (file) => files[file]),
+    );
   });
 
   it('gives no edit for a fix that creates a file when the client cannot create files', () => {
@@ -88,7 +108,10 @@ describe('RangeConverter and URIs', () => {
 
   it('gives a deleted file clamped ranges instead of throwing', () => {
     const ranges = new RangeConverter(() => undefined);
-    assert.deepEqual(ranges.toRange('gone', 10, 20), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.deepEqual(ranges.toRange('gone', 10, 20), {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 0 },
+    });
   });
 
   it('maps only file URIs to paths', () => {

@@ -25,7 +25,10 @@ describe('diagnostics (phone-on-entry fixture)', () => {
       const range = offsetRange(loginWxml, related.location.range);
       return button.start <= range.start && range.end <= button.end;
     });
-    assert.ok(evidence, `related information points at the login button: ${JSON.stringify(diagnostic.relatedInformation)}`);
+    assert.ok(
+      evidence,
+      `related information points at the login button: ${JSON.stringify(diagnostic.relatedInformation)}`,
+    );
     assert.ok(evidence.message.length > 0);
   });
 
@@ -36,20 +39,29 @@ describe('diagnostics (phone-on-entry fixture)', () => {
 
     let mark = session.mark();
     await session.change('app.json', valid.replace(/"pages\/order\/confirm"\]/, '"pages/order/confirm"'));
-    await session.waitForDiagnostics('app.json', (list) => list.length > 0, { after: mark, what: 'the broken app.json reported' });
+    await session.waitForDiagnostics('app.json', (list) => list.length > 0, {
+      after: mark,
+      what: 'the broken app.json reported',
+    });
     // What could still be read of app.json keeps the finding (app.js is re-sent only if its diagnostics change).
     assert.ok((await session.currentDiagnostics('app.js')).some((d) => d.code === PHONE_ON_ENTRY));
 
     mark = session.mark();
     await session.change('app.json', valid);
-    await session.waitForDiagnostics('app.json', (list) => list.length === 0, { after: mark, what: 'app.json cleared' });
+    await session.waitForDiagnostics('app.json', (list) => list.length === 0, {
+      after: mark,
+      what: 'app.json cleared',
+    });
     assert.ok((await session.currentDiagnostics('app.js')).some((d) => d.code === PHONE_ON_ENTRY));
   });
 
   it('follows changes of closed files on disk reported through workspace/didChangeWatchedFiles', async () => {
     const original = session.read('pages/login/login.wxml');
     let mark = session.mark();
-    await session.writeOnDisk('pages/login/login.wxml', '<view class="login"><text>欢迎</text><navigator url="/pages/index/index">随便看看</navigator></view>\n');
+    await session.writeOnDisk(
+      'pages/login/login.wxml',
+      '<view class="login"><text>欢迎</text><navigator url="/pages/index/index">随便看看</navigator></view>\n',
+    );
     await session.waitForCleared('app.js', PHONE_ON_ENTRY, mark);
 
     mark = session.mark();

@@ -7,8 +7,18 @@ import { LspSession, textAt } from './lsp-session';
 const UNDECLARED = 'undeclared-private-info';
 
 for (const { fixture, page, call, settings } of [
-  { fixture: 'uni-app-shop', page: 'pages/stores/stores.vue', call: /^uni\.chooseAddress\(/, settings: 'manifest.json' },
-  { fixture: 'taro-shop', page: 'src/pages/stores/index.tsx', call: /^Taro\.chooseAddress\(/, settings: 'src/app.config.ts' },
+  {
+    fixture: 'uni-app-shop',
+    page: 'pages/stores/stores.vue',
+    call: /^uni\.chooseAddress\(/,
+    settings: 'manifest.json',
+  },
+  {
+    fixture: 'taro-shop',
+    page: 'src/pages/stores/index.tsx',
+    call: /^Taro\.chooseAddress\(/,
+    settings: 'src/app.config.ts',
+  },
 ]) {
   describe(`language server on a ${fixture} project`, () => {
     let session: LspSession;

@@ -21,7 +21,9 @@ describe('hover and locale', () => {
     const contents = hover.contents as MarkupContent;
     assert.equal(contents.kind, 'markdown');
     assert.deepEqual(hover.range, diagnostic.range);
-    const titles = ((await session.codeActions('app.js', diagnostic.range)) ?? []).filter(CodeAction.is).map((a) => a.title);
+    const titles = ((await session.codeActions('app.js', diagnostic.range)) ?? [])
+      .filter(CodeAction.is)
+      .map((a) => a.title);
     return { session, diagnostic, markdown: contents.value, titles };
   }
 
@@ -44,7 +46,10 @@ describe('hover and locale', () => {
   });
 
   it('lets initializationOptions.locale override the initialize locale', async () => {
-    const { markdown, diagnostic } = await startWithFinding({ locale: 'en', initializationOptions: { locale: 'zh-cn' } });
+    const { markdown, diagnostic } = await startWithFinding({
+      locale: 'en',
+      initializationOptions: { locale: 'zh-cn' },
+    });
     assert.match(markdown, /为什么在这里报告/);
     assert.match(diagnostic.message, CJK);
   });

@@ -52,8 +52,17 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
     didChangeWatchedFiles: { dynamicRegistration: false },
   },
   textDocument: {
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true, disabledSupport: true },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: true,
+      codeDescriptionSupport: true,
+      dataSupport: true,
+    },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } },
+      isPreferredSupport: true,
+      disabledSupport: true,
+    },
     hover: { contentFormat: ['markdown', 'plaintext'] },
   },
 };
@@ -79,7 +88,16 @@ export function uriOf(file: string): string {
   return pathToFileURL(file).href;
 }
 
-const LANGUAGES: Record<string, string> = { '.wxml': 'wxml', '.js': 'javascript', '.ts': 'typescript', '.json': 'json', '.wxss': 'css', '.vue': 'vue', '.tsx': 'typescriptreact', '.jsx': 'javascriptreact' };
+const LANGUAGES: Record<string, string> = {
+  '.wxml': 'wxml',
+  '.js': 'javascript',
+  '.ts': 'typescript',
+  '.json': 'json',
+  '.wxss': 'css',
+  '.vue': 'vue',
+  '.tsx': 'typescriptreact',
+  '.jsx': 'javascriptreact',
+};
 
 /**
  * Applies a WorkspaceEdit as an editor would: CreateFile, TextDocumentEdit (checking versions of open
@@ -107,8 +125,12 @@ export function applyWorkspaceEdit(
       else if (!change.options?.ignoreIfExists) throw new Error(`create of existing file ${change.uri}`);
     } else {
       const { uri, version } = change.textDocument;
-      if (version !== null && version !== versionOf(uri)) throw new Error(`stale edit of ${uri}: v${version}, open v${versionOf(uri)}`);
-      applyText(uri, change.edits.filter((e): e is typeof e & { newText: string } => 'newText' in e));
+      if (version !== null && version !== versionOf(uri))
+        throw new Error(`stale edit of ${uri}: v${version}, open v${versionOf(uri)}`);
+      applyText(
+        uri,
+        change.edits.filter((e): e is typeof e & { newText: string } => 'newText' in e),
+      );
     }
   }
   for (const [uri, edits] of Object.entries(edit.changes ?? {})) applyText(uri, edits);
@@ -156,10 +178,15 @@ export class LspSession {
     readonly child: ChildProcess,
     readonly root: string,
   ) {
-    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
     child.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve((this.exitCode = code))));
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.record(params.uri, params.diagnostics));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) =>
+      this.record(params.uri, params.diagnostics),
+    );
     this.connection.onNotification(LogMessageNotification.type, (params) => void this.logs.push(params.message));
     this.connection.onNotification(ShowMessageNotification.type, (params) => void this.messages.push(params));
     this.connection.listen();
@@ -167,7 +194,13 @@ export class LspSession {
 
   /** Spawns `node server/bin/mp-privacy-language-server.js --stdio` and initializes it on `root`. */
   static async start(root: string, options: SessionOptions = {}): Promise<LspSession> {
-    const session = new LspSession(spawn(process.execPath, [...(options.nodeOptions ?? []), serverBin, '--stdio'], { stdio: 'pipe', env: options.env ?? process.env }), root);
+    const session = new LspSession(
+      spawn(process.execPath, [...(options.nodeOptions ?? []), serverBin, '--stdio'], {
+        stdio: 'pipe',
+        env: options.env ?? process.env,
+      }),
+      root,
+    );
     session.waitMs = options.waitMs ?? WAIT_MS;
     const request = session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -220,7 +253,9 @@ export class LspSession {
     this.versions.set(uri, 1);
     this.buffers.set(uri, text);
     const languageId = LANGUAGES[path.extname(relative)] ?? 'plaintext';
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
   }
 
   async change(relative: string, text: string): Promise<void> {
@@ -231,7 +266,10 @@ export class LspSession {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
     this.buffers.set(uri, text);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   /** Writes a closed file on disk and reports it the way a file watcher does. */
@@ -239,7 +277,9 @@ export class LspSession {
     const file = this.path(relative);
     const type = fs.existsSync(file) ? FileChangeType.Changed : FileChangeType.Created;
     fs.writeFileSync(file, text);
-    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(file), type }] });
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uriOf(file), type }],
+    });
   }
 
   /**
@@ -326,13 +366,19 @@ export class LspSession {
 
   /** The diagnostic of `ruleId` on `relative`, once published. */
   async waitForFinding(relative: string, ruleId: string, after?: number): Promise<Diagnostic> {
-    const diagnostics = await this.waitForDiagnostics(relative, (list) => list.some((d) => d.code === ruleId), { after, what: ruleId });
+    const diagnostics = await this.waitForDiagnostics(relative, (list) => list.some((d) => d.code === ruleId), {
+      after,
+      what: ruleId,
+    });
     return diagnostics.find((d) => d.code === ruleId)!;
   }
 
   /** Resolves once a publish for `relative` made after `after` no longer contains `ruleId`. */
   async waitForCleared(relative: string, ruleId: string, after: number): Promise<Diagnostic[]> {
-    return this.waitForDiagnostics(relative, (list) => !list.some((d) => d.code === ruleId), { after, what: `${ruleId} to clear` });
+    return this.waitForDiagnostics(relative, (list) => !list.some((d) => d.code === ruleId), {
+      after,
+      what: `${ruleId} to clear`,
+    });
   }
 
   /**
@@ -369,7 +415,10 @@ export class LspSession {
   /** Rejects after waitMs, with the server's log and stderr to show why. */
   withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}${this.serverOutput()}`)), this.waitMs);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for ${what}${this.serverOutput()}`)),
+        this.waitMs,
+      );
       promise.then(resolve, reject).finally(() => clearTimeout(timer));
     });
   }

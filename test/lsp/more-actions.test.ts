@@ -13,19 +13,28 @@ describe('fix all in this file, and show documentation', () => {
     sessions.push(session);
     await session.open('pages/stores/stores.js');
     const diagnostic = await session.waitForFinding('pages/stores/stores.js', 'undeclared-private-info');
-    const actions = ((await session.codeActions('pages/stores/stores.js', diagnostic.range)) ?? []).filter(CodeAction.is);
+    const actions = ((await session.codeActions('pages/stores/stores.js', diagnostic.range)) ?? []).filter(
+      CodeAction.is,
+    );
     const fixAll = actions.find((a) => a.title === 'Fix all undeclared-private-info problems in this file');
     assert.ok(fixAll?.edit, actions.map((a) => a.title).join(' | '));
     const mark = session.mark();
     await session.applyEdit(fixAll.edit);
     await session.waitForCleared('pages/stores/stores.js', 'undeclared-private-info', mark);
-    assert.deepEqual(JSON.parse(session.read('app.json')).requiredPrivateInfos.sort(), ['chooseAddress', 'choosePoi', 'getLocation']);
+    assert.deepEqual(JSON.parse(session.read('app.json')).requiredPrivateInfos.sort(), [
+      'chooseAddress',
+      'choosePoi',
+      'getLocation',
+    ]);
   });
 
   it('returns the privacy inventory of the workspace as Markdown (the "Show privacy inventory" command)', async () => {
     const session = await LspSession.onFixture('fix-all', { locale: 'zh-cn' });
     sessions.push(session);
-    const markdown = await session.withTimeout(session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'mp-privacy.inventory', arguments: [] }), 'executeCommand');
+    const markdown = await session.withTimeout(
+      session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'mp-privacy.inventory', arguments: [] }),
+      'executeCommand',
+    );
     assert.equal(typeof markdown, 'string');
     assert.match(markdown, /^# 隐私信息清单: \./);
     assert.match(markdown, /\| 位置信息 \| `wx\.getLocation` \| pages\/stores\/stores\.js:3 \| \*\*未声明\*\* \|/);
@@ -45,10 +54,18 @@ describe('fix all in this file, and show documentation', () => {
     });
     await session.open('pages/stores/stores.js');
     const diagnostic = await session.waitForFinding('pages/stores/stores.js', 'undeclared-private-info');
-    const actions = ((await session.codeActions('pages/stores/stores.js', diagnostic.range)) ?? []).filter(CodeAction.is);
+    const actions = ((await session.codeActions('pages/stores/stores.js', diagnostic.range)) ?? []).filter(
+      CodeAction.is,
+    );
     const show = actions.find((a) => a.title === '查看 undeclared-private-info 规则文档');
     assert.ok(show?.command, actions.map((a) => a.title).join(' | '));
-    await session.withTimeout(session.connection.sendRequest(ExecuteCommandRequest.type, { command: show.command.command, arguments: show.command.arguments }), 'executeCommand');
+    await session.withTimeout(
+      session.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: show.command.command,
+        arguments: show.command.arguments,
+      }),
+      'executeCommand',
+    );
     assert.equal(shown.length, 1);
     assert.match(shown[0], /^file:\/\/.*\/docs\/rules\/undeclared-private-info\.md$/);
   });

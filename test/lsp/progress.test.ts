@@ -3,7 +3,13 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { after, before, describe, it } from 'node:test';
-import { WorkDoneProgressCreateRequest, type ProgressToken, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
+import {
+  WorkDoneProgressCreateRequest,
+  type ProgressToken,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
+} from 'vscode-languageserver-protocol/node';
 import { FULL_CAPABILITIES, LspSession, PHONE_ON_ENTRY } from './lsp-session';
 
 type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -25,11 +31,16 @@ describe('work-done progress of the first analysis', () => {
   const events: { value: ProgressValue; publishedBefore: number }[] = [];
 
   before(async () => {
-    session = await LspSession.onFixture('phone-on-entry', { capabilities: { ...FULL_CAPABILITIES, window: { workDoneProgress: true } } });
-    session.connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => void created.push(token));
-    session.connection.onNotification('$/progress', ({ token, value }: { token: ProgressToken; value: ProgressValue }) => {
-      if (created.includes(token)) events.push({ value, publishedBefore: session.mark() });
+    session = await LspSession.onFixture('phone-on-entry', {
+      capabilities: { ...FULL_CAPABILITIES, window: { workDoneProgress: true } },
     });
+    session.connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => void created.push(token));
+    session.connection.onNotification(
+      '$/progress',
+      ({ token, value }: { token: ProgressToken; value: ProgressValue }) => {
+        if (created.includes(token)) events.push({ value, publishedBefore: session.mark() });
+      },
+    );
   });
   after(() => session.dispose());
 
@@ -48,9 +59,16 @@ describe('work-done progress of the first analysis', () => {
     const end = rest.pop()!;
     assert.equal(end.kind, 'end');
     const last = rest[rest.length - 1] as WorkDoneProgressReport;
-    assert.deepEqual({ kind: last.kind, message: last.message, percentage: last.percentage }, { kind: 'report', message: `${total}/${total} files parsed`, percentage: 100 });
+    assert.deepEqual(
+      { kind: last.kind, message: last.message, percentage: last.percentage },
+      { kind: 'report', message: `${total}/${total} files parsed`, percentage: 100 },
+    );
     const percentages = rest.map((r) => (r as WorkDoneProgressReport).percentage ?? 0);
-    assert.deepEqual(percentages, [...percentages].sort((a, b) => a - b), 'never goes backwards');
+    assert.deepEqual(
+      percentages,
+      [...percentages].sort((a, b) => a - b),
+      'never goes backwards',
+    );
     assert.equal(events[events.length - 1].publishedBefore, mark, 'ends before the first diagnostics');
   });
 

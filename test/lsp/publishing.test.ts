@@ -14,10 +14,15 @@ describe('publishing only what changed (phone-on-entry fixture)', () => {
   /** The related location of app.js's finding in the login page, as a line and the text it covers. */
   async function loginEvidence(): Promise<{ line: number; text: string }> {
     const [diagnostic] = (await session.currentDiagnostics('app.js')).filter((d) => d.code === PHONE_ON_ENTRY);
-    const related = diagnostic.relatedInformation?.find((r) => r.location.uri === uriOf(session.path('pages/login/login.wxml')));
+    const related = diagnostic.relatedInformation?.find(
+      (r) => r.location.uri === uriOf(session.path('pages/login/login.wxml')),
+    );
     assert.ok(related, 'app.js points at the login page');
     const range = offsetRange(session.read('pages/login/login.wxml'), related.location.range);
-    return { line: related.location.range.start.line, text: session.read('pages/login/login.wxml').slice(range.start, range.end) };
+    return {
+      line: related.location.range.start.line,
+      text: session.read('pages/login/login.wxml').slice(range.start, range.end),
+    };
   }
 
   it('does not re-send a file whose diagnostics stay the same', async () => {
@@ -46,6 +51,12 @@ describe('publishing only what changed (phone-on-entry fixture)', () => {
     await session.change('app.js', `// a line above\n${session.read('app.js')}`);
     const [diagnostic] = (await session.currentDiagnostics('app.js')).filter((d) => d.code === PHONE_ON_ENTRY);
     assert.equal(session.publishCount('app.js'), sent + 1);
-    assert.equal(diagnostic.range.start.line, session.read('app.js').split('\n').findIndex((line) => line.includes('wx.reLaunch')));
+    assert.equal(
+      diagnostic.range.start.line,
+      session
+        .read('app.js')
+        .split('\n')
+        .findIndex((line) => line.includes('wx.reLaunch')),
+    );
   });
 });

@@ -30,20 +30,38 @@ describe('language server process', () => {
     const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1');
     await session.open('pages/index/index.js', `\u0000\u0001${binary}`);
     // About 6 MB, and never closed.
-    await session.open('pages/index/index.wxml', `<view><navigator url="/pages/order/confirm">${'<text>大</text>'.repeat(400_000)}`);
+    await session.open(
+      'pages/index/index.wxml',
+      `<view><navigator url="/pages/order/confirm">${'<text>大</text>'.repeat(400_000)}`,
+    );
     await session.open('pages/index/index.json', '{ "usingComponents": ');
     // The rest of the root is still analysed after all that: app.js keeps its finding.
     assert.ok((await session.currentDiagnostics('app.js')).some((d) => d.code === PHONE_ON_ENTRY));
 
     assert.equal(await session.hover('pages/index/index.js', { line: 0, character: 1 }), null);
-    const malformed = session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf(session.path('app.js')) } });
-    assert.deepEqual(await session.withTimeout(malformed, 'malformed codeAction'), [], 'a failing handler answers empty');
-    assert.ok(session.logs.some((line) => /code action failed/.test(line)), 'and logs why');
+    const malformed = session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf(session.path('app.js')) },
+    });
+    assert.deepEqual(
+      await session.withTimeout(malformed, 'malformed codeAction'),
+      [],
+      'a failing handler answers empty',
+    );
+    assert.ok(
+      session.logs.some((line) => /code action failed/.test(line)),
+      'and logs why',
+    );
     assert.equal(await session.hover('app.js', { line: 0, character: 0 }), null);
-    const untitled = session.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'untitled:Untitled-1' }, position: { line: 0, character: 0 } });
+    const untitled = session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'untitled:Untitled-1' },
+      position: { line: 0, character: 0 },
+    });
     assert.equal(await session.withTimeout(untitled, 'hover on untitled'), null);
     const diagnostic = await session.waitForFinding('app.js', PHONE_ON_ENTRY);
-    assert.ok(((await session.codeActions('app.js', diagnostic.range)) ?? []).filter(CodeAction.is).length > 0, 'still offers fixes');
+    assert.ok(
+      ((await session.codeActions('app.js', diagnostic.range)) ?? []).filter(CodeAction.is).length > 0,
+      'still offers fixes',
+    );
     assert.ok(session.alive);
   });
 

@@ -73,7 +73,8 @@ class StdoutTap {
       if (message.method === 'textDocument/publishDiagnostics') {
         const params = message.params as { uri: string; diagnostics: Diagnostic[] };
         this.diagnostics.set(params.uri, params.diagnostics);
-      } else if (message.id !== undefined && message.method === undefined) this.responses.set(String(message.id), message);
+      } else if (message.id !== undefined && message.method === undefined)
+        this.responses.set(String(message.id), message);
     }
   }
 }
@@ -98,18 +99,73 @@ function malformed(n: number, someUri: string): { body: string; expectsAnswer?: 
     { body: '[]' },
     { body: '{"jsonrpc":"2.0"}' },
     { body: '{"jsonrpc":"1.0","method":"textDocument/didChange"}' },
-    { body: JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: someUri, version: 'x' }, contentChanges: [{ text: 42 }] } }) },
-    { body: JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///nonexistent/\u0000.wxml', languageId: 'wxml', version: 1, text: null } } }) },
-    { body: JSON.stringify({ jsonrpc: '2.0', method: 'workspace/didChangeWatchedFiles', params: { changes: [{ uri: 'not a uri', type: 99 }, { uri: 'file:///', type: 3 }] } }) },
+    {
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        method: 'textDocument/didChange',
+        params: { textDocument: { uri: someUri, version: 'x' }, contentChanges: [{ text: 42 }] },
+      }),
+    },
+    {
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        method: 'textDocument/didOpen',
+        params: {
+          textDocument: { uri: 'file:///nonexistent/\u0000.wxml', languageId: 'wxml', version: 1, text: null },
+        },
+      }),
+    },
+    {
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        method: 'workspace/didChangeWatchedFiles',
+        params: {
+          changes: [
+            { uri: 'not a uri', type: 99 },
+            { uri: 'file:///', type: 3 },
+          ],
+        },
+      }),
+    },
     { body: JSON.stringify({ jsonrpc: '2.0', id, method: 'textDocument/hover', params: null }), expectsAnswer: id },
-    { body: JSON.stringify({ jsonrpc: '2.0', id, method: 'textDocument/hover', params: { textDocument: { uri: someUri }, position: { line: -5, character: 1e9 } } }), expectsAnswer: id },
-    { body: JSON.stringify({ jsonrpc: '2.0', id, method: 'textDocument/codeAction', params: { textDocument: { uri: 42 }, range: 'everything', context: {} } }), expectsAnswer: id },
-    { body: JSON.stringify({ jsonrpc: '2.0', id, method: 'textDocument/codeAction', params: { textDocument: { uri: someUri }, range: { start: { line: 1e6, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [{ bogus: true }] } } }), expectsAnswer: id },
+    {
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id,
+        method: 'textDocument/hover',
+        params: { textDocument: { uri: someUri }, position: { line: -5, character: 1e9 } },
+      }),
+      expectsAnswer: id,
+    },
+    {
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id,
+        method: 'textDocument/codeAction',
+        params: { textDocument: { uri: 42 }, range: 'everything', context: {} },
+      }),
+      expectsAnswer: id,
+    },
+    {
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id,
+        method: 'textDocument/codeAction',
+        params: {
+          textDocument: { uri: someUri },
+          range: { start: { line: 1e6, character: 0 }, end: { line: 0, character: 0 } },
+          context: { diagnostics: [{ bogus: true }] },
+        },
+      }),
+      expectsAnswer: id,
+    },
     { body: JSON.stringify({ jsonrpc: '2.0', id, method: 'no/such/method', params: {} }), expectsAnswer: id },
     { body: JSON.stringify({ jsonrpc: '2.0', id: { object: 'id' }, method: 'textDocument/hover', params: {} }) },
     { body: JSON.stringify({ jsonrpc: '2.0', id: 999999, result: 'a response nobody asked for' }) },
     { body: JSON.stringify({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 'never-sent' } }) },
-    { body: `{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"${someUri}","version":2},"contentChanges":[{"text":"\\ud800 lone surrogate"}]}` },
+    {
+      body: `{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"${someUri}","version":2},"contentChanges":[{"text":"\\ud800 lone surrogate"}]}`,
+    },
   ];
   return cases[n % cases.length];
 }
@@ -147,7 +203,12 @@ describe('language server robustness (real process, 1,000 random edits)', { time
 
     const track = (promise: Promise<unknown>): void => {
       requestCount++;
-      requests.push(promise.then(() => void settledCount++, () => void settledCount++));
+      requests.push(
+        promise.then(
+          () => void settledCount++,
+          () => void settledCount++,
+        ),
+      );
     };
     const openDoc = async (rel: string, text?: string): Promise<void> => {
       const content = text ?? fs.readFileSync(path.join(root, rel), 'utf8');
@@ -171,19 +232,40 @@ describe('language server robustness (real process, 1,000 random edits)', { time
     };
 
     // Warm-up: the files a developer has open, a binary file opened as text, a 5 MB bundle a page requires.
-    const pages = ['pages/index/index', 'pages/login/login', 'pages/order/confirm/confirm', 'pages/mine/mine', 'pages/category/category'];
-    const docs = ['app.json', 'app.js', 'utils/auth.js', ...pages.flatMap((p) => [`${p}.wxml`, `${p}.js`])].filter((rel) => fs.existsSync(path.join(root, rel)));
+    const pages = [
+      'pages/index/index',
+      'pages/login/login',
+      'pages/order/confirm/confirm',
+      'pages/mine/mine',
+      'pages/category/category',
+    ];
+    const docs = ['app.json', 'app.js', 'utils/auth.js', ...pages.flatMap((p) => [`${p}.wxml`, `${p}.js`])].filter(
+      (rel) => fs.existsSync(path.join(root, rel)),
+    );
     for (const rel of docs) await openDoc(rel);
     const pngRel = 'images/icon-3.png';
     fs.writeFileSync(path.join(root, pngRel), Buffer.from(binaryText(rng, 4096), 'latin1'));
     await openDoc(pngRel, binaryText(rng, 4096));
     const bundleRel = 'libs/huge-bundle.js';
     fs.mkdirSync(path.join(root, 'libs'), { recursive: true });
-    const bundle = hugeFile(rng, bundleRel, "function track(e) { wx.request({ url: 'https://log.example.com/c', data: e }); }\nmodule.exports = { track: track };\n", 5 * 1024 * 1024);
+    const bundle = hugeFile(
+      rng,
+      bundleRel,
+      "function track(e) { wx.request({ url: 'https://log.example.com/c', data: e }); }\nmodule.exports = { track: track };\n",
+      5 * 1024 * 1024,
+    );
     fs.writeFileSync(path.join(root, bundleRel), bundle);
     await openDoc(bundleRel);
-    await change('pages/index/index.js', `const huge = require('../../libs/huge-bundle');\n${open.get('pages/index/index.js')}`);
-    track(session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(path.join(root, 'app.json')) }, position: { line: 0, character: 0 } }));
+    await change(
+      'pages/index/index.js',
+      `const huge = require('../../libs/huge-bundle');\n${open.get('pages/index/index.js')}`,
+    );
+    track(
+      session.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri: uriOf(path.join(root, 'app.json')) },
+        position: { line: 0, character: 0 },
+      }),
+    );
     await quiesce();
     const liveHeap = async () => {
       const usage = await session.connection.sendRequest(MEMORY_USAGE_REQUEST);
@@ -213,21 +295,44 @@ describe('language server robustness (real process, 1,000 random edits)', { time
 
       const uri = uriOf(path.join(root, rng.pick([...open.keys()])));
       if (rng.chance(0.25)) {
-        track(session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: randomPosition(rel) }));
+        track(
+          session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: randomPosition(rel) }),
+        );
         count('hover');
       }
       if (rng.chance(0.15)) {
         // Code actions at a published diagnostic when there is one (so real fixes are built), else anywhere.
         const published = tap.diagnostics.get(uri) ?? [];
-        const range = published.length && rng.chance(0.7) ? rng.pick(published).range : { start: randomPosition(rel), end: randomPosition(rel) };
-        track(session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: published } }));
+        const range =
+          published.length && rng.chance(0.7)
+            ? rng.pick(published).range
+            : { start: randomPosition(rel), end: randomPosition(rel) };
+        track(
+          session.connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri },
+            range,
+            context: { diagnostics: published },
+          }),
+        );
         count('codeAction');
       }
       if (rng.chance(0.08)) {
         const source = new CancellationTokenSource();
         const request = rng.chance(0.5)
-          ? session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: randomPosition(rel) }, source.token)
-          : session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, context: { diagnostics: [] } }, source.token);
+          ? session.connection.sendRequest(
+              HoverRequest.type,
+              { textDocument: { uri }, position: randomPosition(rel) },
+              source.token,
+            )
+          : session.connection.sendRequest(
+              CodeActionRequest.type,
+              {
+                textDocument: { uri },
+                range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } },
+                context: { diagnostics: [] },
+              },
+              source.token,
+            );
         if (rng.chance(0.5)) source.cancel();
         else setImmediate(() => source.cancel());
         track(request);
@@ -242,7 +347,19 @@ describe('language server robustness (real process, 1,000 random edits)', { time
       }
       if (rng.chance(0.02)) {
         // app.json invalid, then valid again on the next toggle.
-        await change('app.json', appJsonBroken ? base.get('app.json')! : rng.pick(['{', '{ "pages": [', '', '{"pages": 42}', '\u0000\u0001', '{"pages": ["pages/index/index",]} trailing']));
+        await change(
+          'app.json',
+          appJsonBroken
+            ? base.get('app.json')!
+            : rng.pick([
+                '{',
+                '{ "pages": [',
+                '',
+                '{"pages": 42}',
+                '\u0000\u0001',
+                '{"pages": ["pages/index/index",]} trailing',
+              ]),
+        );
         appJsonBroken = !appJsonBroken;
         count('app.json toggled');
       }
@@ -251,12 +368,16 @@ describe('language server robustness (real process, 1,000 random edits)', { time
         if (victim) {
           deleted = { rel: victim, content: fs.readFileSync(path.join(root, victim), 'utf8') };
           fs.rmSync(path.join(root, victim));
-          await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(path.join(root, victim)), type: FileChangeType.Deleted }] });
+          await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+            changes: [{ uri: uriOf(path.join(root, victim)), type: FileChangeType.Deleted }],
+          });
           count('deleted on disk while open');
         }
       } else if (rng.chance(0.01) && deleted) {
         fs.writeFileSync(path.join(root, deleted.rel), deleted.content);
-        await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(path.join(root, deleted.rel)), type: FileChangeType.Created }] });
+        await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+          changes: [{ uri: uriOf(path.join(root, deleted.rel)), type: FileChangeType.Created }],
+        });
         deleted = undefined;
         count('restored on disk');
       }
@@ -267,14 +388,20 @@ describe('language server robustness (real process, 1,000 random edits)', { time
           fs.renameSync(path.join(root, from), path.join(root, to));
           renamed = { from, to };
           await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
-            changes: [{ uri: uriOf(path.join(root, from)), type: FileChangeType.Deleted }, { uri: uriOf(path.join(root, to)), type: FileChangeType.Created }],
+            changes: [
+              { uri: uriOf(path.join(root, from)), type: FileChangeType.Deleted },
+              { uri: uriOf(path.join(root, to)), type: FileChangeType.Created },
+            ],
           });
           count('renamed on disk while open');
         }
       } else if (rng.chance(0.01) && renamed) {
         fs.renameSync(path.join(root, renamed.to), path.join(root, renamed.from));
         await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
-          changes: [{ uri: uriOf(path.join(root, renamed.to)), type: FileChangeType.Deleted }, { uri: uriOf(path.join(root, renamed.from)), type: FileChangeType.Created }],
+          changes: [
+            { uri: uriOf(path.join(root, renamed.to)), type: FileChangeType.Deleted },
+            { uri: uriOf(path.join(root, renamed.from)), type: FileChangeType.Created },
+          ],
         });
         renamed = undefined;
         count('renamed back');
@@ -284,7 +411,9 @@ describe('language server robustness (real process, 1,000 random edits)', { time
         const victim = rng.pick(editable().filter((r) => r !== 'app.json'));
         if (victim) {
           open.delete(victim);
-          await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uriOf(path.join(root, victim)) } });
+          await session.connection.sendNotification(DidCloseTextDocumentNotification.type, {
+            textDocument: { uri: uriOf(path.join(root, victim)) },
+          });
           count('closed');
           if (fs.existsSync(path.join(root, victim)) && rng.chance(0.7)) {
             await openDoc(victim);
@@ -301,7 +430,12 @@ describe('language server robustness (real process, 1,000 random edits)', { time
 
     // Back to a valid app.json, then a request as a barrier: the server analyses and publishes before answering.
     if (appJsonBroken) await change('app.json', base.get('app.json')!);
-    track(session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(path.join(root, 'app.json')) }, position: { line: 0, character: 0 } }));
+    track(
+      session.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri: uriOf(path.join(root, 'app.json')) },
+        position: { line: 0, character: 0 },
+      }),
+    );
     await session.withTimeout(quiesce(), 'answers to every request');
     const end = rssOf(session.child.pid!);
     const endHeapMB = await liveHeap();
@@ -323,23 +457,46 @@ describe('language server robustness (real process, 1,000 random edits)', { time
       if (!index) indexes.set(finding.range.file, (index = new LineIndex(host.readFile(finding.range.file) ?? '')));
       const start = index.positionAt(finding.range.start);
       const endPos = index.positionAt(finding.range.end);
-      expected.push(`${path.relative(root, finding.range.file)} ${finding.ruleId} ${start.line}:${start.character}-${endPos.line}:${endPos.character}`);
+      expected.push(
+        `${path.relative(root, finding.range.file)} ${finding.ruleId} ${start.line}:${start.character}-${endPos.line}:${endPos.character}`,
+      );
     }
     const actual: string[] = [];
     for (const [uri, diagnostics] of tap.diagnostics) {
-      for (const d of diagnostics) actual.push(`${path.relative(root, fileURLToPath(uri))} ${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
+      for (const d of diagnostics)
+        actual.push(
+          `${path.relative(root, fileURLToPath(uri))} ${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+        );
     }
-    assert.deepEqual(actual.sort(), expected.sort(), 'the server ends with the diagnostics of a fresh analysis of the final state');
+    assert.deepEqual(
+      actual.sort(),
+      expected.sort(),
+      'the server ends with the diagnostics of a fresh analysis of the final state',
+    );
 
-    t.diagnostic(`${EDITS} edits in ${seconds.toFixed(1)} s; ${requestCount} requests (all answered), ${rawCount} malformed messages, ${rawAwaiting.length} of them requests (all answered)`);
-    t.diagnostic(`actions: ${Object.entries(counts).filter(([k]) => !k.startsWith('edit:')).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    t.diagnostic(`server RSS after warm-up ${warm.rssMB.toFixed(0)} MB, at the end ${end.rssMB.toFixed(0)} MB (peak ${end.peakMB.toFixed(0)} MB; every 100 edits: ${rssSeries.join(' -> ')} MB); final findings ${expected.length}`);
-    t.diagnostic(`server live heap after a full collection: after warm-up ${warmHeapMB.toFixed(0)} MB, at the end ${endHeapMB.toFixed(0)} MB (every 100 edits: ${heapSeries.join(' -> ')} MB)`);
+    t.diagnostic(
+      `${EDITS} edits in ${seconds.toFixed(1)} s; ${requestCount} requests (all answered), ${rawCount} malformed messages, ${rawAwaiting.length} of them requests (all answered)`,
+    );
+    t.diagnostic(
+      `actions: ${Object.entries(counts)
+        .filter(([k]) => !k.startsWith('edit:'))
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+    t.diagnostic(
+      `server RSS after warm-up ${warm.rssMB.toFixed(0)} MB, at the end ${end.rssMB.toFixed(0)} MB (peak ${end.peakMB.toFixed(0)} MB; every 100 edits: ${rssSeries.join(' -> ')} MB); final findings ${expected.length}`,
+    );
+    t.diagnostic(
+      `server live heap after a full collection: after warm-up ${warmHeapMB.toFixed(0)} MB, at the end ${endHeapMB.toFixed(0)} MB (every 100 edits: ${heapSeries.join(' -> ')} MB)`,
+    );
     const failures = session.logs.filter((line) => /failed/.test(line));
     const kinds = [...new Set(failures.map((line) => line.split('\n')[0].slice(0, 160)))];
     t.diagnostic(`server log: ${session.logs.length} lines, ${failures.length} handler failures caught by its guards`);
     for (const kind of kinds) t.diagnostic(`  ${kind}`);
-    assert.ok(endHeapMB - warmHeapMB < LIVE_HEAP_GROWTH_LIMIT_MB, `server memory stays flat: live heap ${warmHeapMB.toFixed(0)} MB -> ${endHeapMB.toFixed(0)} MB`);
+    assert.ok(
+      endHeapMB - warmHeapMB < LIVE_HEAP_GROWTH_LIMIT_MB,
+      `server memory stays flat: live heap ${warmHeapMB.toFixed(0)} MB -> ${endHeapMB.toFixed(0)} MB`,
+    );
 
     assert.equal(await session.shutdown(), 0, 'clean shutdown after the storm');
   });

@@ -81,7 +81,11 @@ runRuleTests('phone-on-entry', {
       name: 'redirect to the login page from a tap handler on the entry page',
       files: {
         ...appJson([INDEX, LOGIN]),
-        ...page(INDEX, `<view>\n  <view wx:for="{{items}}">{{item}}</view>\n  <button bindtap="login">登录</button>\n</view>`, `Page({\n  login() {\n    wx.navigateTo({ url: '/pages/login/login' });\n  },\n});`),
+        ...page(
+          INDEX,
+          `<view>\n  <view wx:for="{{items}}">{{item}}</view>\n  <button bindtap="login">登录</button>\n</view>`,
+          `Page({\n  login() {\n    wx.navigateTo({ url: '/pages/login/login' });\n  },\n});`,
+        ),
         ...phoneOnlyPage(LOGIN),
       },
     },
@@ -122,7 +126,11 @@ runRuleTests('phone-on-entry', {
       name: 'entry page onLoad redirects through this.method()',
       files: {
         ...appJson([INDEX, LOGIN]),
-        ...page(INDEX, '<view wx:for="{{items}}">{{item}}</view>', `const LOGIN_URL = '/pages/login/login';\nPage({\n  onLoad() {\n    this.checkLogin();\n  },\n  checkLogin() {\n    wx.redirectTo({ url: LOGIN_URL });\n  },\n});`),
+        ...page(
+          INDEX,
+          '<view wx:for="{{items}}">{{item}}</view>',
+          `const LOGIN_URL = '/pages/login/login';\nPage({\n  onLoad() {\n    this.checkLogin();\n  },\n  checkLogin() {\n    wx.redirectTo({ url: LOGIN_URL });\n  },\n});`,
+        ),
         ...phoneOnlyPage(LOGIN),
       },
       errors: [{ file: `${INDEX}.js`, at: 'this.checkLogin()' }],
@@ -162,7 +170,8 @@ runRuleTests('phone-on-entry', {
         ...appJson([LOGIN, INDEX]),
         ...page(LOGIN, '<view class="page">\n  <login-panel></login-panel>\n</view>', 'Page({})'),
         [`${LOGIN}.json`]: '{ "usingComponents": { "login-panel": "/components/login-panel/index" } }',
-        'components/login-panel/index.wxml': '<view>\n  <text>登录后使用</text>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">授权手机号</button>\n</view>',
+        'components/login-panel/index.wxml':
+          '<view>\n  <text>登录后使用</text>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">授权手机号</button>\n</view>',
         'components/login-panel/index.js': 'Component({ methods: { onPhone(e) {} } })',
         ...contentPage(INDEX),
       },
@@ -172,27 +181,65 @@ runRuleTests('phone-on-entry', {
       name: 'the entry page only opens an authorization popup whose cancel just closes it',
       files: {
         ...appJson(['home/home', INDEX]),
-        ...page('home/home', '<view class="tip">点击下方按钮开始使用</view>\n<button bindtap="openAuth">开始授权</button>\n<auth-popup wx:if="{{showAuth}}" bind:done="onDone"></auth-popup>', 'Page({ openAuth() { this.setData({ showAuth: true }); }, onDone() {} })'),
+        ...page(
+          'home/home',
+          '<view class="tip">点击下方按钮开始使用</view>\n<button bindtap="openAuth">开始授权</button>\n<auth-popup wx:if="{{showAuth}}" bind:done="onDone"></auth-popup>',
+          'Page({ openAuth() { this.setData({ showAuth: true }); }, onDone() {} })',
+        ),
         // `../../` past the root resolves to the root, as WeChat resolves component paths.
         'home/home.json': '{ "usingComponents": { "auth-popup": "../../widgets/auth-popup/auth-popup" } }',
-        'widgets/auth-popup/auth-popup.wxml': '<view class="mask">\n  <text>申请获取你的手机号</text>\n  <button bindtap="cancel">取消</button>\n  <button open-type="getPhoneNumber" bindgetphonenumber="confirm">确认授权</button>\n</view>',
-        'widgets/auth-popup/auth-popup.js': "Component({ methods: { cancel() { this.triggerEvent('done', -1); }, confirm(e) { this.triggerEvent('done', 1); } } })",
+        'widgets/auth-popup/auth-popup.wxml':
+          '<view class="mask">\n  <text>申请获取你的手机号</text>\n  <button bindtap="cancel">取消</button>\n  <button open-type="getPhoneNumber" bindgetphonenumber="confirm">确认授权</button>\n</view>',
+        'widgets/auth-popup/auth-popup.js':
+          "Component({ methods: { cancel() { this.triggerEvent('done', -1); }, confirm(e) { this.triggerEvent('done', 1); } } })",
         ...contentPage(INDEX),
       },
-      errors: [{ file: 'widgets/auth-popup/auth-popup.wxml', at: '<button open-type="getPhoneNumber" bindgetphonenumber="confirm">' }],
+      errors: [
+        {
+          file: 'widgets/auth-popup/auth-popup.wxml',
+          at: '<button open-type="getPhoneNumber" bindgetphonenumber="confirm">',
+        },
+      ],
     },
   ],
 });
 
 // The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
 runRuleTestsInForms('phone-on-entry', {
-  valid: [{ name: 'a phone login page reached from the content', project: { pages: { [INDEX]: { template: '<view>\n  <view wx:for="{{items}}">{{item.title}}</view>\n  <navigator url="/pages/login/login">登录</navigator>\n</view>' }, [LOGIN]: phoneWall } } }],
+  valid: [
+    {
+      name: 'a phone login page reached from the content',
+      project: {
+        pages: {
+          [INDEX]: {
+            template:
+              '<view>\n  <view wx:for="{{items}}">{{item.title}}</view>\n  <navigator url="/pages/login/login">登录</navigator>\n</view>',
+          },
+          [LOGIN]: phoneWall,
+        },
+      },
+    },
+  ],
   invalid: [
-    { name: 'the entry page is a phone wall', project: { pages: { [LOGIN]: phoneWall, [INDEX]: content } }, errors: [{ page: LOGIN, part: 'template', at: '<button' }] },
-    { name: 'launch code sends users to a phone wall', project: { pages: { [INDEX]: content, [LOGIN]: phoneWall }, onLaunch: "wx.reLaunch({ url: '/pages/login/login' });" }, errors: [{ part: 'app', at: 'wx.reLaunch(' }] },
+    {
+      name: 'the entry page is a phone wall',
+      project: { pages: { [LOGIN]: phoneWall, [INDEX]: content } },
+      errors: [{ page: LOGIN, part: 'template', at: '<button' }],
+    },
+    {
+      name: 'launch code sends users to a phone wall',
+      project: {
+        pages: { [INDEX]: content, [LOGIN]: phoneWall },
+        onLaunch: "wx.reLaunch({ url: '/pages/login/login' });",
+      },
+      errors: [{ part: 'app', at: 'wx.reLaunch(' }],
+    },
     {
       name: 'the entry page shows only a login card component',
-      project: { pages: { [INDEX]: { template: '<view>\n  <login-card></login-card>\n</view>' }, [STORES]: content }, components: { 'login-card': phoneWall } },
+      project: {
+        pages: { [INDEX]: { template: '<view>\n  <login-card></login-card>\n</view>' }, [STORES]: content },
+        components: { 'login-card': phoneWall },
+      },
       errors: [{ component: 'login-card', part: 'template', at: '<button' }],
     },
   ],

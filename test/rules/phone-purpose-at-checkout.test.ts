@@ -13,7 +13,10 @@ runRuleTests('phone-purpose-at-checkout', {
       files: {
         ...appJson([INDEX, CHECKOUT]),
         ...contentPage(INDEX),
-        ...checkoutPage(CHECKOUT, `<view class="contact">\n    <text>我们需要您的手机号，用于配送时联系您</text>\n    ${PHONE_BUTTON}\n  </view>`),
+        ...checkoutPage(
+          CHECKOUT,
+          `<view class="contact">\n    <text>我们需要您的手机号，用于配送时联系您</text>\n    ${PHONE_BUTTON}\n  </view>`,
+        ),
       },
     },
     {
@@ -21,7 +24,10 @@ runRuleTests('phone-purpose-at-checkout', {
       files: {
         ...appJson([INDEX, CHECKOUT]),
         ...contentPage(INDEX),
-        ...checkoutPage(CHECKOUT, `<view class="contact">\n    <text>Your number is used to contact you about delivery.</text>\n    ${PHONE_BUTTON}\n  </view>`),
+        ...checkoutPage(
+          CHECKOUT,
+          `<view class="contact">\n    <text>Your number is used to contact you about delivery.</text>\n    ${PHONE_BUTTON}\n  </view>`,
+        ),
       },
     },
     {
@@ -29,7 +35,10 @@ runRuleTests('phone-purpose-at-checkout', {
       files: {
         ...appJson([INDEX, CHECKOUT]),
         ...contentPage(INDEX),
-        ...checkoutPage(CHECKOUT, '<button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">授权手机号（用于接收取餐通知）</button>'),
+        ...checkoutPage(
+          CHECKOUT,
+          '<button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">授权手机号（用于接收取餐通知）</button>',
+        ),
       },
     },
     {
@@ -37,7 +46,11 @@ runRuleTests('phone-purpose-at-checkout', {
       files: {
         ...appJson([INDEX, 'pages/profile/profile']),
         ...contentPage(INDEX),
-        ...page('pages/profile/profile', `<view>\n  <text>{{user.name}}</text>\n  ${PHONE_BUTTON}\n</view>`, 'Page({ onGetPhone(e) {} })'),
+        ...page(
+          'pages/profile/profile',
+          `<view>\n  <text>{{user.name}}</text>\n  ${PHONE_BUTTON}\n</view>`,
+          'Page({ onGetPhone(e) {} })',
+        ),
       },
     },
     {
@@ -74,7 +87,11 @@ runRuleTests('phone-purpose-at-checkout', {
       files: {
         ...appJson([INDEX, 'pages/order/confirm']),
         ...contentPage(INDEX),
-        ...page('pages/order/confirm', `<view>\n  <text>{{order.title}}</text>\n  ${PHONE_BUTTON}\n</view>`, 'Page({ onGetPhone(e) {} })'),
+        ...page(
+          'pages/order/confirm',
+          `<view>\n  <text>{{order.title}}</text>\n  ${PHONE_BUTTON}\n</view>`,
+          'Page({ onGetPhone(e) {} })',
+        ),
       },
       errors: [{ file: 'pages/order/confirm.wxml', at: '<button open-type="getPhoneNumber"' }],
     },
@@ -83,7 +100,10 @@ runRuleTests('phone-purpose-at-checkout', {
       files: {
         ...appJson([INDEX, CHECKOUT]),
         ...contentPage(INDEX),
-        ...checkoutPage(CHECKOUT, '<button open-type="getRealtimePhoneNumber" bindgetrealtimephonenumber="onGetPhone">验证手机号</button>'),
+        ...checkoutPage(
+          CHECKOUT,
+          '<button open-type="getRealtimePhoneNumber" bindgetrealtimephonenumber="onGetPhone">验证手机号</button>',
+        ),
       },
       errors: [{ file: `${CHECKOUT}.wxml`, at: '<button open-type="getRealtimePhoneNumber"' }],
     },
@@ -92,6 +112,31 @@ runRuleTests('phone-purpose-at-checkout', {
 
 // The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
 runRuleTestsInForms('phone-purpose-at-checkout', {
-  valid: [{ name: 'purpose stated next to the button', project: { pages: { [INDEX]: content, [CHECKOUT]: checkout('<view>\n    <text>手机号仅用于配送时联系您</text>\n    <button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">获取手机号</button>\n  </view>') } } }],
-  invalid: [{ name: 'a bare phone button at checkout', project: { pages: { [INDEX]: content, [CHECKOUT]: checkout('<button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">获取手机号</button>') } }, errors: [{ page: CHECKOUT, part: 'template', at: '<button' }] }],
+  valid: [
+    {
+      name: 'purpose stated next to the button',
+      project: {
+        pages: {
+          [INDEX]: content,
+          [CHECKOUT]: checkout(
+            '<view>\n    <text>手机号仅用于配送时联系您</text>\n    <button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">获取手机号</button>\n  </view>',
+          ),
+        },
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a bare phone button at checkout',
+      project: {
+        pages: {
+          [INDEX]: content,
+          [CHECKOUT]: checkout(
+            '<button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">获取手机号</button>',
+          ),
+        },
+      },
+      errors: [{ page: CHECKOUT, part: 'template', at: '<button' }],
+    },
+  ],
 });

@@ -21,13 +21,24 @@ runRuleTests('phone-while-browsing', {
       name: 'a phone-only login page reached by a tap',
       files: {
         ...appJson([INDEX, LOGIN]),
-        ...page(INDEX, '<view>\n  <view wx:for="{{items}}">{{item}}</view>\n  <navigator url="/pages/login/login">登录</navigator>\n</view>', 'Page({})'),
+        ...page(
+          INDEX,
+          '<view>\n  <view wx:for="{{items}}">{{item}}</view>\n  <navigator url="/pages/login/login">登录</navigator>\n</view>',
+          'Page({})',
+        ),
         ...phoneOnlyPage(LOGIN),
       },
     },
     {
       name: '"see more" that is a plain button',
-      files: { ...appJson([INDEX]), ...page(INDEX, '<view>\n  <view wx:for="{{items}}">{{item}}</view>\n  <button bindtap="more">查看更多</button>\n</view>', 'Page({ more() {} })') },
+      files: {
+        ...appJson([INDEX]),
+        ...page(
+          INDEX,
+          '<view>\n  <view wx:for="{{items}}">{{item}}</view>\n  <button bindtap="more">查看更多</button>\n</view>',
+          'Page({ more() {} })',
+        ),
+      },
     },
     {
       name: 'a phone dialog with a way to decline',
@@ -47,7 +58,11 @@ runRuleTests('phone-while-browsing', {
       files: {
         ...appJson([INDEX, DETAIL, 'pages/list/list']),
         ...contentPage(INDEX),
-        ...page(DETAIL, '<view>{{detail}}</view>', `Page({\n  onLoad() {\n    wx.redirectTo({ url: '/pages/list/list' });\n  },\n});`),
+        ...page(
+          DETAIL,
+          '<view>{{detail}}</view>',
+          `Page({\n  onLoad() {\n    wx.redirectTo({ url: '/pages/list/list' });\n  },\n});`,
+        ),
         ...contentPage('pages/list/list'),
       },
     },
@@ -56,7 +71,11 @@ runRuleTests('phone-while-browsing', {
       files: {
         ...appJson([INDEX, 'pages/settings/settings']),
         ...contentPage(INDEX),
-        ...page('pages/settings/settings', '<view class="card">\n  <text>手机号</text>\n  <button open-type="getPhoneNumber" bindgetphonenumber="bind">绑定手机号</button>\n</view>\n<navigator url="/pages/index/index">返回首页</navigator>', 'Page({ bind(e) {} })'),
+        ...page(
+          'pages/settings/settings',
+          '<view class="card">\n  <text>手机号</text>\n  <button open-type="getPhoneNumber" bindgetphonenumber="bind">绑定手机号</button>\n</view>\n<navigator url="/pages/index/index">返回首页</navigator>',
+          'Page({ bind(e) {} })',
+        ),
       },
     },
     {
@@ -76,7 +95,11 @@ runRuleTests('phone-while-browsing', {
       files: {
         ...appJson([INDEX, DETAIL, LOGIN]),
         ...contentPage(INDEX),
-        ...page(DETAIL, '<view>{{detail.body}}</view>', `import { mustLogin } from '../../utils/session';\nPage({\n  onLoad() {\n    mustLogin();\n  },\n});`),
+        ...page(
+          DETAIL,
+          '<view>{{detail.body}}</view>',
+          `import { mustLogin } from '../../utils/session';\nPage({\n  onLoad() {\n    mustLogin();\n  },\n});`,
+        ),
         'utils/session.js': `export const mustLogin = () => {\n  if (!wx.getStorageSync('phone')) wx.navigateTo({ url: '/pages/login/login' });\n};\n`,
         ...phoneOnlyPage(LOGIN),
       },
@@ -95,7 +118,11 @@ runRuleTests('phone-while-browsing', {
       name: 'a "see more" control that asks for the phone number',
       files: {
         ...appJson([INDEX]),
-        ...page(INDEX, '<view>\n  <view wx:for="{{items}}">{{item}}</view>\n  <button open-type="getPhoneNumber" bindgetphonenumber="more">查看更多></button>\n</view>', 'Page({ more(e) {} })'),
+        ...page(
+          INDEX,
+          '<view>\n  <view wx:for="{{items}}">{{item}}</view>\n  <button open-type="getPhoneNumber" bindgetphonenumber="more">查看更多></button>\n</view>',
+          'Page({ more(e) {} })',
+        ),
       },
       errors: [{ file: `${INDEX}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="more">' }],
     },
@@ -103,7 +130,11 @@ runRuleTests('phone-while-browsing', {
       name: 'list items wrapped in a phone button',
       files: {
         ...appJson([INDEX]),
-        ...page(INDEX, '<view>\n  <view wx:for="{{goods}}" wx:key="id">\n    <button open-type="getPhoneNumber" bindgetphonenumber="open" data-id="{{item.id}}">\n      <image src="{{item.cover}}"></image>\n      <text>{{item.name}}</text>\n    </button>\n  </view>\n</view>', 'Page({ open(e) {} })'),
+        ...page(
+          INDEX,
+          '<view>\n  <view wx:for="{{goods}}" wx:key="id">\n    <button open-type="getPhoneNumber" bindgetphonenumber="open" data-id="{{item.id}}">\n      <image src="{{item.cover}}"></image>\n      <text>{{item.name}}</text>\n    </button>\n  </view>\n</view>',
+          'Page({ open(e) {} })',
+        ),
       },
       errors: [{ file: `${INDEX}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="open"' }],
     },
@@ -127,7 +158,12 @@ runRuleTests('phone-while-browsing', {
         ...appJson([INDEX, DETAIL]),
         ...contentPage(INDEX),
         'app.wxss': '.mask { position: fixed; top: 0; left: 0; }',
-        ...page(DETAIL, MASK_PAGE, 'Page({ onPhone(e) {} })', '.mask { width: 100vw; height: 100vh; background: #fff; }'),
+        ...page(
+          DETAIL,
+          MASK_PAGE,
+          'Page({ onPhone(e) {} })',
+          '.mask { width: 100vw; height: 100vh; background: #fff; }',
+        ),
       },
       errors: [{ file: `${DETAIL}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">' }],
     },

@@ -5,40 +5,116 @@ import { STORES, content, tapPage, withStores } from '../helpers/forms';
 
 const INDEX = 'pages/index/index';
 const MAP = 'pages/map/map';
-const withMapPage = (js: string, wxml = '<view><map></map><button bindtap="locate">定位</button></view>') => ({ ...appJson([INDEX, MAP], { requiredPrivateInfos: ['getLocation'] }), ...contentPage(INDEX), ...page(MAP, wxml, js) });
+const withMapPage = (js: string, wxml = '<view><map></map><button bindtap="locate">定位</button></view>') => ({
+  ...appJson([INDEX, MAP], { requiredPrivateInfos: ['getLocation'] }),
+  ...contentPage(INDEX),
+  ...page(MAP, wxml, js),
+});
 
 runRuleTests('privacy-api-without-user-action', {
   valid: [
     { name: 'location asked from a tap', files: withMapPage('Page({ locate() { wx.getLocation({}); } })') },
-    { name: 'tap handler reaching a helper', files: { ...withMapPage(`const geo = require('../../utils/geo');\nPage({ locate() { geo.where(); } })`), 'utils/geo.js': 'exports.where = function () { wx.getLocation({}); };' } },
-    { name: 'a handler that nothing binds', files: withMapPage('Page({ onLoad() {}, unused() { wx.chooseImage({}); } })') },
-    { name: 'silent wx.login and feature checks at launch', files: { ...appJson([INDEX]), 'app.js': 'App({ onLaunch() { wx.login({}); if (wx.getLocation) {} } })', ...contentPage(INDEX) } },
+    {
+      name: 'tap handler reaching a helper',
+      files: {
+        ...withMapPage(`const geo = require('../../utils/geo');\nPage({ locate() { geo.where(); } })`),
+        'utils/geo.js': 'exports.where = function () { wx.getLocation({}); };',
+      },
+    },
+    {
+      name: 'a handler that nothing binds',
+      files: withMapPage('Page({ onLoad() {}, unused() { wx.chooseImage({}); } })'),
+    },
+    {
+      name: 'silent wx.login and feature checks at launch',
+      files: {
+        ...appJson([INDEX]),
+        'app.js': 'App({ onLaunch() { wx.login({}); if (wx.getLocation) {} } })',
+        ...contentPage(INDEX),
+      },
+    },
   ],
   invalid: [
-    { name: 'app onLaunch asks for location (launch path: warning)', files: { ...appJson([INDEX]), 'app.js': 'App({\n  onLaunch() {\n    wx.getLocation({ type: "gcj02" });\n  },\n});', ...contentPage(INDEX) }, errors: [{ file: 'app.js', at: 'wx.getLocation(', severity: 'warning' }] },
-    { name: 'wx.authorize on the entry page onLoad through a helper', files: { ...appJson([INDEX]), ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view>', `import { askRecord } from '../../utils/perm';\nPage({ onLoad() { askRecord(); } })`), 'utils/perm.js': "export function askRecord() { wx.authorize({ scope: 'scope.record' }); }" }, errors: [{ file: `${INDEX}.js`, at: 'askRecord()', severity: 'warning' }] },
+    {
+      name: 'app onLaunch asks for location (launch path: warning)',
+      files: {
+        ...appJson([INDEX]),
+        'app.js': 'App({\n  onLaunch() {\n    wx.getLocation({ type: "gcj02" });\n  },\n});',
+        ...contentPage(INDEX),
+      },
+      errors: [{ file: 'app.js', at: 'wx.getLocation(', severity: 'warning' }],
+    },
+    {
+      name: 'wx.authorize on the entry page onLoad through a helper',
+      files: {
+        ...appJson([INDEX]),
+        ...page(
+          INDEX,
+          '<view wx:for="{{a}}">{{item}}</view>',
+          `import { askRecord } from '../../utils/perm';\nPage({ onLoad() { askRecord(); } })`,
+        ),
+        'utils/perm.js': "export function askRecord() { wx.authorize({ scope: 'scope.record' }); }",
+      },
+      errors: [{ file: `${INDEX}.js`, at: 'askRecord()', severity: 'warning' }],
+    },
     {
       name: 'a bundled map SDK called from the entry page onLoad, reported at the app call',
-      files: { ...appJson([INDEX], { requiredPrivateInfos: ['getLocation'] }), 'libs/qqmap-wx-jssdk.js': QQMAP_SDK, ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view>', "const QQMapWX = require('../../libs/qqmap-wx-jssdk.js');\nlet qqmapsdk;\nPage({\n  onLoad() {\n    qqmapsdk = new QQMapWX({ key: 'K' });\n    qqmapsdk.reverseGeocoder({ success: (r) => this.setData({ city: r }) });\n  },\n});") },
+      files: {
+        ...appJson([INDEX], { requiredPrivateInfos: ['getLocation'] }),
+        'libs/qqmap-wx-jssdk.js': QQMAP_SDK,
+        ...page(
+          INDEX,
+          '<view wx:for="{{a}}">{{item}}</view>',
+          "const QQMapWX = require('../../libs/qqmap-wx-jssdk.js');\nlet qqmapsdk;\nPage({\n  onLoad() {\n    qqmapsdk = new QQMapWX({ key: 'K' });\n    qqmapsdk.reverseGeocoder({ success: (r) => this.setData({ city: r }) });\n  },\n});",
+        ),
+      },
       errors: [{ file: `${INDEX}.js`, at: 'qqmapsdk.reverseGeocoder(', severity: 'warning' }],
     },
-    { name: 'a map page onShow (not on the launch path: info)', files: withMapPage('Page({ onShow() { wx.getLocation({}); } })'), errors: [{ file: `${MAP}.js`, at: 'wx.getLocation(', severity: 'info' }] },
-    { name: 'a component attached on the entry page, in a timer', files: { ...appJson([INDEX], { usingComponents: { 'photo-wall': '/components/wall/wall' } }), ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view><photo-wall></photo-wall>', 'Page({})'), 'components/wall/wall.wxml': '<view>墙</view>', 'components/wall/wall.js': 'Component({ lifetimes: { attached() { setTimeout(() => wx.chooseMedia({}), 500); } } })' }, errors: [{ file: 'components/wall/wall.js', at: 'wx.chooseMedia(', severity: 'warning' }] },
+    {
+      name: 'a map page onShow (not on the launch path: info)',
+      files: withMapPage('Page({ onShow() { wx.getLocation({}); } })'),
+      errors: [{ file: `${MAP}.js`, at: 'wx.getLocation(', severity: 'info' }],
+    },
+    {
+      name: 'a component attached on the entry page, in a timer',
+      files: {
+        ...appJson([INDEX], { usingComponents: { 'photo-wall': '/components/wall/wall' } }),
+        ...page(INDEX, '<view wx:for="{{a}}">{{item}}</view><photo-wall></photo-wall>', 'Page({})'),
+        'components/wall/wall.wxml': '<view>墙</view>',
+        'components/wall/wall.js':
+          'Component({ lifetimes: { attached() { setTimeout(() => wx.chooseMedia({}), 500); } } })',
+      },
+      errors: [{ file: 'components/wall/wall.js', at: 'wx.chooseMedia(', severity: 'warning' }],
+    },
   ],
 });
 
 // The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
 runRuleTestsInForms('privacy-api-without-user-action', {
-  valid: [{ name: 'location asked from a tap', project: withStores(tapPage('wx.getLocation({});'), { requiredPrivateInfos: ['getLocation'] }) }],
+  valid: [
+    {
+      name: 'location asked from a tap',
+      project: withStores(tapPage('wx.getLocation({});'), { requiredPrivateInfos: ['getLocation'] }),
+    },
+  ],
   invalid: [
     {
       name: 'the entry page asks for the location when it loads',
-      project: { pages: { [INDEX]: { ...content, lifecycles: { onLoad: 'wx.getLocation({ success: (res) => console.log(res) });' } } }, settings: { requiredPrivateInfos: ['getLocation'] } },
+      project: {
+        pages: {
+          [INDEX]: { ...content, lifecycles: { onLoad: 'wx.getLocation({ success: (res) => console.log(res) });' } },
+        },
+        settings: { requiredPrivateInfos: ['getLocation'] },
+      },
       errors: [{ page: INDEX, part: 'script', at: 'wx.getLocation(', severity: 'warning' }],
     },
     {
       name: 'a page method called from onShow',
-      project: withStores({ ...tapPage('this.pickPhoto();'), lifecycles: { onShow: 'this.pickPhoto();' }, methods: { locate: 'this.pickPhoto();', pickPhoto: 'wx.chooseImage({ count: 1 });' } }),
+      project: withStores({
+        ...tapPage('this.pickPhoto();'),
+        lifecycles: { onShow: 'this.pickPhoto();' },
+        methods: { locate: 'this.pickPhoto();', pickPhoto: 'wx.chooseImage({ count: 1 });' },
+      }),
       errors: [{ page: STORES, part: 'script', at: 'this.pickPhoto(', severity: 'info' }],
     },
   ],

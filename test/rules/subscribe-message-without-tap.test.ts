@@ -5,33 +5,95 @@ import { STORES, tapPage, withStores } from '../helpers/forms';
 
 const INDEX = 'pages/index/index';
 const ORDER = 'pages/order/order';
-const orderPage = (js: string, wxml = '<view><text>{{order.no}}</text><button bindtap="notify">订阅发货通知</button></view>') => ({ ...appJson([INDEX, ORDER]), ...contentPage(INDEX), ...page(ORDER, wxml, js) });
+const orderPage = (
+  js: string,
+  wxml = '<view><text>{{order.no}}</text><button bindtap="notify">订阅发货通知</button></view>',
+) => ({ ...appJson([INDEX, ORDER]), ...contentPage(INDEX), ...page(ORDER, wxml, js) });
 const SUBSCRIBE = "wx.requestSubscribeMessage({ tmplIds: ['T1'] })";
 
 runRuleTests('subscribe-message-without-tap', {
   valid: [
-    { name: 'first thing in a tap handler', files: orderPage(`Page({ notify() { ${SUBSCRIBE}; wx.request({ url: 'https://api.example.com/sub' }); } })`) },
-    { name: 'in a helper called synchronously from the tap', files: { ...orderPage(`const sub = require('../../utils/sub');\nPage({ notify() { sub.ask(); } })`), 'utils/sub.js': `module.exports = { ask() { ${SUBSCRIBE}; } };` } },
-    { name: 'in the payment success callback (allowed since 2.8.2)', files: orderPage(`Page({ notify() { wx.requestPayment({ success: () => { ${SUBSCRIBE}; } }); } })`) },
+    {
+      name: 'first thing in a tap handler',
+      files: orderPage(`Page({ notify() { ${SUBSCRIBE}; wx.request({ url: 'https://api.example.com/sub' }); } })`),
+    },
+    {
+      name: 'in a helper called synchronously from the tap',
+      files: {
+        ...orderPage(`const sub = require('../../utils/sub');\nPage({ notify() { sub.ask(); } })`),
+        'utils/sub.js': `module.exports = { ask() { ${SUBSCRIBE}; } };`,
+      },
+    },
+    {
+      name: 'in the payment success callback (allowed since 2.8.2)',
+      files: orderPage(`Page({ notify() { wx.requestPayment({ success: () => { ${SUBSCRIBE}; } }); } })`),
+    },
     { name: 'in a method no template binds', files: orderPage(`Page({ notify() {}, later() { ${SUBSCRIBE}; } })`) },
-    { name: 'in the success callback of a confirmation dialog', files: orderPage(`Page({ notify() { wx.showModal({ title: '订阅', success: (res) => { if (res.confirm) ${SUBSCRIBE}; } }); } })`) },
+    {
+      name: 'in the success callback of a confirmation dialog',
+      files: orderPage(
+        `Page({ notify() { wx.showModal({ title: '订阅', success: (res) => { if (res.confirm) ${SUBSCRIBE}; } }); } })`,
+      ),
+    },
   ],
   invalid: [
-    { name: 'after an await in the tap handler', files: orderPage(`Page({ async notify() { await this.save(); ${SUBSCRIBE}; }, save() { return Promise.resolve(); } })`), errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }] },
-    { name: 'in a promise then inside the tap', files: orderPage(`Page({ notify() { this.save().then(() => { ${SUBSCRIBE}; }); }, save() { return Promise.resolve(); } })`), errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }] },
-    { name: 'in the payment fail callback', files: orderPage(`Page({ notify() { wx.requestPayment({ fail: () => { ${SUBSCRIBE}; } }); } })`), errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }] },
-    { name: 'from onLoad', files: orderPage(`Page({ onLoad() { this.ask(); }, ask() { ${SUBSCRIBE}; } })`, '<view>{{order.no}}</view>'), errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }] },
-    { name: 'in a wx.request success callback inside a helper', files: { ...orderPage(`import { subscribe } from '../../utils/sub';\nPage({ notify() { subscribe(); } })`), 'utils/sub.js': `export function subscribe() { wx.request({ url: 'https://api.example.com/tmpl', success: () => { ${SUBSCRIBE}; } }); }` }, errors: [{ file: 'utils/sub.js', at: 'wx.requestSubscribeMessage(' }] },
+    {
+      name: 'after an await in the tap handler',
+      files: orderPage(
+        `Page({ async notify() { await this.save(); ${SUBSCRIBE}; }, save() { return Promise.resolve(); } })`,
+      ),
+      errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }],
+    },
+    {
+      name: 'in a promise then inside the tap',
+      files: orderPage(
+        `Page({ notify() { this.save().then(() => { ${SUBSCRIBE}; }); }, save() { return Promise.resolve(); } })`,
+      ),
+      errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }],
+    },
+    {
+      name: 'in the payment fail callback',
+      files: orderPage(`Page({ notify() { wx.requestPayment({ fail: () => { ${SUBSCRIBE}; } }); } })`),
+      errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }],
+    },
+    {
+      name: 'from onLoad',
+      files: orderPage(`Page({ onLoad() { this.ask(); }, ask() { ${SUBSCRIBE}; } })`, '<view>{{order.no}}</view>'),
+      errors: [{ file: `${ORDER}.js`, at: 'wx.requestSubscribeMessage(' }],
+    },
+    {
+      name: 'in a wx.request success callback inside a helper',
+      files: {
+        ...orderPage(`import { subscribe } from '../../utils/sub';\nPage({ notify() { subscribe(); } })`),
+        'utils/sub.js': `export function subscribe() { wx.request({ url: 'https://api.example.com/tmpl', success: () => { ${SUBSCRIBE}; } }); }`,
+      },
+      errors: [{ file: 'utils/sub.js', at: 'wx.requestSubscribeMessage(' }],
+    },
   ],
 });
 
 // The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
 runRuleTestsInForms('subscribe-message-without-tap', {
-  valid: [{ name: 'subscribed first thing in the tap', project: withStores(tapPage("wx.requestSubscribeMessage({ tmplIds: ['T1'] });\nwx.request({ url: 'https://api.example.com/subscribe' });", '订阅')) }],
+  valid: [
+    {
+      name: 'subscribed first thing in the tap',
+      project: withStores(
+        tapPage(
+          "wx.requestSubscribeMessage({ tmplIds: ['T1'] });\nwx.request({ url: 'https://api.example.com/subscribe' });",
+          '订阅',
+        ),
+      ),
+    },
+  ],
   invalid: [
     {
       name: 'subscribed after a request came back',
-      project: withStores(tapPage("wx.request({\n  url: 'https://api.example.com/order',\n  success: () => {\n    wx.requestSubscribeMessage({ tmplIds: ['T1'] });\n  },\n});", '下单')),
+      project: withStores(
+        tapPage(
+          "wx.request({\n  url: 'https://api.example.com/order',\n  success: () => {\n    wx.requestSubscribeMessage({ tmplIds: ['T1'] });\n  },\n});",
+          '下单',
+        ),
+      ),
       errors: [{ page: STORES, part: 'script', at: 'wx.requestSubscribeMessage(' }],
     },
   ],

@@ -70,20 +70,32 @@ describe('safety: one boundary', () => {
   });
 
   it('miniprogramRoot escape (relative): "../outside/other" is reported as an error naming it, not followed, not fixed', () => {
-    fs.writeFileSync(path.join(box.work, 'project.config.json'), JSON.stringify({ miniprogramRoot: '../outside/other' }));
+    fs.writeFileSync(
+      path.join(box.work, 'project.config.json'),
+      JSON.stringify({ miniprogramRoot: '../outside/other' }),
+    );
     const run = runCli(['lint', box.work, '--fix']);
     assert.equal(run.status, 2, run.stderr);
-    assert.match(run.stderr, /project\.config\.json: "miniprogramRoot": "\.\.\/outside\/other" leads outside the folder being checked; mp-privacy did not follow it/);
+    assert.match(
+      run.stderr,
+      /project\.config\.json: "miniprogramRoot": "\.\.\/outside\/other" leads outside the folder being checked; mp-privacy did not follow it/,
+    );
     assert.doesNotMatch(run.stderr, /fixed/);
   });
 
   it('miniprogramRoot escape (absolute path and link): reported, not followed, while the mini program inside is still linted', () => {
     addObsoleteKey(path.join(copyCliFixture('clean', path.join(box.work, 'app')), 'app.json'));
     fs.mkdirSync(path.join(box.work, 'absolute'));
-    fs.writeFileSync(path.join(box.work, 'absolute', 'project.config.json'), JSON.stringify({ miniprogramRoot: path.join(box.outside, 'other') }));
+    fs.writeFileSync(
+      path.join(box.work, 'absolute', 'project.config.json'),
+      JSON.stringify({ miniprogramRoot: path.join(box.outside, 'other') }),
+    );
     fs.mkdirSync(path.join(box.work, 'linked'));
     fs.symlinkSync(path.join(box.outside, 'other'), path.join(box.work, 'linked', 'target'));
-    fs.writeFileSync(path.join(box.work, 'linked', 'project.config.json'), JSON.stringify({ miniprogramRoot: 'target' }));
+    fs.writeFileSync(
+      path.join(box.work, 'linked', 'project.config.json'),
+      JSON.stringify({ miniprogramRoot: 'target' }),
+    );
 
     const run = runCli(['lint', box.work, '--fix', '--format', 'json']);
     assert.equal(run.status, 2, run.stderr);
@@ -91,10 +103,17 @@ describe('safety: one boundary', () => {
     assert.deepEqual(report.roots, ['app']);
     assert.deepEqual(
       report.notices.map((n) => [n.level, n.file]),
-      [['error', 'absolute/project.config.json'], ['error', 'linked/project.config.json']],
+      [
+        ['error', 'absolute/project.config.json'],
+        ['error', 'linked/project.config.json'],
+      ],
     );
     assert.match(report.notices[1].message, /symbolic link to .*outside/);
-    assert.match(run.stderr, /fixed privacy-authorization-flow in \S*\/app\/app\.json/, 'the mini program inside is fixed');
+    assert.match(
+      run.stderr,
+      /fixed privacy-authorization-flow in \S*\/app\/app\.json/,
+      'the mini program inside is fixed',
+    );
   });
 
   it('language server: the inventory command refuses file:/// and folders outside the workspace at once, and keeps answering', async () => {
@@ -104,7 +123,10 @@ describe('safety: one boundary', () => {
     const session = await LspSession.start(box.work);
     try {
       const inventory = (folders: string[]) =>
-        session.withTimeout(session.connection.sendRequest(ExecuteCommandRequest.type, { command: INVENTORY, arguments: folders }), 'inventory') as Promise<string>;
+        session.withTimeout(
+          session.connection.sendRequest(ExecuteCommandRequest.type, { command: INVENTORY, arguments: folders }),
+          'inventory',
+        ) as Promise<string>;
       const refusedRoot = await inventory(['file:///']);
       assert.match(refusedRoot, /is not a folder of the workspace; no inventory was made/);
       const refusedSibling = await inventory([uriOf(box.outside)]);
@@ -112,8 +134,8 @@ describe('safety: one boundary', () => {
       // The workspace itself, links and all: one mini program, answered within the request timeout.
       const own = await inventory([uriOf(box.work)]);
       assert.doesNotMatch(own, /is not a folder of the workspace/);
-      assert.deepEqual(own.match(/^# Privacy inventory: .*$/gm), ["# Privacy inventory: app"], own);
-      assert.ok(await session.hover('app/app.json', { line: 0, character: 0 }) !== undefined);
+      assert.deepEqual(own.match(/^# Privacy inventory: .*$/gm), ['# Privacy inventory: app'], own);
+      assert.ok((await session.hover('app/app.json', { line: 0, character: 0 })) !== undefined);
       assert.equal(await session.shutdown(), 0);
     } finally {
       session.dispose();

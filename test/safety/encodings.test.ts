@@ -71,15 +71,25 @@ describe('safety: encodings and clear messages', () => {
       const file = path.join(app, 'app.json');
       fs.writeFileSync(file, encode(APP_JSON));
       const lint = runCli(['lint', app, '--format', 'json']);
-      const findings = (JSON.parse(lint.stdout) as { findings: JsonFinding[] }).findings.filter((f) => f.file === 'app.json');
-      assert.deepEqual(findings.map((f) => [f.ruleId, f.line, f.column]), [['privacy-authorization-flow', 1, APP_JSON.indexOf('"__use') + 1]], lint.stdout);
+      const findings = (JSON.parse(lint.stdout) as { findings: JsonFinding[] }).findings.filter(
+        (f) => f.file === 'app.json',
+      );
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.line, f.column]),
+        [['privacy-authorization-flow', 1, APP_JSON.indexOf('"__use') + 1]],
+        lint.stdout,
+      );
 
       const fix = runCli(['lint', app, '--fix']);
       assert.match(fix.stderr, /fixed privacy-authorization-flow in \S*\/app\/app\.json/);
       const bytes = fs.readFileSync(file);
       const expected = encode('');
       assert.deepEqual([...bytes.subarray(0, expected.length)], [...expected], 'the byte order mark is kept');
-      const text = name.includes('BE') ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : name.includes('16') ? bytes.toString('utf16le', 2) : bytes.toString('utf8', 3);
+      const text = name.includes('BE')
+        ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le')
+        : name.includes('16')
+          ? bytes.toString('utf16le', 2)
+          : bytes.toString('utf8', 3);
       assert.deepEqual(JSON.parse(text), { pages: PAGES });
     });
   }
@@ -104,9 +114,18 @@ describe('safety: encodings and clear messages', () => {
     const junk = Buffer.from(Array.from({ length: 400 }, (_, i) => 1 + ((i * 131 + 7) % 254)));
     fs.writeFileSync(path.join(app, 'pages/profile/profile.wxml'), Buffer.concat([Buffer.from('<view><a'), junk]));
     const run = runCli(['lint', app, '--format', 'json']);
-    const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((f) => f.file === 'pages/profile/profile.wxml');
-    assert.deepEqual(findings.map((f) => f.message), ['profile.wxml looks like a binary file; mp-privacy skipped it.']);
-    assert.doesNotMatch(run.stdout, /[\u0001-\u0008\u000e-\u001f\u007f]|\\u00[01]/, 'no control character, raw or escaped, reaches the report');
+    const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter(
+      (f) => f.file === 'pages/profile/profile.wxml',
+    );
+    assert.deepEqual(
+      findings.map((f) => f.message),
+      ['profile.wxml looks like a binary file; mp-privacy skipped it.'],
+    );
+    assert.doesNotMatch(
+      run.stdout,
+      /[\u0001-\u0008\u000e-\u001f\u007f]|\\u00[01]/,
+      'no control character, raw or escaped, reaches the report',
+    );
   });
 
   it('--format sarif --output on a folder without a mini program writes a valid, empty log with a notification (exit 2)', () => {
@@ -132,24 +151,36 @@ describe('safety: encodings and clear messages', () => {
     fs.chmodSync(path.join(app, 'pages'), 0o000);
     let run = runCliUnprivileged(['lint', 'app'], box.work);
     assert.equal(run.status, 2, run.stderr);
-    assert.equal(run.stderr, 'mp-privacy: app/pages: permission denied; mp-privacy could not read it, so it was not checked\n');
+    assert.equal(
+      run.stderr,
+      'mp-privacy: app/pages: permission denied; mp-privacy could not read it, so it was not checked\n',
+    );
     fs.chmodSync(path.join(app, 'pages'), 0o755);
 
     fs.chmodSync(path.join(app, 'pages', 'index', 'index.wxml'), 0o000);
     run = runCliUnprivileged(['lint', 'app'], box.work);
     assert.equal(run.status, 2, run.stderr);
-    assert.equal(run.stderr, 'mp-privacy: app/pages/index/index.wxml: permission denied; mp-privacy could not read it, so it was not checked\n');
+    assert.equal(
+      run.stderr,
+      'mp-privacy: app/pages/index/index.wxml: permission denied; mp-privacy could not read it, so it was not checked\n',
+    );
     fs.chmodSync(path.join(app, 'pages', 'index', 'index.wxml'), 0o644);
 
     fs.chmodSync(app, 0o000);
     run = runCliUnprivileged(['lint', 'app'], box.work);
     assert.equal(run.status, 2, run.stderr);
-    assert.equal(run.stderr, 'mp-privacy: app: permission denied; mp-privacy could not read it, so it was not checked\n');
+    assert.equal(
+      run.stderr,
+      'mp-privacy: app: permission denied; mp-privacy could not read it, so it was not checked\n',
+    );
 
     fs.chmodSync(app, 0o555);
     run = runCliUnprivileged(['lint', 'app', '--fix'], box.work);
     assertNoStackTrace(run.stderr);
-    assert.match(run.stderr, /^mp-privacy: did not fix privacy-authorization-flow in app\/app\.json: cannot write app\/app\.json: its folder is not writable \(permission denied\)$/m);
+    assert.match(
+      run.stderr,
+      /^mp-privacy: did not fix privacy-authorization-flow in app\/app\.json: cannot write app\/app\.json: its folder is not writable \(permission denied\)$/m,
+    );
     assert.match(run.stdout, /__usePrivacyCheck__ is obsolete/, 'the report is still made');
     assert.equal(run.status, 0);
   });
@@ -159,17 +190,26 @@ describe('safety: encodings and clear messages', () => {
     fs.writeFileSync(path.join(box.work, 'project.config.json'), JSON.stringify({ miniprogramRoot: 'dist/' }));
     const run = runCli(['lint', '.'], { cwd: box.work });
     assert.equal(run.status, 1, run.stderr);
-    assert.equal(run.stderr, 'mp-privacy: warning: project.config.json: "miniprogramRoot": "dist/" names a folder that does not exist.\n');
+    assert.equal(
+      run.stderr,
+      'mp-privacy: warning: project.config.json: "miniprogramRoot": "dist/" names a folder that does not exist.\n',
+    );
     assert.match(run.stdout, /phone-on-entry/);
   });
 
   it('lint says which configuration it used when it is outside the linted folder', () => {
     const app = copyCliFixture('phone-on-entry', path.join(box.work, 'miniprogram'));
-    fs.writeFileSync(path.join(box.work, 'mp-privacy.config.json'), JSON.stringify({ rules: { 'phone-on-entry': 'off' } }));
+    fs.writeFileSync(
+      path.join(box.work, 'mp-privacy.config.json'),
+      JSON.stringify({ rules: { 'phone-on-entry': 'off' } }),
+    );
     fs.writeFileSync(path.join(box.work, 'project.config.json'), JSON.stringify({ miniprogramRoot: 'miniprogram/' }));
     const run = runCli(['lint', 'miniprogram'], { cwd: box.work });
     assert.equal(run.status, 0, run.stdout);
-    assert.equal(run.stderr, 'mp-privacy: mp-privacy.config.json: used this configuration, which is outside miniprogram\n');
+    assert.equal(
+      run.stderr,
+      'mp-privacy: mp-privacy.config.json: used this configuration, which is outside miniprogram\n',
+    );
     assert.ok(fs.existsSync(app));
   });
 });

@@ -13,7 +13,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CancellationTokenSource, HoverRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
+import {
+  CancellationTokenSource,
+  HoverRequest,
+  LSPErrorCodes,
+  ResponseError,
+} from 'vscode-languageserver-protocol/node';
 import { LspSession, uriOf } from '../lsp/lsp-session';
 
 const HOOK = path.join(__dirname, 'rule-hook.js');
@@ -24,8 +29,10 @@ const PROJECT: Record<string, string> = {
   'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/order/checkout'] }, null, 2),
   'pages/index/index.wxml': '<view>{{title}}</view>\n',
   'pages/index/index.js': "Page({\n  onLoad() {\n    wx.setStorageSync('phone', this.data.phone);\n  },\n});\n",
-  'pages/order/checkout.wxml': '<view class="checkout">\n  <button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">获取手机号</button>\n  <button class="pay" bindtap="submitOrder">提交订单</button>\n</view>\n',
-  'pages/order/checkout.js': "Page({\n  onGetPhone(e) {\n    this.setData({ code: e.detail.code });\n  },\n  submitOrder() {\n    wx.requestPayment({ timeStamp: '', nonceStr: '', package: '', signType: 'RSA', paySign: '' });\n  },\n});\n",
+  'pages/order/checkout.wxml':
+    '<view class="checkout">\n  <button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">获取手机号</button>\n  <button class="pay" bindtap="submitOrder">提交订单</button>\n</view>\n',
+  'pages/order/checkout.js':
+    "Page({\n  onGetPhone(e) {\n    this.setData({ code: e.detail.code });\n  },\n  submitOrder() {\n    wx.requestPayment({ timeStamp: '', nonceStr: '', package: '', signType: 'RSA', paySign: '' });\n  },\n});\n",
   // The purpose-modal fix appends its styles here: trailing whitespace with text after it.
   'pages/order/checkout.wxss': `.pay { margin: 24rpx; }${' '.repeat(RUN)}/* end */\n`,
 };
@@ -59,9 +66,21 @@ describe('the language server keeps answering', () => {
     try {
       await session.currentDiagnostics('app.json');
       const documents: [string, string, string][] = [
-        ['400,000 spaces after #ifdef', 'pages/index/index.js', `Page({});\n// #ifdef MP-WEIXIN${' '.repeat(RUN)}x\n// #endif\n`],
-        ['a run of {{ in a class attribute', 'pages/index/index.wxml', `<button class="${'{{'.repeat(RUN / 2)}" open-type="getPhoneNumber" bindgetphonenumber="p">phone</button>\n`],
-        ['a run of {{ in page text', 'pages/index/index.wxml', `<view>${'{{'.repeat(RUN / 2)}</view>\n<button open-type="getPhoneNumber" bindgetphonenumber="p">phone</button>\n`],
+        [
+          '400,000 spaces after #ifdef',
+          'pages/index/index.js',
+          `Page({});\n// #ifdef MP-WEIXIN${' '.repeat(RUN)}x\n// #endif\n`,
+        ],
+        [
+          'a run of {{ in a class attribute',
+          'pages/index/index.wxml',
+          `<button class="${'{{'.repeat(RUN / 2)}" open-type="getPhoneNumber" bindgetphonenumber="p">phone</button>\n`,
+        ],
+        [
+          'a run of {{ in page text',
+          'pages/index/index.wxml',
+          `<view>${'{{'.repeat(RUN / 2)}</view>\n<button open-type="getPhoneNumber" bindgetphonenumber="p">phone</button>\n`,
+        ],
       ];
       for (const [what, file, text] of documents) {
         if (session.read(file) === PROJECT[file]) await session.open(file, text);
@@ -70,7 +89,12 @@ describe('the language server keeps answering', () => {
         const { ms } = await timed(() => session.hover('app.json', { line: 0, character: 0 }));
         t.diagnostic(`${what}: a hover on app.json answered after ${ms} ms`);
       }
-      const { value: actions, ms } = await timed(() => session.codeActions('pages/order/checkout.wxml', { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }));
+      const { value: actions, ms } = await timed(() =>
+        session.codeActions('pages/order/checkout.wxml', {
+          start: { line: 1, character: 3 },
+          end: { line: 1, character: 3 },
+        }),
+      );
       t.diagnostic(`the purpose-modal code action on the stylesheet with ${RUN.toLocaleString('en')} spaces: ${ms} ms`);
       const titles = (actions ?? []).map((a) => a.title);
       assert.ok(titles.includes('Add a purpose-explanation modal'), `the code action is offered: ${titles.join(', ')}`);
@@ -83,12 +107,26 @@ describe('the language server keeps answering', () => {
   it('cancellation is honoured: a cancelled request is answered as cancelled, the next one is answered', async (t) => {
     const root = path.join(temp, 'cancel');
     writeProject(root);
-    const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${HOOK}`.trim(), MP_PRIVACY_TEST_SLOW_RULE: `personal-data-storage:${SLOW_RULE_MS}` };
+    const env = {
+      ...process.env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${HOOK}`.trim(),
+      MP_PRIVACY_TEST_SLOW_RULE: `personal-data-storage:${SLOW_RULE_MS}`,
+    };
     const session = await LspSession.start(root, { env });
     const hover = (token?: CancellationTokenSource) =>
-      session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(session.path('pages/index/index.js')) }, position: { line: 2, character: 6 } }, token?.token);
+      session.connection.sendRequest(
+        HoverRequest.type,
+        { textDocument: { uri: uriOf(session.path('pages/index/index.js')) }, position: { line: 2, character: 6 } },
+        token?.token,
+      );
     const cancelled = async (request: Promise<unknown>) => {
-      const outcome = await session.withTimeout(request.then(() => 'answered', (error: unknown) => error), 'the cancelled hover');
+      const outcome = await session.withTimeout(
+        request.then(
+          () => 'answered',
+          (error: unknown) => error,
+        ),
+        'the cancelled hover',
+      );
       assert.ok(outcome instanceof ResponseError, `answered instead of cancelled: ${String(outcome)}`);
       assert.equal(outcome.code, LSPErrorCodes.RequestCancelled);
     };
@@ -116,7 +154,10 @@ describe('the language server keeps answering', () => {
 
       // The next request is answered (the analysis it needs is done).
       const answered = await session.withTimeout(hover(), 'the next hover');
-      assert.ok(answered && JSON.stringify(answered.contents).includes('personal-data-storage'), 'the hover explains the finding');
+      assert.ok(
+        answered && JSON.stringify(answered.contents).includes('personal-data-storage'),
+        'the hover explains the finding',
+      );
       assert.equal(await session.shutdown(), 0);
     } finally {
       session.dispose();

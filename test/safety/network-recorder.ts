@@ -29,8 +29,14 @@ function describeArgs(args: unknown[]): string {
 }
 
 function record(kind: string, detail: string): void {
-  const stack = (new Error().stack ?? '').split('\n').slice(3, 10).map((line) => line.trim());
-  fs.appendFileSync(logFile!, `${JSON.stringify({ kind, detail, pid: process.pid, argv: process.argv.slice(1, 3), stack })}\n`);
+  const stack = (new Error().stack ?? '')
+    .split('\n')
+    .slice(3, 10)
+    .map((line) => line.trim());
+  fs.appendFileSync(
+    logFile!,
+    `${JSON.stringify({ kind, detail, pid: process.pid, argv: process.argv.slice(1, 3), stack })}\n`,
+  );
 }
 
 function blocked(kind: string, args: unknown[]): never {
@@ -39,7 +45,12 @@ function blocked(kind: string, args: unknown[]): never {
   throw new Error(`mp-privacy safety test: ${kind}(${detail}) blocked`);
 }
 
-function wrap(target: Record<string, unknown> | undefined, name: string, kind: string, mode: 'block' | 'record' = 'block'): void {
+function wrap(
+  target: Record<string, unknown> | undefined,
+  name: string,
+  kind: string,
+  mode: 'block' | 'record' = 'block',
+): void {
   const original = target?.[name];
   if (!target || typeof original !== 'function') return;
   target[name] = function (this: unknown, ...args: unknown[]) {
@@ -64,17 +75,20 @@ function install(): void {
   }
   wrap(require('http2') as Record<string, unknown>, 'connect', 'http2.connect');
   const dns = require('dns') as Record<string, unknown> & { promises: Record<string, unknown> };
-  for (const target of [dns, dns.promises, (require('dns/promises') as Record<string, unknown>)]) {
-    for (const name of Object.keys(target)) if (/^(lookup|resolve|reverse)/.test(name)) wrap(target, name, `dns.${name}`);
+  for (const target of [dns, dns.promises, require('dns/promises') as Record<string, unknown>]) {
+    for (const name of Object.keys(target))
+      if (/^(lookup|resolve|reverse)/.test(name)) wrap(target, name, `dns.${name}`);
   }
   const dgram = require('dgram') as Record<string, unknown>;
   wrap(dgram, 'createSocket', 'dgram.createSocket');
   const globals = globalThis as unknown as Record<string, unknown>;
   wrap(globals, 'fetch', 'fetch');
   const childProcess = require('child_process') as Record<string, unknown>;
-  for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) wrap(childProcess, name, `child_process.${name}`);
+  for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'])
+    wrap(childProcess, name, `child_process.${name}`);
   const vm = require('vm') as Record<string, unknown>;
-  for (const name of ['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']) wrap(vm, name, `vm.${name}`, 'record');
+  for (const name of ['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction'])
+    wrap(vm, name, `vm.${name}`, 'record');
   if (workspace) {
     const Module = require('module') as { prototype: Record<string, unknown> };
     const compile = Module.prototype._compile as AnyFunction;

@@ -18,7 +18,10 @@ import { VIRTUAL_ROOT, virtualHost } from '../helpers/virtual-project';
 
 // markdown-it ships no types; only render() is used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const MarkdownIt = require('markdown-it') as new (options: { html: boolean; linkify: boolean }) => { render(source: string): string; validateLink(url: string): boolean };
+const MarkdownIt = require('markdown-it') as new (options: { html: boolean; linkify: boolean }) => {
+  render(source: string): string;
+  validateLink(url: string): boolean;
+};
 const markdown = new MarkdownIt({ html: true, linkify: false });
 markdown.validateLink = () => true; // javascript: and file: links too (markdown-it drops them by default)
 
@@ -30,7 +33,8 @@ const BEL = '\u0007';
 /** A folder name that retitles the terminal, rewinds the line, prints a fake finding and reverses the rest. */
 const HOSTILE_FOLDER = `shop${ESC}]0;pwned${BEL}\r\n  1:1  error  FAKE finding  phone-on-entry\u202e`;
 const HOSTILE_PAGE = `pages/p${ESC}[31m\u2066/index`;
-const MARKUP = '| x | <img src=x onerror=alert(1)> [link](javascript:alert(1)) ![](http://remote.example/img.png) www.evil.example\n# heading';
+const MARKUP =
+  '| x | <img src=x onerror=alert(1)> [link](javascript:alert(1)) ![](http://remote.example/img.png) www.evil.example\n# heading';
 
 function cli(args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' };
@@ -56,7 +60,11 @@ function binaryWithoutNul(length: number): Buffer {
 
 function assertNotSteering(output: string, what: string): void {
   const found = STEERING.exec(output);
-  assert.equal(found, null, `${what} holds U+${found?.[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${found?.index}: ${JSON.stringify(output.slice(Math.max(0, (found?.index ?? 0) - 60), (found?.index ?? 0) + 20))}`);
+  assert.equal(
+    found,
+    null,
+    `${what} holds U+${found?.[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${found?.index}: ${JSON.stringify(output.slice(Math.max(0, (found?.index ?? 0) - 60), (found?.index ?? 0) + 20))}`,
+  );
 }
 
 describe('output that cannot be steered', () => {
@@ -64,14 +72,21 @@ describe('output that cannot be steered', () => {
   before(() => {
     temp = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-privacy-escaping-'));
     writeFiles(path.join(temp, 'lint', HOSTILE_FOLDER), {
-      'app.json': JSON.stringify({ pages: [HOSTILE_PAGE, 'pages/bin/index'], permission: { 'scope.userLocation': { desc: `测试${ESC}[2J\u202e` } } }),
+      'app.json': JSON.stringify({
+        pages: [HOSTILE_PAGE, 'pages/bin/index'],
+        permission: { 'scope.userLocation': { desc: `测试${ESC}[2J\u202e` } },
+      }),
       'mp-privacy.config.json': JSON.stringify({ rules: { [`no-such-rule${ESC}[31m\u202e`]: 'off' } }),
       [`${HOSTILE_PAGE}.wxml`]: '<button open-type="getPhoneNumber" bindgetphonenumber="p">手机号登录</button>\n',
       [`${HOSTILE_PAGE}.js`]: `Page({\n  onLoad() {\n    wx.getLocation({});\n    wx.setStorageSync('phone${ESC}]0;x${BEL}\u202e', 1);\n  },\n  p() {},\n});\n`,
       'pages/bin/index.wxml': binaryWithoutNul(3000),
       'pages/bin/index.js': binaryWithoutNul(3000),
     });
-    writeFiles(path.join(temp, 'lint', 'clean'), { 'app.json': JSON.stringify({ pages: ['pages/index/index'] }), 'pages/index/index.wxml': '<view>hi</view>\n', 'pages/index/index.js': 'Page({});\n' });
+    writeFiles(path.join(temp, 'lint', 'clean'), {
+      'app.json': JSON.stringify({ pages: ['pages/index/index'] }),
+      'pages/index/index.wxml': '<view>hi</view>\n',
+      'pages/index/index.js': 'Page({});\n',
+    });
   });
   after(() => fs.rmSync(temp, { recursive: true, force: true }));
 
@@ -82,9 +97,15 @@ describe('output that cannot be steered', () => {
     assertNotSteering(run.stderr, 'stderr');
     assert.ok(!run.stdout.split('\n').some((line) => line.startsWith('  1:1  error  FAKE')), 'no fake finding line');
     // Escaped, not dropped: the folder, the page, the stored key and the unknown rule are still recognisable.
-    assert.match(run.stdout, /^ {2}shop\\u001b\]0;pwned\\u0007\\u000d\\u000a {2}1:1 {2}error {2}FAKE finding {2}phone-on-entry\\u202e$/m);
+    assert.match(
+      run.stdout,
+      /^ {2}shop\\u001b\]0;pwned\\u0007\\u000d\\u000a {2}1:1 {2}error {2}FAKE finding {2}phone-on-entry\\u202e$/m,
+    );
     assert.match(run.stdout, /pages\/p\\u001b\[31m\\u2066\/index\.js$/m);
-    assert.match(run.stdout, /Personal information \("phone\\u001b\]0;x\\u0007\\u202e"\) is written to local storage\./);
+    assert.match(
+      run.stdout,
+      /Personal information \("phone\\u001b\]0;x\\u0007\\u202e"\) is written to local storage\./,
+    );
     assert.match(run.stdout, /Unknown rule "no-such-rule\\u001b\[31m\\u202e"/);
   });
 
@@ -92,7 +113,11 @@ describe('output that cannot be steered', () => {
     const copy = path.join(temp, 'fix');
     fs.cpSync(path.join(temp, 'lint'), copy, { recursive: true });
     const fixed = cli(['lint', copy, '--fix']);
-    assert.match(fixed.stderr, /mp-privacy: fixed undeclared-private-info in .*\/pages\/p\\u001b\[31m\\u2066\/index\.js: /, 'an automatic fix was applied and reported');
+    assert.match(
+      fixed.stderr,
+      /mp-privacy: fixed undeclared-private-info in .*\/pages\/p\\u001b\[31m\\u2066\/index\.js: /,
+      'an automatic fix was applied and reported',
+    );
     assertNotSteering(fixed.stderr, 'stderr of --fix');
     assertNotSteering(fixed.stdout, 'stdout of --fix');
     const inventory = cli(['inventory', path.join(temp, 'lint')]);
@@ -105,7 +130,11 @@ describe('output that cannot be steered', () => {
     const folder = 'x|y<img src=q onerror=alert(1)>[l](javascript:alert(1))';
     const root = path.join(temp, 'markdown');
     writeFiles(root, {
-      'app.json': JSON.stringify({ pages: [`pages/${folder}/index`], requiredPrivateInfos: ['getLocation'], permission: { 'scope.userLocation': { desc: MARKUP } } }),
+      'app.json': JSON.stringify({
+        pages: [`pages/${folder}/index`],
+        requiredPrivateInfos: ['getLocation'],
+        permission: { 'scope.userLocation': { desc: MARKUP } },
+      }),
       [`pages/${folder}/index.wxml`]: '<button open-type="getPhoneNumber" bindgetphonenumber="p">手机号</button>\n',
       [`pages/${folder}/index.js`]: 'Page({\n  onLoad() {\n    wx.getLocation({});\n  },\n});\n',
     });
@@ -117,7 +146,11 @@ describe('output that cannot be steered', () => {
     const rows = html.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
     assert.equal(rows.length, 3, 'a header and the two places (getPhoneNumber, wx.getLocation)');
     for (const row of rows) assert.equal((row.match(/<t[dh][\s>]/g) ?? []).length, 4, row);
-    assert.doesNotMatch(run.stdout, /(?<!\\):\/\/|(?<!\\)www\./, 'no bare autolink (GFM renderers link http:// and www.)');
+    assert.doesNotMatch(
+      run.stdout,
+      /(?<!\\):\/\/|(?<!\\)www\./,
+      'no bare autolink (GFM renderers link http:// and www.)',
+    );
     assert.match(html, /onerror=alert\(1\)/, 'the text is still there, as text');
     // The renderer would have made all of it markup: the check above can fail.
     assert.match(markdown.render(MARKUP), /<img[\s\S]*<a href="javascript:/);
@@ -125,17 +158,26 @@ describe('output that cannot be steered', () => {
 
   it('hovers quote project text literally', () => {
     const key = `phone <img src=x onerror=alert(1)> [link](javascript:alert(1)) ![](http://remote.example/img.png)`;
-    const result = new ProjectAnalyzer(virtualHost({
-      'app.json': JSON.stringify({ pages: ['pages/index/index'], requiredPrivateInfos: ['getLocation'], permission: { 'scope.userLocation': { desc: `测试 ${MARKUP}` } } }),
-      'pages/index/index.wxml': '<view>{{title}}</view>\n',
-      'pages/index/index.js': `Page({\n  onLoad() {\n    wx.getLocation({});\n    wx.setStorageSync('${key}', 1);\n  },\n});\n`,
-    })).analyze(VIRTUAL_ROOT);
+    const result = new ProjectAnalyzer(
+      virtualHost({
+        'app.json': JSON.stringify({
+          pages: ['pages/index/index'],
+          requiredPrivateInfos: ['getLocation'],
+          permission: { 'scope.userLocation': { desc: `测试 ${MARKUP}` } },
+        }),
+        'pages/index/index.wxml': '<view>{{title}}</view>\n',
+        'pages/index/index.js': `Page({\n  onLoad() {\n    wx.getLocation({});\n    wx.setStorageSync('${key}', 1);\n  },\n});\n`,
+      }),
+    ).analyze(VIRTUAL_ROOT);
     const quoting = result.findings.filter((f) => f.evidence.en.includes('<img'));
     assert.deepEqual(quoting.map((f) => f.ruleId).sort(), ['location-purpose', 'personal-data-storage']);
     for (const finding of quoting) {
       const html = markdown.render(hoverMarkdown(finding, 'en'));
       assert.doesNotMatch(html, /<img|<a href="(?!https:\/\/developers\.weixin\.qq\.com\/|file:)/i, html);
-      const ours = [ruleDocsUri(finding.ruleId), ...(ruleById(finding.ruleId)?.meta.references ?? []).map((r) => r.url)];
+      const ours = [
+        ruleDocsUri(finding.ruleId),
+        ...(ruleById(finding.ruleId)?.meta.references ?? []).map((r) => r.url),
+      ];
       const links = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
       assert.deepEqual(links, ours, 'only the rule documentation and official references are links');
     }

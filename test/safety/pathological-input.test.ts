@@ -111,7 +111,12 @@ describe(`pathological input: ${LENGTH.toLocaleString('en')}-character runs in e
     const kinds = new Set(Object.keys(CASES).map((context) => fileKindOf(context as RunContext)));
     assert.deepEqual([...kinds].sort(), ['js', 'json', 'ts', 'wxml', 'wxs', 'wxss']);
     const known = new Set(RUN_PATTERNS.map((p) => p.name));
-    assert.deepEqual(Object.values(CASES).flat().filter((name) => !known.has(name)), []);
+    assert.deepEqual(
+      Object.values(CASES)
+        .flat()
+        .filter((name) => !known.has(name)),
+      [],
+    );
   });
 
   for (const [context, patterns] of Object.entries(CASES)) {
@@ -121,7 +126,9 @@ describe(`pathological input: ${LENGTH.toLocaleString('en')}-character runs in e
         assert.notEqual(outcome, 'hang', `did not finish within ${HANG_GUARD_MS / 1000} s`);
         if (outcome === 'hang') return;
         const { times, ms } = outcome;
-        t.diagnostic(`${ms} ms (analysis ${times.analysisMs.toFixed(0)}, fixes ${times.fixesMs.toFixed(0)}, outputs ${times.outputMs.toFixed(0)}), ${times.findings} findings`);
+        t.diagnostic(
+          `${ms} ms (analysis ${times.analysisMs.toFixed(0)}, fixes ${times.fixesMs.toFixed(0)}, outputs ${times.outputMs.toFixed(0)}), ${times.findings} findings`,
+        );
         assert.deepEqual(times.failures, [], 'no rule or stage failed');
         if (ms <= GROWTH_CHECK_MS) return;
         // The better of two runs at each length: a busy machine stalls single runs (quadratic work stays ~16x).
@@ -134,7 +141,10 @@ describe(`pathological input: ${LENGTH.toLocaleString('en')}-character runs in e
         if (full / quarter >= MAX_GROWTH) full = Math.min(full, await timed(LENGTH));
         const growth = full / quarter;
         t.diagnostic(`${quarter} ms at a quarter of the length: ${growth.toFixed(1)}x for 4x the input`);
-        assert.ok(growth < MAX_GROWTH, `${full} ms at ${LENGTH} characters, ${quarter} ms at ${LENGTH / 4}: grows ${growth.toFixed(1)}x for 4x the input`);
+        assert.ok(
+          growth < MAX_GROWTH,
+          `${full} ms at ${LENGTH} characters, ${quarter} ms at ${LENGTH / 4}: grows ${growth.toFixed(1)}x for 4x the input`,
+        );
       });
     }
   }

@@ -14,7 +14,12 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  HoverRequest,
+} from 'vscode-languageserver-protocol/node';
 import { ProjectAnalyzer, createNodeFileSystemHost, findMiniProgramRoots } from '../../server/src/engine';
 import type { Locale } from '../../server/src/engine';
 import { cliBin, examplesDir, fixture, fixturesDir } from '../helpers/paths';
@@ -40,7 +45,10 @@ function sandbox(): Sandbox {
   fs.cpSync(fixture('safety', 'exec-marker'), root, { recursive: true });
   const trap = path.join(root, 'node_modules', 'evil');
   fs.mkdirSync(trap, { recursive: true });
-  fs.writeFileSync(path.join(trap, 'index.js'), "require('fs').writeFileSync(require('path').join(process.env.MP_PRIVACY_MARKER_DIR || __dirname, 'EXECUTED-node_modules'), 'x');\n");
+  fs.writeFileSync(
+    path.join(trap, 'index.js'),
+    "require('fs').writeFileSync(require('path').join(process.env.MP_PRIVACY_MARKER_DIR || __dirname, 'EXECUTED-node_modules'), 'x');\n",
+  );
   const markers = path.join(parent, 'markers');
   fs.mkdirSync(markers);
   const log = path.join(parent, 'recorder.jsonl');
@@ -71,14 +79,24 @@ function markersIn(box: Sandbox): string[] {
 
 function recorded(box: Sandbox): { kind: string; detail: string; stack: string[] }[] {
   if (!fs.existsSync(box.log)) return [];
-  return fs.readFileSync(box.log, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return fs
+    .readFileSync(box.log, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }
 
 /** Scripts (by argv[1] basename) of the processes that ran with the recorder loaded. */
 function recorderLoadedIn(box: Sandbox): string[] {
   const file = `${box.log}.loaded`;
   if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => path.basename(String((JSON.parse(line) as { argv: string[] }).argv[0] ?? '')));
+  return fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => path.basename(String((JSON.parse(line) as { argv: string[] }).argv[0] ?? '')));
 }
 
 function allFiles(dir: string): string[] {
@@ -100,7 +118,10 @@ describe('safety: workspace code is never run and the network never touched', ()
   it('positive controls: a script of the fixture run by node leaves a marker, and the recorder catches connections, lookups and workspace requires', () => {
     const control = sandbox();
     try {
-      const ran = spawnSync(process.execPath, [path.join(control.root, 'utils', 'helper.js')], { env: { ...process.env, MP_PRIVACY_MARKER_DIR: control.markers }, encoding: 'utf8' });
+      const ran = spawnSync(process.execPath, [path.join(control.root, 'utils', 'helper.js')], {
+        env: { ...process.env, MP_PRIVACY_MARKER_DIR: control.markers },
+        encoding: 'utf8',
+      });
       assert.equal(ran.status, 0, ran.stderr);
       assert.deepEqual(markersIn(control), ['markers/EXECUTED-helper.js']);
 
@@ -116,7 +137,14 @@ describe('safety: workspace code is never run and the network never touched', ()
         spawnSync(process.execPath, ['-e', `try { ${code} } catch {}`], { env: control.env, encoding: 'utf8' });
       }
       const kinds = recorded(control).map((r) => r.kind);
-      for (const kind of ['http.get', 'dns.lookup', 'net.connect', 'fetch', 'child_process.spawnSync', 'require of a workspace file']) {
+      for (const kind of [
+        'http.get',
+        'dns.lookup',
+        'net.connect',
+        'fetch',
+        'child_process.spawnSync',
+        'require of a workspace file',
+      ]) {
         assert.ok(kinds.includes(kind), `the recorder catches ${kind}; it saw ${kinds.join(', ')}`);
       }
       assert.deepEqual(markersIn(control), ['markers/EXECUTED-helper.js'], 'a blocked require runs nothing');
@@ -127,18 +155,35 @@ describe('safety: workspace code is never run and the network never touched', ()
 
   it('the CLI lints the fixture in every format without running its code or touching the network', () => {
     for (const format of ['text', 'json', 'sarif']) {
-      const run = spawnSync(process.execPath, [cliBin, 'lint', box.root, '--format', format], { env: box.env, encoding: 'utf8', timeout: 60_000 });
+      const run = spawnSync(process.execPath, [cliBin, 'lint', box.root, '--format', format], {
+        env: box.env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
       assert.match(run.stdout, /phone-on-entry/, 'the fixture was analysed');
     }
-    assert.ok(recorderLoadedIn(box).includes('mp-privacy.js'), `the recorder ran in the CLI processes: ${recorderLoadedIn(box).join(', ')}`);
+    assert.ok(
+      recorderLoadedIn(box).includes('mp-privacy.js'),
+      `the recorder ran in the CLI processes: ${recorderLoadedIn(box).join(', ')}`,
+    );
     assert.deepEqual(markersIn(box), [], 'no workspace script ran');
     assert.deepEqual(recorded(box), [], 'no connection, lookup, process or workspace require');
   });
 
   it('the language server analyses, hovers and builds every quick-fix without running workspace code or touching the network', async () => {
-    const saved = { NODE_OPTIONS: process.env.NODE_OPTIONS, MP_PRIVACY_NET_LOG: process.env.MP_PRIVACY_NET_LOG, MP_PRIVACY_MARKER_DIR: process.env.MP_PRIVACY_MARKER_DIR, MP_PRIVACY_WORKSPACE: process.env.MP_PRIVACY_WORKSPACE };
-    Object.assign(process.env, { NODE_OPTIONS: box.env.NODE_OPTIONS, MP_PRIVACY_NET_LOG: box.log, MP_PRIVACY_MARKER_DIR: box.markers, MP_PRIVACY_WORKSPACE: box.root });
+    const saved = {
+      NODE_OPTIONS: process.env.NODE_OPTIONS,
+      MP_PRIVACY_NET_LOG: process.env.MP_PRIVACY_NET_LOG,
+      MP_PRIVACY_MARKER_DIR: process.env.MP_PRIVACY_MARKER_DIR,
+      MP_PRIVACY_WORKSPACE: process.env.MP_PRIVACY_WORKSPACE,
+    };
+    Object.assign(process.env, {
+      NODE_OPTIONS: box.env.NODE_OPTIONS,
+      MP_PRIVACY_NET_LOG: box.log,
+      MP_PRIVACY_MARKER_DIR: box.markers,
+      MP_PRIVACY_WORKSPACE: box.root,
+    });
     let session: LspSession | undefined;
     try {
       session = await LspSession.start(box.root);
@@ -149,18 +194,35 @@ describe('safety: workspace code is never run and the network never touched', ()
       }
     }
     try {
-      const files = allFiles(box.root).filter((f) => /\.(wxml|js|ts|json|wxss|wxs)$/.test(f)).map((f) => path.relative(box.root, f));
+      const files = allFiles(box.root)
+        .filter((f) => /\.(wxml|js|ts|json|wxss|wxs)$/.test(f))
+        .map((f) => path.relative(box.root, f));
       for (const rel of files) await session.open(rel);
       await session.change('pages/index/index.js', `${session.read('pages/index/index.js')}\n// edited\n`);
-      await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(path.join(box.root, 'utils', 'helper.js')), type: FileChangeType.Changed }] });
+      await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: uriOf(path.join(box.root, 'utils', 'helper.js')), type: FileChangeType.Changed }],
+      });
       const findings = await session.settledFindings();
-      assert.ok(findings.some((f) => f.includes('phone-on-entry')), `findings published: ${findings.join(', ')}`);
+      assert.ok(
+        findings.some((f) => f.includes('phone-on-entry')),
+        `findings published: ${findings.join(', ')}`,
+      );
       let actions = 0;
       for (const rel of files) {
-        await session.withTimeout(session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(session.path(rel)) }, position: { line: 0, character: 0 } }), 'hover');
+        await session.withTimeout(
+          session.connection.sendRequest(HoverRequest.type, {
+            textDocument: { uri: uriOf(session.path(rel)) },
+            position: { line: 0, character: 0 },
+          }),
+          'hover',
+        );
         const lines = session.read(rel).split('\n').length;
         const result = await session.withTimeout(
-          session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uriOf(session.path(rel)) }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } }, context: { diagnostics: [] } }),
+          session.connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri: uriOf(session.path(rel)) },
+            range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } },
+            context: { diagnostics: [] },
+          }),
           'code actions',
         );
         actions += result?.length ?? 0;
@@ -170,7 +232,10 @@ describe('safety: workspace code is never run and the network never touched', ()
     } finally {
       session.dispose();
     }
-    assert.ok(recorderLoadedIn(box).includes('mp-privacy-language-server.js'), `the recorder ran in the server process: ${recorderLoadedIn(box).join(', ')}`);
+    assert.ok(
+      recorderLoadedIn(box).includes('mp-privacy-language-server.js'),
+      `the recorder ran in the server process: ${recorderLoadedIn(box).join(', ')}`,
+    );
     assert.deepEqual(markersIn(box), [], 'no workspace script ran');
     assert.deepEqual(recorded(box), [], 'no connection, lookup, process or workspace require');
   });
@@ -195,7 +260,8 @@ function writesOutside(root: string): { fixes: number; outside: string[] } {
         fixes++;
         for (const file of [...built.edits.map((e) => e.file), ...built.creations.map((c) => c.file)]) {
           const rel = path.relative(root, path.resolve(file));
-          if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) outside.add(`${fix.kind} (${locale}) of ${finding.ruleId}: ${rel}`);
+          if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
+            outside.add(`${fix.kind} (${locale}) of ${finding.ruleId}: ${rel}`);
         }
       }
     }
@@ -218,11 +284,8 @@ describe('safety: fixes stay inside the mini program root', () => {
     assert.deepEqual(outside, []);
   });
 
-  it(
-    'app.json paths that climb out of the root ("../outside/login/login", subpackage root "../outside/pkg", component "/../outside/comp/card") never lead a fix outside it',
-    () => {
-      const root = fixture('safety', 'escape-root', 'mini');
-      assert.deepEqual(writesOutside(root).outside, []);
-    },
-  );
+  it('app.json paths that climb out of the root ("../outside/login/login", subpackage root "../outside/pkg", component "/../outside/comp/card") never lead a fix outside it', () => {
+    const root = fixture('safety', 'escape-root', 'mini');
+    assert.deepEqual(writesOutside(root).outside, []);
+  });
 });

@@ -59,7 +59,8 @@ export function makeSandbox(): Sandbox {
     work,
     outside,
     outsideIsSetUp: () => void (before = snapshotTree(outside)),
-    assertOutsideUnchanged: () => assert.deepEqual(snapshotTree(outside), before, 'the folder next to the one under test changed'),
+    assertOutsideUnchanged: () =>
+      assert.deepEqual(snapshotTree(outside), before, 'the folder next to the one under test changed'),
     cleanup: () => {
       makeWritable(parent);
       fs.rmSync(parent, { recursive: true, force: true });
@@ -71,7 +72,8 @@ export function makeSandbox(): Sandbox {
 function makeWritable(dir: string): void {
   try {
     fs.chmodSync(dir, 0o755);
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) makeWritable(path.join(dir, entry.name));
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
+      if (entry.isDirectory()) makeWritable(path.join(dir, entry.name));
   } catch {
     // Already gone, or not ours: rmSync reports what really cannot be removed.
   }
@@ -85,7 +87,10 @@ export function copyCliFixture(name: string, target: string): string {
 
 /** Adds the obsolete `__usePrivacyCheck__` key to an app.json: `lint --fix` removes it (an automatic fix). */
 export function addObsoleteKey(appJson: string): void {
-  fs.writeFileSync(appJson, JSON.stringify({ ...JSON.parse(fs.readFileSync(appJson, 'utf8')), __usePrivacyCheck__: true }, null, 2) + '\n');
+  fs.writeFileSync(
+    appJson,
+    JSON.stringify({ ...JSON.parse(fs.readFileSync(appJson, 'utf8')), __usePrivacyCheck__: true }, null, 2) + '\n',
+  );
 }
 
 /**

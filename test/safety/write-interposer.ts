@@ -36,11 +36,19 @@ function beforeOpen(target: unknown): void {
 
 const originalOpenSync = fs.openSync;
 const originalWriteFileSync = fs.writeFileSync;
-(fs as { openSync: typeof fs.openSync }).openSync = function openSync(this: unknown, file: PathLike, ...rest: unknown[]) {
+(fs as { openSync: typeof fs.openSync }).openSync = function openSync(
+  this: unknown,
+  file: PathLike,
+  ...rest: unknown[]
+) {
   beforeOpen(file);
   return (originalOpenSync as (...args: unknown[]) => number).call(this, file, ...rest);
 };
-(fs as { writeFileSync: typeof fs.writeFileSync }).writeFileSync = function writeFileSync(this: unknown, file: PathOrFileDescriptor, ...rest: unknown[]) {
+(fs as { writeFileSync: typeof fs.writeFileSync }).writeFileSync = function writeFileSync(
+  this: unknown,
+  file: PathOrFileDescriptor,
+  ...rest: unknown[]
+) {
   beforeOpen(file);
   return (originalWriteFileSync as (...args: unknown[]) => void).call(this, file, ...rest);
 };
@@ -50,5 +58,6 @@ fs.renameSync = function renameSync(from: PathLike, to: PathLike) {
   originalRenameSync(from, to);
   // Renames of a temporary file over a project file; the journal's own commit is not counted.
   const journal = /^[0-9a-f]{16}-\d+-[0-9a-f]{16}\.json$/.test(path.basename(String(to)));
-  if (/mp-privacy.*\.tmp$/.test(path.basename(String(from))) && !journal && ++renamed === killAfterRename) process.kill(process.pid, 'SIGKILL');
+  if (/mp-privacy.*\.tmp$/.test(path.basename(String(from))) && !journal && ++renamed === killAfterRename)
+    process.kill(process.pid, 'SIGKILL');
 };

@@ -39,8 +39,14 @@ function manyFilesToFix(dir: string, pages: number): string[] {
   fs.writeFileSync(path.join(dir, 'app.json'), JSON.stringify({ pages: routes }, null, 2) + '\n');
   for (const route of routes) {
     fs.mkdirSync(path.join(dir, path.dirname(route)), { recursive: true });
-    fs.writeFileSync(path.join(dir, `${route}.wxml`), `<view class="page">\n  <form report-submit="true" bindsubmit="onSubmit">\n    <input name="note" />\n    <button form-type="submit">保存</button>\n  </form>\n</view>\n`);
-    fs.writeFileSync(path.join(dir, `${route}.js`), `Page({\n  onSubmit(e) {\n    this.setData({ note: e.detail.value.note });\n  },\n});\n`);
+    fs.writeFileSync(
+      path.join(dir, `${route}.wxml`),
+      `<view class="page">\n  <form report-submit="true" bindsubmit="onSubmit">\n    <input name="note" />\n    <button form-type="submit">保存</button>\n  </form>\n</view>\n`,
+    );
+    fs.writeFileSync(
+      path.join(dir, `${route}.js`),
+      `Page({\n  onSubmit(e) {\n    this.setData({ note: e.detail.value.note });\n  },\n});\n`,
+    );
   }
   return routes.map((route) => path.join(dir, `${route}.wxml`));
 }
@@ -55,8 +61,17 @@ describe('safety: writes that cannot be turned', () => {
   it('a planted temporary-file symlink: the write does not follow it, and the fix still lands', () => {
     const app = fixableProject(path.join(box.work, 'app'));
     const opened = path.join(box.parent, 'opened.log');
-    const run = runCli(['lint', app, '--fix'], { env: interposed({ MP_PRIVACY_TEST_PLANT_LINK: path.join(box.outside, 'secret.txt'), MP_PRIVACY_TEST_OPENED: opened }) });
-    const names = fs.readFileSync(opened, 'utf8').trim().split('\n').map((file) => path.basename(file));
+    const run = runCli(['lint', app, '--fix'], {
+      env: interposed({
+        MP_PRIVACY_TEST_PLANT_LINK: path.join(box.outside, 'secret.txt'),
+        MP_PRIVACY_TEST_OPENED: opened,
+      }),
+    });
+    const names = fs
+      .readFileSync(opened, 'utf8')
+      .trim()
+      .split('\n')
+      .map((file) => path.basename(file));
     assert.ok(names.length >= 2, `a new name after the planted one: ${names.join(', ')}`);
     // Unpredictable: pid and 64 random bits, not the file name.
     for (const name of names) assert.match(name, /^\.mp-privacy-\d+-[0-9a-f]{16}\.tmp$/);
@@ -77,9 +92,16 @@ describe('safety: writes that cannot be turned', () => {
 
     const run = runCli(['lint', box.work, '--fix']);
     assert.equal(fs.statSync(path.join(privateApp, 'app.json')).mode & 0o777, 0o600);
-    assert.equal(JSON.parse(fs.readFileSync(path.join(privateApp, 'app.json'), 'utf8')).__usePrivacyCheck__, undefined, 'the 0600 file is fixed');
+    assert.equal(
+      JSON.parse(fs.readFileSync(path.join(privateApp, 'app.json'), 'utf8')).__usePrivacyCheck__,
+      undefined,
+      'the 0600 file is fixed',
+    );
     assert.match(run.stderr, /fixed privacy-authorization-flow in \S*\/private\/app\.json/);
-    assert.match(run.stderr, /did not fix privacy-authorization-flow in \S*\/readonly\/app\.json: cannot write \S*\/readonly\/app\.json: it is read-only/);
+    assert.match(
+      run.stderr,
+      /did not fix privacy-authorization-flow in \S*\/readonly\/app\.json: cannot write \S*\/readonly\/app\.json: it is read-only/,
+    );
     assert.equal(fs.statSync(readOnly).mode & 0o777, 0o444);
     assert.equal(fs.readFileSync(readOnly, 'utf8'), before);
   });
@@ -87,7 +109,10 @@ describe('safety: writes that cannot be turned', () => {
   it('a dangling symlink named mp-privacy.config.json: init refuses to write through it', () => {
     const target = path.join(box.outside, 'created-by-init.json');
     fs.symlinkSync(target, path.join(box.work, 'mp-privacy.config.json'));
-    for (const args of [['init', box.work], ['init', box.work, '--force']]) {
+    for (const args of [
+      ['init', box.work],
+      ['init', box.work, '--force'],
+    ]) {
       const run = runCli(args);
       assert.equal(run.status, 2, run.stderr);
       assert.match(run.stderr, /mp-privacy\.config\.json is a symbolic link; mp-privacy does not write through links/);
@@ -117,9 +142,16 @@ describe('safety: writes that cannot be turned', () => {
     const edited = templates[1];
     const before = templates.map((file) => fs.readFileSync(file, 'utf8'));
     const run = runCli(['lint', dir, '--fix'], { env: interposed({ MP_PRIVACY_TEST_EDIT: edited }) });
-    assert.match(run.stderr, /no fix was written: \S*\/pages\/p1\/p1\.wxml: it changed on disk since mp-privacy read it/);
+    assert.match(
+      run.stderr,
+      /no fix was written: \S*\/pages\/p1\/p1\.wxml: it changed on disk since mp-privacy read it/,
+    );
     assert.equal(fs.readFileSync(edited, 'utf8'), `${before[1]}<!-- edited -->\n`, 'the edit is kept');
-    assert.equal(fs.readFileSync(templates[0], 'utf8'), before[0], 'all or nothing: the other files are not written either');
+    assert.equal(
+      fs.readFileSync(templates[0], 'utf8'),
+      before[0],
+      'all or nothing: the other files are not written either',
+    );
     assert.equal(fs.readFileSync(templates[2], 'utf8'), before[2]);
     assert.deepEqual(temporaryFiles(dir), []);
   });
@@ -150,10 +182,17 @@ describe('safety: writes that cannot be turned', () => {
       const kind = ['delay', 'temporary', 'rename'][trial % 3];
       const k = String(1 + Math.floor(Math.random() * templates.length));
       const delay = kind === 'delay' ? Math.random() * duration * 1.1 : duration * 5;
-      const env = kind === 'temporary' ? interposed({ MP_PRIVACY_TEST_KILL_AT: k }) : kind === 'rename' ? interposed({ MP_PRIVACY_TEST_KILL_AFTER_RENAME: k }) : process.env;
+      const env =
+        kind === 'temporary'
+          ? interposed({ MP_PRIVACY_TEST_KILL_AT: k })
+          : kind === 'rename'
+            ? interposed({ MP_PRIVACY_TEST_KILL_AFTER_RENAME: k })
+            : process.env;
       const child = spawn(process.execPath, [cliBin, 'lint', dir, '--fix'], { stdio: 'ignore', env });
       const timer = setTimeout(() => child.kill('SIGKILL'), delay);
-      const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+      const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on('exit', (_code, sig) => resolve(sig)),
+      );
       clearTimeout(timer);
       const when = kind === 'delay' ? `after ${Math.round(delay)} ms` : `at ${kind} ${k}`;
       const killed = contents();
@@ -161,15 +200,29 @@ describe('safety: writes that cannot be turned', () => {
       // The next run (a plain lint) finishes an interrupted set of renames and removes what the killed run left.
       const next = runCli(['lint', dir]);
       const after = [...new Set(contents())];
-      assert.ok(after.length === 1, `trial ${trial} (killed ${when}): after the next run ${contents().join(' ')}\n${next.stderr}`);
+      assert.ok(
+        after.length === 1,
+        `trial ${trial} (killed ${when}): after the next run ${contents().join(' ')}\n${next.stderr}`,
+      );
       assert.deepEqual(temporaryFiles(dir), [], next.stderr);
       const mixed = new Set(killed).size > 1;
-      outcomes.push(`${signal ? `killed at ${kind}` : 'finished'}: ${mixed ? 'mixed, finished by the next run' : after[0]} -> ${after[0]}`);
+      outcomes.push(
+        `${signal ? `killed at ${kind}` : 'finished'}: ${mixed ? 'mixed, finished by the next run' : after[0]} -> ${after[0]}`,
+      );
     }
-    const counts = outcomes.reduce<Record<string, number>>((acc, outcome) => ({ ...acc, [outcome]: (acc[outcome] ?? 0) + 1 }), {});
+    const counts = outcomes.reduce<Record<string, number>>(
+      (acc, outcome) => ({ ...acc, [outcome]: (acc[outcome] ?? 0) + 1 }),
+      {},
+    );
     console.log(`# SIGKILL trials (run ${duration} ms): ${JSON.stringify(counts)}`);
-    assert.ok(outcomes.some((outcome) => outcome.startsWith('killed')), 'at least one run was killed');
-    assert.ok(outcomes.some((outcome) => outcome.includes('mixed')), 'a kill between renames was finished by the next run');
+    assert.ok(
+      outcomes.some((outcome) => outcome.startsWith('killed')),
+      'at least one run was killed',
+    );
+    assert.ok(
+      outcomes.some((outcome) => outcome.includes('mixed')),
+      'a kill between renames was finished by the next run',
+    );
   });
 
   it('stray temporary files of a stopped run are removed by the next run; those of a live run are kept', () => {
@@ -186,7 +239,11 @@ describe('safety: writes that cannot be turned', () => {
     const run = runCli(['lint', app]);
     assert.match(run.stderr, /removed 2 temporary files left by an mp-privacy run that was stopped/);
     assert.equal(fs.existsSync(stray), false);
-    assert.equal(fs.lstatSync(strayLink, { throwIfNoEntry: false }), undefined, 'the stray link itself is removed, not what it points to');
+    assert.equal(
+      fs.lstatSync(strayLink, { throwIfNoEntry: false }),
+      undefined,
+      'the stray link itself is removed, not what it points to',
+    );
     assert.ok(fs.existsSync(live), 'a live process may still need it');
     assert.ok(fs.existsSync(lookalike));
   });

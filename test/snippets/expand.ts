@@ -74,7 +74,10 @@ class Parser {
       if (next === '|') {
         const end = this.source.indexOf('|}', this.pos + 1);
         if (end < 0) throw new Error(`unterminated choice at ${this.pos}`);
-        const choices = this.source.slice(this.pos + 1, end).split(/(?<!\\),/).map((c) => c.replace(/\\([,|\\])/g, '$1'));
+        const choices = this.source
+          .slice(this.pos + 1, end)
+          .split(/(?<!\\),/)
+          .map((c) => c.replace(/\\([,|\\])/g, '$1'));
         this.pos = end + 2;
         return { kind: 'tabstop', index, choices };
       }
@@ -100,7 +103,8 @@ class Parser {
   }
 
   private expect(ch: string): void {
-    if (this.source[this.pos] !== ch) throw new Error(`expected "${ch}" at ${this.pos} in ${JSON.stringify(this.source)}`);
+    if (this.source[this.pos] !== ch)
+      throw new Error(`expected "${ch}" at ${this.pos} in ${JSON.stringify(this.source)}`);
     this.pos++;
   }
 }

@@ -58,10 +58,30 @@ interface Case {
   controls?: { name: string; insert: Insertion[]; expect: string }[];
 }
 
-const phoneAtCheckout: Insertion = { snippet: 'mp-phone-at-checkout', file: 'pages/order/confirm.wxml', replace: '  <button bindtap="submitOrder">提交订单</button>\n', indent: '  ' };
-const phoneHandler: Insertion = { snippet: 'mp-phone-handler', file: 'pages/order/confirm.js', after: 'Page({\n', indent: '  ' };
-const subscribe: Insertion = { snippet: 'mp-subscribe-on-tap', file: 'pages/notice/notice.js', after: 'Page({\n', indent: '  ' };
-const location: Insertion = { snippet: 'mp-fuzzy-location-on-tap', file: 'pages/nearby/nearby.js', after: 'Page({\n', indent: '  ' };
+const phoneAtCheckout: Insertion = {
+  snippet: 'mp-phone-at-checkout',
+  file: 'pages/order/confirm.wxml',
+  replace: '  <button bindtap="submitOrder">提交订单</button>\n',
+  indent: '  ',
+};
+const phoneHandler: Insertion = {
+  snippet: 'mp-phone-handler',
+  file: 'pages/order/confirm.js',
+  after: 'Page({\n',
+  indent: '  ',
+};
+const subscribe: Insertion = {
+  snippet: 'mp-subscribe-on-tap',
+  file: 'pages/notice/notice.js',
+  after: 'Page({\n',
+  indent: '  ',
+};
+const location: Insertion = {
+  snippet: 'mp-fuzzy-location-on-tap',
+  file: 'pages/nearby/nearby.js',
+  after: 'Page({\n',
+  indent: '  ',
+};
 const declaration: Insertion = { snippet: 'mp-location-declaration', file: 'app.json', after: '{\n', indent: '  ' };
 
 const CASES: Case[] = [
@@ -71,7 +91,17 @@ const CASES: Case[] = [
     controls: [
       {
         name: 'without the line that states the purpose',
-        insert: [{ ...phoneAtCheckout, mutate: (text) => text.split('\n').filter((line) => !line.includes('phone-purpose')).join('\n') }, phoneHandler],
+        insert: [
+          {
+            ...phoneAtCheckout,
+            mutate: (text) =>
+              text
+                .split('\n')
+                .filter((line) => !line.includes('phone-purpose'))
+                .join('\n'),
+          },
+          phoneHandler,
+        ],
         expect: 'phone-purpose-at-checkout',
       },
     ],
@@ -86,7 +116,13 @@ const CASES: Case[] = [
   {
     name: 'subscribe message as the first step of a tap handler',
     insert: [subscribe],
-    controls: [{ name: 'the same call in onLoad', insert: [{ ...subscribe, overrides: { 1: 'onLoad' } }], expect: 'subscribe-message-without-tap' }],
+    controls: [
+      {
+        name: 'the same call in onLoad',
+        insert: [{ ...subscribe, overrides: { 1: 'onLoad' } }],
+        expect: 'subscribe-message-without-tap',
+      },
+    ],
   },
   {
     name: 'fuzzy location on tap with its app.json declaration',
@@ -96,7 +132,12 @@ const CASES: Case[] = [
   {
     name: 'avatar and nickname fill-in',
     insert: [
-      { snippet: 'mp-avatar-nickname', file: 'pages/profile/profile.wxml', after: '<view class="profile">\n', indent: '  ' },
+      {
+        snippet: 'mp-avatar-nickname',
+        file: 'pages/profile/profile.wxml',
+        after: '<view class="profile">\n',
+        indent: '  ',
+      },
       { snippet: 'mp-avatar-nickname-handlers', file: 'pages/profile/profile.js', after: 'Page({\n', indent: '  ' },
     ],
   },
@@ -117,7 +158,10 @@ function projectWith(insertions: Insertion[], snippets: Map<string, Snippet>): s
     const anchor = insertion.after ?? insertion.replace;
     assert.ok(anchor !== undefined && content.includes(anchor), `${insertion.file} has no "${anchor}"`);
     const at = content.indexOf(anchor);
-    const updated = insertion.after !== undefined ? content.slice(0, at + anchor.length) + text + content.slice(at + anchor.length) : content.slice(0, at) + text + content.slice(at + anchor.length);
+    const updated =
+      insertion.after !== undefined
+        ? content.slice(0, at + anchor.length) + text + content.slice(at + anchor.length)
+        : content.slice(0, at) + text + content.slice(at + anchor.length);
     fs.writeFileSync(file, updated);
   }
   return root;
@@ -127,7 +171,8 @@ function analyze(root: string): Finding[] {
   return new ProjectAnalyzer(createNodeFileSystemHost()).analyze(root).findings;
 }
 
-const describeFindings = (findings: Finding[]): string => findings.map((f) => `${f.ruleId} ${path.basename(f.range.file)}: ${f.message.en}`).join('\n');
+const describeFindings = (findings: Finding[]): string =>
+  findings.map((f) => `${f.ruleId} ${path.basename(f.range.file)}: ${f.message.en}`).join('\n');
 
 /** Syntax errors of the file a snippet went into, by the parser of its language. */
 function syntaxErrors(file: string): string[] {
@@ -155,7 +200,10 @@ describe('snippets', () => {
 
   it('every snippet is exercised by a case below', () => {
     const used = new Set(CASES.flatMap((c) => c.insert.map((i) => i.snippet)));
-    assert.deepEqual([...snippets.keys()].filter((name) => !used.has(name)), []);
+    assert.deepEqual(
+      [...snippets.keys()].filter((name) => !used.has(name)),
+      [],
+    );
   });
 
   it('the base project has no finding', () => {
@@ -166,7 +214,12 @@ describe('snippets', () => {
     it(`${testCase.name}: parses and produces no finding`, () => {
       const root = projectWith(testCase.insert, snippets);
       try {
-        for (const insertion of testCase.insert) assert.deepEqual(syntaxErrors(path.join(root, insertion.file)), [], `${insertion.snippet} in ${insertion.file}`);
+        for (const insertion of testCase.insert)
+          assert.deepEqual(
+            syntaxErrors(path.join(root, insertion.file)),
+            [],
+            `${insertion.snippet} in ${insertion.file}`,
+          );
         assert.equal(describeFindings(analyze(root)), '');
       } finally {
         fs.rmSync(path.dirname(root), { recursive: true, force: true });
@@ -177,7 +230,10 @@ describe('snippets', () => {
         const root = projectWith(control.insert, snippets);
         try {
           const rules = analyze(root).map((f) => f.ruleId);
-          assert.ok(rules.includes(control.expect), `expected ${control.expect}, got: ${rules.join(', ') || 'nothing'}`);
+          assert.ok(
+            rules.includes(control.expect),
+            `expected ${control.expect}, got: ${rules.join(', ') || 'nothing'}`,
+          );
         } finally {
           fs.rmSync(path.dirname(root), { recursive: true, force: true });
         }

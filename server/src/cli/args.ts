@@ -138,9 +138,18 @@ function parse(argv: readonly string[]): ParsedCommand {
   if (first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
   if (first === '-v' || first === '--version') return { kind: 'version' };
   if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`);
-  if (first !== 'lint' && first !== 'inventory' && first !== 'journey' && first !== 'init') throw new UsageError(`unknown command "${first}"; use lint, inventory, journey or init`);
+  if (first !== 'lint' && first !== 'inventory' && first !== 'journey' && first !== 'init')
+    throw new UsageError(`unknown command "${first}"; use lint, inventory, journey or init`);
 
-  const options = { dir: '.', format: first === 'journey' ? 'mermaid' : 'text', locale: undefined as Locale | undefined, output: undefined as string | undefined, fix: false, force: false, baseline: { action: 'check', file: undefined } as BaselineOptions };
+  const options = {
+    dir: '.',
+    format: first === 'journey' ? 'mermaid' : 'text',
+    locale: undefined as Locale | undefined,
+    output: undefined as string | undefined,
+    fix: false,
+    force: false,
+    baseline: { action: 'check', file: undefined } as BaselineOptions,
+  };
   let baselineActionGiven = false;
   const positionals: string[] = [];
   let onlyPositionals = false;
@@ -160,14 +169,20 @@ function parse(argv: readonly string[]): ParsedCommand {
     const takeValue = (): string => {
       if (equals >= 0) return arg.slice(equals + 1);
       const value = rest.at(++i);
-      if (value === undefined || (value.startsWith('-') && value !== '-')) throw new UsageError(`option ${name} needs a value`);
+      if (value === undefined || (value.startsWith('-') && value !== '-'))
+        throw new UsageError(`option ${name} needs a value`);
       return value;
     };
     switch (name) {
       case '-f':
       case '--format':
         if (first === 'init') throw new UsageError('init takes no --format');
-        options.format = first === 'inventory' ? parseInventoryFormat(takeValue()) : first === 'journey' ? parseJourneyFormat(takeValue()) : parseFormat(takeValue());
+        options.format =
+          first === 'inventory'
+            ? parseInventoryFormat(takeValue())
+            : first === 'journey'
+              ? parseJourneyFormat(takeValue())
+              : parseFormat(takeValue());
         break;
       case '--fix':
         if (first !== 'lint') throw new UsageError('--fix goes with lint');
@@ -207,13 +222,26 @@ function parse(argv: readonly string[]): ParsedCommand {
         throw new UsageError(`unknown option "${name}"`);
     }
   }
-  if (positionals.length > 1) throw new UsageError(`${first} takes one dir, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > 1)
+    throw new UsageError(`${first} takes one dir, got ${positionals.length}: ${positionals.join(' ')}`);
   if (positionals.length === 1) options.dir = positionals[0];
   const { dir, locale, output } = options;
   if (first === 'init') return { kind: 'init', options: { dir, force: options.force } };
-  if (first === 'inventory') return { kind: 'inventory', options: { dir, locale, output, format: options.format as InventoryFormat } };
-  if (first === 'journey') return { kind: 'journey', options: { dir, output, format: options.format as JourneyFormat } };
-  return { kind: 'lint', options: { dir, locale, output, format: options.format as OutputFormat, fix: options.fix, baseline: options.baseline } };
+  if (first === 'inventory')
+    return { kind: 'inventory', options: { dir, locale, output, format: options.format as InventoryFormat } };
+  if (first === 'journey')
+    return { kind: 'journey', options: { dir, output, format: options.format as JourneyFormat } };
+  return {
+    kind: 'lint',
+    options: {
+      dir,
+      locale,
+      output,
+      format: options.format as OutputFormat,
+      fix: options.fix,
+      baseline: options.baseline,
+    },
+  };
 }
 
 function parseInventoryFormat(value: string): InventoryFormat {
@@ -240,4 +268,3 @@ function parseLocaleOption(value: string): Locale {
   if (normalized === 'zh' || normalized === 'zh-cn' || normalized === 'zh-hans') return 'zh-cn';
   throw new UsageError(`unknown locale "${value}"; use en or zh-cn`);
 }
-

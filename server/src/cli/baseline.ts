@@ -1,6 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { BASELINE_FILE_NAME, FileBoundary, createBaseline, decodeText, matchBaseline, parseBaseline, pruneBaseline, serializeBaseline, type Baseline, type Finding, type Locale } from '../engine/index';
+import {
+  BASELINE_FILE_NAME,
+  FileBoundary,
+  createBaseline,
+  decodeText,
+  matchBaseline,
+  parseBaseline,
+  pruneBaseline,
+  serializeBaseline,
+  type Baseline,
+  type Finding,
+  type Locale,
+} from '../engine/index';
 import type { BaselineOptions } from './args';
 import { errorMessage } from './exit';
 import { commitWrites } from './safe-write';
@@ -19,17 +31,20 @@ export interface BaselineSummary {
 }
 
 export type BaselineOutcome =
-  | { outcomes: RootOutcome[]; summary?: BaselineSummary; notices: RunNotice[] }
-  | { error: string };
+  { outcomes: RootOutcome[]; summary?: BaselineSummary; notices: RunNotice[] } | { error: string };
 
 const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
 const WORDS = {
   en: {
-    written: (n: number, file: string) => `recorded ${n} finding${n === 1 ? '' : 's'} in ${file}; later runs report new findings only`,
-    baselined: (n: number, file: string) => `${n} finding${n === 1 ? ' is' : 's are'} in the baseline ${file} and not reported`,
-    gone: (n: number) => `${n} baselined finding${n === 1 ? ' no longer occurs' : 's no longer occur'}: run "mp-privacy lint --baseline prune" to remove ${n === 1 ? 'it' : 'them'} from the baseline`,
-    pruned: (n: number, file: string) => `removed ${n} finding${n === 1 ? '' : 's'} that no longer occur${n === 1 ? 's' : ''} from ${file}`,
+    written: (n: number, file: string) =>
+      `recorded ${n} finding${n === 1 ? '' : 's'} in ${file}; later runs report new findings only`,
+    baselined: (n: number, file: string) =>
+      `${n} finding${n === 1 ? ' is' : 's are'} in the baseline ${file} and not reported`,
+    gone: (n: number) =>
+      `${n} baselined finding${n === 1 ? ' no longer occurs' : 's no longer occur'}: run "mp-privacy lint --baseline prune" to remove ${n === 1 ? 'it' : 'them'} from the baseline`,
+    pruned: (n: number, file: string) =>
+      `removed ${n} finding${n === 1 ? '' : 's'} that no longer occur${n === 1 ? 's' : ''} from ${file}`,
   },
   'zh-cn': {
     written: (n: number, file: string) => `已将 ${n} 个问题记录到 ${file}；之后的运行只报告新问题`,
@@ -45,7 +60,14 @@ const WORDS = {
  * `write` and `prune`. Entries name files relative to the baseline file's folder. `read` gives the contents the
  * findings were computed from. An unreadable or invalid baseline is an error: the run cannot do what was asked.
  */
-export function applyBaseline(options: BaselineOptions, cwd: string, baseDir: string, outcomes: RootOutcome[], read: (file: string) => string | undefined, locale: Locale): BaselineOutcome {
+export function applyBaseline(
+  options: BaselineOptions,
+  cwd: string,
+  baseDir: string,
+  outcomes: RootOutcome[],
+  read: (file: string) => string | undefined,
+  locale: Locale,
+): BaselineOutcome {
   if (options.action === 'off') return { outcomes, notices: [] };
   const file = options.file === undefined ? path.join(baseDir, BASELINE_FILE_NAME) : path.resolve(cwd, options.file);
   const shown = path.relative(baseDir, file).split(path.sep).join('/');
@@ -58,7 +80,11 @@ export function applyBaseline(options: BaselineOptions, cwd: string, baseDir: st
     const written = writeBaseline(file, baseline, currentText(file));
     if (written) return { error: `cannot write the baseline ${options.file ?? shown}: ${written}` };
     const summary: BaselineSummary = { file: shown, baselined: findings.length, gone: 0, updated: 'written' };
-    return { outcomes: without(outcomes, new Set(findings)), summary, notices: [{ level: 'note', message: words.written(findings.length, shown) }] };
+    return {
+      outcomes: without(outcomes, new Set(findings)),
+      summary,
+      notices: [{ level: 'note', message: words.written(findings.length, shown) }],
+    };
   }
 
   const loaded = readBaseline(file, options.file !== undefined || options.action === 'prune');
@@ -77,12 +103,19 @@ export function applyBaseline(options: BaselineOptions, cwd: string, baseDir: st
   } else if (gone > 0) {
     notices.push({ level: 'note', message: words.gone(gone) });
   }
-  const summary: BaselineSummary = { file: shown, baselined: match.baselined.length, gone, ...(updated ? { updated } : {}) };
+  const summary: BaselineSummary = {
+    file: shown,
+    baselined: match.baselined.length,
+    gone,
+    ...(updated ? { updated } : {}),
+  };
   return { outcomes: without(outcomes, new Set(match.baselined)), summary, notices };
 }
 
 function without(outcomes: RootOutcome[], left: Set<Finding>): RootOutcome[] {
-  return outcomes.map((outcome) => ('findings' in outcome ? { ...outcome, findings: outcome.findings.filter((f) => !left.has(f)) } : outcome));
+  return outcomes.map((outcome) =>
+    'findings' in outcome ? { ...outcome, findings: outcome.findings.filter((f) => !left.has(f)) } : outcome,
+  );
 }
 
 /** `required`: a missing file is an error (it was named, or is to be pruned); otherwise there is just no baseline. */
@@ -96,7 +129,12 @@ function readBaseline(file: string, required: boolean): { baseline?: Baseline; c
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !required) return {};
-    return { error: code === 'ENOENT' ? 'file not found (create it with --baseline write)' : `cannot be read (${code ?? String(error)})` };
+    return {
+      error:
+        code === 'ENOENT'
+          ? 'file not found (create it with --baseline write)'
+          : `cannot be read (${code ?? String(error)})`,
+    };
   }
   const parsed = parseBaseline(content);
   return 'error' in parsed ? { error: parsed.error } : { baseline: parsed.baseline, content };
@@ -117,7 +155,9 @@ function currentText(file: string): string | undefined {
  */
 function writeBaseline(file: string, baseline: Baseline, original: string | undefined): string | undefined {
   try {
-    const committed = commitWrites(new FileBoundary([path.dirname(file)]), [{ file, content: serializeBaseline(baseline), original }]);
+    const committed = commitWrites(new FileBoundary([path.dirname(file)]), [
+      { file, content: serializeBaseline(baseline), original },
+    ]);
     return committed.ok ? undefined : committed.reason;
   } catch (error) {
     return errorMessage(error);

@@ -4,7 +4,25 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CachingFileSystemHost, FileBoundary, ProjectAnalyzer, createNodeFileSystemHost, decodeText, discoverMiniPrograms, findRootForFile, formatInventory, formatJourney, guidanceFor, isBuildOutput, isInside, loadProjectConfig, pickLocale, terminalText, type FileSystemHost, type Locale } from '../engine/index';
+import {
+  CachingFileSystemHost,
+  FileBoundary,
+  ProjectAnalyzer,
+  createNodeFileSystemHost,
+  decodeText,
+  discoverMiniPrograms,
+  findRootForFile,
+  formatInventory,
+  formatJourney,
+  guidanceFor,
+  isBuildOutput,
+  isInside,
+  loadProjectConfig,
+  pickLocale,
+  terminalText,
+  type FileSystemHost,
+  type Locale,
+} from '../engine/index';
 import type { InventoryOptions, JourneyOptions, LintOptions, ParsedCommand } from './args';
 import { EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE_OR_FAILURE, errorMessage } from './exit';
 import { applyBaseline } from './baseline';
@@ -26,7 +44,11 @@ export interface CliIo {
 }
 
 /** The commands that analyse (everything but help and version): they load the engine. */
-export function runCommand(command: Exclude<ParsedCommand, { kind: 'help' | 'version' | 'usage-error' }>, io: CliIo, debug: boolean): number {
+export function runCommand(
+  command: Exclude<ParsedCommand, { kind: 'help' | 'version' | 'usage-error' }>,
+  io: CliIo,
+  debug: boolean,
+): number {
   switch (command.kind) {
     case 'lint':
       return lint(command.options, io, debug);
@@ -96,7 +118,11 @@ function discover(scope: Scope, io: CliIo, locale: Locale): { roots: string[]; n
     return { roots: [], notices: [{ level: 'error', message: `${problem}: ${scope.dirOption}` }] };
   }
   const discovery = discoverMiniPrograms(scope.host, scope.baseDir);
-  const notices: RunNotice[] = discovery.problems.map((problem) => ({ level: problem.severity, file: relativePath(scope.baseDir, problem.file), message: problem.message[locale] }));
+  const notices: RunNotice[] = discovery.problems.map((problem) => ({
+    level: problem.severity,
+    file: relativePath(scope.baseDir, problem.file),
+    message: problem.message[locale],
+  }));
   if (discovery.roots.length === 0) notices.push(...deniedNotices(scope));
   if (discovery.roots.length === 0 && !notices.some((notice) => notice.level === 'error')) {
     // Linting a subfolder (e.g. pages/) of a mini program is a common slip: point at the enclosing root.
@@ -106,13 +132,16 @@ function discover(scope: Scope, io: CliIo, locale: Locale): { roots: string[]; n
       : ' (looked for an app.json with a "pages" array, a uni-app pages.json with manifest.json, and a Taro src/app.config.*)';
     notices.push({ level: 'error', message: `no mini program found under ${scope.dirOption}${hint}` });
     // What the folder holds instead (build output, another framework's project) and what to do about it.
-    if (!enclosing) for (const note of guidanceFor(scope.host, scope.baseDir).notes) notices.push({ level: 'note', message: note[locale] });
+    if (!enclosing)
+      for (const note of guidanceFor(scope.host, scope.baseDir).notes)
+        notices.push({ level: 'note', message: note[locale] });
   }
   for (const root of discovery.roots) {
     if (!isBuildOutput(root)) continue;
-    const message = locale === 'zh-cn'
-      ? '构建输出：如果它由源码编译而来（uni-app、Taro 或其他框架），问题位置指向编译后的文件，请在源码中修复。'
-      : 'build output: if it is compiled from sources (uni-app, Taro, another framework), findings point into compiled files; fix them in the sources.';
+    const message =
+      locale === 'zh-cn'
+        ? '构建输出：如果它由源码编译而来（uni-app、Taro 或其他框架），问题位置指向编译后的文件，请在源码中修复。'
+        : 'build output: if it is compiled from sources (uni-app, Taro, another framework), findings point into compiled files; fix them in the sources.';
     notices.push({ level: 'note', file: relativePath(scope.baseDir, root), message });
   }
   return { roots: discovery.roots, notices };
@@ -124,23 +153,40 @@ function discover(scope: Scope, io: CliIo, locale: Locale): { roots: string[]; n
  */
 function deniedNotices(scope: Scope): RunNotice[] {
   const realBase = scope.boundary.locate(scope.baseDir)?.real ?? scope.baseDir;
-  const lexical = [...scope.denied.keys()].map((file) => (isInside(realBase, file) ? path.join(scope.baseDir, path.relative(realBase, file)) : file)).sort();
-  const outermost = lexical.filter((file, i) => !lexical.slice(0, i).some((other) => other !== file && isInside(other, file)));
+  const lexical = [...scope.denied.keys()]
+    .map((file) => (isInside(realBase, file) ? path.join(scope.baseDir, path.relative(realBase, file)) : file))
+    .sort();
+  const outermost = lexical.filter(
+    (file, i) => !lexical.slice(0, i).some((other) => other !== file && isInside(other, file)),
+  );
   scope.denied.clear();
-  return [...new Set(outermost)].map((file) => ({ level: 'error', file: relativePath(scope.baseDir, file), message: 'permission denied; mp-privacy could not read it, so it was not checked' }));
+  return [...new Set(outermost)].map((file) => ({
+    level: 'error',
+    file: relativePath(scope.baseDir, file),
+    message: 'permission denied; mp-privacy could not read it, so it was not checked',
+  }));
 }
 
 /** A configuration found above the linted folder changes the results: say which one. */
 function configNotices(host: FileSystemHost, scope: Scope, roots: readonly string[]): RunNotice[] {
-  const outside = new Set(roots.map((root) => loadProjectConfig(host, root).file).filter((file): file is string => file !== undefined && !isInside(scope.baseDir, file)));
-  return [...outside].map((file) => ({ level: 'note', file: relativePath(scope.baseDir, file), message: `used this configuration, which is outside ${scope.dirOption}` }));
+  const outside = new Set(
+    roots
+      .map((root) => loadProjectConfig(host, root).file)
+      .filter((file): file is string => file !== undefined && !isInside(scope.baseDir, file)),
+  );
+  return [...outside].map((file) => ({
+    level: 'note',
+    file: relativePath(scope.baseDir, file),
+    message: `used this configuration, which is outside ${scope.dirOption}`,
+  }));
 }
 
 /** One line per notice on stderr, naming its path as the user would type it (relative to the working folder). */
 function printNotices(notices: readonly RunNotice[], scope: Scope, io: CliIo): void {
   for (const notice of notices) {
     const prefix = notice.level === 'warning' ? 'warning: ' : '';
-    const where = notice.file === undefined ? '' : `${printable(displayPath(path.resolve(scope.baseDir, notice.file), io))}: `;
+    const where =
+      notice.file === undefined ? '' : `${printable(displayPath(path.resolve(scope.baseDir, notice.file), io))}: `;
     io.stderr(`mp-privacy: ${prefix}${where}${printable(notice.message)}\n`);
   }
 }
@@ -171,7 +217,8 @@ function writeOutput(output: string, target: string | undefined, io: CliIo): boo
       fs.writeFileSync(located.real, output);
       return true;
     }
-    const original = located?.kind === 'file' && !located.link ? decodeText(fs.readFileSync(located.real)).text : undefined;
+    const original =
+      located?.kind === 'file' && !located.link ? decodeText(fs.readFileSync(located.real)).text : undefined;
     const committed = commitWrites(boundary, [{ file, content: output, original }]);
     if (committed.ok) return true;
     io.stderr(`mp-privacy: cannot write report to ${printable(target)}: ${committed.reason}\n`);
@@ -186,7 +233,13 @@ function writeOutput(output: string, target: string | undefined, io: CliIo): boo
  * Commands that write one output made from the mini programs found (inventory, journey): notices on stderr,
  * exit 2 when nothing was found or part of it could not be checked.
  */
-function outputPerRoot(dir: string, target: string | undefined, io: CliIo, locale: Locale, produce: (scope: Scope, roots: string[]) => string): number {
+function outputPerRoot(
+  dir: string,
+  target: string | undefined,
+  io: CliIo,
+  locale: Locale,
+  produce: (scope: Scope, roots: string[]) => string,
+): number {
   const scope = openScope(dir, io);
   const found = discover(scope, io, locale);
   if (found.roots.length === 0) {
@@ -204,7 +257,11 @@ function inventory(options: InventoryOptions, io: CliIo): number {
   const locale = options.locale ?? localeFromEnvironment(io.env);
   return outputPerRoot(options.dir, options.output, io, locale, (scope, roots) => {
     const analyzer = new ProjectAnalyzer(scope.host);
-    const report = { baseDir: scope.baseDir, inventories: roots.map((root) => analyzer.inventory(root)), read: (file: string) => scope.host.readFile(file) };
+    const report = {
+      baseDir: scope.baseDir,
+      inventories: roots.map((root) => analyzer.inventory(root)),
+      read: (file: string) => scope.host.readFile(file),
+    };
     return formatInventory(report, options.format, locale);
   });
 }
@@ -213,7 +270,9 @@ function journey(options: JourneyOptions, io: CliIo): number {
   return outputPerRoot(options.dir, options.output, io, localeFromEnvironment(io.env), (scope, roots) => {
     const analyzer = new ProjectAnalyzer(new CachingFileSystemHost(scope.host));
     const journeys = roots.map((root) => analyzer.journey(root));
-    return formatJourney(journeys, options.format, (root) => path.relative(scope.baseDir, root).split(path.sep).join('/'));
+    return formatJourney(journeys, options.format, (root) =>
+      path.relative(scope.baseDir, root).split(path.sep).join('/'),
+    );
   });
 }
 
@@ -226,23 +285,51 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
   // A fix killed half-way is finished first, so that what is linted is one state or the other.
   const recovered = journal?.recover(scope.boundary);
   const found = discover(scope, io, locale);
-  if (recovered?.completed.length) found.notices.push({ level: 'note', message: `finished a fix that was stopped half-way (${recovered.completed.length} file${recovered.completed.length === 1 ? '' : 's'} written)` });
-  for (const file of recovered?.changed ?? []) found.notices.push({ level: 'warning', file: relativePath(baseDir, file), message: 'a fix that was stopped half-way was not finished here: the file changed since' });
+  if (recovered?.completed.length)
+    found.notices.push({
+      level: 'note',
+      message: `finished a fix that was stopped half-way (${recovered.completed.length} file${recovered.completed.length === 1 ? '' : 's'} written)`,
+    });
+  for (const file of recovered?.changed ?? [])
+    found.notices.push({
+      level: 'warning',
+      file: relativePath(baseDir, file),
+      message: 'a fix that was stopped half-way was not finished here: the file changed since',
+    });
   if (found.roots.length === 0) {
     printNotices(found.notices, scope, io);
     // CI uploads the report file whatever happened: a machine-readable format always gets a valid one.
-    if (options.format !== 'text') writeOutput(formatters[options.format](buildReport(packageInfo(), baseDir, [], () => undefined, found.notices), locale), options.output, io);
+    if (options.format !== 'text')
+      writeOutput(
+        formatters[options.format](
+          buildReport(packageInfo(), baseDir, [], () => undefined, found.notices),
+          locale,
+        ),
+        options.output,
+        io,
+      );
     return EXIT_USAGE_OR_FAILURE;
   }
   if (options.fix) {
     // Paths as the user would type them, like every other line on stderr.
     const outcome = applyAutomaticFixes(host, scope.boundary, found.roots, (file) => displayPath(file, io), journal);
-    for (const applied of outcome.applied) io.stderr(`mp-privacy: fixed ${applied.ruleId} in ${printable(applied.file)}: ${printable(applied.title)}\n`);
-    for (const skipped of outcome.skipped) io.stderr(`mp-privacy: did not fix ${skipped.ruleId} in ${printable(skipped.file)}: ${printable(skipped.reason)}\n`);
-    if (outcome.notWritten) io.stderr(`mp-privacy: no fix was written: ${printable(outcome.notWritten.file)}: ${printable(outcome.notWritten.reason)}\n`);
+    for (const applied of outcome.applied)
+      io.stderr(`mp-privacy: fixed ${applied.ruleId} in ${printable(applied.file)}: ${printable(applied.title)}\n`);
+    for (const skipped of outcome.skipped)
+      io.stderr(
+        `mp-privacy: did not fix ${skipped.ruleId} in ${printable(skipped.file)}: ${printable(skipped.reason)}\n`,
+      );
+    if (outcome.notWritten)
+      io.stderr(
+        `mp-privacy: no fix was written: ${printable(outcome.notWritten.file)}: ${printable(outcome.notWritten.reason)}\n`,
+      );
   }
   const strays = removeStrayTemporaryFiles(scope.listed);
-  if (strays > 0) found.notices.push({ level: 'note', message: `removed ${strays} temporary file${strays === 1 ? '' : 's'} left by an mp-privacy run that was stopped` });
+  if (strays > 0)
+    found.notices.push({
+      level: 'note',
+      message: `removed ${strays} temporary file${strays === 1 ? '' : 's'} left by an mp-privacy run that was stopped`,
+    });
 
   // One consistent snapshot of the files, each read once (fixes, if any, are written already).
   const snapshot = new CachingFileSystemHost(host);
@@ -250,14 +337,26 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
   for (const outcome of analysed) {
     if (debug && outcome.stack) io.stderr(`${outcome.stack}\n`);
   }
-  const baseline = applyBaseline(options.baseline, io.cwd, baseDir, analysed, (file) => snapshot.readFile(file), locale);
+  const baseline = applyBaseline(
+    options.baseline,
+    io.cwd,
+    baseDir,
+    analysed,
+    (file) => snapshot.readFile(file),
+    locale,
+  );
   if ('error' in baseline) {
     printNotices(found.notices, scope, io);
     io.stderr(`mp-privacy: ${baseline.error}\n`);
     return EXIT_USAGE_OR_FAILURE;
   }
 
-  const report = buildReport(packageInfo(), baseDir, baseline.outcomes, (file) => snapshot.readFile(file), [...found.notices, ...configNotices(snapshot, scope, found.roots), ...deniedNotices(scope), ...baseline.notices]);
+  const report = buildReport(packageInfo(), baseDir, baseline.outcomes, (file) => snapshot.readFile(file), [
+    ...found.notices,
+    ...configNotices(snapshot, scope, found.roots),
+    ...deniedNotices(scope),
+    ...baseline.notices,
+  ]);
   if (baseline.summary) report.baseline = baseline.summary;
   printNotices(report.notices, scope, io);
   for (const failure of report.failures) io.stderr(`mp-privacy: ${describeFailure(failure)}\n`);
@@ -268,7 +367,7 @@ function lint(options: LintOptions, io: CliIo, debug: boolean): number {
 }
 
 export function exitCode(report: LintReport): number {
-  if (report.failures.length > 0 || report.notices.some((notice) => notice.level === 'error')) return EXIT_USAGE_OR_FAILURE;
+  if (report.failures.length > 0 || report.notices.some((notice) => notice.level === 'error'))
+    return EXIT_USAGE_OR_FAILURE;
   return report.findings.some((finding) => finding.severity === 'error') ? EXIT_ERROR_FINDINGS : EXIT_OK;
 }
-

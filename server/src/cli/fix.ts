@@ -1,4 +1,11 @@
-import { CachingFileSystemHost, fixRepeatedly, type FileBoundary, type FileSystemHost, type Finding, type Fix } from '../engine/index';
+import {
+  CachingFileSystemHost,
+  fixRepeatedly,
+  type FileBoundary,
+  type FileSystemHost,
+  type Finding,
+  type Fix,
+} from '../engine/index';
 import type { Journal } from './journal';
 import { commitWrites, unwritableReason } from './safe-write';
 
@@ -15,7 +22,13 @@ export interface FixOutcome {
  * read-only file or a link, or leave a file with new syntax errors; nothing is written when a file changed on
  * disk since it was read. Paths in the outcome are given by `display`.
  */
-export function applyAutomaticFixes(host: FileSystemHost, boundary: FileBoundary, roots: readonly string[], display: (file: string) => string, journal?: Journal): FixOutcome {
+export function applyAutomaticFixes(
+  host: FileSystemHost,
+  boundary: FileBoundary,
+  roots: readonly string[],
+  display: (file: string) => string,
+  journal?: Journal,
+): FixOutcome {
   // What the fixes are computed from, each file read once: the write checks the disk still says the same.
   const snapshot = new CachingFileSystemHost(host);
   const outcome: FixOutcome = { applied: [], skipped: [] };
@@ -24,7 +37,10 @@ export function applyAutomaticFixes(host: FileSystemHost, boundary: FileBoundary
     const blocked = new Map<string, { finding: Finding; file: string; reason: string }>();
     const unwritableFile = (fix: Fix) => {
       const edits = fix.build('en');
-      for (const file of [...edits.edits.map((edit) => edit.file), ...edits.creations.map((creation) => creation.file)]) {
+      for (const file of [
+        ...edits.edits.map((edit) => edit.file),
+        ...edits.creations.map((creation) => creation.file),
+      ]) {
         const reason = unwritableReason(boundary, file);
         if (reason) return { file, reason };
       }
@@ -44,14 +60,33 @@ export function applyAutomaticFixes(host: FileSystemHost, boundary: FileBoundary
       return undefined;
     });
     for (const [file, content] of result.changed) changed.set(file, content);
-    outcome.applied.push(...result.applied.map(({ finding, fix }) => ({ ruleId: finding.ruleId, file: display(finding.range.file), title: fix.title.en })));
+    outcome.applied.push(
+      ...result.applied.map(({ finding, fix }) => ({
+        ruleId: finding.ruleId,
+        file: display(finding.range.file),
+        title: fix.title.en,
+      })),
+    );
     outcome.skipped.push(
-      ...result.skipped.map(({ finding, reason }) => ({ ruleId: finding.ruleId, file: display(finding.range.file), reason: reason === 'outside-root' ? 'it would write outside the mini program' : 'a file would not parse afterwards' })),
-      ...[...blocked.values()].map(({ finding, file, reason }) => ({ ruleId: finding.ruleId, file: display(finding.range.file), reason: `cannot write ${display(file)}: ${reason}` })),
+      ...result.skipped.map(({ finding, reason }) => ({
+        ruleId: finding.ruleId,
+        file: display(finding.range.file),
+        reason:
+          reason === 'outside-root' ? 'it would write outside the mini program' : 'a file would not parse afterwards',
+      })),
+      ...[...blocked.values()].map(({ finding, file, reason }) => ({
+        ruleId: finding.ruleId,
+        file: display(finding.range.file),
+        reason: `cannot write ${display(file)}: ${reason}`,
+      })),
     );
   }
   if (changed.size === 0) return outcome;
-  const committed = commitWrites(boundary, [...changed].map(([file, content]) => ({ file, content, original: snapshot.readFile(file) })), journal);
+  const committed = commitWrites(
+    boundary,
+    [...changed].map(([file, content]) => ({ file, content, original: snapshot.readFile(file) })),
+    journal,
+  );
   if (!committed.ok) {
     outcome.notWritten = { file: display(committed.file), reason: committed.reason };
     outcome.applied = [];

@@ -17,8 +17,13 @@ export function writeStarterConfig(dir: string, force: boolean): { file: string;
   const file = path.join(dir, CONFIG_FILE_NAME);
   const boundary = new FileBoundary([dir]);
   const located = boundary.locate(file);
-  if (isSymbolicLink(file)) return { file, error: `${CONFIG_FILE_NAME} is a symbolic link; mp-privacy does not write through links (remove it first)` };
-  if (located?.kind !== 'missing' && !force) return { file, error: `${CONFIG_FILE_NAME} already exists (use --force to overwrite)` };
+  if (isSymbolicLink(file))
+    return {
+      file,
+      error: `${CONFIG_FILE_NAME} is a symbolic link; mp-privacy does not write through links (remove it first)`,
+    };
+  if (located?.kind !== 'missing' && !force)
+    return { file, error: `${CONFIG_FILE_NAME} already exists (use --force to overwrite)` };
   const original = located?.kind === 'file' ? decodeText(fs.readFileSync(located.real)).text : undefined;
   const committed = commitWrites(boundary, [{ file, content: starterConfig(), original }]);
   return committed.ok ? { file } : { file, error: `cannot write ${CONFIG_FILE_NAME}: ${committed.reason}` };

@@ -122,14 +122,20 @@ export class Journal {
   }
 }
 
-function finishRename(boundary: FileBoundary, entry: Partial<JournalEntry> | null): 'completed' | 'changed' | 'nothing' {
-  if (typeof entry?.file !== 'string' || typeof entry.target !== 'string' || typeof entry.temporary !== 'string') return 'nothing';
+function finishRename(
+  boundary: FileBoundary,
+  entry: Partial<JournalEntry> | null,
+): 'completed' | 'changed' | 'nothing' {
+  if (typeof entry?.file !== 'string' || typeof entry.target !== 'string' || typeof entry.temporary !== 'string')
+    return 'nothing';
   const located = boundary.locate(entry.file);
-  const ours = TEMPORARY_FILE.test(path.basename(entry.temporary)) && path.dirname(entry.temporary) === path.dirname(entry.target);
+  const ours =
+    TEMPORARY_FILE.test(path.basename(entry.temporary)) && path.dirname(entry.temporary) === path.dirname(entry.target);
   if (!located || located.link || located.real !== entry.target || !ours) return 'nothing';
   const temporary = fs.lstatSync(entry.temporary, { throwIfNoEntry: false });
   if (!temporary?.isFile()) return 'nothing';
-  const current = located.kind === 'file' ? sha256(fs.readFileSync(entry.target)) : located.kind === 'missing' ? null : undefined;
+  const current =
+    located.kind === 'file' ? sha256(fs.readFileSync(entry.target)) : located.kind === 'missing' ? null : undefined;
   if (current === entry.before && sha256(fs.readFileSync(entry.temporary)) === entry.after) {
     fs.renameSync(entry.temporary, entry.target);
     return 'completed';

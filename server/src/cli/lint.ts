@@ -8,7 +8,11 @@ export function analyseRoots(host: FileSystemHost, roots: readonly string[]): Ro
   return roots.map((root): RootOutcome => {
     try {
       const result = analyzer.analyze(root);
-      const stack = result.failures.map((failure) => failure.stack).filter(Boolean).join('\n') || undefined;
+      const stack =
+        result.failures
+          .map((failure) => failure.stack)
+          .filter(Boolean)
+          .join('\n') || undefined;
       return { root, findings: result.findings, failures: result.failures, stack };
     } catch (error) {
       return { root, error: errorMessage(error), stack: error instanceof Error ? error.stack : undefined };

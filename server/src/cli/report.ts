@@ -1,5 +1,13 @@
 import * as path from 'path';
-import { LineIndex, terminalText, type AnalysisFailure, type Finding, type LocalizedText, type Severity, type SourceRange } from '../engine/index';
+import {
+  LineIndex,
+  terminalText,
+  type AnalysisFailure,
+  type Finding,
+  type LocalizedText,
+  type Severity,
+  type SourceRange,
+} from '../engine/index';
 import type { BaselineSummary } from './baseline';
 import type { PackageInfo } from './package-info';
 
@@ -74,7 +82,9 @@ export interface RootFailure {
  * The outcome of analysing one root: its findings with the rules or stages that failed on the way, or the
  * exception the whole analysis threw (stacks only for debugging).
  */
-export type RootOutcome = { root: string; findings: Finding[]; failures?: AnalysisFailure[]; stack?: string } | { root: string; error: string; stack?: string };
+export type RootOutcome =
+  | { root: string; findings: Finding[]; failures?: AnalysisFailure[]; stack?: string }
+  | { root: string; error: string; stack?: string };
 
 export interface SeverityCounts {
   error: number;
@@ -120,7 +130,12 @@ export function buildReport(
       continue;
     }
     for (const failure of outcome.failures ?? []) {
-      failures.push({ root: relativePath(baseDir, outcome.root), rule: failure.ruleId, what: failure.what, message: failure.message });
+      failures.push({
+        root: relativePath(baseDir, outcome.root),
+        rule: failure.ruleId,
+        what: failure.what,
+        message: failure.message,
+      });
     }
     for (const finding of outcome.findings) {
       findings.push({

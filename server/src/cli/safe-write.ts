@@ -65,14 +65,18 @@ export function unwritableReason(boundary: FileBoundary, file: string): string |
 }
 
 /** The target's real path and current state; throws Refused when it must not be written. */
-function inspect(boundary: FileBoundary, file: string): { target: string; stats: fs.Stats | undefined; folder: string } {
+function inspect(
+  boundary: FileBoundary,
+  file: string,
+): { target: string; stats: fs.Stats | undefined; folder: string } {
   const located = boundary.locate(file);
   if (located?.link || isSymbolicLink(file)) throw new Refused(file, LINK_REASON);
   if (!located) throw new Refused(file, 'it is outside the folder being checked');
   if (located.kind !== 'file' && located.kind !== 'missing') throw new Refused(file, 'it is not a regular file');
   const folder = boundary.locate(path.dirname(file));
   if (located.kind === 'missing') {
-    if (folder && folder.kind !== 'directory' && folder.kind !== 'missing') throw new Refused(file, 'its folder is not a directory');
+    if (folder && folder.kind !== 'directory' && folder.kind !== 'missing')
+      throw new Refused(file, 'its folder is not a directory');
     return { target: located.real, stats: undefined, folder: path.dirname(located.real) };
   }
   const stats = fs.lstatSync(located.real);
@@ -80,7 +84,8 @@ function inspect(boundary: FileBoundary, file: string): { target: string; stats:
   if ((stats.mode & 0o222) === 0) throw new Refused(file, 'it is read-only');
   const directory = path.dirname(located.real);
   if (!accessible(located.real, fs.constants.W_OK)) throw new Refused(file, 'permission denied');
-  if (!accessible(directory, fs.constants.W_OK)) throw new Refused(file, `its folder is not writable (permission denied)`);
+  if (!accessible(directory, fs.constants.W_OK))
+    throw new Refused(file, `its folder is not writable (permission denied)`);
   return { target: located.real, stats, folder: directory };
 }
 
@@ -109,7 +114,11 @@ function writeTemporary(folder: string, bytes: Buffer, stats: fs.Stats | undefin
     let fd: number;
     try {
       // 0o600 until written; an existing target's mode is copied after. A new file gets the umask's default.
-      fd = fs.openSync(temporary, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, stats ? 0o600 : 0o666);
+      fd = fs.openSync(
+        temporary,
+        fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL,
+        stats ? 0o600 : 0o666,
+      );
     } catch (error) {
       // Someone planted this name: another unpredictable one, a few times.
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 8) continue;
@@ -117,7 +126,7 @@ function writeTemporary(folder: string, bytes: Buffer, stats: fs.Stats | undefin
     }
     let written = false;
     try {
-      for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+      for (let offset = 0; offset < bytes.length;) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
       if (stats) {
         fs.fchmodSync(fd, stats.mode & 0o7777);
         if (process.getuid?.() === 0 && (stats.uid !== 0 || stats.gid !== 0)) fs.fchownSync(fd, stats.uid, stats.gid);
@@ -161,7 +170,13 @@ export function commitWrites(boundary: FileBoundary, writes: readonly PlannedWri
       const { target, stats, folder } = inspect(boundary, write.file);
       const before = stats ? fs.readFileSync(target) : undefined;
       const decoded = before ? decodeText(before) : undefined;
-      if (decoded?.text !== write.original) throw new Refused(write.file, write.original === undefined ? 'it was created since mp-privacy looked' : 'it changed on disk since mp-privacy read it');
+      if (decoded?.text !== write.original)
+        throw new Refused(
+          write.file,
+          write.original === undefined
+            ? 'it was created since mp-privacy looked'
+            : 'it changed on disk since mp-privacy read it',
+        );
       if (!stats && !fs.existsSync(folder)) {
         const first = fs.mkdirSync(folder, { recursive: true });
         if (first) createdFolders.push(...foldersBetween(first, folder));
@@ -177,17 +192,34 @@ export function commitWrites(boundary: FileBoundary, writes: readonly PlannedWri
     for (const entry of prepared) {
       current = entry.file;
       const now = fs.lstatSync(entry.target, { throwIfNoEntry: false });
-      const unchanged = entry.before ? now?.isFile() && readBytes(entry.target)?.equals(entry.before) : now === undefined;
+      const unchanged = entry.before
+        ? now?.isFile() && readBytes(entry.target)?.equals(entry.before)
+        : now === undefined;
       if (!unchanged) throw new Refused(entry.file, 'it changed on disk since mp-privacy read it');
     }
   } catch (error) {
     undo();
-    return { ok: false, file: error instanceof Refused ? error.file : current, reason: error instanceof Refused ? error.message : describeError(error) };
+    return {
+      ok: false,
+      file: error instanceof Refused ? error.file : current,
+      reason: error instanceof Refused ? error.message : describeError(error),
+    };
   }
   // Several renames are not one atomic step: the journal lets the next run finish them if this one is killed.
   let journalFile: string | undefined;
   try {
-    journalFile = prepared.length > 1 ? journal?.begin(prepared.map((entry) => ({ file: entry.file, target: entry.target, temporary: entry.temporary!, before: entry.before ? sha256(entry.before) : null, after: sha256(entry.bytes) }))) : undefined;
+    journalFile =
+      prepared.length > 1
+        ? journal?.begin(
+            prepared.map((entry) => ({
+              file: entry.file,
+              target: entry.target,
+              temporary: entry.temporary!,
+              before: entry.before ? sha256(entry.before) : null,
+              after: sha256(entry.bytes),
+            })),
+          )
+        : undefined;
   } catch {
     // No journal (its folder is full or gone): the renames still follow each other within microseconds.
   }
@@ -226,7 +258,7 @@ function restore(renamed: readonly Prepared[]): void {
 /** `from` and the folders below it down to `to`, outermost first (what mkdir -p created). */
 function foldersBetween(from: string, to: string): string[] {
   const folders = [to];
-  for (let folder = to; folder !== from && path.dirname(folder) !== folder; ) {
+  for (let folder = to; folder !== from && path.dirname(folder) !== folder;) {
     folder = path.dirname(folder);
     folders.unshift(folder);
   }

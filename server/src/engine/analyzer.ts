@@ -6,7 +6,14 @@ import { ProjectFacts, projectFacts } from './analysis';
 import { Inventory, inventoryOf } from './inventory';
 import { Journey, journeyOf } from './journey';
 import { allRules, invalidSuppression, unreadableFile } from './rules';
-import { applySuppressions, dropSuperseded, findSuppressions, lineBreakOf, suppressFix, suppressionProblems } from './findings';
+import {
+  applySuppressions,
+  dropSuperseded,
+  findSuppressions,
+  lineBreakOf,
+  suppressFix,
+  suppressionProblems,
+} from './findings';
 import { FixLoopResult, runFixLoop } from './fixes';
 import type { RuleHost, RuleModule } from './rules/rule';
 import { text } from './types';
@@ -141,7 +148,16 @@ export class ProjectAnalyzer {
     const knownRules = new Set(rules.map((r) => r.meta.id));
     for (const id of Object.keys(loaded.config.rules ?? {})) {
       if (knownRules.has(id) || !loaded.file) continue;
-      model.problems.push({ file: loaded.file, start: 0, end: 0, severity: 'warning', message: text(`Unknown rule "${excerpt(id)}" in ${CONFIG_FILE_NAME}; it has no effect.`, `${CONFIG_FILE_NAME} 中的规则 "${excerpt(id)}" 不存在，设置无效。`) });
+      model.problems.push({
+        file: loaded.file,
+        start: 0,
+        end: 0,
+        severity: 'warning',
+        message: text(
+          `Unknown rule "${excerpt(id)}" in ${CONFIG_FILE_NAME}; it has no effect.`,
+          `${CONFIG_FILE_NAME} 中的规则 "${excerpt(id)}" 不存在，设置无效。`,
+        ),
+      });
     }
     const findings: Finding[] = [];
     const severityOf = (ruleId: string, fallback: Severity): RuleSetting => config.rules?.[ruleId] ?? fallback;
@@ -168,7 +184,11 @@ export class ProjectAnalyzer {
         config,
         emit(finding) {
           // A rule may grade its own findings (a message's severity, e.g. launch path vs elsewhere); a configured severity wins.
-          found.push({ ...finding, ruleId: rule.meta.id, severity: configured && configured !== 'off' ? configured : finding.severity ?? severity });
+          found.push({
+            ...finding,
+            ruleId: rule.meta.id,
+            severity: configured && configured !== 'off' ? configured : (finding.severity ?? severity),
+          });
         },
       };
       try {
@@ -179,7 +199,10 @@ export class ProjectAnalyzer {
       }
     }
     // Overlaps between rules are settled by their declared relation (supersedes), not by which rule ran first.
-    dropSuperseded(rules.map((rule) => rule.meta), findingsOf);
+    dropSuperseded(
+      rules.map((rule) => rule.meta),
+      findingsOf,
+    );
     // The registry's order whatever order the rules ran in, so that findings at one place keep one order.
     for (const rule of [...allRules.filter((r) => rules.includes(r)), ...rules.filter((r) => !allRules.includes(r))]) {
       for (const finding of findingsOf.get(rule.meta.id) ?? []) findings.push(finding);
@@ -202,7 +225,9 @@ export class ProjectAnalyzer {
       }
     }
     const contentOf = (file: string) => this.host.readFile(file);
-    const suppressions = [...model.filesRead].filter((f) => /\.(js|ts|wxml|vue|nvue|jsx|tsx)$/.test(f)).flatMap((f) => this.suppressionsIn(f, contentOf(f) ?? ''));
+    const suppressions = [...model.filesRead]
+      .filter((f) => /\.(js|ts|wxml|vue|nvue|jsx|tsx)$/.test(f))
+      .flatMap((f) => this.suppressionsIn(f, contentOf(f) ?? ''));
     // Once per file: its text, line break and line starts (a big file can carry thousands of findings).
     const texts = new Map<string, { content: string; eol: string; lines: LineIndex }>();
     const textOf = (file: string) => {
@@ -216,9 +241,12 @@ export class ProjectAnalyzer {
     const unsuppressed = applySuppressions(findings, suppressions, (file) => textOf(file).lines);
     const invalidSeverity = severityOf(invalidSuppression.meta.id, invalidSuppression.meta.defaultSeverity);
     if (invalidSeverity !== 'off') {
-      const active = new Set(rules.filter((r) => severityOf(r.meta.id, r.meta.defaultSeverity) !== 'off').map((r) => r.meta.id));
+      const active = new Set(
+        rules.filter((r) => severityOf(r.meta.id, r.meta.defaultSeverity) !== 'off').map((r) => r.meta.id),
+      );
       const known = new Set(rules.map((r) => r.meta.id));
-      for (const problem of suppressionProblems(suppressions, known, active)) unsuppressed.push({ ...problem, severity: invalidSeverity });
+      for (const problem of suppressionProblems(suppressions, known, active))
+        unsuppressed.push({ ...problem, severity: invalidSeverity });
     }
     for (const finding of unsuppressed) {
       if (finding.ruleId === invalidSuppression.meta.id || finding.ruleId === unreadableFile.meta.id) continue;
@@ -235,9 +263,16 @@ export class ProjectAnalyzer {
 }
 
 /** The parser an analysis uses for a file, by its extension. */
-const PARSER_BY_EXTENSION: Record<string, ParserKind | undefined> = { '.wxml': 'wxml', '.js': 'script', '.ts': 'script', '.json': 'json', '.wxss': 'wxss' };
+const PARSER_BY_EXTENSION: Record<string, ParserKind | undefined> = {
+  '.wxml': 'wxml',
+  '.js': 'script',
+  '.ts': 'script',
+  '.json': 'json',
+  '.wxss': 'wxss',
+};
 
-const escaped = (value: LocalizedText): LocalizedText => text(escapeControlCharacters(value.en), escapeControlCharacters(value['zh-cn']));
+const escaped = (value: LocalizedText): LocalizedText =>
+  text(escapeControlCharacters(value.en), escapeControlCharacters(value['zh-cn']));
 
 /**
  * Messages quote project text (keys, purposes, routes, labels, file names; a binary file read as text quotes
@@ -262,7 +297,10 @@ function withoutControlCharacters(finding: Finding): Finding {
 export function fixRepeatedly(
   host: FileSystemHost,
   root: string,
-  pick: (findings: Finding[], refused: (finding: Finding, fix: Fix) => boolean) => { finding: Finding; fix: Fix } | undefined,
+  pick: (
+    findings: Finding[],
+    refused: (finding: Finding, fix: Fix) => boolean,
+  ) => { finding: Finding; fix: Fix } | undefined,
   locale: Locale = 'en',
   maxRounds = 50,
 ): FixLoopResult {

@@ -64,7 +64,11 @@ function relativeFile(baseDir: string, file: string): string {
 }
 
 /** The fingerprint of one finding and the readable excerpt of what it flags. */
-export function fingerprintOf(finding: FingerprintSource, baseDir: string, content: string | undefined): Omit<BaselineEntry, 'count'> {
+export function fingerprintOf(
+  finding: FingerprintSource,
+  baseDir: string,
+  content: string | undefined,
+): Omit<BaselineEntry, 'count'> {
   const text = content ?? '';
   const start = Math.max(0, Math.min(finding.range.start, text.length));
   const end = Math.max(start, Math.min(finding.range.end, text.length));
@@ -73,7 +77,9 @@ export function fingerprintOf(finding: FingerprintSource, baseDir: string, conte
   const line = text.slice(lineStart, newline < 0 ? text.length : newline);
   const flagged = text.slice(start, end);
   const file = relativeFile(baseDir, finding.range.file);
-  const hash = createHash('sha256').update([finding.ruleId, file, withoutWhitespace(flagged), withoutWhitespace(line)].join('\0')).digest('hex');
+  const hash = createHash('sha256')
+    .update([finding.ruleId, file, withoutWhitespace(flagged), withoutWhitespace(line)].join('\0'))
+    .digest('hex');
   return { file, rule: finding.ruleId, fingerprint: hash.slice(0, 16), excerpt: collapsed(flagged || line) };
 }
 
@@ -83,16 +89,28 @@ function keyOf(entry: Pick<BaselineEntry, 'file' | 'rule' | 'fingerprint'>): str
 
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return order(a.file, b.file) || order(a.rule, b.rule) || order(a.excerpt, b.excerpt) || order(a.fingerprint, b.fingerprint);
+  return (
+    order(a.file, b.file) || order(a.rule, b.rule) || order(a.excerpt, b.excerpt) || order(a.fingerprint, b.fingerprint)
+  );
 }
 
 /** Findings in file order, so that "the first n of a fingerprint" means the same in every run. */
 function inFileOrder<F extends FingerprintSource>(findings: readonly F[]): F[] {
-  return [...findings].sort((a, b) => (a.range.file < b.range.file ? -1 : a.range.file > b.range.file ? 1 : a.range.start - b.range.start || a.range.end - b.range.end));
+  return [...findings].sort((a, b) =>
+    a.range.file < b.range.file
+      ? -1
+      : a.range.file > b.range.file
+        ? 1
+        : a.range.start - b.range.start || a.range.end - b.range.end,
+  );
 }
 
 /** A baseline that records every finding given (`read` supplies file contents). */
-export function createBaseline(findings: readonly FingerprintSource[], baseDir: string, read: (file: string) => string | undefined): Baseline {
+export function createBaseline(
+  findings: readonly FingerprintSource[],
+  baseDir: string,
+  read: (file: string) => string | undefined,
+): Baseline {
   const entries = new Map<string, BaselineEntry>();
   for (const finding of inFileOrder(findings)) {
     const print = fingerprintOf(finding, baseDir, read(finding.range.file));
@@ -108,7 +126,12 @@ export function createBaseline(findings: readonly FingerprintSource[], baseDir: 
  * Splits findings into new and baselined, and lists the baselined ones that are gone. `read` supplies file
  * contents; `baseDir` is the folder that holds the baseline file.
  */
-export function matchBaseline<F extends FingerprintSource>(baseline: Baseline, findings: readonly F[], baseDir: string, read: (file: string) => string | undefined): BaselineMatch<F> {
+export function matchBaseline<F extends FingerprintSource>(
+  baseline: Baseline,
+  findings: readonly F[],
+  baseDir: string,
+  read: (file: string) => string | undefined,
+): BaselineMatch<F> {
   const remaining = new Map<string, number>();
   for (const entry of baseline.entries) remaining.set(keyOf(entry), (remaining.get(keyOf(entry)) ?? 0) + entry.count);
   const baselined = new Set<F>();
@@ -128,7 +151,11 @@ export function matchBaseline<F extends FingerprintSource>(baseline: Baseline, f
     gone.push({ ...entry, count });
     remaining.set(keyOf(entry), left - count);
   }
-  return { fresh: findings.filter((f) => !baselined.has(f)), baselined: findings.filter((f) => baselined.has(f)), gone };
+  return {
+    fresh: findings.filter((f) => !baselined.has(f)),
+    baselined: findings.filter((f) => baselined.has(f)),
+    gone,
+  };
 }
 
 /** The baseline without the entries (or the part of their counts) that are gone. */
@@ -146,7 +173,10 @@ export function pruneBaseline(baseline: Baseline, gone: readonly BaselineEntry[]
 
 /** The file's text: one entry per line of `entries`, so a change shows as a one-line diff. */
 export function serializeBaseline(baseline: Baseline): string {
-  const lines = baseline.entries.map((entry) => `    ${JSON.stringify({ file: entry.file, rule: entry.rule, fingerprint: entry.fingerprint, count: entry.count, excerpt: entry.excerpt })}`);
+  const lines = baseline.entries.map(
+    (entry) =>
+      `    ${JSON.stringify({ file: entry.file, rule: entry.rule, fingerprint: entry.fingerprint, count: entry.count, excerpt: entry.excerpt })}`,
+  );
   return `{\n  "version": ${baseline.version},\n  "entries": [${lines.length ? `\n${lines.join(',\n')}\n  ` : ''}]\n}\n`;
 }
 
@@ -160,18 +190,33 @@ export function parseBaseline(content: string): BaselineParse {
   } catch (error) {
     return { error: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { error: 'expected an object with "version" and "entries"' };
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { error: 'expected an object with "version" and "entries"' };
   const { version, entries } = value as { version?: unknown; entries?: unknown };
-  if (version !== BASELINE_FORMAT_VERSION) return { error: `unsupported version ${(JSON.stringify(version) as string | undefined) ?? 'undefined'} (this mp-privacy reads version ${BASELINE_FORMAT_VERSION})` };
+  if (version !== BASELINE_FORMAT_VERSION)
+    return {
+      error: `unsupported version ${(JSON.stringify(version) as string | undefined) ?? 'undefined'} (this mp-privacy reads version ${BASELINE_FORMAT_VERSION})`,
+    };
   if (!Array.isArray(entries)) return { error: '"entries" must be an array' };
   const parsed: BaselineEntry[] = [];
   for (const [index, item] of entries.entries()) {
     const entry = item as Partial<BaselineEntry> | null;
     const valid =
-      entry && typeof entry === 'object' && typeof entry.file === 'string' && typeof entry.rule === 'string' && typeof entry.fingerprint === 'string' &&
+      entry &&
+      typeof entry === 'object' &&
+      typeof entry.file === 'string' &&
+      typeof entry.rule === 'string' &&
+      typeof entry.fingerprint === 'string' &&
       (entry.count === undefined || (Number.isInteger(entry.count) && entry.count > 0));
-    if (!valid) return { error: `entry ${index + 1} needs "file", "rule", "fingerprint" (strings) and a positive whole "count"` };
-    parsed.push({ file: entry.file!, rule: entry.rule!, fingerprint: entry.fingerprint!, count: entry.count ?? 1, excerpt: typeof entry.excerpt === 'string' ? entry.excerpt : '' });
+    if (!valid)
+      return { error: `entry ${index + 1} needs "file", "rule", "fingerprint" (strings) and a positive whole "count"` };
+    parsed.push({
+      file: entry.file!,
+      rule: entry.rule!,
+      fingerprint: entry.fingerprint!,
+      count: entry.count ?? 1,
+      excerpt: typeof entry.excerpt === 'string' ? entry.excerpt : '',
+    });
   }
   return { baseline: { version: BASELINE_FORMAT_VERSION, entries: parsed } };
 }

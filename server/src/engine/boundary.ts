@@ -6,7 +6,14 @@ import * as path from 'path';
  * (app.json, project.config.json) and the configuration and baseline search (mp-privacy.config.json,
  * mp-privacy-baseline.json, stopping at the project folder). Nothing else above the folder is ever read.
  */
-const ANCESTOR_FILES = new Set(['app.json', 'project.config.json', 'mp-privacy.config.json', 'mp-privacy-baseline.json', 'package.json', '.git']);
+const ANCESTOR_FILES = new Set([
+  'app.json',
+  'project.config.json',
+  'mp-privacy.config.json',
+  'mp-privacy-baseline.json',
+  'package.json',
+  '.git',
+]);
 
 /** Where a path really is, once allowed: `missing` paths may still be created there (a fix's new file). */
 export interface Located {
@@ -92,7 +99,8 @@ export class FileBoundary {
   locate(file: string): Located | undefined {
     const resolved = path.resolve(file);
     const folder = this.folderOf(resolved);
-    if (!folder) return this.isAncestorFile(resolved) ? { real: resolved, kind: kindOf(resolved, true), link: false } : undefined;
+    if (!folder)
+      return this.isAncestorFile(resolved) ? { real: resolved, kind: kindOf(resolved, true), link: false } : undefined;
     if (folder.real === undefined) return undefined;
     if (resolved === folder.path) return { real: folder.real, kind: kindOf(folder.real, true), link: false };
     const directory = this.realDirectory(path.dirname(resolved), folder);
@@ -100,7 +108,12 @@ export class FileBoundary {
     const candidate = path.join(directory.real, path.basename(resolved));
     const stats = directory.exists ? this.lstat(candidate) : undefined;
     if (!stats) return { real: candidate, kind: 'missing', link: false };
-    if (!stats.isSymbolicLink()) return { real: candidate, kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other', link: false };
+    if (!stats.isSymbolicLink())
+      return {
+        real: candidate,
+        kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other',
+        link: false,
+      };
     const target = realPathOf(candidate);
     // A dangling link: nothing to read, and nothing may be created through it.
     if (target === undefined) return { real: candidate, kind: 'other', link: true };

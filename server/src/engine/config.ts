@@ -30,17 +30,24 @@ const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
 /** Keeps only well-formed entries, noting what was dropped, so a typo never silently changes results. */
 export function validateConfig(value: unknown, file: string, problems: ParseProblem[]): ProjectConfig {
   const config: ProjectConfig = {};
-  const complain = (en: string, zh: string) => problems.push({ file, start: 0, end: 0, severity: 'warning', message: text(en, zh) });
+  const complain = (en: string, zh: string) =>
+    problems.push({ file, start: 0, end: 0, severity: 'warning', message: text(en, zh) });
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    if (value !== undefined) complain(`${path.basename(file)} must hold a JSON object.`, `${path.basename(file)} 必须是一个 JSON 对象。`);
+    if (value !== undefined)
+      complain(`${path.basename(file)} must hold a JSON object.`, `${path.basename(file)} 必须是一个 JSON 对象。`);
     return config;
   }
   const raw = value as Record<string, unknown>;
   if (raw.rules && typeof raw.rules === 'object') {
     config.rules = {};
     for (const [id, setting] of Object.entries(raw.rules as Record<string, unknown>)) {
-      if (typeof setting === 'string' && (SETTINGS as string[]).includes(setting)) config.rules[id] = setting as RuleSetting;
-      else complain(`"rules.${id}" must be one of ${SETTINGS.join(', ')}.`, `"rules.${id}" 必须是 ${SETTINGS.join('、')} 之一。`);
+      if (typeof setting === 'string' && (SETTINGS as string[]).includes(setting))
+        config.rules[id] = setting as RuleSetting;
+      else
+        complain(
+          `"rules.${id}" must be one of ${SETTINGS.join(', ')}.`,
+          `"rules.${id}" 必须是 ${SETTINGS.join('、')} 之一。`,
+        );
     }
   }
   for (const key of ['ignore', 'apiHosts'] as const) {
@@ -65,7 +72,16 @@ export function loadProjectConfig(host: FileSystemHost, root: string): LoadedCon
       const parsed = parseJsonc(content);
       if (parsed.errors.length) {
         const first = parsed.errors[0];
-        problems.push({ file, start: first.offset, end: Math.min(content.length, first.offset + Math.max(1, first.length)), severity: 'warning', message: text(`${CONFIG_FILE_NAME} has a syntax error (${first.message}); defaults are used where it could not be read.`, `${CONFIG_FILE_NAME} 存在语法错误（${first.message}）；无法读取的部分使用默认值。`) });
+        problems.push({
+          file,
+          start: first.offset,
+          end: Math.min(content.length, first.offset + Math.max(1, first.length)),
+          severity: 'warning',
+          message: text(
+            `${CONFIG_FILE_NAME} has a syntax error (${first.message}); defaults are used where it could not be read.`,
+            `${CONFIG_FILE_NAME} 存在语法错误（${first.message}）；无法读取的部分使用默认值。`,
+          ),
+        });
       }
       return { config: validateConfig(parsed.value, file, problems), file, problems };
     }
@@ -81,7 +97,9 @@ export function* foldersUpToProject(host: FileSystemHost, root: string): Generat
   let dir = path.resolve(root);
   for (let depth = 0; depth < 6; depth++) {
     yield dir;
-    const isProjectFolder = ['project.config.json', 'package.json', '.git'].some((name) => host.stat(path.join(dir, name)) !== undefined);
+    const isProjectFolder = ['project.config.json', 'package.json', '.git'].some(
+      (name) => host.stat(path.join(dir, name)) !== undefined,
+    );
     const parent = path.dirname(dir);
     if (isProjectFolder || parent === dir) break;
     dir = parent;

@@ -31,7 +31,10 @@ export function canonicalPath(filePath: string): string {
  * "missing", and a symbolic link counts as what it points to only when that stays inside. Without one, any path.
  * `denied` hears of paths that exist but could not be read for lack of permission.
  */
-export function createNodeFileSystemHost(boundary?: FileBoundary, denied: (file: string, code: string) => void = () => undefined): FileSystemHost {
+export function createNodeFileSystemHost(
+  boundary?: FileBoundary,
+  denied: (file: string, code: string) => void = () => undefined,
+): FileSystemHost {
   const readFile = (real: string): string | undefined => {
     try {
       // Without its BOM, as an editor shows it (see text/encoding.ts).

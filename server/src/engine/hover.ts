@@ -6,8 +6,20 @@ import { ruleById } from './rules';
 import { markdownText } from './text/escape';
 
 const LABELS = {
-  en: { why: 'Why here', fix: 'How to fix', instead: 'No automatic fix here', docs: 'Rule documentation', official: 'Official documentation' },
-  'zh-cn': { why: '为什么在这里报告', fix: '如何修复', instead: '此处无法自动修复', docs: '规则文档', official: '官方文档' },
+  en: {
+    why: 'Why here',
+    fix: 'How to fix',
+    instead: 'No automatic fix here',
+    docs: 'Rule documentation',
+    official: 'Official documentation',
+  },
+  'zh-cn': {
+    why: '为什么在这里报告',
+    fix: '如何修复',
+    instead: '此处无法自动修复',
+    docs: '规则文档',
+    official: '官方文档',
+  },
 } as const;
 
 let packageRootCache: string | undefined;

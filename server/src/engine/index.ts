@@ -8,11 +8,37 @@ export { escapeControlCharacters, markdownCode, markdownText, oneLine, terminalT
 export { decodeText, encodeText, type DecodedText, type TextEncoding } from './text/encoding';
 export { CachingFileSystemHost, FileSystemHost, createNodeFileSystemHost, OverlayFileSystemHost } from './host';
 export { FileBoundary, isInside, type Located } from './boundary';
-export { discoverMiniPrograms, findMiniProgramRoots, findRootForFile, type Discovery, type DiscoveryProblem, type ParserKind } from './model';
+export {
+  discoverMiniPrograms,
+  findMiniProgramRoots,
+  findRootForFile,
+  type Discovery,
+  type DiscoveryProblem,
+  type ParserKind,
+} from './model';
 export { guidanceFor, isBuildOutput } from './model';
 export { ProjectAnalyzer, AnalysisFailure, AnalysisResult, AnalyzeOptions, fixRepeatedly } from './analyzer';
-export { BASELINE_FILE_NAME, Baseline, BaselineEntry, BaselineMatch, createBaseline, findBaselineFile, fingerprintOf, matchBaseline, parseBaseline, pruneBaseline, serializeBaseline } from './baseline';
-export { CONFIG_FILE_NAME, ProjectConfig, RuleSetting, loadProjectConfig, mergeConfigs, validateConfig } from './config';
+export {
+  BASELINE_FILE_NAME,
+  Baseline,
+  BaselineEntry,
+  BaselineMatch,
+  createBaseline,
+  findBaselineFile,
+  fingerprintOf,
+  matchBaseline,
+  parseBaseline,
+  pruneBaseline,
+  serializeBaseline,
+} from './baseline';
+export {
+  CONFIG_FILE_NAME,
+  ProjectConfig,
+  RuleSetting,
+  loadProjectConfig,
+  mergeConfigs,
+  validateConfig,
+} from './config';
 export { allRules, ruleById } from './rules';
 export type { RuleMeta, RuleModule, RuleReference } from './rules/rule';
 export { hoverMarkdown, ruleDocsUri } from './hover';

@@ -33,7 +33,8 @@ const WORDS = {
     yes: 'declared',
     no: 'NOT declared',
     draft: 'Draft for the privacy guideline (admin console → 设置 → 服务内容声明 → 用户隐私保护指引)',
-    draftNote: 'Declare each item below and replace every placeholder with the real purpose; WeChat blocks interfaces whose information type is not declared.',
+    draftNote:
+      'Declare each item below and replace every placeholder with the real purpose; WeChat blocks interfaces whose information type is not declared.',
     purpose: '[state what it is used for]',
   },
   'zh-cn': {
@@ -73,12 +74,23 @@ export function formatInventory(report: InventoryReport, format: InventoryFormat
   const words = WORDS[locale];
   const lines: LineIndexes = new Map();
   if (format === 'json') {
-    return JSON.stringify({
-      roots: report.inventories.map((inventory) => ({
-        root: path.relative(report.baseDir, inventory.root).split(path.sep).join('/') || '.',
-        items: inventory.items.map((item) => ({ kind: item.kind, label: item.label[locale], permissionDesc: item.permissionDesc, uses: places(report, item.uses, lines) })),
-      })),
-    }, null, 2) + '\n';
+    return (
+      JSON.stringify(
+        {
+          roots: report.inventories.map((inventory) => ({
+            root: path.relative(report.baseDir, inventory.root).split(path.sep).join('/') || '.',
+            items: inventory.items.map((item) => ({
+              kind: item.kind,
+              label: item.label[locale],
+              permissionDesc: item.permissionDesc,
+              uses: places(report, item.uses, lines),
+            })),
+          })),
+        },
+        null,
+        2,
+      ) + '\n'
+    );
   }
   const out: string[] = [];
   for (const inventory of report.inventories) {
@@ -92,13 +104,19 @@ export function formatInventory(report: InventoryReport, format: InventoryFormat
         for (const item of inventory.items) {
           for (const place of places(report, item.uses, lines)) {
             const declared = place.declared === undefined ? '–' : place.declared ? words.yes : `**${words.no}**`;
-            out.push(`| ${item.label[locale]} | ${markdownCode(place.via, true)} | ${markdownText(`${place.file}:${place.line}`)} | ${declared} |`);
+            out.push(
+              `| ${item.label[locale]} | ${markdownCode(place.via, true)} | ${markdownText(`${place.file}:${place.line}`)} | ${declared} |`,
+            );
           }
         }
         out.push('', `## ${words.draft}`, '', words.draftNote, '');
         for (const item of inventory.items) {
           const shown = item.permissionDesc ? ` (${words.purposeShown}: “${markdownText(item.permissionDesc)}”)` : '';
-          out.push(locale === 'zh-cn' ? `- 为了${words.purpose}，开发者将在获取你的明示同意后，收集你的${item.label['zh-cn']}。${shown}` : `- ${item.label.en}: collected, with the user's explicit consent, ${words.purpose}.${shown}`);
+          out.push(
+            locale === 'zh-cn'
+              ? `- 为了${words.purpose}，开发者将在获取你的明示同意后，收集你的${item.label['zh-cn']}。${shown}`
+              : `- ${item.label.en}: collected, with the user's explicit consent, ${words.purpose}.${shown}`,
+          );
         }
         out.push('');
       }
@@ -108,9 +126,12 @@ export function formatInventory(report: InventoryReport, format: InventoryFormat
     out.push(`${words.title}: ${terminalText(rootName)}`);
     if (!inventory.items.length) out.push(`  ${words.none}`);
     for (const item of inventory.items) {
-      out.push(`  ${item.label[locale]}${item.permissionDesc ? `  (${words.purposeShown}: ${terminalText(item.permissionDesc)})` : ''}`);
+      out.push(
+        `  ${item.label[locale]}${item.permissionDesc ? `  (${words.purposeShown}: ${terminalText(item.permissionDesc)})` : ''}`,
+      );
       for (const place of places(report, item.uses, lines)) {
-        const declared = place.declared === undefined ? '' : `  [${words.declared}: ${place.declared ? words.yes : words.no}]`;
+        const declared =
+          place.declared === undefined ? '' : `  [${words.declared}: ${place.declared ? words.yes : words.no}]`;
         out.push(`    ${terminalText(place.file)}:${place.line}  ${terminalText(place.via)}${declared}`);
       }
     }

@@ -2,7 +2,16 @@ import type { FileSystemHost } from './host';
 import type { LocalizedText, SourceRange } from './types';
 import { ProjectModel, settingsValue } from './model';
 import type { ParsedFileCache } from './model';
-import { PRIVACY_INFO_KINDS, PrivacyInfoKind, REQUIRED_PRIVATE_INFOS, LOCATION_SCOPE_OF, authorizeScope, callRangeOf, declaredPrivateInfos, platformUses } from './analysis';
+import {
+  PRIVACY_INFO_KINDS,
+  PrivacyInfoKind,
+  REQUIRED_PRIVATE_INFOS,
+  LOCATION_SCOPE_OF,
+  authorizeScope,
+  callRangeOf,
+  declaredPrivateInfos,
+  platformUses,
+} from './analysis';
 import { attribute, documentElements } from './parse';
 
 /**
@@ -47,7 +56,9 @@ export function buildInventory(model: ProjectModel): Inventory {
   for (const use of platformUses(model)) {
     const api = use.call.api;
     const scope = api === 'authorize' ? authorizeScope(use.call.argumentText) : undefined;
-    const kind = scope ? PRIVACY_INFO_KINDS.find((k) => k.scopes?.includes(scope)) : PRIVACY_INFO_KINDS.find((k) => k.apis.includes(api));
+    const kind = scope
+      ? PRIVACY_INFO_KINDS.find((k) => k.scopes?.includes(scope))
+      : PRIVACY_INFO_KINDS.find((k) => k.apis.includes(api));
     add(kind, {
       range: callRangeOf(use),
       via: scope ? `wx.authorize(${scope})` : `wx.${api}`,
@@ -61,10 +72,20 @@ export function buildInventory(model: ProjectModel): Inventory {
       for (const element of documentElements(unit.wxml)) {
         const range = { file: unit.wxml.file, start: element.start, end: element.startTagEnd };
         for (const openType of attribute(element, 'open-type')?.value.split('|') ?? []) {
-          add(PRIVACY_INFO_KINDS.find((k) => k.openTypes?.includes(openType.trim())), { range, via: `open-type="${openType.trim()}"`, page: page.route });
+          add(
+            PRIVACY_INFO_KINDS.find((k) => k.openTypes?.includes(openType.trim())),
+            { range, via: `open-type="${openType.trim()}"`, page: page.route },
+          );
         }
-        if (element.name === 'input' && attribute(element, 'type')?.value === 'nickname') add(PRIVACY_INFO_KINDS.find((k) => k.id === 'user-info'), { range, via: '<input type="nickname">', page: page.route });
-        add(PRIVACY_INFO_KINDS.find((k) => k.tags?.includes(element.name)), { range, via: `<${element.name}>`, page: page.route });
+        if (element.name === 'input' && attribute(element, 'type')?.value === 'nickname')
+          add(
+            PRIVACY_INFO_KINDS.find((k) => k.id === 'user-info'),
+            { range, via: '<input type="nickname">', page: page.route },
+          );
+        add(
+          PRIVACY_INFO_KINDS.find((k) => k.tags?.includes(element.name)),
+          { range, via: `<${element.name}>`, page: page.route },
+        );
       }
     }
   }

@@ -1,6 +1,14 @@
 import type { ProjectModel, PageUnit } from './model';
 import type { AutoNavigation, PersonalInfoRequest, ProjectFacts, Wall } from './analysis';
-import { gestureBindings, handlerOf, isTapEntry, privacyKindOfApi, reachableCalls, runCondition, type ConditionKind } from './analysis';
+import {
+  gestureBindings,
+  handlerOf,
+  isTapEntry,
+  privacyKindOfApi,
+  reachableCalls,
+  runCondition,
+  type ConditionKind,
+} from './analysis';
 import { attribute, documentElements } from './parse';
 import { LineIndex } from './text/line-index';
 
@@ -43,7 +51,8 @@ export interface Journey {
 const NAVIGATION_APIS = new Set(['navigateTo', 'redirectTo', 'reLaunch', 'switchTab']);
 
 /** A wall as the journey names it (its published vocabulary: a page with nothing but the request is `phone-only`). */
-const wallName = (wall: Wall | undefined): JourneyNode['wall'] => wall && (wall.kind === 'request-only' ? 'phone-only' : 'overlay');
+const wallName = (wall: Wall | undefined): JourneyNode['wall'] =>
+  wall && (wall.kind === 'request-only' ? 'phone-only' : 'overlay');
 
 export function journeyOf(model: ProjectModel, facts: ProjectFacts): Journey {
   const { launch, phone, userInfo, entries } = facts;
@@ -60,7 +69,14 @@ export function journeyOf(model: ProjectModel, facts: ProjectFacts): Journey {
     const id = `page:${page.route}`;
     if (!nodes.has(id)) {
       const wall = phone.wallOf(page) ?? userInfo.wallOf(page);
-      nodes.set(id, { id, kind: 'page', label: page.route, entry: page.isEntry || undefined, tab: page.isTab || undefined, wall: wallName(wall) });
+      nodes.set(id, {
+        id,
+        kind: 'page',
+        label: page.route,
+        entry: page.isEntry || undefined,
+        tab: page.isTab || undefined,
+        wall: wallName(wall),
+      });
     }
     return id;
   };
@@ -72,7 +88,8 @@ export function journeyOf(model: ProjectModel, facts: ProjectFacts): Journey {
   };
 
   nodes.set('launch', { id: 'launch', kind: 'launch', label: 'launch' });
-  if (launch.entryPage) addEdge({ from: 'launch', to: pageNode(launch.entryPage), trigger: 'entry page', condition: 'always' });
+  if (launch.entryPage)
+    addEdge({ from: 'launch', to: pageNode(launch.entryPage), trigger: 'entry page', condition: 'always' });
   const navigationEdge = (navigation: AutoNavigation) => {
     const condition = runCondition(navigation.reached);
     addEdge({
@@ -90,8 +107,24 @@ export function journeyOf(model: ProjectModel, facts: ProjectFacts): Journey {
   const requestEdge = (request: PersonalInfoRequest) => {
     const file = request.view.document.file;
     const id = `request:${model.relative(file)}:${request.view.element.start}`;
-    if (!nodes.has(id)) nodes.set(id, { id, kind: 'request', label: request.openType, file: model.relative(file), line: lineOf(file, request.view.document.content, request.view.element.start) });
-    addEdge({ from: pageNode(request.page), to: id, trigger: request.fillsForm ? 'fills a form field' : request.shown === 'on-entry' ? 'shown on entry' : 'after a tap', condition: 'always' });
+    if (!nodes.has(id))
+      nodes.set(id, {
+        id,
+        kind: 'request',
+        label: request.openType,
+        file: model.relative(file),
+        line: lineOf(file, request.view.document.content, request.view.element.start),
+      });
+    addEdge({
+      from: pageNode(request.page),
+      to: id,
+      trigger: request.fillsForm
+        ? 'fills a form field'
+        : request.shown === 'on-entry'
+          ? 'shown on entry'
+          : 'after a tap',
+      condition: 'always',
+    });
   };
   phone.requests.forEach(requestEdge);
   userInfo.requests.forEach(requestEdge);
@@ -105,20 +138,31 @@ export function journeyOf(model: ProjectModel, facts: ProjectFacts): Journey {
     if (!from) continue; // a component's own code: drawn with the pages that show it would repeat it per page
     const file = found.reached.script.file;
     const id = `request:${model.relative(file)}:${call.site.start}`;
-    if (!nodes.has(id)) nodes.set(id, { id, kind: 'request', label: `wx.${call.api}`, file: model.relative(file), line: lineOf(file, found.reached.script.content, call.site.start) });
+    if (!nodes.has(id))
+      nodes.set(id, {
+        id,
+        kind: 'request',
+        label: `wx.${call.api}`,
+        file: model.relative(file),
+        line: lineOf(file, found.reached.script.content, call.site.start),
+      });
     const condition = runCondition(found.reached);
-    const trigger = found.entry.kind === 'lifecycle' ? found.entry.name : isTapEntry(model, found.entry) ? 'tap' : found.entry.name;
+    const trigger =
+      found.entry.kind === 'lifecycle' ? found.entry.name : isTapEntry(model, found.entry) ? 'tap' : found.entry.name;
     addEdge({ from, to: id, trigger, condition: condition.kind, conditionText: condition.test });
   }
 
   // Taps that lead to a page that asks for something (a login page, a checkout): how users get there.
-  const asking = new Set(edges.filter((e) => e.to.startsWith('request:') && e.from.startsWith('page:')).map((e) => e.from));
+  const asking = new Set(
+    edges.filter((e) => e.to.startsWith('request:') && e.from.startsWith('page:')).map((e) => e.from),
+  );
   for (const page of model.pages) {
     if (!page.wxml) continue;
     for (const element of documentElements(page.wxml)) {
       const url = element.name === 'navigator' ? attribute(element, 'url')?.value : undefined;
       const target = url ? model.resolveRoute(url, page.route) : undefined;
-      if (target && asking.has(`page:${target.route}`)) addEdge({ from: pageNode(page), to: pageNode(target), trigger: 'tap', condition: 'always' });
+      if (target && asking.has(`page:${target.route}`))
+        addEdge({ from: pageNode(page), to: pageNode(target), trigger: 'tap', condition: 'always' });
       for (const binding of gestureBindings(element)) {
         const handler = handlerOf(page, binding.handler);
         if (!handler) continue;
@@ -128,7 +172,13 @@ export function journeyOf(model: ProjectModel, facts: ProjectFacts): Journey {
           const to = model.resolveRoute(call.url, page.route);
           if (to && to !== page && asking.has(`page:${to.route}`)) {
             const condition = runCondition(reached);
-            addEdge({ from: pageNode(page), to: pageNode(to), trigger: 'tap', condition: condition.kind, conditionText: condition.test });
+            addEdge({
+              from: pageNode(page),
+              to: pageNode(to),
+              trigger: 'tap',
+              condition: condition.kind,
+              conditionText: condition.test,
+            });
           }
         }
       }
@@ -148,21 +198,40 @@ const CONDITION_WORDS: Record<ConditionKind, string> = {
 };
 
 function edgeLabel(edge: JourneyEdge): string {
-  const condition = edge.condition === 'always' ? '' : ` · ${CONDITION_WORDS[edge.condition]}${edge.conditionText ? `: ${edge.conditionText}` : ''}`;
+  const condition =
+    edge.condition === 'always'
+      ? ''
+      : ` · ${CONDITION_WORDS[edge.condition]}${edge.conditionText ? `: ${edge.conditionText}` : ''}`;
   return `${edge.trigger}${condition}`;
 }
 
 /** Mermaid text: labels are quoted, with the characters Mermaid would read as syntax written as entities. */
 function mermaidText(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[#"<>`|{}[\]()]/g, (c) => `#${c.charCodeAt(0)};`).slice(0, 120);
+  return value
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/[#"<>`|{}[\]()]/g, (c) => `#${c.charCodeAt(0)};`)
+    .slice(0, 120);
 }
 
 function dotText(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"').slice(0, 120);
+  return value
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .slice(0, 120);
 }
 
-export function formatJourney(journeys: Journey[], format: JourneyFormat, relativeRoot: (root: string) => string): string {
-  if (format === 'json') return `${JSON.stringify(journeys.map((j) => ({ ...j, root: relativeRoot(j.root) })), null, 2)}\n`;
+export function formatJourney(
+  journeys: Journey[],
+  format: JourneyFormat,
+  relativeRoot: (root: string) => string,
+): string {
+  if (format === 'json')
+    return `${JSON.stringify(
+      journeys.map((j) => ({ ...j, root: relativeRoot(j.root) })),
+      null,
+      2,
+    )}\n`;
   const out: string[] = [];
   journeys.forEach((journey, index) => {
     const ids = new Map(journey.nodes.map((node, i) => [node.id, `n${index}_${i}`]));
@@ -171,9 +240,19 @@ export function formatJourney(journeys: Journey[], format: JourneyFormat, relati
       out.push(`  subgraph root${index}["${mermaidText(relativeRoot(journey.root) || '.')}"]`);
       for (const node of journey.nodes) {
         const id = ids.get(node.id)!;
-        const flags = [node.entry ? 'entry' : '', node.tab ? 'tab' : '', node.wall ? `${node.wall} wall` : ''].filter(Boolean).join(', ');
-        const label = mermaidText(`${node.label}${flags ? ` (${flags})` : ''}${node.file ? ` ${node.file}:${node.line}` : ''}`);
-        out.push(node.kind === 'launch' ? `    ${id}(("${label}"))` : node.kind === 'request' ? `    ${id}{{"${label}"}}` : `    ${id}["${label}"]`);
+        const flags = [node.entry ? 'entry' : '', node.tab ? 'tab' : '', node.wall ? `${node.wall} wall` : '']
+          .filter(Boolean)
+          .join(', ');
+        const label = mermaidText(
+          `${node.label}${flags ? ` (${flags})` : ''}${node.file ? ` ${node.file}:${node.line}` : ''}`,
+        );
+        out.push(
+          node.kind === 'launch'
+            ? `    ${id}(("${label}"))`
+            : node.kind === 'request'
+              ? `    ${id}{{"${label}"}}`
+              : `    ${id}["${label}"]`,
+        );
         if (node.wall) out.push(`    style ${id} stroke:#d33,stroke-width:3px`);
       }
       for (const edge of journey.edges) {
@@ -186,12 +265,20 @@ export function formatJourney(journeys: Journey[], format: JourneyFormat, relati
       out.push(`  subgraph cluster_${index} {`, `    label="${dotText(relativeRoot(journey.root) || '.')}";`);
       for (const node of journey.nodes) {
         const shape = node.kind === 'launch' ? 'circle' : node.kind === 'request' ? 'hexagon' : 'box';
-        const flags = [node.entry ? 'entry' : '', node.tab ? 'tab' : '', node.wall ? `${node.wall} wall` : ''].filter(Boolean).join(', ');
-        const label = dotText(`${node.label}${flags ? ` (${flags})` : ''}${node.file ? `\n${node.file}:${node.line}` : ''}`);
-        out.push(`    ${ids.get(node.id)} [shape=${shape}, label="${label}"${node.wall ? ', color=red, penwidth=2' : ''}];`);
+        const flags = [node.entry ? 'entry' : '', node.tab ? 'tab' : '', node.wall ? `${node.wall} wall` : '']
+          .filter(Boolean)
+          .join(', ');
+        const label = dotText(
+          `${node.label}${flags ? ` (${flags})` : ''}${node.file ? `\n${node.file}:${node.line}` : ''}`,
+        );
+        out.push(
+          `    ${ids.get(node.id)} [shape=${shape}, label="${label}"${node.wall ? ', color=red, penwidth=2' : ''}];`,
+        );
       }
       for (const edge of journey.edges) {
-        out.push(`    ${ids.get(edge.from)} -> ${ids.get(edge.to)} [label="${dotText(edgeLabel(edge))}"${edge.condition === 'always' ? '' : ', style=dashed'}];`);
+        out.push(
+          `    ${ids.get(edge.from)} -> ${ids.get(edge.to)} [label="${dotText(edgeLabel(edge))}"${edge.condition === 'always' ? '' : ', style=dashed'}];`,
+        );
       }
       out.push('  }');
     }

@@ -40,7 +40,13 @@ export async function provideCodeActions(
   const inFile = workspace.findingsIn(file);
   const rulesHere = new Set<string>();
   for (const finding of inFile.filter(touched)) {
-    const diagnostic = toDiagnostic(finding, locale, ranges, (f) => workspace.uriFor(f), workspace.isBaselined(finding));
+    const diagnostic = toDiagnostic(
+      finding,
+      locale,
+      ranges,
+      (f) => workspace.uriFor(f),
+      workspace.isBaselined(finding),
+    );
     finding.fixes.forEach((fix, index) => {
       const action = CodeAction.create(fix.title[locale], CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
@@ -67,7 +73,11 @@ export const SHOW_DOCUMENTATION_COMMAND = 'mp-privacy.showDocumentation';
 /** "Show documentation for <rule>": runs a server command that asks the editor to open the rule's page. */
 function showDocumentationAction(ruleId: string, locale: Locale, diagnostic: Diagnostic): CodeAction {
   const title = text(`Show documentation for ${ruleId}`, `查看 ${ruleId} 规则文档`)[locale];
-  const action = CodeAction.create(title, Command.create(title, SHOW_DOCUMENTATION_COMMAND, ruleId), CodeActionKind.QuickFix);
+  const action = CodeAction.create(
+    title,
+    Command.create(title, SHOW_DOCUMENTATION_COMMAND, ruleId),
+    CodeActionKind.QuickFix,
+  );
   action.diagnostics = [diagnostic];
   action.isPreferred = false;
   return action;
@@ -78,18 +88,31 @@ function showDocumentationAction(ruleId: string, locale: Locale, diagnostic: Dia
  * on in-memory copies (each fix is computed on the text the previous one left), offered when there are at least
  * two findings and every step keeps the files parsing. Changed files are replaced whole.
  */
-function fixAllAction(ruleId: string, file: string, findings: Finding[], workspace: Workspace, locale: Locale, support: CodeActionSupport): CodeAction | undefined {
-  const fixable = (f: Finding) => f.ruleId === ruleId && f.range.file === file && f.fixes.some((fix) => fix.kind !== 'suppress-with-reason');
+function fixAllAction(
+  ruleId: string,
+  file: string,
+  findings: Finding[],
+  workspace: Workspace,
+  locale: Locale,
+  support: CodeActionSupport,
+): CodeAction | undefined {
+  const fixable = (f: Finding) =>
+    f.ruleId === ruleId && f.range.file === file && f.fixes.some((fix) => fix.kind !== 'suppress-with-reason');
   if (findings.filter(fixable).length < 2) return undefined;
   const root = findRootForFile(workspace.host, file);
   if (!root) return undefined;
-  const result = fixRepeatedly(workspace.host, root, (current, refused) => {
-    for (const finding of current.filter(fixable)) {
-      const fix = finding.fixes.find((f) => f.kind !== 'suppress-with-reason');
-      if (fix && !refused(finding, fix)) return { finding, fix };
-    }
-    return undefined;
-  }, locale);
+  const result = fixRepeatedly(
+    workspace.host,
+    root,
+    (current, refused) => {
+      for (const finding of current.filter(fixable)) {
+        const fix = finding.fixes.find((f) => f.kind !== 'suppress-with-reason');
+        if (fix && !refused(finding, fix)) return { finding, fix };
+      }
+      return undefined;
+    },
+    locale,
+  );
   if (result.applied.length < 2 || result.skipped.length) return undefined;
   const merged: FixEdits = { edits: [], creations: [] };
   for (const [changedFile, content] of result.changed) {

@@ -125,7 +125,13 @@ const BASELINED = text(
  * A finding as an LSP diagnostic. A baselined one (recorded in the baseline file) is shown at hint level, with
  * the baseline named, rather than hidden: it is still there to fix, it just does not fail CI.
  */
-export function toDiagnostic(finding: Finding, locale: Locale, ranges: RangeConverter, uriFor: (file: string) => string, baselined = false): Diagnostic {
+export function toDiagnostic(
+  finding: Finding,
+  locale: Locale,
+  ranges: RangeConverter,
+  uriFor: (file: string) => string,
+  baselined = false,
+): Diagnostic {
   const { range } = finding;
   return {
     range: ranges.toRange(range.file, range.start, range.end),

@@ -115,7 +115,8 @@ export class DiagnosticsPublisher {
     if (!files) return;
     // A client without work-done progress gets a reporter that sends nothing.
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
-    const message = (done: number) => text(`${done}/${files.length} files parsed`, `已解析 ${done}/${files.length} 个文件`)[this.locale()];
+    const message = (done: number) =>
+      text(`${done}/${files.length} files parsed`, `已解析 ${done}/${files.length} 个文件`)[this.locale()];
     progress?.begin(`mp-privacy: ${path.basename(root)}`, 0, message(0));
     let sliceStart = performance.now();
     for (let i = 0; i < files.length; i++) {
@@ -170,7 +171,14 @@ export class DiagnosticsPublisher {
    * message, offsets and their positions, related locations with their URIs) and the document version, as one string: equal keys give
    * equal diagnostics, without building them.
    */
-  private diagnosticsKey(findings: readonly Finding[], baselined: readonly boolean[], version: number | undefined, locale: Locale, ranges: RangeConverter, uriFor: (file: string) => string): string {
+  private diagnosticsKey(
+    findings: readonly Finding[],
+    baselined: readonly boolean[],
+    version: number | undefined,
+    locale: Locale,
+    ranges: RangeConverter,
+    uriFor: (file: string) => string,
+  ): string {
     const parts: (string | number | undefined)[] = [version, locale];
     const position = (file: string, start: number, end: number): void => {
       const range = ranges.toRange(file, start, end);
@@ -178,7 +186,13 @@ export class DiagnosticsPublisher {
     };
     findings.forEach((finding, i) => {
       const { range } = finding;
-      parts.push(finding.ruleId, finding.severity, baselined[i] ? 1 : 0, finding.message[locale], finding.related.length);
+      parts.push(
+        finding.ruleId,
+        finding.severity,
+        baselined[i] ? 1 : 0,
+        finding.message[locale],
+        finding.related.length,
+      );
       position(range.file, range.start, range.end);
       for (const related of finding.related) {
         parts.push(uriFor(related.range.file), related.message[locale]);
@@ -198,14 +212,18 @@ export class DiagnosticsPublisher {
     for (const failure of failures) {
       const key = `${failure.what}\0${failure.message}`;
       current.add(key);
-      this.connection.console.error(`mp-privacy: ${failure.what} failed while analysing ${root}: ${failure.stack ?? failure.message}`);
+      this.connection.console.error(
+        `mp-privacy: ${failure.what} failed while analysing ${root}: ${failure.stack ?? failure.message}`,
+      );
       if (shown.has(key)) continue;
       const message = text(
         `mp-privacy: ${failure.what} failed while analysing ${root} (${failure.message}); its findings are missing. See the mp-privacy output for details.`,
         `mp-privacy：分析 ${root} 时 ${failure.what} 出错（${failure.message}），相应的检查结果缺失。详情请查看 mp-privacy 输出。`,
       );
       // window/showMessage: a notification (showErrorMessage is a request that a client may leave unanswered).
-      this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: message[this.locale()] }).catch(() => undefined);
+      this.connection
+        .sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: message[this.locale()] })
+        .catch(() => undefined);
     }
     if (current.size) this.shownFailures.set(root, current);
     else this.shownFailures.delete(root);

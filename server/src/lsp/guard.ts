@@ -52,7 +52,8 @@ export function guardAsync<P extends unknown[], R>(
  * analysis, behind a message or two, arrive.
  */
 export async function cancellationPoint(token: CancellationToken): Promise<void> {
-  for (let turn = 0; turn < CANCELLATION_TURNS && !token.isCancellationRequested; turn++) await new Promise((resolve) => setImmediate(resolve));
+  for (let turn = 0; turn < CANCELLATION_TURNS && !token.isCancellationRequested; turn++)
+    await new Promise((resolve) => setImmediate(resolve));
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 }
 

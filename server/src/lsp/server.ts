@@ -103,9 +103,11 @@ export function startServer(connection: Connection): void {
   // Settings: mpPrivacy.enable / rules / ignore, per mini program root (see settings.ts).
   connection.onInitialized(() => {
     if (!settings.configurationChangeRegistration) return;
-    connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((error: unknown) => {
-      connection.console.warn(`mp-privacy: could not register for settings changes: ${String(error)}`);
-    });
+    connection.client
+      .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+      .catch((error: unknown) => {
+        connection.console.warn(`mp-privacy: could not register for settings changes: ${String(error)}`);
+      });
   });
   connection.onDidChangeConfiguration(
     guard(connection, 'settings change', undefined, ({ settings: pushed }) => {
@@ -172,7 +174,9 @@ export function startServer(connection: Connection): void {
       const file = uriToPath(params.textDocument.uri);
       if (file !== undefined) await diagnostics.flush(file);
       await cancellationPoint(token);
-      return provideCodeActions(params, workspace, settings.locale, settings.codeActions, () => cancellationPoint(token));
+      return provideCodeActions(params, workspace, settings.locale, settings.codeActions, () =>
+        cancellationPoint(token),
+      );
     }),
   );
 
@@ -188,7 +192,10 @@ export function startServer(connection: Connection): void {
   );
 
   // Status: memory held by the server (see memory-usage.ts).
-  connection.onRequest(MEMORY_USAGE_REQUEST, guard<[], MemoryUsage | null>(connection, 'memory usage', null, measureMemoryUsage));
+  connection.onRequest(
+    MEMORY_USAGE_REQUEST,
+    guard<[], MemoryUsage | null>(connection, 'memory usage', null, measureMemoryUsage),
+  );
 
   connection.onShutdown(() => diagnostics.dispose());
 

@@ -27,7 +27,11 @@ export const DEFAULT_EDITOR_SETTINGS: EditorSettings = { enable: true, overrides
 export function parseEditorSettings(value: unknown, problems: ParseProblem[] = []): EditorSettings {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return DEFAULT_EDITOR_SETTINGS;
   const raw = value as Record<string, unknown>;
-  const overrides = validateConfig({ rules: raw.rules ?? undefined, ignore: raw.ignore ?? undefined }, SETTINGS_SECTION, problems);
+  const overrides = validateConfig(
+    { rules: raw.rules ?? undefined, ignore: raw.ignore ?? undefined },
+    SETTINGS_SECTION,
+    problems,
+  );
   // An empty object from an editor that has no value for a setting means "no override".
   if (overrides.rules && Object.keys(overrides.rules).length === 0) delete overrides.rules;
   if (overrides.ignore && overrides.ignore.length === 0) delete overrides.ignore;
@@ -76,7 +80,9 @@ export class SettingsStore {
         .then(
           (value: unknown) => this.parse(value),
           (error: unknown) => {
-            this.connection.console.warn(`mp-privacy: could not read the editor settings (${String(error)}); using defaults.`);
+            this.connection.console.warn(
+              `mp-privacy: could not read the editor settings (${String(error)}); using defaults.`,
+            );
             return DEFAULT_EDITOR_SETTINGS;
           },
         )
@@ -106,7 +112,8 @@ export class SettingsStore {
   private parse(value: unknown): EditorSettings {
     const problems: ParseProblem[] = [];
     const settings = parseEditorSettings(value, problems);
-    for (const problem of problems) this.connection.console.warn(`mp-privacy: ignoring a setting: ${problem.message.en}`);
+    for (const problem of problems)
+      this.connection.console.warn(`mp-privacy: ignoring a setting: ${problem.message.en}`);
     return settings;
   }
 }

@@ -41,7 +41,9 @@ export class Workspace implements EditTarget {
    */
   private readonly boundary = new FileBoundary();
   /** Disk reads, remembered only once the client has said it reports changes on disk (see useDiskCache). */
-  private readonly disk = Object.assign(new CachingFileSystemHost(createNodeFileSystemHost(this.boundary)), { enabled: false });
+  private readonly disk = Object.assign(new CachingFileSystemHost(createNodeFileSystemHost(this.boundary)), {
+    enabled: false,
+  });
   /** Open buffers over the disk: what the engine reads. Only buffers inside the boundary are laid over it. */
   readonly host = new OverlayFileSystemHost(this.disk);
   private readonly analyzer = new ProjectAnalyzer(this.host);
@@ -112,16 +114,31 @@ export class Workspace implements EditTarget {
    */
   inventoryMarkdown(folder: string, locale: Locale): string {
     if (!this.boundary.covers(folder) || this.host.stat(folder) !== 'directory') {
-      return locale === 'zh-cn' ? `mp-privacy：\`${folder}\` 不在工作区文件夹内，未生成清单。\n` : `mp-privacy: \`${folder}\` is not a folder of the workspace; no inventory was made.\n`;
+      return locale === 'zh-cn'
+        ? `mp-privacy：\`${folder}\` 不在工作区文件夹内，未生成清单。\n`
+        : `mp-privacy: \`${folder}\` is not a folder of the workspace; no inventory was made.\n`;
     }
     const { roots, problems } = discoverMiniPrograms(this.host, folder);
-    const report = { baseDir: folder, inventories: roots.map((root) => this.analyzer.inventory(root)), read: (file: string) => this.host.readFile(file) };
-    const notes = problems.map((problem) => `> ${path.relative(folder, problem.file).split(path.sep).join('/')}: ${problem.message[locale]}\n`);
+    const report = {
+      baseDir: folder,
+      inventories: roots.map((root) => this.analyzer.inventory(root)),
+      read: (file: string) => this.host.readFile(file),
+    };
+    const notes = problems.map(
+      (problem) => `> ${path.relative(folder, problem.file).split(path.sep).join('/')}: ${problem.message[locale]}\n`,
+    );
     const inventory = formatInventory(report, 'markdown', locale) + (notes.length ? `\n${notes.join('\n')}` : '');
     if (!roots.length) return inventory;
     // The journey drawn in Mermaid, which Markdown previews (VS Code with a Mermaid extension, GitHub) render.
-    const journey = formatJourney(roots.map((root) => this.analyzer.journey(root)), 'mermaid', (root) => path.relative(folder, root).split(path.sep).join('/'));
-    const heading = locale === 'zh-cn' ? '## 隐私旅程（启动 → 页面 → 个人信息请求）' : '## Privacy journey (launch → pages → requests for personal information)';
+    const journey = formatJourney(
+      roots.map((root) => this.analyzer.journey(root)),
+      'mermaid',
+      (root) => path.relative(folder, root).split(path.sep).join('/'),
+    );
+    const heading =
+      locale === 'zh-cn'
+        ? '## 隐私旅程（启动 → 页面 → 个人信息请求）'
+        : '## Privacy journey (launch → pages → requests for personal information)';
     return `${inventory.trimEnd()}\n\n${heading}\n\n\`\`\`mermaid\n${journey}\`\`\`\n`;
   }
 
@@ -213,7 +230,9 @@ export class Workspace implements EditTarget {
       this.log?.(`mp-privacy: ${found.file} is not used: ${parsed.error}`);
       return new Set();
     }
-    return new Set(matchBaseline(parsed.baseline, findings, path.dirname(found.file), (file) => this.host.readFile(file)).baselined);
+    return new Set(
+      matchBaseline(parsed.baseline, findings, path.dirname(found.file), (file) => this.host.readFile(file)).baselined,
+    );
   }
 
   /** Where the workspace writes what the user should know but need not be interrupted for (the output log). */

@@ -32,7 +32,11 @@ export interface HostSuiteResult {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitFor<T>(what: string, timeoutMs: number, check: () => T | undefined | false | Promise<T | undefined | false>): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  timeoutMs: number,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -46,7 +50,12 @@ export async function run(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const vscode = require('vscode') as typeof vscodeTypes;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  const result: HostSuiteResult = { ok: false, tests: [], language: vscode.env.language, vscodeVersion: vscode.version };
+  const result: HostSuiteResult = {
+    ok: false,
+    tests: [],
+    language: vscode.env.language,
+    vscodeVersion: vscode.version,
+  };
   const resultFile = folder ? path.join(path.dirname(folder), RESULT_FILE) : undefined;
 
   const test = async (name: string, body: () => Promise<void>, timeoutMs = 30_000): Promise<void> => {
@@ -70,22 +79,27 @@ export async function run(): Promise<void> {
   const locale = vscode.env.language === 'zh-cn' ? 'zh-cn' : 'en';
   const file = (relative: string): vscodeTypes.Uri => vscode.Uri.file(path.join(folder ?? '', relative));
   const appJs = file('app.js');
-  const codeOf = (d: vscodeTypes.Diagnostic): string | number | undefined => (typeof d.code === 'object' ? d.code.value : d.code);
+  const codeOf = (d: vscodeTypes.Diagnostic): string | number | undefined =>
+    typeof d.code === 'object' ? d.code.value : d.code;
   const ours = (uri: vscodeTypes.Uri): vscodeTypes.Diagnostic[] =>
     vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mp-privacy' && codeOf(d) === RULE_ID);
-  const config = (): vscodeTypes.WorkspaceConfiguration => vscode.workspace.getConfiguration('mpPrivacy', vscode.workspace.workspaceFolders?.[0]?.uri);
+  const config = (): vscodeTypes.WorkspaceConfiguration =>
+    vscode.workspace.getConfiguration('mpPrivacy', vscode.workspace.workspaceFolders?.[0]?.uri);
   const Target = vscode.ConfigurationTarget.Workspace;
 
   try {
     if (!folder) throw new Error('no workspace folder is open');
 
     await test('the extension activates from the unpacked package', async () => {
-      const extension = await waitFor('the mp-privacy extension to be registered', 20_000, () => vscode.extensions.getExtension(EXTENSION_ID));
+      const extension = await waitFor('the mp-privacy extension to be registered', 20_000, () =>
+        vscode.extensions.getExtension(EXTENSION_ID),
+      );
       const started = Date.now();
       await extension.activate();
       result.activationMs = Date.now() - started;
       result.extensionPath = extension.extensionPath;
-      if (!String(extension.packageJSON.main).includes('dist/extension/client.js')) throw new Error(`main is ${extension.packageJSON.main}, not the bundle`);
+      if (!String(extension.packageJSON.main).includes('dist/extension/client.js'))
+        throw new Error(`main is ${extension.packageJSON.main}, not the bundle`);
     });
 
     await test('.wxml files open in the wxml language', async () => {
@@ -96,17 +110,27 @@ export async function run(): Promise<void> {
     await test(`${RULE_ID} is reported on ${FLAGGED_TEXT} in app.js`, async () => {
       const document = await vscode.workspace.openTextDocument(appJs);
       await vscode.window.showTextDocument(document);
-      const [diagnostic] = await waitFor(`a ${RULE_ID} diagnostic`, 20_000, () => ours(appJs).length > 0 && ours(appJs));
-      if (diagnostic.severity !== vscode.DiagnosticSeverity.Error) throw new Error(`severity ${diagnostic.severity}, expected Error`);
+      const [diagnostic] = await waitFor(
+        `a ${RULE_ID} diagnostic`,
+        20_000,
+        () => ours(appJs).length > 0 && ours(appJs),
+      );
+      if (diagnostic.severity !== vscode.DiagnosticSeverity.Error)
+        throw new Error(`severity ${diagnostic.severity}, expected Error`);
       const flagged = document.getText(diagnostic.range);
       if (!flagged.includes(FLAGGED_TEXT)) throw new Error(`the diagnostic covers "${flagged}", not ${FLAGGED_TEXT}`);
     });
 
     await test('the hover explains the rule', async () => {
       const [diagnostic] = ours(appJs);
-      const hovers = await vscode.commands.executeCommand<vscodeTypes.Hover[]>('vscode.executeHoverProvider', appJs, diagnostic.range.start);
+      const hovers = await vscode.commands.executeCommand<vscodeTypes.Hover[]>(
+        'vscode.executeHoverProvider',
+        appJs,
+        diagnostic.range.start,
+      );
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-      if (!text.includes(RULE_TITLE[locale])) throw new Error(`hover lacks "${RULE_TITLE[locale]}": ${text.slice(0, 200)}`);
+      if (!text.includes(RULE_TITLE[locale]))
+        throw new Error(`hover lacks "${RULE_TITLE[locale]}": ${text.slice(0, 200)}`);
     });
 
     await test('setting mpPrivacy.rules changes the severity', async () => {
@@ -126,8 +150,13 @@ export async function run(): Promise<void> {
     await test('setting mpPrivacy.enable to false turns mp-privacy off', async () => {
       await config().update('enable', false, Target);
       await waitFor('no diagnostic', 15_000, () => ours(appJs).length === 0);
-      const actions = await vscode.commands.executeCommand<vscodeTypes.CodeAction[]>('vscode.executeCodeActionProvider', appJs, new vscode.Range(3, 0, 3, 40));
-      if (actions.some((a) => a.title === FIX_TITLE[locale])) throw new Error('a quick fix is still offered while disabled');
+      const actions = await vscode.commands.executeCommand<vscodeTypes.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        appJs,
+        new vscode.Range(3, 0, 3, 40),
+      );
+      if (actions.some((a) => a.title === FIX_TITLE[locale]))
+        throw new Error('a quick fix is still offered while disabled');
       await config().update('enable', undefined, Target);
       await waitFor('the diagnostic again', 15_000, () => ours(appJs).length > 0);
     });
@@ -139,7 +168,11 @@ export async function run(): Promise<void> {
 
     await test('the quick fix moves getPhoneNumber to checkout and the diagnostic goes away', async () => {
       const [diagnostic] = await waitFor('the diagnostic', 15_000, () => ours(appJs).length > 0 && ours(appJs));
-      const actions = await vscode.commands.executeCommand<vscodeTypes.CodeAction[]>('vscode.executeCodeActionProvider', appJs, diagnostic.range);
+      const actions = await vscode.commands.executeCommand<vscodeTypes.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        appJs,
+        diagnostic.range,
+      );
       const fix = actions.find((a) => a.title === FIX_TITLE[locale]);
       if (!fix?.edit) throw new Error(`no "${FIX_TITLE[locale]}" among: ${actions.map((a) => a.title).join(' | ')}`);
       if (!(await vscode.workspace.applyEdit(fix.edit))) throw new Error('applyEdit returned false');
@@ -150,13 +183,18 @@ export async function run(): Promise<void> {
       await waitFor('the diagnostic to go away', 15_000, () => ours(appJs).length === 0);
       const onDisk = (relative: string): string => fs.readFileSync(path.join(folder, relative), 'utf8');
       const fixed = ([relative, expectation]: [string, { has?: string; lacks?: string }]): boolean =>
-        expectation.has !== undefined ? onDisk(relative).includes(expectation.has) : !onDisk(relative).includes(expectation.lacks!);
+        expectation.has !== undefined
+          ? onDisk(relative).includes(expectation.has)
+          : !onDisk(relative).includes(expectation.lacks!);
       try {
         await waitFor('the fixed files on disk', 10_000, () => Object.entries(AFTER_FIX).every(fixed));
       } catch (error) {
         const wrong = Object.entries(AFTER_FIX).filter((entry) => !fixed(entry));
         const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => path.basename(d.uri.fsPath));
-        throw new Error(`${(error as Error).message}: ${wrong.map(([relative]) => `${relative}: ${JSON.stringify(onDisk(relative))}`).join('; ')}; dirty: ${dirty.join(', ') || 'none'}`, { cause: error });
+        throw new Error(
+          `${(error as Error).message}: ${wrong.map(([relative]) => `${relative}: ${JSON.stringify(onDisk(relative))}`).join('; ')}; dirty: ${dirty.join(', ') || 'none'}`,
+          { cause: error },
+        );
       }
     });
 
@@ -186,5 +224,11 @@ export async function run(): Promise<void> {
     if (resultFile) fs.writeFileSync(resultFile, json);
     console.log(`${RESULT_MARKER} ${json}`);
   }
-  if (!result.ok) throw new Error(`host suite failed: ${result.tests.filter((t) => !t.ok).map((t) => t.name).join(', ')}`);
+  if (!result.ok)
+    throw new Error(
+      `host suite failed: ${result.tests
+        .filter((t) => !t.ok)
+        .map((t) => t.name)
+        .join(', ')}`,
+    );
 }

@@ -7,7 +7,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CodeServer, QUIET_SETTINGS, registerLanguagePack } from '../code-server';
-import { AFTER_FIX, CRASH_MESSAGE, FIX_TITLE, FLAGGED_TEXT, FIXTURE, RESTART_COMMAND_TITLE, RULE_ID, RULE_TITLE } from '../expectations';
+import {
+  AFTER_FIX,
+  CRASH_MESSAGE,
+  FIX_TITLE,
+  FLAGGED_TEXT,
+  FIXTURE,
+  RESTART_COMMAND_TITLE,
+  RULE_ID,
+  RULE_TITLE,
+} from '../expectations';
 import { copyFixture, devtoolsFolder, scratch, vsixPath } from '../paths';
 import { sleep, waitFor } from '../processes';
 import type { ScenarioContext } from '../report';
@@ -33,14 +42,16 @@ export function compareWithDevtoolsFolder(installed: string): string[] {
   // VS Code adds its install record (.vsixmanifest) and install metadata in package.json (__metadata).
   const installedFiles = list(installed).filter((f) => f !== '.vsixmanifest');
   const packagedFiles = list(devtoolsFolder);
-  if (installedFiles.join('\n') !== packagedFiles.join('\n')) differences.push(`file lists differ: installed ${installedFiles.length}, packaged ${packagedFiles.length}`);
+  if (installedFiles.join('\n') !== packagedFiles.join('\n'))
+    differences.push(`file lists differ: installed ${installedFiles.length}, packaged ${packagedFiles.length}`);
   for (const file of packagedFiles.filter((f) => installedFiles.includes(f))) {
     const a = fs.readFileSync(path.join(installed, file));
     const b = fs.readFileSync(path.join(devtoolsFolder, file));
     if (file === 'package.json') {
       const installedManifest = JSON.parse(a.toString());
       delete installedManifest.__metadata;
-      if (JSON.stringify(installedManifest) !== JSON.stringify(JSON.parse(b.toString()))) differences.push('package.json differs');
+      if (JSON.stringify(installedManifest) !== JSON.stringify(JSON.parse(b.toString())))
+        differences.push('package.json differs');
     } else if (!a.equals(b)) {
       differences.push(`${file} differs`);
     }
@@ -57,8 +68,18 @@ export interface UiOptions {
 export async function codeServerUiEnglish(ctx: ScenarioContext, options: UiOptions): Promise<void> {
   const home = scratch('cs-en');
   const workspace = copyFixture(FIXTURE, home);
-  const serverOptions = { name: 'ui-en', bin: options.codeServerBin, home, vsixes: [vsixPath], settings: QUIET_SETTINGS };
-  const dirs = await ctx.step(`install ${path.basename(vsixPath)} with code-server --install-extension`, () => CodeServer.install(serverOptions), 150_000);
+  const serverOptions = {
+    name: 'ui-en',
+    bin: options.codeServerBin,
+    home,
+    vsixes: [vsixPath],
+    settings: QUIET_SETTINGS,
+  };
+  const dirs = await ctx.step(
+    `install ${path.basename(vsixPath)} with code-server --install-extension`,
+    () => CodeServer.install(serverOptions),
+    150_000,
+  );
   await ctx.step('the installed extension is the DevTools folder, file for file', () => {
     const installed = fs.readdirSync(dirs.extensionsDir).find((name) => name.startsWith('mp-privacy.mp-privacy-'));
     if (!installed) throw new Error('mp-privacy is not in the extensions folder');
@@ -66,7 +87,11 @@ export async function codeServerUiEnglish(ctx: ScenarioContext, options: UiOptio
     if (differences.length) throw new Error(differences.join('; '));
   });
   const server = await ctx.step('start code-server', () => CodeServer.start(serverOptions, dirs, workspace), 90_000);
-  const workbench = { url: server.url(workspace), label: 'open the workbench on the fixture mini program', name: 'ui-en' };
+  const workbench = {
+    url: server.url(workspace),
+    label: 'open the workbench on the fixture mini program',
+    name: 'ui-en',
+  };
   await inWorkbench(ctx, server, workbench, async (wb, opened) => {
     await ctx.step('open app.js from the Explorer', () => wb.openFromExplorer('app.js'));
 
@@ -79,7 +104,9 @@ export async function codeServerUiEnglish(ctx: ScenarioContext, options: UiOptio
     await ctx.step('activation time (from the extension host console)', async () => {
       const line = await wb.consoleLine(ACTIVATION, 20_000);
       const [, activate, total, language] = ACTIVATION.exec(line)!;
-      ctx.note(`activation: ${activate} ms from activate() to a running language server (${total} ms from loading the bundle); display language ${language}`);
+      ctx.note(
+        `activation: ${activate} ms from activate() to a running language server (${total} ms from loading the bundle); display language ${language}`,
+      );
     });
 
     await ctx.step(`Problems panel lists ${RULE_ID}`, async () => {
@@ -102,7 +129,11 @@ export async function codeServerUiEnglish(ctx: ScenarioContext, options: UiOptio
     });
 
     await ctx.step('the fix edits the files (saved with File: Save All)', async () => {
-      await waitFor('app.js in the editor without the redirect', 15_000, async () => !(await wb.editorText()).includes(FLAGGED_TEXT));
+      await waitFor(
+        'app.js in the editor without the redirect',
+        15_000,
+        async () => !(await wb.editorText()).includes(FLAGGED_TEXT),
+      );
       await wb.runCommand('File: Save All');
       await waitFor('the edited files on disk', 15_000, () =>
         Object.entries(AFTER_FIX).every(([relative, expectation]) => {
@@ -115,31 +146,44 @@ export async function codeServerUiEnglish(ctx: ScenarioContext, options: UiOptio
     await ctx.step('the diagnostic disappears (editor and Problems panel)', async () => {
       await waitFor('no squiggle', 15_000, async () => (await wb.squiggles().count()) === 0);
       const panel = await wb.showProblems();
-      await waitFor(`no ${RULE_ID} in Problems`, 15_000, async () => (await panel.locator('.monaco-list-row').filter({ hasText: RULE_ID }).count()) === 0);
+      await waitFor(
+        `no ${RULE_ID} in Problems`,
+        15_000,
+        async () => (await panel.locator('.monaco-list-row').filter({ hasText: RULE_ID }).count()) === 0,
+      );
       await wb.screenshot('05-en-after-fix');
     });
 
-    await ctx.step('a crashing server is restarted, and after 5 crashes in 3 minutes the user is told', async () => {
-      let previous: number[] = [];
-      for (let crash = 1; crash <= 5; crash++) {
-        const pids = await waitFor('a running language server', 20_000, () => {
-          const now = server.languageServerPids().filter((pid) => !previous.includes(pid));
-          return now.length > 0 && now;
-        });
-        // Let the restarted client finish its handshake, so each kill is a crash of a running server. The
-        // server is a child of this run's code-server (found through /proc), killed by pid like an OOM kill.
-        await sleep(1500);
-        for (const pid of pids) process.kill(pid, 'SIGKILL');
-        previous = pids;
-      }
-      const toast = wb.page.locator('.notifications-toasts .notification-toast').filter({ hasText: CRASH_MESSAGE.en }).first();
-      await toast.waitFor({ state: 'visible', timeout: 20_000 });
-      await wb.page.waitForTimeout(1000); // the toast slides in
-      ctx.note(`message: "${(await toast.locator('.notification-list-item-message').first().innerText()).trim()}"`);
-      await wb.screenshot('06-en-crash-message');
-      await toast.getByRole('button', { name: 'Restart server' }).click();
-      await waitFor('the server started again from the message', 20_000, () => server.languageServerPids().some((pid) => !previous.includes(pid)));
-    }, 120_000);
+    await ctx.step(
+      'a crashing server is restarted, and after 5 crashes in 3 minutes the user is told',
+      async () => {
+        let previous: number[] = [];
+        for (let crash = 1; crash <= 5; crash++) {
+          const pids = await waitFor('a running language server', 20_000, () => {
+            const now = server.languageServerPids().filter((pid) => !previous.includes(pid));
+            return now.length > 0 && now;
+          });
+          // Let the restarted client finish its handshake, so each kill is a crash of a running server. The
+          // server is a child of this run's code-server (found through /proc), killed by pid like an OOM kill.
+          await sleep(1500);
+          for (const pid of pids) process.kill(pid, 'SIGKILL');
+          previous = pids;
+        }
+        const toast = wb.page
+          .locator('.notifications-toasts .notification-toast')
+          .filter({ hasText: CRASH_MESSAGE.en })
+          .first();
+        await toast.waitFor({ state: 'visible', timeout: 20_000 });
+        await wb.page.waitForTimeout(1000); // the toast slides in
+        ctx.note(`message: "${(await toast.locator('.notification-list-item-message').first().innerText()).trim()}"`);
+        await wb.screenshot('06-en-crash-message');
+        await toast.getByRole('button', { name: 'Restart server' }).click();
+        await waitFor('the server started again from the message', 20_000, () =>
+          server.languageServerPids().some((pid) => !previous.includes(pid)),
+        );
+      },
+      120_000,
+    );
   });
 }
 
@@ -157,43 +201,68 @@ export async function codeServerUiChinese(ctx: ScenarioContext, options: UiOptio
     bin: options.codeServerBin,
     home,
     vsixes: [vsixPath, options.languagePackVsix],
-    settings: { ...QUIET_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' },
+    settings: {
+      ...QUIET_SETTINGS,
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'always',
+    },
     locale: 'zh-cn',
     workspaceTrust: true,
   };
-  const dirs = await ctx.step('install the VSIX and the zh-cn language pack stub', () => CodeServer.install(serverOptions), 150_000);
+  const dirs = await ctx.step(
+    'install the VSIX and the zh-cn language pack stub',
+    () => CodeServer.install(serverOptions),
+    150_000,
+  );
   registerLanguagePack(dirs.userDataDir, dirs.extensionsDir, 'zh-cn');
-  const server = await ctx.step('start code-server --locale zh-cn with workspace trust on', () => CodeServer.start(serverOptions, dirs, workspace), 90_000);
-  await inWorkbench(ctx, server, { url: server.url(workspace), label: 'open the workbench', name: 'ui-zh-cn' }, async (wb) => {
-    await ctx.step('the folder is open in Restricted Mode (untrusted)', async () => {
-      await wb.page.locator('.statusbar, .monaco-workbench .banner').filter({ hasText: /Restricted Mode|受限模式/ }).first().waitFor({ timeout: 20_000 });
-    });
-    await ctx.step('the extension host runs in zh-cn', async () => {
-      const line = await wb.consoleLine(ACTIVATION, 30_000);
-      const language = ACTIVATION.exec(line)![3];
-      if (language !== 'zh-cn') throw new Error(`display language is ${language}`);
-      ctx.note(`activation: ${ACTIVATION.exec(line)![1]} ms, display language ${language}, in Restricted Mode`);
-    });
-    await ctx.step('open app.js and see the squiggle', async () => {
-      await wb.openFromExplorer('app.js');
-      await wb.squiggles().first().waitFor({ state: 'visible', timeout: 30_000 });
-    });
-    await ctx.step(`hover shows "${RULE_TITLE['zh-cn']}"`, async () => {
-      await wb.hoverWith(RULE_TITLE['zh-cn']);
-      await wb.screenshot('07-zh-cn-hover');
-      await wb.dismiss();
-    });
-    await ctx.step(`light bulb offers "${FIX_TITLE['zh-cn']}" and applying it clears the squiggle`, async () => {
-      const { menu } = await wb.openQuickFixMenu(FIX_TITLE['zh-cn']);
-      await wb.screenshot('08-zh-cn-quick-fix-menu');
-      await wb.chooseMenuItem(menu, FIX_TITLE['zh-cn']);
-      await waitFor('no squiggle', 15_000, async () => (await wb.squiggles().count()) === 0);
-    });
-    await ctx.step(`command palette shows "mp-privacy: ${RESTART_COMMAND_TITLE['zh-cn']}" (package.nls.zh-cn.json)`, async () => {
-      const rows = await wb.commandPalette('mp-privacy');
-      await rows.filter({ hasText: RESTART_COMMAND_TITLE['zh-cn'] }).first().waitFor({ timeout: 10_000 });
-      await wb.screenshot('09-zh-cn-commands');
-      await wb.page.keyboard.press('Escape');
-    });
-  });
+  const server = await ctx.step(
+    'start code-server --locale zh-cn with workspace trust on',
+    () => CodeServer.start(serverOptions, dirs, workspace),
+    90_000,
+  );
+  await inWorkbench(
+    ctx,
+    server,
+    { url: server.url(workspace), label: 'open the workbench', name: 'ui-zh-cn' },
+    async (wb) => {
+      await ctx.step('the folder is open in Restricted Mode (untrusted)', async () => {
+        await wb.page
+          .locator('.statusbar, .monaco-workbench .banner')
+          .filter({ hasText: /Restricted Mode|受限模式/ })
+          .first()
+          .waitFor({ timeout: 20_000 });
+      });
+      await ctx.step('the extension host runs in zh-cn', async () => {
+        const line = await wb.consoleLine(ACTIVATION, 30_000);
+        const language = ACTIVATION.exec(line)![3];
+        if (language !== 'zh-cn') throw new Error(`display language is ${language}`);
+        ctx.note(`activation: ${ACTIVATION.exec(line)![1]} ms, display language ${language}, in Restricted Mode`);
+      });
+      await ctx.step('open app.js and see the squiggle', async () => {
+        await wb.openFromExplorer('app.js');
+        await wb.squiggles().first().waitFor({ state: 'visible', timeout: 30_000 });
+      });
+      await ctx.step(`hover shows "${RULE_TITLE['zh-cn']}"`, async () => {
+        await wb.hoverWith(RULE_TITLE['zh-cn']);
+        await wb.screenshot('07-zh-cn-hover');
+        await wb.dismiss();
+      });
+      await ctx.step(`light bulb offers "${FIX_TITLE['zh-cn']}" and applying it clears the squiggle`, async () => {
+        const { menu } = await wb.openQuickFixMenu(FIX_TITLE['zh-cn']);
+        await wb.screenshot('08-zh-cn-quick-fix-menu');
+        await wb.chooseMenuItem(menu, FIX_TITLE['zh-cn']);
+        await waitFor('no squiggle', 15_000, async () => (await wb.squiggles().count()) === 0);
+      });
+      await ctx.step(
+        `command palette shows "mp-privacy: ${RESTART_COMMAND_TITLE['zh-cn']}" (package.nls.zh-cn.json)`,
+        async () => {
+          const rows = await wb.commandPalette('mp-privacy');
+          await rows.filter({ hasText: RESTART_COMMAND_TITLE['zh-cn'] }).first().waitFor({ timeout: 10_000 });
+          await wb.screenshot('09-zh-cn-commands');
+          await wb.page.keyboard.press('Escape');
+        },
+      );
+    },
+  );
 }

@@ -18,11 +18,18 @@ const suiteEntry = path.join(repoRoot, 'out', 'test', 'e2e', 'host-suite', 'inde
 export const VSCODE_ENV = 'MP_PRIVACY_VSCODE_EXECUTABLE';
 
 function report(ctx: ScenarioContext, result: HostSuiteResult): void {
-  for (const test of result.tests) ctx.note(`${test.ok ? 'ok  ' : 'FAIL'}  ${test.name} (${test.ms} ms)${test.error ? `: ${test.error}` : ''}`);
-  ctx.note(`VS Code API ${result.vscodeVersion}, display language ${result.language}, extension from ${result.extensionPath}`);
+  for (const test of result.tests)
+    ctx.note(`${test.ok ? 'ok  ' : 'FAIL'}  ${test.name} (${test.ms} ms)${test.error ? `: ${test.error}` : ''}`);
+  ctx.note(
+    `VS Code API ${result.vscodeVersion}, display language ${result.language}, extension from ${result.extensionPath}`,
+  );
   if (result.activationMs !== undefined) ctx.note(`extension.activate() resolved after ${result.activationMs} ms`);
-  if (!result.ok) throw new Error(`${result.tests.filter((t) => !t.ok).length} of ${result.tests.length} extension-host tests failed`);
-  if (path.resolve(result.extensionPath ?? '') !== path.resolve(devtoolsFolder)) throw new Error(`the extension was loaded from ${result.extensionPath}, not the DevTools folder`);
+  if (!result.ok)
+    throw new Error(
+      `${result.tests.filter((t) => !t.ok).length} of ${result.tests.length} extension-host tests failed`,
+    );
+  if (path.resolve(result.extensionPath ?? '') !== path.resolve(devtoolsFolder))
+    throw new Error(`the extension was loaded from ${result.extensionPath}, not the DevTools folder`);
 }
 
 export async function hostSuiteInCodeServer(ctx: ScenarioContext, codeServerBin: string): Promise<void> {
@@ -39,10 +46,14 @@ export async function hostSuiteInCodeServer(ctx: ScenarioContext, codeServerBin:
   ]);
   const label = 'open the workbench with the DevTools folder as the extension under test';
   await inWorkbench(ctx, server, { url, label, name: 'host-suite' }, async () => {
-    const result = await ctx.step('run the suite inside the extension host', async () => {
-      await waitFor(`${RESULT_FILE}`, 150_000, () => fs.existsSync(resultFile), 500);
-      return JSON.parse(fs.readFileSync(resultFile, 'utf8')) as HostSuiteResult;
-    }, 160_000);
+    const result = await ctx.step(
+      'run the suite inside the extension host',
+      async () => {
+        await waitFor(`${RESULT_FILE}`, 150_000, () => fs.existsSync(resultFile), 500);
+        return JSON.parse(fs.readFileSync(resultFile, 'utf8')) as HostSuiteResult;
+      },
+      160_000,
+    );
     report(ctx, result);
   });
 }
@@ -51,8 +62,12 @@ export async function hostSuiteInCodeServer(ctx: ScenarioContext, codeServerBin:
 export async function hostSuiteInVsCodeDesktop(ctx: ScenarioContext): Promise<void | 'skip'> {
   const executable = process.env[VSCODE_ENV];
   if (!executable) {
-    ctx.note(`SKIPPED: set ${VSCODE_ENV}=/path/to/code to run the same suite in VS Code desktop with @vscode/test-electron`);
-    ctx.note('(it is not downloaded: these machines reach only the npm registry and Debian; on Linux it needs a display, e.g. xvfb-run)');
+    ctx.note(
+      `SKIPPED: set ${VSCODE_ENV}=/path/to/code to run the same suite in VS Code desktop with @vscode/test-electron`,
+    );
+    ctx.note(
+      '(it is not downloaded: these machines reach only the npm registry and Debian; on Linux it needs a display, e.g. xvfb-run)',
+    );
     return 'skip';
   }
   if (!fs.existsSync(executable)) throw new Error(`${VSCODE_ENV}=${executable} does not exist`);
@@ -64,14 +79,26 @@ export async function hostSuiteInVsCodeDesktop(ctx: ScenarioContext): Promise<vo
   const userData = path.join(home, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
-  const exitCode = await ctx.step('run the suite in VS Code desktop (@vscode/test-electron)', () =>
-    runTests({
-      vscodeExecutablePath: executable,
-      extensionDevelopmentPath: devtoolsFolder,
-      extensionTestsPath: suiteEntry,
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', `--user-data-dir=${userData}`, `--extensions-dir=${path.join(home, 'extensions')}`],
-      extensionTestsEnv: { MP_PRIVACY_E2E_LOG: path.join(logsDir, 'vscode-desktop.log') },
-    }), 240_000);
+  const exitCode = await ctx.step(
+    'run the suite in VS Code desktop (@vscode/test-electron)',
+    () =>
+      runTests({
+        vscodeExecutablePath: executable,
+        extensionDevelopmentPath: devtoolsFolder,
+        extensionTestsPath: suiteEntry,
+        launchArgs: [
+          workspace,
+          '--disable-extensions',
+          '--disable-workspace-trust',
+          '--skip-welcome',
+          '--skip-release-notes',
+          `--user-data-dir=${userData}`,
+          `--extensions-dir=${path.join(home, 'extensions')}`,
+        ],
+        extensionTestsEnv: { MP_PRIVACY_E2E_LOG: path.join(logsDir, 'vscode-desktop.log') },
+      }),
+    240_000,
+  );
   if (!fs.existsSync(resultFile)) throw new Error(`VS Code exited with ${exitCode} and wrote no result`);
   report(ctx, JSON.parse(fs.readFileSync(resultFile, 'utf8')) as HostSuiteResult);
 }

@@ -30,7 +30,12 @@ export function formatJson(report: LintReport, locale: Locale): string {
       fixes: finding.fixTitles.map((title) => title[locale]),
     })),
     // `rule` when one rule failed (the other rules' findings are above); absent when the whole root failed.
-    errors: report.failures.map((failure) => ({ root: failure.root, ...(failure.rule ? { rule: failure.rule } : {}), ...(failure.what && !failure.rule ? { stage: failure.what } : {}), message: failure.message })),
+    errors: report.failures.map((failure) => ({
+      root: failure.root,
+      ...(failure.rule ? { rule: failure.rule } : {}),
+      ...(failure.what && !failure.rule ? { stage: failure.what } : {}),
+      message: failure.message,
+    })),
     /** About the run: a miniprogramRoot not followed, a path that could not be read, the config file used. */
     notices: report.notices.map((notice) => ({ level: notice.level, file: notice.file, message: notice.message })),
     /** With a baseline: its file, how many findings it left out of `findings`, how many it records that are gone. */

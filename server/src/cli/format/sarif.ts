@@ -27,7 +27,11 @@ const HEADINGS = {
 } as const;
 
 /** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. `rules` defaults to every engine rule. */
-export function formatSarif(report: LintReport, locale: Locale, rules: readonly RuleMeta[] = allRules.map((rule) => rule.meta)): string {
+export function formatSarif(
+  report: LintReport,
+  locale: Locale,
+  rules: readonly RuleMeta[] = allRules.map((rule) => rule.meta),
+): string {
   const descriptors = rules.map((rule) => ruleDescriptor(rule, locale));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   // A finding from a rule the registry does not list still needs a descriptor for its ruleIndex.
@@ -101,7 +105,9 @@ function ruleDescriptor(rule: RuleMeta, locale: Locale): RuleDescriptor {
   const markdownParts = [rule.description[locale], `**${headings.fix}:** ${howToFix}`];
   if (references.length > 0) {
     textParts.push(`${headings.references}:\n${references.map((ref) => `- ${ref.title}: ${ref.url}`).join('\n')}`);
-    markdownParts.push(`**${headings.references}:**\n\n${references.map((ref) => `- [${ref.title}](${ref.url})`).join('\n')}`);
+    markdownParts.push(
+      `**${headings.references}:**\n\n${references.map((ref) => `- [${ref.title}](${ref.url})`).join('\n')}`,
+    );
   }
   return {
     id: rule.id,

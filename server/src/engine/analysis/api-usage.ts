@@ -22,7 +22,8 @@ export function platformUses(model: ProjectModel): ApiUse[] {
   if (uses) return uses;
   uses = [];
   // One push per use, not push(...list): spreading 130,000 calls of one file as arguments overflows the stack.
-  for (const script of model.allScripts()) for (const use of memoize(script, USES_SLOT, undefined, () => usesIn(script))) uses.push(use);
+  for (const script of model.allScripts())
+    for (const use of memoize(script, USES_SLOT, undefined, () => usesIn(script))) uses.push(use);
   usageCache.set(model, uses);
   return uses;
 }
@@ -73,7 +74,11 @@ export interface DeclaredInfo {
  * `requiredPrivateInfos` with ranges (in app.json, manifest.json "mp-weixin" or app.config: model.app.settings),
  * plus the APIs ext.json declares (third-party platform apps).
  */
-export function declaredPrivateInfos(model: ProjectModel): { entries: DeclaredInfo[]; present: boolean; extra: string[] } {
+export function declaredPrivateInfos(model: ProjectModel): {
+  entries: DeclaredInfo[];
+  present: boolean;
+  extra: string[];
+} {
   const settings = model.app.settings;
   const entries: DeclaredInfo[] = [];
   const list = settingsValue(settings)?.requiredPrivateInfos;
@@ -98,7 +103,12 @@ export function isVendored(model: ProjectModel, script: ScriptFacts): boolean {
     if (/(^|\/)(miniprogram_npm|node_modules|vendor|vendors)\//.test(relative)) return true;
     if (/\.min\.js$|jssdk|[-_.]sdk\.js$|^sdk\//i.test(relative)) return true;
     // Compiled library output (a component library's dist copied into the project: `exports.__esModule`).
-    if (/^(?:\s*(?:"use strict"|'use strict');?)?\s*Object\.defineProperty\(exports, ["']__esModule["']/.test(script.content.slice(0, 200))) return true;
+    if (
+      /^(?:\s*(?:"use strict"|'use strict');?)?\s*Object\.defineProperty\(exports, ["']__esModule["']/.test(
+        script.content.slice(0, 200),
+      )
+    )
+      return true;
     if (script.content.length <= 2000) return false;
     let lines = 1;
     for (let at = script.content.indexOf('\n'); at !== -1; at = script.content.indexOf('\n', at + 1)) lines++;
@@ -116,9 +126,13 @@ const VENDORED_SLOT = {};
 export function authorizeScopes(model: ProjectModel, use: ApiUse): string[] {
   const literal = authorizeScope(use.call.argumentText);
   if (literal) return [literal];
-  const property = /\bscope\s*:\s*(?:this\.(?:data|properties)\.)?([A-Za-z_$][\w$]*)/.exec(use.call.argumentText)?.[1] ?? (/\bscope\s*[,}]/.test(use.call.argumentText) ? 'scope' : undefined);
+  const property =
+    /\bscope\s*:\s*(?:this\.(?:data|properties)\.)?([A-Za-z_$][\w$]*)/.exec(use.call.argumentText)?.[1] ??
+    (/\bscope\s*[,}]/.test(use.call.argumentText) ? 'scope' : undefined);
   if (!property) return [];
-  const components = model.components().filter((unit) => unit.script === use.script && unit.script.definition?.properties?.includes(property));
+  const components = model
+    .components()
+    .filter((unit) => unit.script === use.script && unit.script.definition?.properties?.includes(property));
   if (!components.length) return [];
   const scopes = new Set<string>();
   for (const user of [...model.pages, ...model.components()]) {

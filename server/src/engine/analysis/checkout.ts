@@ -28,7 +28,12 @@ export interface CheckoutContext {
   range?: SourceRange;
 }
 
-const PAYMENT_APIS = new Set(['requestPayment', 'requestOrderPayment', 'requestPluginPayment', 'requestVirtualPayment']);
+const PAYMENT_APIS = new Set([
+  'requestPayment',
+  'requestOrderPayment',
+  'requestPluginPayment',
+  'requestVirtualPayment',
+]);
 
 export function isPaymentCall(call: ScriptCall): boolean {
   return call.kind === 'platform' && PAYMENT_APIS.has(call.api);
@@ -37,7 +42,8 @@ export function isPaymentCall(call: ScriptCall): boolean {
 /** A payment, or a call that submits an order (by API, helper name or request URL). */
 export function isOrderCall(call: ScriptCall): boolean {
   if (isPaymentCall(call)) return true;
-  if (call.kind === 'platform') return call.api === 'request' && vocabulary.ORDER_URL.test(call.url ?? call.argumentText);
+  if (call.kind === 'platform')
+    return call.api === 'request' && vocabulary.ORDER_URL.test(call.url ?? call.argumentText);
   if (call.kind === 'load') return false;
   return vocabulary.ORDER_FUNCTION.test(call.name) || vocabulary.ORDER_URL_LITERAL.test(call.argumentText);
 }
@@ -90,7 +96,8 @@ export class Checkout {
         const payment = firstOrderCall(reached);
         if (!payment) continue;
         const score = (isPaymentCall(payment.call) ? 2 : 1) + (vocabulary.CHECKOUT_ROUTE.test(page.route) ? 1 : 0);
-        if (!best || score > best.score) best = { step: { page, trigger: view.element, binding, handler, payment }, score };
+        if (!best || score > best.score)
+          best = { step: { page, trigger: view.element, binding, handler, payment }, score };
       }
     }
     return best;
@@ -108,7 +115,10 @@ export class Checkout {
       if (order) {
         const name = describeCall(order.call);
         return {
-          evidence: text(`its handler ${request.handler.fn.name}() goes on to ${name} (${rel(order.script.file)})`, `它的处理函数 ${request.handler.fn.name}() 会调用 ${name}（${rel(order.script.file)}）`),
+          evidence: text(
+            `its handler ${request.handler.fn.name}() goes on to ${name} (${rel(order.script.file)})`,
+            `它的处理函数 ${request.handler.fn.name}() 会调用 ${name}（${rel(order.script.file)}）`,
+          ),
           range: { file: order.script.file, start: order.call.site.start, end: order.call.site.end },
         };
       }
@@ -125,14 +135,22 @@ export class Checkout {
         if (handler && order) {
           const name = describeCall(order.call);
           return {
-            evidence: text(`the page's ${binding.handler}() handler calls ${name}, so this is an ordering/payment step`, `页面的 ${binding.handler}() 处理函数会调用 ${name}，属于下单/支付环节`),
+            evidence: text(
+              `the page's ${binding.handler}() handler calls ${name}, so this is an ordering/payment step`,
+              `页面的 ${binding.handler}() 处理函数会调用 ${name}，属于下单/支付环节`,
+            ),
             range: { file: order.script.file, start: order.call.site.start, end: order.call.site.end },
           };
         }
       }
     }
     if (vocabulary.CHECKOUT_ROUTE.test(page.route)) {
-      return { evidence: text(`the page ${page.route} is an order/payment page by its path`, `页面 ${page.route} 从路径看是下单/支付页面`) };
+      return {
+        evidence: text(
+          `the page ${page.route} is an order/payment page by its path`,
+          `页面 ${page.route} 从路径看是下单/支付页面`,
+        ),
+      };
     }
     return undefined;
   }

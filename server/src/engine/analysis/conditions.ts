@@ -30,11 +30,14 @@ const REQUEST_APIS = new Set(['request', 'uploadFile', 'downloadFile']);
 const STATE_APIS = new Set(['getSetting', 'checkSession', 'getStorage', 'getStorageSync', 'getPrivacySetting']);
 /** What a request helper is called: the receiver of `.then`/`await`, or a helper taking `{ success }`. */
 const REQUEST_RECEIVER = /request|http|fetch|ajax|axios|\bapi\b|\.(get|post|put|delete)\b|\b(get|post)\(/i;
-const SERVER_ANSWER_TEST = /statusCode|\b(err)?code\b|errcode|errno|\bstatus\b|\b(401|403|40\d|50\d)\b|res\.data|\.success\b|result/i;
-const USER_STATE_TEST = /token|login|logged|session|openid|unionid|user_?id|userinfo|member|auth|phone|mobile|\btel\b|bind|register|storage/i;
+const SERVER_ANSWER_TEST =
+  /statusCode|\b(err)?code\b|errcode|errno|\bstatus\b|\b(401|403|40\d|50\d)\b|res\.data|\.success\b|result/i;
+const USER_STATE_TEST =
+  /token|login|logged|session|openid|unionid|user_?id|userinfo|member|auth|phone|mobile|\btel\b|bind|register|storage/i;
 const PHONE_TEST = /phone|mobile|\btel\b/i;
 /** A dialog's answer, or the result of an authorization the user just answered (`e.detail.code`, `errMsg`). */
-const CHOICE_TEST = /\bconfirm\b|\bcancel\b|tapIndex|\b(e|ev|evt|event)\.detail\b|detail\.(code|errMsg|encryptedData|userInfo)/;
+const CHOICE_TEST =
+  /\bconfirm\b|\bcancel\b|tapIndex|\b(e|ev|evt|event)\.detail\b|detail\.(code|errMsg|encryptedData|userInfo)/;
 
 const NONE = text('', '');
 
@@ -56,23 +59,36 @@ export function runCondition(reached: ReachedCall): RunCondition {
 
   const dialog = continuations.find((c) => c.via === 'option' && c.api !== undefined && DIALOG_APIS.has(c.api));
   if (dialog || tests.some((t) => CHOICE_TEST.test(t))) {
-    return { kind: 'user-choice', aboutPhone, phrase: text('after the user confirms a dialog', '在用户确认对话框之后') };
+    return {
+      kind: 'user-choice',
+      aboutPhone,
+      phrase: text('after the user confirms a dialog', '在用户确认对话框之后'),
+    };
   }
 
   const answered = continuations.some(
-    (c) => (c.api !== undefined && REQUEST_APIS.has(c.api)) || ((c.via === 'then' || c.via === 'await' || c.via === 'option') && c.api === undefined && REQUEST_RECEIVER.test(c.receiver)),
+    (c) =>
+      (c.api !== undefined && REQUEST_APIS.has(c.api)) ||
+      ((c.via === 'then' || c.via === 'await' || c.via === 'option') &&
+        c.api === undefined &&
+        REQUEST_RECEIVER.test(c.receiver)),
   );
   // Code in a request's callback (or after awaiting one) runs when the server answered; a status or error
   // code test also says so when the request itself was made further up (an interceptor, a response handler).
   const serverTest = tests.find((t) => SERVER_ANSWER_TEST.test(t));
   if (answered || serverTest) {
     const test = serverTest ?? tests[0];
-    const failed = continuations.some((c) => c.option === 'fail' || c.via === 'catch') || guards.some((g) => g.kind === 'catch');
+    const failed =
+      continuations.some((c) => c.option === 'fail' || c.via === 'catch') || guards.some((g) => g.kind === 'catch');
     return {
       kind: 'server-answer',
       aboutPhone,
       test,
-      phrase: test ? text(`when a request answers ${quoted(test)}`, `在请求返回 ${quoted(test)} 时`) : failed ? text('when a request fails', '在请求失败时') : text('after a request answers', '在请求返回之后'),
+      phrase: test
+        ? text(`when a request answers ${quoted(test)}`, `在请求返回 ${quoted(test)} 时`)
+        : failed
+          ? text('when a request fails', '在请求失败时')
+          : text('after a request answers', '在请求返回之后'),
     };
   }
 

@@ -76,7 +76,8 @@ function computeFieldStates(model: ProjectModel, unit: UnitFiles): FieldStates {
   // function we cannot see the caller of, a callback of the parent) may have run by the time the page shows.
   const afterGesture = new Set<ScriptCall>();
   for (const handler of gestureHandlers(unit)) {
-    for (const reached of reachableCalls(model, handler)) if (isSetData(reached.call) && reached.script === script) afterGesture.add(reached.call);
+    for (const reached of reachableCalls(model, handler))
+      if (isSetData(reached.call) && reached.script === script) afterGesture.add(reached.call);
   }
   const entryValues = new Map<string, Set<Truth>>();
   const laterValues = new Map<string, Set<Truth>>();
@@ -179,8 +180,10 @@ function elementCondition(element: WxmlElement, field: (name: string) => Truth):
   return and(result, and(not(earlier), own));
 }
 
-const and = (a: Truth, b: Truth): Truth => (a === false || b === false ? false : a === true && b === true ? true : undefined);
-const or = (a: Truth, b: Truth): Truth => (a === true || b === true ? true : a === false && b === false ? false : undefined);
+const and = (a: Truth, b: Truth): Truth =>
+  a === false || b === false ? false : a === true && b === true ? true : undefined;
+const or = (a: Truth, b: Truth): Truth =>
+  a === true || b === true ? true : a === false && b === false ? false : undefined;
 const not = (a: Truth): Truth => (a === undefined ? undefined : !a);
 
 /** An attribute value's truthiness: a whole `{{expression}}`, or a plain string (any non-empty string is true). */
@@ -318,7 +321,9 @@ export function fillsFormField(model: ProjectModel, handler: FunctionRef | undef
   if (!handler || !owner.wxml) return false;
   const written = memoize(handler.fn, FILLED_SLOT, model.sharedRevision, () => {
     const fields = new Set<string>();
-    for (const reached of reachableCalls(model, handler)) if (isSetData(reached.call) && reached.script === handler.script) reached.call.data.fields.forEach((_v, key) => fields.add(key));
+    for (const reached of reachableCalls(model, handler))
+      if (isSetData(reached.call) && reached.script === handler.script)
+        reached.call.data.fields.forEach((_v, key) => fields.add(key));
     return fields;
   });
   if (!written.size) return false;

@@ -70,9 +70,17 @@ export class EntryPoints {
     for (const page of model.pages) if (launch.launchPages.has(page.route)) collectComponents(page, launchComponents);
 
     const app = model.app.script;
-    if (app) this.perUnit.push(memoize(app, LAUNCH_ENTRIES, undefined, () => [...moduleLoad(app), ...lifecycles('app', app, appLifecycles(model.framework), true)]));
-    for (const page of model.pages) this.perUnit.push(entriesOf(page, launch.launchPages.has(page.route), model.framework));
-    for (const component of model.components()) this.perUnit.push(entriesOf(component, launchComponents.has(component), model.framework));
+    if (app)
+      this.perUnit.push(
+        memoize(app, LAUNCH_ENTRIES, undefined, () => [
+          ...moduleLoad(app),
+          ...lifecycles('app', app, appLifecycles(model.framework), true),
+        ]),
+      );
+    for (const page of model.pages)
+      this.perUnit.push(entriesOf(page, launch.launchPages.has(page.route), model.framework));
+    for (const component of model.components())
+      this.perUnit.push(entriesOf(component, launchComponents.has(component), model.framework));
   }
 
   /** Every platform API call (wx.api / uni.api) reachable from an entry point, with the entry, in entry order. */
@@ -99,7 +107,9 @@ export class EntryPoints {
   }
 
   private unitCalls(): UnitPlatformCalls[] {
-    this.calls ??= this.perUnit.map((entries) => memoize(entries, PLATFORM_SLOT, this.model.sharedRevision, () => platformCallsOf(this.model, entries)));
+    this.calls ??= this.perUnit.map((entries) =>
+      memoize(entries, PLATFORM_SLOT, this.model.sharedRevision, () => platformCallsOf(this.model, entries)),
+    );
     return this.calls;
   }
 }
@@ -133,10 +143,17 @@ function entriesOf(unit: PageUnit | ComponentUnit, onLaunchPath: boolean, framew
  */
 function moduleLoad(app: ScriptFacts): EntryPoint[] {
   const fn = app.functions.get(MODULE_CODE);
-  return fn ? [{ kind: 'lifecycle', name: 'module load', ref: { script: app, fn }, owner: 'app', onLaunchPath: true }] : [];
+  return fn
+    ? [{ kind: 'lifecycle', name: 'module load', ref: { script: app, fn }, owner: 'app', onLaunchPath: true }]
+    : [];
 }
 
-function lifecycles(owner: EntryPoint['owner'], script: ScriptFacts | undefined, names: string[], onLaunchPath: boolean): EntryPoint[] {
+function lifecycles(
+  owner: EntryPoint['owner'],
+  script: ScriptFacts | undefined,
+  names: string[],
+  onLaunchPath: boolean,
+): EntryPoint[] {
   const result: EntryPoint[] = [];
   for (const name of names) {
     const fn: ScriptFunction | undefined = script?.definition?.members.get(name);
@@ -167,7 +184,8 @@ function gestures(owner: PageUnit | ComponentUnit, onLaunchPath: boolean): Entry
 export function isTapEntry(model: ProjectModel, entry: EntryPoint): boolean {
   if (entry.kind !== 'gesture') return false;
   if (TAP_EVENTS.has(entry.name)) return true;
-  const component = entry.binding && entry.owner !== 'app' ? entry.owner.components.get(entry.binding.view.element.name) : undefined;
+  const component =
+    entry.binding && entry.owner !== 'app' ? entry.owner.components.get(entry.binding.view.element.name) : undefined;
   return !!component && triggersOnTap(model, component, entry.name, 0);
 }
 
@@ -183,7 +201,13 @@ function triggersOnTap(model: ProjectModel, component: ComponentUnit, event: str
       const handler = tap ? handlerOf(component, binding.handler) : undefined;
       if (!handler) continue;
       for (const reached of reachableCalls(model, handler)) {
-        if (reached.call.kind === 'method' && reached.call.name === 'triggerEvent' && quoted.test(reached.call.argumentText) && runsSynchronously(reached)) return true;
+        if (
+          reached.call.kind === 'method' &&
+          reached.call.name === 'triggerEvent' &&
+          quoted.test(reached.call.argumentText) &&
+          runsSynchronously(reached)
+        )
+          return true;
       }
     }
   }
@@ -196,7 +220,11 @@ function triggersOnTap(model: ProjectModel, component: ComponentUnit, event: str
  */
 export function runsSynchronously(reached: ReachedCall, allowUserCallbacks = false): boolean {
   const sites = [...reached.chain.map((hop) => hop.call.site), reached.call.site];
-  return sites.every((site) => isSynchronous(site.context) || (allowUserCallbacks && site.context.userCallback && !site.context.timer && !site.context.afterAwait));
+  return sites.every(
+    (site) =>
+      isSynchronous(site.context) ||
+      (allowUserCallbacks && site.context.userCallback && !site.context.timer && !site.context.afterAwait),
+  );
 }
 
 /** What made the chain asynchronous, for messages. */

@@ -55,7 +55,11 @@ export class LaunchPath {
     }
   }
 
-  private navigationsFrom(origin: PageUnit | 'app', navigations: LifecycleNavigation[], fromRoute?: string): AutoNavigation[] {
+  private navigationsFrom(
+    origin: PageUnit | 'app',
+    navigations: LifecycleNavigation[],
+    fromRoute?: string,
+  ): AutoNavigation[] {
     const result: AutoNavigation[] = [];
     for (const { lifecycle, start, reached, url } of navigations) {
       const target = this.model.resolveRoute(url, fromRoute);
@@ -71,7 +75,8 @@ export class LaunchPath {
       if (!script || !fn) continue;
       for (const reached of reachableCalls(this.model, { script, fn })) {
         const call = reached.call;
-        if (call.kind === 'platform' && NAVIGATION_APIS.has(call.api) && call.url) result.push({ lifecycle, start: { script, fn }, reached, url: call.url });
+        if (call.kind === 'platform' && NAVIGATION_APIS.has(call.api) && call.url)
+          result.push({ lifecycle, start: { script, fn }, reached, url: call.url });
       }
     }
     return result;
@@ -79,7 +84,9 @@ export class LaunchPath {
 
   lifecycleNavigations(page: PageUnit): AutoNavigation[] {
     // The calls are remembered on the page; their targets are looked up now (the target page may have changed).
-    const calls = memoize(page, NAVIGATION_SLOT, this.revision, () => this.lifecycleCalls(page.script, pageLifecycles(this.model.framework)));
+    const calls = memoize(page, NAVIGATION_SLOT, this.revision, () =>
+      this.lifecycleCalls(page.script, pageLifecycles(this.model.framework)),
+    );
     return calls.length ? this.navigationsFrom(page, calls, page.route) : [];
   }
 
@@ -92,7 +99,10 @@ export class LaunchPath {
       queue.push(page);
     };
     if (this.entryPage) visit(this.entryPage);
-    for (const nav of this.navigationsFrom('app', this.lifecycleCalls(this.model.app.script, appLifecycles(this.model.framework)))) {
+    for (const nav of this.navigationsFrom(
+      'app',
+      this.lifecycleCalls(this.model.app.script, appLifecycles(this.model.framework)),
+    )) {
       this.launchNavigations.push(nav);
       visit(nav.target);
     }

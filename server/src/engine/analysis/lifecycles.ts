@@ -16,8 +16,27 @@ const NATIVE = {
   component: ['created', 'attached', 'ready', 'pageLifetimes.show'],
 };
 const VUE = ['created', 'beforeMount', 'mounted', 'setup', 'onMounted', 'onBeforeMount'];
-const TARO_APP = ['componentWillMount', 'componentDidMount', 'componentDidShow', 'useLaunch', 'useDidShow', 'useEffect', 'useLayoutEffect', 'render'];
-const TARO_UNIT = ['componentWillMount', 'componentDidMount', 'componentDidShow', 'useLoad', 'useDidShow', 'useReady', 'useEffect', 'useLayoutEffect', 'render'];
+const TARO_APP = [
+  'componentWillMount',
+  'componentDidMount',
+  'componentDidShow',
+  'useLaunch',
+  'useDidShow',
+  'useEffect',
+  'useLayoutEffect',
+  'render',
+];
+const TARO_UNIT = [
+  'componentWillMount',
+  'componentDidMount',
+  'componentDidShow',
+  'useLoad',
+  'useDidShow',
+  'useReady',
+  'useEffect',
+  'useLayoutEffect',
+  'render',
+];
 
 export function appLifecycles(framework: Framework): string[] {
   if (framework === 'uni-app') return [...NATIVE.app, ...VUE];

@@ -24,11 +24,15 @@ export interface PrivacyUse {
 export function privacyUses(model: ProjectModel): PrivacyUse[] {
   const uses: PrivacyUse[] = [];
   const pageOfScript = new Map<unknown, PageUnit>();
-  for (const page of model.pages) if (page.script && !pageOfScript.has(page.script)) pageOfScript.set(page.script, page);
+  for (const page of model.pages)
+    if (page.script && !pageOfScript.has(page.script)) pageOfScript.set(page.script, page);
   for (const use of platformUses(model)) {
-    if (privacyKindOfApi(use.call.api)) uses.push({ range: callRangeOf(use), what: `wx.${use.call.api}`, page: pageOfScript.get(use.script) });
+    if (privacyKindOfApi(use.call.api))
+      uses.push({ range: callRangeOf(use), what: `wx.${use.call.api}`, page: pageOfScript.get(use.script) });
   }
-  for (const page of model.pages) for (const use of memoize(page, PAGE_PRIVACY_ELEMENTS_SLOT, undefined, () => pagePrivacyElementUses(page))) uses.push(use);
+  for (const page of model.pages)
+    for (const use of memoize(page, PAGE_PRIVACY_ELEMENTS_SLOT, undefined, () => pagePrivacyElementUses(page)))
+      uses.push(use);
   return uses;
 }
 
@@ -39,14 +43,19 @@ const PAGE_PRIVACY_ELEMENTS_SLOT = {};
 function pagePrivacyElementUses(page: PageUnit): PrivacyUse[] {
   const uses: PrivacyUse[] = [];
   for (const unit of [page, ...page.components.values()]) {
-    if (unit.wxml) for (const use of memoize(unit.wxml, PRIVACY_ELEMENTS_SLOT, undefined, () => privacyElementUses(unit.wxml!))) uses.push({ ...use, page });
+    if (unit.wxml)
+      for (const use of memoize(unit.wxml, PRIVACY_ELEMENTS_SLOT, undefined, () => privacyElementUses(unit.wxml!)))
+        uses.push({ ...use, page });
   }
   return uses;
 }
 
 /** Privacy interfaces in a template (open-type buttons, nickname inputs, camera-like tags), in document order. */
 function privacyElementUses(document: WxmlDocument): Omit<PrivacyUse, 'page'>[] {
-  const candidates = new Set<WxmlElement>([...elementsWithAttribute(document, 'open-type'), ...elementsNamed(document, 'input')]);
+  const candidates = new Set<WxmlElement>([
+    ...elementsWithAttribute(document, 'open-type'),
+    ...elementsNamed(document, 'input'),
+  ]);
   for (const tag of PRIVACY_TAGS) for (const element of elementsNamed(document, tag)) candidates.add(element);
   const uses: Omit<PrivacyUse, 'page'>[] = [];
   for (const element of [...candidates].sort((a, b) => a.start - b.start)) {
@@ -54,7 +63,11 @@ function privacyElementUses(document: WxmlDocument): Omit<PrivacyUse, 'page'>[] 
     const kindOpenType = openTypes.find((t) => privacyKindOfOpenType(t));
     const nickname = element.name === 'input' && attribute(element, 'type')?.value === 'nickname';
     if (kindOpenType || nickname || PRIVACY_TAGS.has(element.name)) {
-      const what = kindOpenType ? `open-type="${kindOpenType}"` : nickname ? '<input type="nickname">' : `<${element.name}>`;
+      const what = kindOpenType
+        ? `open-type="${kindOpenType}"`
+        : nickname
+          ? '<input type="nickname">'
+          : `<${element.name}>`;
       uses.push({ range: { file: document.file, start: element.start, end: element.startTagEnd }, what });
     }
   }
@@ -72,14 +85,23 @@ export function popupComponents(model: ProjectModel): ComponentUnit[] {
   let popups = popupsOfModel.get(model);
   if (popups) return popups;
   const listening = new Set(platformUsesOf(model, 'onNeedPrivacyAuthorization').map((u) => u.script));
-  popups = model.components().filter((component) => (component.wxml && hasAgreeButton(component.wxml)) || (component.script && listening.has(component.script)));
+  popups = model
+    .components()
+    .filter(
+      (component) =>
+        (component.wxml && hasAgreeButton(component.wxml)) || (component.script && listening.has(component.script)),
+    );
   popupsOfModel.set(model, popups);
   return popups;
 }
 
 /** Whether the project handles the consent anywhere: a listener, wx.requirePrivacyAuthorize, or an agree button. */
 export function hasPrivacyHandling(model: ProjectModel): boolean {
-  if (platformUsesOf(model, 'onNeedPrivacyAuthorization').length || platformUsesOf(model, 'requirePrivacyAuthorize').length) return true;
+  if (
+    platformUsesOf(model, 'onNeedPrivacyAuthorization').length ||
+    platformUsesOf(model, 'requirePrivacyAuthorize').length
+  )
+    return true;
   const units = [...model.pages, ...model.components()];
   return units.some((unit) => unit.wxml && hasAgreeButton(unit.wxml));
 }

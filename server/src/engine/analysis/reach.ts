@@ -66,7 +66,8 @@ export function resolveCall(model: ProjectModel, script: ScriptFacts, call: Scri
   switch (call.kind) {
     case 'method': {
       // `this.x()` in a Page, in a module function, or inside a class or object of helpers (`Class.x`).
-      const fn = script.definition?.members.get(call.name) ?? script.functions.get(call.name) ?? memberNamed(script, call.name);
+      const fn =
+        script.definition?.members.get(call.name) ?? script.functions.get(call.name) ?? memberNamed(script, call.name);
       return fn ? { script, fn } : inherited(model, script, call.name, 0);
     }
     case 'local': {

@@ -61,14 +61,24 @@ export const matchPhoneRequest: RequestMatcher = (view) => {
 export const matchUserInfoRequest: RequestMatcher = (view, model) => {
   const { element } = view;
   const openType = attribute(element, 'open-type');
-  const type = openType?.value.split('|').map((t) => t.trim()).find((t) => t === 'getUserInfo' || t === 'chooseAvatar');
+  const type = openType?.value
+    .split('|')
+    .map((t) => t.trim())
+    .find((t) => t === 'getUserInfo' || t === 'chooseAvatar');
   if (openType && type) return { openType: type, attr: openType, resultEvent: type.toLowerCase() };
   const inputType = attribute(element, 'type');
   if (element.name === 'input' && inputType?.value === 'nickname') return { openType: 'nickname', attr: inputType };
   for (const binding of gestureBindings(element)) {
     if (binding.event !== 'tap') continue;
     const handler = handlerOf(view.owner, binding.handler);
-    const call = handler && reachableCalls(model, handler).find((r) => r.call.kind === 'platform' && (r.call.api === 'getUserProfile' || r.call.api === 'getUserInfo') && runsSynchronously(r));
+    const call =
+      handler &&
+      reachableCalls(model, handler).find(
+        (r) =>
+          r.call.kind === 'platform' &&
+          (r.call.api === 'getUserProfile' || r.call.api === 'getUserInfo') &&
+          runsSynchronously(r),
+      );
     if (call && call.call.kind === 'platform') return { openType: call.call.api, attr: binding.attribute };
   }
   return undefined;

@@ -40,7 +40,11 @@ function subjectWords(api: string): string[] {
 const GENERIC_WORDS = new Set(['update', 'background', 'message', 'setting', 'settings']);
 
 /** The calls of a chain, outermost first, each with the function it is written in. */
-function frames(model: ProjectModel, start: FunctionRef, reached: ReachedCall): { hop: Hop; fn: ScriptFunction | undefined }[] {
+function frames(
+  model: ProjectModel,
+  start: FunctionRef,
+  reached: ReachedCall,
+): { hop: Hop; fn: ScriptFunction | undefined }[] {
   const hops: Hop[] = [...reached.chain, { script: reached.script, call: reached.call }];
   const result: { hop: Hop; fn: ScriptFunction | undefined }[] = [];
   let fn: ScriptFunction | undefined = start.fn;
@@ -76,7 +80,13 @@ const siteKey = (hop: Hop) => `${hop.script.file}\0${hop.call.site.start}`;
  * Groups occurrences by root. `originOf` names the entry point an occurrence starts from (owner and
  * lifecycle); a root reached from two or more origins is shared.
  */
-export function groupByRoot<T>(model: ProjectModel, items: readonly T[], startOf: (item: T) => FunctionRef, reachedOf: (item: T) => ReachedCall, originOf: (item: T) => string): Rooted<T>[] {
+export function groupByRoot<T>(
+  model: ProjectModel,
+  items: readonly T[],
+  startOf: (item: T) => FunctionRef,
+  reachedOf: (item: T) => ReachedCall,
+  originOf: (item: T) => string,
+): Rooted<T>[] {
   const groups = new Map<string, { root: Hop; members: T[]; origins: Set<string> }>();
   for (const item of items) {
     const root = rootOf(model, startOf(item), reachedOf(item));

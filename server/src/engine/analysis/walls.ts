@@ -26,13 +26,61 @@ export interface Wall {
   otherSignInControls?: number;
 }
 
-const INTERACTIVE_TAGS = new Set(['navigator', 'button', 'input', 'textarea', 'picker', 'switch', 'checkbox', 'radio', 'slider']);
-const CONTENT_TAGS = new Set(['swiper', 'video', 'rich-text', 'web-view', 'map', 'live-player', 'official-account', 'ad']);
+const INTERACTIVE_TAGS = new Set([
+  'navigator',
+  'button',
+  'input',
+  'textarea',
+  'picker',
+  'switch',
+  'checkbox',
+  'radio',
+  'slider',
+]);
+const CONTENT_TAGS = new Set([
+  'swiper',
+  'video',
+  'rich-text',
+  'web-view',
+  'map',
+  'live-player',
+  'official-account',
+  'ad',
+]);
 const BUILTIN_TAGS = new Set([
-  'view', 'text', 'image', 'block', 'template', 'import', 'include', 'wxs', 'scroll-view', 'icon', 'form', 'label',
-  'checkbox-group', 'radio-group', 'cover-view', 'cover-image', 'movable-area', 'movable-view', 'page-meta',
-  'navigation-bar', 'progress', 'slot', 'canvas', 'camera', 'root-portal', 'page-container', 'match-media',
-  'keyboard-accessory', 'share-element', 'grid-view', 'list-view', 'sticky-header', 'sticky-section',
+  'view',
+  'text',
+  'image',
+  'block',
+  'template',
+  'import',
+  'include',
+  'wxs',
+  'scroll-view',
+  'icon',
+  'form',
+  'label',
+  'checkbox-group',
+  'radio-group',
+  'cover-view',
+  'cover-image',
+  'movable-area',
+  'movable-view',
+  'page-meta',
+  'navigation-bar',
+  'progress',
+  'slot',
+  'canvas',
+  'camera',
+  'root-portal',
+  'page-container',
+  'match-media',
+  'keyboard-accessory',
+  'share-element',
+  'grid-view',
+  'list-view',
+  'sticky-header',
+  'sticky-section',
 ]);
 /** Above this much static text outside the requests, a page shows content of its own. */
 const CONTENT_TEXT_CHARS = 150;
@@ -51,7 +99,12 @@ interface Alternatives {
   otherControls: number;
 }
 
-const slotsOf = perKey<RequestMatcher, MatcherSlots>(() => ({ requests: {}, wall: {}, overlays: {}, alternatives: {} }));
+const slotsOf = perKey<RequestMatcher, MatcherSlots>(() => ({
+  requests: {},
+  wall: {},
+  overlays: {},
+  alternatives: {},
+}));
 
 /**
  * The per-page facts (requests, wall or not) are remembered on the page (memo.ts): after an edit only the
@@ -97,7 +150,9 @@ export class Walls {
       // A request nothing ever shows (its wx:if/hidden field is never set) asks for nothing.
       const shown = shownWhen(this.model, view);
       if (shown === 'never') continue;
-      const handlerBinding = match.resultEvent ? eventBindings(view.element).find((b) => b.event === match.resultEvent) : undefined;
+      const handlerBinding = match.resultEvent
+        ? eventBindings(view.element).find((b) => b.event === match.resultEvent)
+        : undefined;
       const handler = handlerBinding ? handlerOf(view.owner, handlerBinding.handler) : undefined;
       requests.push({
         page,
@@ -121,17 +176,26 @@ export class Walls {
     if (view.owner.components.has(element.name)) return undefined;
     const bindings = gestureBindings(element);
     if (!bindings.length && !INTERACTIVE_TAGS.has(element.name)) return undefined;
-    if (element.name === 'button' && !bindings.length && !attribute(element, 'open-type') && !attribute(element, 'form-type')) return undefined;
+    if (
+      element.name === 'button' &&
+      !bindings.length &&
+      !attribute(element, 'open-type') &&
+      !attribute(element, 'form-type')
+    )
+      return undefined;
     // What the user reads decides first; handler names only break ties (they are often prefixed, e.g. mpPrivacy…).
     const visible = `${textContent(element)} ${attribute(element, 'url')?.value ?? ''}`;
     const handlers = bindings.map((b) => b.handler).join(' ');
     const openType = attribute(element, 'open-type')?.value ?? '';
-    if (['checkbox', 'radio', 'switch'].includes(element.name) || /agreePrivacyAuthorization/.test(openType)) return 'consent';
+    if (['checkbox', 'radio', 'switch'].includes(element.name) || /agreePrivacyAuthorization/.test(openType))
+      return 'consent';
     // "Cancel" that only closes a dialog leads back to the same page: a way out only where it navigates.
     // A mask's own tap handler (onCloseLoginDialog) tells more than the text of the dialog inside it.
-    if (vocabulary.SKIP.test(visible) || vocabulary.DISMISS_HANDLER.test(handlers)) return element.name === 'navigator' || this.navigates(view, bindings) ? 'way-out' : 'dismiss';
+    if (vocabulary.SKIP.test(visible) || vocabulary.DISMISS_HANDLER.test(handlers))
+      return element.name === 'navigator' || this.navigates(view, bindings) ? 'way-out' : 'dismiss';
     if (vocabulary.AGREEMENT.test(visible)) return 'consent';
-    if (['input', 'textarea'].includes(element.name) || /getUserInfo|getUserProfile|chooseAvatar/.test(openType)) return 'login';
+    if (['input', 'textarea'].includes(element.name) || /getUserInfo|getUserProfile|chooseAvatar/.test(openType))
+      return 'login';
     if (vocabulary.LOGIN.test(visible) || (!visible.trim() && vocabulary.LOGIN.test(handlers))) return 'login';
     return 'way-out';
   }
@@ -139,7 +203,12 @@ export class Walls {
   private navigates(view: ViewElement, bindings: EventBinding[]): boolean {
     return bindings.some((binding) => {
       const handler = handlerOf(view.owner, binding.handler);
-      return !!handler && reachableCalls(this.model, handler).some((r) => r.call.kind === 'platform' && (NAVIGATION_APIS.has(r.call.api) || r.call.api === 'navigateBack'));
+      return (
+        !!handler &&
+        reachableCalls(this.model, handler).some(
+          (r) => r.call.kind === 'platform' && (NAVIGATION_APIS.has(r.call.api) || r.call.api === 'navigateBack'),
+        )
+      );
     });
   }
 
@@ -153,7 +222,12 @@ export class Walls {
   /** Controls and content outside the requests, within `scope` (a subtree) or the whole page. */
   private alternatives(page: PageUnit, scope?: WxmlElement): Alternatives {
     // Many requests can sit in the same layer: look at each layer of the page once.
-    const known = memoize(page, this.slots.alternatives, this.revision, () => new Map<WxmlElement | undefined, Alternatives>());
+    const known = memoize(
+      page,
+      this.slots.alternatives,
+      this.revision,
+      () => new Map<WxmlElement | undefined, Alternatives>(),
+    );
     let found = known.get(scope);
     if (!found) known.set(scope, (found = this.findAlternatives(page, scope)));
     return found;
@@ -161,7 +235,8 @@ export class Walls {
 
   private findAlternatives(page: PageUnit, scope?: WxmlElement): Alternatives {
     const requestElements = new Set(this.requestsOn(page).map((r) => r.view.element));
-    const insideRequest = (element: WxmlElement) => requestElements.has(element) || ancestors(element).some((a) => requestElements.has(a));
+    const insideRequest = (element: WxmlElement) =>
+      requestElements.has(element) || ancestors(element).some((a) => requestElements.has(a));
     let staticText = 0;
     const result: Alternatives = { otherControls: 0 };
     for (const view of renderedView(page)) {
@@ -174,7 +249,8 @@ export class Walls {
       // Inside an overlay, closing it is a way past it; on a page with nothing else, it leads nowhere.
       if (!result.wayOut && (kind === 'way-out' || (scope && kind === 'dismiss'))) result.wayOut = view;
       if (!result.content && this.hasContent(view)) result.content = view;
-      for (const child of view.element.children) if (child.kind === 'text') staticText += replaceMustaches(child.text, '').replace(/\s/g, '').length;
+      for (const child of view.element.children)
+        if (child.kind === 'text') staticText += replaceMustaches(child.text, '').replace(/\s/g, '').length;
     }
     if (!result.content && staticText > CONTENT_TEXT_CHARS && !scope) result.content = renderedView(page)[0];
     return result;
@@ -199,7 +275,8 @@ export class Walls {
     if (alternatives.wayOut || alternatives.content) return undefined;
     // On screen when the page opens, the request is the wall. Shown only after a tap (a popup the page's only
     // button opens), it is one when the user has nowhere else to go: no other tab to browse.
-    const request = requests.find((r) => r.shown === 'on-entry') ?? (this.otherTabToBrowse(page) ? undefined : requests[0]);
+    const request =
+      requests.find((r) => r.shown === 'on-entry') ?? (this.otherTabToBrowse(page) ? undefined : requests[0]);
     return request && { kind: 'request-only', page, request, otherSignInControls: alternatives.otherControls };
   }
 

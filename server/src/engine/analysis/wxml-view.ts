@@ -1,6 +1,14 @@
 import type { PageUnit, UnitFiles, ProjectModel } from '../model';
 import type { EventBinding, WxmlDocument, WxmlElement, WxssDocument } from '../parse';
-import { NO_BINDINGS, attribute, derivedFacts, eventBindings, documentElements, replaceMustaches, computedStyle } from '../parse';
+import {
+  NO_BINDINGS,
+  attribute,
+  derivedFacts,
+  eventBindings,
+  documentElements,
+  replaceMustaches,
+  computedStyle,
+} from '../parse';
 import { memoize } from '../model';
 
 /** An element as the user sees it on a page: possibly inside a custom component's template. */
@@ -44,13 +52,24 @@ export function renderedView(page: PageUnit): ViewElement[] {
 }
 
 /** Event names that fire without the user doing anything (the rest are gestures or input). */
-const NON_GESTURE_EVENTS = new Set(['load', 'error', 'ready', 'transitionend', 'animationstart', 'animationiteration', 'animationend', 'attached', 'detached']);
+const NON_GESTURE_EVENTS = new Set([
+  'load',
+  'error',
+  'ready',
+  'transitionend',
+  'animationstart',
+  'animationiteration',
+  'animationend',
+  'attached',
+  'detached',
+]);
 
 export function gestureBindings(element: WxmlElement): EventBinding[] {
   const facts = derivedFacts(element);
   if (facts.gestures) return facts.gestures;
   const bindings = eventBindings(element);
-  return (facts.gestures = bindings === NO_BINDINGS ? NO_BINDINGS : bindings.filter((b) => !NON_GESTURE_EVENTS.has(b.event)));
+  return (facts.gestures =
+    bindings === NO_BINDINGS ? NO_BINDINGS : bindings.filter((b) => !NON_GESTURE_EVENTS.has(b.event)));
 }
 
 /** Class names of an element, ignoring mustache parts that are decided at run time. */
@@ -74,7 +93,9 @@ export function coversScreen(model: ProjectModel, view: ViewElement): boolean {
   // A sheet that never writes "fixed" can turn `position: fixed` off but never on: when the sheets that do
   // write it (and the inline style) do not make the element fixed, nothing does, and the other sheets need
   // no parse (most pages' stylesheets are then never parsed).
-  const writingFixed = sheets.filter((sheet) => memoize(sheet, WRITES_FIXED_SLOT, undefined, () => MENTIONS_FIXED.test(sheet.content)));
+  const writingFixed = sheets.filter((sheet) =>
+    memoize(sheet, WRITES_FIXED_SLOT, undefined, () => MENTIONS_FIXED.test(sheet.content)),
+  );
   if (computedStyle(writingFixed, classes, inline).get('position') !== 'fixed') return false;
   const style = computedStyle(sheets, classes, inline);
   if (style.get('position') !== 'fixed') return false;

@@ -18,7 +18,10 @@ export function applyFixEdits(fix: FixEdits, read: (file: string) => string | un
     let content = result.get(file) ?? read(file);
     if (content === undefined) throw new Error(`cannot apply a fix to missing file ${file}`);
     // From the end of the file; inserts at one offset keep their order, as LSP clients apply them.
-    const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index).map((x) => x.edit);
+    const sorted = edits
+      .map((edit, index) => ({ edit, index }))
+      .sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index)
+      .map((x) => x.edit);
     let lastStart = Infinity;
     for (const edit of sorted) {
       if (edit.end > lastStart) throw new Error(`overlapping fix edits in ${file}`);

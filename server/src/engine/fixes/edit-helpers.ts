@@ -1,5 +1,13 @@
 import type { FileEdit, FileCreation } from '../types';
-import type { WxmlAttribute, WxmlDocument, WxmlElement, ObjectSpan, ScriptDefinition, ScriptFacts, WxssDocument } from '../parse';
+import type {
+  WxmlAttribute,
+  WxmlDocument,
+  WxmlElement,
+  ObjectSpan,
+  ScriptDefinition,
+  ScriptFacts,
+  WxssDocument,
+} from '../parse';
 import { parseWxml } from '../parse';
 import { memoize } from '../model';
 
@@ -44,7 +52,10 @@ export function addAttributes(doc: WxmlDocument, element: WxmlElement, attribute
 
 /** Removes `value` from an `open-type="a|b"` list, or the whole attribute when nothing else is left. */
 export function removeOpenType(doc: WxmlDocument, attr: WxmlAttribute, value: string): FileEdit {
-  const rest = attr.value.split('|').map((t) => t.trim()).filter((t) => t && t !== value);
+  const rest = attr.value
+    .split('|')
+    .map((t) => t.trim())
+    .filter((t) => t && t !== value);
   if (!rest.length) return removeAttribute(doc, attr);
   return { file: doc.file, start: attr.valueStart, end: attr.valueEnd, newText: rest.join('|') };
 }
@@ -54,8 +65,16 @@ export function insertBefore(doc: WxmlDocument, element: WxmlElement, markup: st
   const indent = indentationAt(doc.content, element.start);
   const lineStart = doc.content.lastIndexOf('\n', element.start - 1) + 1;
   const onOwnLine = doc.content.slice(lineStart, element.start).trim() === '';
-  const block = markup.split('\n').map((line, i) => (i === 0 || !line.trim() ? line : indent + line)).join('\n');
-  return { file: doc.file, start: element.start, end: element.start, newText: onOwnLine ? `${block}\n${indent}` : `${block} ` };
+  const block = markup
+    .split('\n')
+    .map((line, i) => (i === 0 || !line.trim() ? line : indent + line))
+    .join('\n');
+  return {
+    file: doc.file,
+    start: element.start,
+    end: element.start,
+    newText: onOwnLine ? `${block}\n${indent}` : `${block} `,
+  };
 }
 
 /** Appends a block at the end of a file, separated by a blank line. */
@@ -65,7 +84,11 @@ export function appendToFile(file: string, content: string, block: string): File
 }
 
 /** Appends styles to the unit's .wxss, or creates the file when the page has none. */
-export function appendStyles(base: string, wxss: WxssDocument | undefined, css: string): { edits: FileEdit[]; creations: FileCreation[] } {
+export function appendStyles(
+  base: string,
+  wxss: WxssDocument | undefined,
+  css: string,
+): { edits: FileEdit[]; creations: FileCreation[] } {
   if (wxss) return { edits: [appendToFile(wxss.file, wxss.content, css)], creations: [] };
   return { edits: [], creations: [{ file: `${base}.wxss`, content: `${css.trim()}\n` }] };
 }
@@ -76,8 +99,11 @@ export function insertProperties(script: ScriptFacts, object: ObjectSpan, proper
   const last = object.properties.at(-1);
   const closing = object.end - 1; // the `}`
   const unit = indentUnit(content);
-  const firstOnOwnLine = object.properties.length > 0 && content.slice(object.start, object.properties[0].start).includes('\n');
-  const indent = firstOnOwnLine ? indentationAt(content, object.properties[0].start) : indentationAt(content, object.start) + unit;
+  const firstOnOwnLine =
+    object.properties.length > 0 && content.slice(object.start, object.properties[0].start).includes('\n');
+  const indent = firstOnOwnLine
+    ? indentationAt(content, object.properties[0].start)
+    : indentationAt(content, object.start) + unit;
   const body = properties.map((p) => reindent(p, indent)).join(',\n');
   if (!last) {
     const outer = indentationAt(content, object.start);
@@ -86,14 +112,24 @@ export function insertProperties(script: ScriptFacts, object: ObjectSpan, proper
   const between = content.slice(last.end, closing);
   const hasTrailingComma = between.trimStart().startsWith(',');
   const at = hasTrailingComma ? last.end + between.indexOf(',') + 1 : last.end;
-  return { file: script.file, start: at, end: at, newText: `${hasTrailingComma ? '' : ','}\n${body}${hasTrailingComma ? ',' : ''}` };
+  return {
+    file: script.file,
+    start: at,
+    end: at,
+    newText: `${hasTrailingComma ? '' : ','}\n${body}${hasTrailingComma ? ',' : ''}`,
+  };
 }
 
 /**
  * Adds methods (and optionally one data field) to a Page or Component definition as one edit per object:
  * Component methods go into `methods`, Page methods into the definition object itself.
  */
-export function addToDefinition(script: ScriptFacts, definition: ScriptDefinition, methods: string[], dataField?: string): FileEdit[] {
+export function addToDefinition(
+  script: ScriptFacts,
+  definition: ScriptDefinition,
+  methods: string[],
+  dataField?: string,
+): FileEdit[] {
   const edits: FileEdit[] = [];
   const methodsObject = definition.kind === 'Component' ? definition.methods : definition.object;
   const topLevel: string[] = [];
@@ -130,9 +166,15 @@ export function appendElement(document: WxmlDocument, tag: string): FileEdit | u
   let edit = known.get(tag);
   if (edit === undefined) {
     const candidate = appendToFile(document.file, document.content, `<${tag}></${tag}>`);
-    const after = document.content.slice(0, candidate.start) + candidate.newText + document.content.slice(candidate.end);
-    const appended = parseWxml(document.file, after).roots.find((node) => node.kind === 'element' && node.start >= candidate.start);
-    edit = appended && appended.kind === 'element' && appended.name === tag && !appended.attributes.length ? candidate : null;
+    const after =
+      document.content.slice(0, candidate.start) + candidate.newText + document.content.slice(candidate.end);
+    const appended = parseWxml(document.file, after).roots.find(
+      (node) => node.kind === 'element' && node.start >= candidate.start,
+    );
+    edit =
+      appended && appended.kind === 'element' && appended.name === tag && !appended.attributes.length
+        ? candidate
+        : null;
     known.set(tag, edit);
   }
   return edit ?? undefined;
@@ -147,7 +189,11 @@ const APPEND_SLOT = {};
  */
 export function hasCleanStartTag(document: WxmlDocument, element: WxmlElement): boolean {
   const tag = document.content.slice(element.start + 1, element.startTagEnd);
-  return !tag.includes('<') && (tag.match(/"/g)?.length ?? 0) % 2 === 0 && (tag.replace(/"[^"]*"/g, '').match(/'/g)?.length ?? 0) % 2 === 0;
+  return (
+    !tag.includes('<') &&
+    (tag.match(/"/g)?.length ?? 0) % 2 === 0 &&
+    (tag.replace(/"[^"]*"/g, '').match(/'/g)?.length ?? 0) % 2 === 0
+  );
 }
 
 export function endsWithCompleteMarkup(content: string): boolean {

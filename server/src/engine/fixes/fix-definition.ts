@@ -34,8 +34,17 @@ export function defineFix<const T extends Template, Args>(definition: FixDefinit
 
 /** The fix `definition` makes for `args` under the stable id `kind`, or undefined when it is not offered. */
 export function offerFix(kind: string, definition: DeclaredFix, args: unknown): Fix | undefined {
-  const offer = (definition.offer as (args: unknown) => { build: (locale: Locale) => FixEdits; automatic?: boolean; data?: unknown } | undefined)(args);
+  const offer = (
+    definition.offer as (
+      args: unknown,
+    ) => { build: (locale: Locale) => FixEdits; automatic?: boolean; data?: unknown } | undefined
+  )(args);
   if (!offer) return undefined;
   const automatic = offer.automatic ?? definition.automatic;
-  return { kind, title: fillTemplate(definition.title, offer.data as Record<string, string>), ...(automatic ? { automatic } : {}), build: offer.build };
+  return {
+    kind,
+    title: fillTemplate(definition.title, offer.data as Record<string, string>),
+    ...(automatic ? { automatic } : {}),
+    build: offer.build,
+  };
 }

@@ -29,7 +29,10 @@ export function runFixLoop(
   host: FileSystemHost,
   root: string,
   analyzerOver: AnalyzerOver,
-  pick: (findings: Finding[], refused: (finding: Finding, fix: Fix) => boolean) => { finding: Finding; fix: Fix } | undefined,
+  pick: (
+    findings: Finding[],
+    refused: (finding: Finding, fix: Fix) => boolean,
+  ) => { finding: Finding; fix: Fix } | undefined,
   locale: Locale = 'en',
   maxRounds = 50,
 ): FixLoopResult {
@@ -37,7 +40,8 @@ export function runFixLoop(
   const changed = new Map<string, string>();
   const result: FixLoopResult = { changed, applied: [], skipped: [] };
   const refusedKeys = new Set<string>();
-  const key = (finding: Finding, fix: Fix) => `${finding.ruleId}:${fix.kind}:${finding.range.file}:${finding.message.en}`;
+  const key = (finding: Finding, fix: Fix) =>
+    `${finding.ruleId}:${fix.kind}:${finding.range.file}:${finding.message.en}`;
   const analyze = analyzerOver(overlay);
   for (let round = 0; round < maxRounds; round++) {
     const chosen = pick(analyze(root), (finding, fix) => refusedKeys.has(key(finding, fix)));

@@ -4,16 +4,29 @@ import type { JsoncDocument } from '../parse';
 
 function formatting(content: string): jsonc.FormattingOptions {
   const indent = /\n([ \t]+)"/.exec(content)?.[1] ?? '  ';
-  return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: content.includes('\r\n') ? '\r\n' : '\n' };
+  return {
+    insertSpaces: !indent.startsWith('\t'),
+    tabSize: indent.startsWith('\t') ? 1 : indent.length,
+    eol: content.includes('\r\n') ? '\r\n' : '\n',
+  };
 }
 
 /**
  * Sets (or with `value` undefined, removes) the value at a JSON path, keeping the file's comments and
  * formatting; `insertAt` inserts into an array at that index (-1 appends).
  */
-export function setJsonValue(file: string, content: string, path: jsonc.JSONPath, value: unknown, insertAt?: number): FileEdit[] {
+export function setJsonValue(
+  file: string,
+  content: string,
+  path: jsonc.JSONPath,
+  value: unknown,
+  insertAt?: number,
+): FileEdit[] {
   const target = insertAt === undefined ? path : [...path, insertAt];
-  const edits = jsonc.modify(content, target, value, { formattingOptions: formatting(content), isArrayInsertion: insertAt !== undefined });
+  const edits = jsonc.modify(content, target, value, {
+    formattingOptions: formatting(content),
+    isArrayInsertion: insertAt !== undefined,
+  });
   return edits.map((edit) => ({ file, start: edit.offset, end: edit.offset + edit.length, newText: edit.content }));
 }
 
@@ -21,7 +34,12 @@ export function setJsonValue(file: string, content: string, path: jsonc.JSONPath
  * Removes one element of a JSON array with the comma that separates it, leaving the rest of the text as it
  * is (jsonc-parser's own removal re-prints a one-line array and can garble it).
  */
-export function removeArrayElement(file: string, doc: JsoncDocument, arrayPath: jsonc.JSONPath, index: number): FileEdit[] {
+export function removeArrayElement(
+  file: string,
+  doc: JsoncDocument,
+  arrayPath: jsonc.JSONPath,
+  index: number,
+): FileEdit[] {
   const array = doc.tree && jsonc.findNodeAtLocation(doc.tree, arrayPath);
   const items = array?.children ?? [];
   const item = items.at(index);

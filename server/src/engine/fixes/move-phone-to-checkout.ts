@@ -4,7 +4,18 @@ import type { CheckoutStep, PersonalInfoRequest, ProjectFacts, ReachedCall, Wall
 import { gestureBindings } from '../analysis';
 import { attribute } from '../parse';
 import type { ScriptFacts } from '../parse';
-import { addAttributes, addToDefinition, appendStyles, eventParameter, indentationAt, insertBefore, removeAttribute, removeOpenType, replaceAttribute, hasCleanStartTag } from './edit-helpers';
+import {
+  addAttributes,
+  addToDefinition,
+  appendStyles,
+  eventParameter,
+  indentationAt,
+  insertBefore,
+  removeAttribute,
+  removeOpenType,
+  replaceAttribute,
+  hasCleanStartTag,
+} from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 import { defineFix } from './fix-definition';
 
@@ -37,14 +48,28 @@ export const moveToCheckout = defineFix({
   title: text('Move getPhoneNumber behind the checkout button', '将手机号授权移到结算按钮处'),
   offer({ flow, wall: gate, removal }: { flow: PhoneFlow; wall: Wall; removal: PhoneRemoval }) {
     const checkout = flow.checkout.step;
-    if (!checkout || checkout.page === gate.page || !checkout.page.script?.definition || !checkout.page.wxml) return undefined;
+    if (!checkout || checkout.page === gate.page || !checkout.page.script?.definition || !checkout.page.wxml)
+      return undefined;
     if (attribute(checkout.trigger, 'open-type')) return undefined;
     // The markup and methods it writes are WXML and Page methods: not offered on uni-app or Taro sources (yet).
     if (checkout.page.wxml.dialect || gate.request.view.document.dialect) return undefined;
     // Every file the fix reads code from or writes to must parse: a half-typed file is left to its author.
-    const scripts = [checkout.page.script, gate.request.handler?.script, ...(removal.kind === 'navigation' ? [removal.reached, ...(removal.alsoReached ?? [])].map((r) => r.script) : [])];
-    if (scripts.some((script) => script && script.syntaxErrorCount) || checkout.page.wxml.problems.length || gate.request.view.document.problems.length) return undefined;
-    if (!hasCleanStartTag(gate.request.view.document, gate.request.view.element) || !hasCleanStartTag(checkout.page.wxml, checkout.trigger)) return undefined;
+    const scripts = [
+      checkout.page.script,
+      gate.request.handler?.script,
+      ...(removal.kind === 'navigation' ? [removal.reached, ...(removal.alsoReached ?? [])].map((r) => r.script) : []),
+    ];
+    if (
+      scripts.some((script) => script && script.syntaxErrorCount) ||
+      checkout.page.wxml.problems.length ||
+      gate.request.view.document.problems.length
+    )
+      return undefined;
+    if (
+      !hasCleanStartTag(gate.request.view.document, gate.request.view.element) ||
+      !hasCleanStartTag(checkout.page.wxml, checkout.trigger)
+    )
+      return undefined;
     if (removal.kind === 'entry-page' && flow.phone.model.app.config?.errors.length) return undefined;
     if (!removalEditsFor(flow, gate, removal, checkout, 'en')) return undefined;
 
@@ -58,51 +83,99 @@ export const moveToCheckout = defineFix({
   },
 });
 
-function removalEditsFor(flow: PhoneFlow, gate: Wall, removal: PhoneRemoval, checkout: CheckoutStep, locale: Locale): FileEdit[] | undefined {
+function removalEditsFor(
+  flow: PhoneFlow,
+  gate: Wall,
+  removal: PhoneRemoval,
+  checkout: CheckoutStep,
+  locale: Locale,
+): FileEdit[] | undefined {
   const model = flow.phone.model;
   switch (removal.kind) {
     case 'navigation': {
       // Code comments use ASCII punctuation: editors flag full-width colons and brackets in code as ambiguous.
-      const note = locale === 'zh-cn'
-        ? `mp-privacy: 已移除跳转到 ${gate.page.route} 的代码; 现在在结算时 (${checkout.page.route}) 请求手机号`
-        : `mp-privacy: removed the redirect to ${gate.page.route}; the phone number is now asked for at checkout (${checkout.page.route})`;
+      const note =
+        locale === 'zh-cn'
+          ? `mp-privacy: 已移除跳转到 ${gate.page.route} 的代码; 现在在结算时 (${checkout.page.route}) 请求手机号`
+          : `mp-privacy: removed the redirect to ${gate.page.route}; the phone number is now asked for at checkout (${checkout.page.route})`;
       const edits = new Map<string, FileEdit>();
       for (const { call, script } of [removal.reached, ...(removal.alsoReached ?? [])]) {
         // `if (x) wx.reLaunch(…);` needs a statement where the call was: an empty block keeps the if valid.
         const edit = !call.site.isStatement
           ? { file: script.file, start: call.site.start, end: call.site.end, newText: `undefined /* ${note} */` }
-          : { file: script.file, start: call.site.statementStart, end: call.site.statementEnd, newText: call.site.statementInBlock ? `// ${note}` : `{ /* ${note} */ }` };
+          : {
+              file: script.file,
+              start: call.site.statementStart,
+              end: call.site.statementEnd,
+              newText: call.site.statementInBlock ? `// ${note}` : `{ /* ${note} */ }`,
+            };
         edits.set(`${edit.file}:${edit.start}`, edit);
       }
       // Overlapping edits cannot both apply: should one redirect sit inside another's statement, only the first goes.
       const sorted = [...edits.values()].sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start);
-      return sorted.some((edit, i) => i > 0 && sorted[i - 1].file === edit.file && sorted[i - 1].end > edit.start) ? [sorted[0]] : sorted;
+      return sorted.some((edit, i) => i > 0 && sorted[i - 1].file === edit.file && sorted[i - 1].end > edit.start)
+        ? [sorted[0]]
+        : sorted;
     }
     case 'entry-page': {
       const entry = flow.launch.entryPage;
-      const newEntry = model.pages.find((p) => p !== entry && !p.subpackageRoot && !flow.phone.wallOf(p) && p.route !== checkout.page.route);
+      const newEntry = model.pages.find(
+        (p) => p !== entry && !p.subpackageRoot && !flow.phone.wallOf(p) && p.route !== checkout.page.route,
+      );
       if (!entry || !newEntry) return undefined;
       const configFile = model.app.configFile;
       if (model.app.entryFromEntryPagePath && model.app.entryDeclaredAt) {
-        return [{ file: configFile, start: model.app.entryDeclaredAt.start, end: model.app.entryDeclaredAt.end, newText: JSON.stringify(newEntry.route) }];
+        return [
+          {
+            file: configFile,
+            start: model.app.entryDeclaredAt.start,
+            end: model.app.entryDeclaredAt.end,
+            newText: JSON.stringify(newEntry.route),
+          },
+        ];
       }
       // pages[0] is the entry: swap it with the first content page so the login page stays available.
       return [
-        { file: configFile, start: entry.declaredAt.start, end: entry.declaredAt.end, newText: JSON.stringify(newEntry.route) },
-        { file: configFile, start: newEntry.declaredAt.start, end: newEntry.declaredAt.end, newText: JSON.stringify(entry.route) },
+        {
+          file: configFile,
+          start: entry.declaredAt.start,
+          end: entry.declaredAt.end,
+          newText: JSON.stringify(newEntry.route),
+        },
+        {
+          file: configFile,
+          start: newEntry.declaredAt.start,
+          end: newEntry.declaredAt.end,
+          newText: JSON.stringify(entry.route),
+        },
       ];
     }
     case 'request': {
       const { request } = removal;
       const { document } = request.view;
       if (gate.kind === 'overlay' && gate.overlay) {
-        return [{ file: gate.overlay.document.file, start: gate.overlay.element.start, end: gate.overlay.element.end, newText: '' }];
+        return [
+          {
+            file: gate.overlay.document.file,
+            start: gate.overlay.element.start,
+            end: gate.overlay.element.end,
+            newText: '',
+          },
+        ];
       }
       const edits: FileEdit[] = [removeOpenType(document, request.openTypeAttribute, request.openType)];
       const hasTap = gestureBindings(request.view.element).some((b) => b.event === 'tap');
       if (request.handlerBinding) {
         // The button keeps doing what it did, now on a plain tap and without the phone number.
-        edits.push(hasTap ? removeAttribute(document, request.handlerBinding.attribute) : replaceAttribute(document, request.handlerBinding.attribute, `bindtap="${request.handlerBinding.handler}"`));
+        edits.push(
+          hasTap
+            ? removeAttribute(document, request.handlerBinding.attribute)
+            : replaceAttribute(
+                document,
+                request.handlerBinding.attribute,
+                `bindtap="${request.handlerBinding.handler}"`,
+              ),
+        );
       }
       return edits;
     }
@@ -110,7 +183,14 @@ function removalEditsFor(flow: PhoneFlow, gate: Wall, removal: PhoneRemoval, che
 }
 
 /** Copies a method's source with its inner lines re-based to column 0 (insertion re-indents it). */
-function methodSource(script: ScriptFacts, start: number, end: number, nameStart: number, nameEnd: number, newName: string): string {
+function methodSource(
+  script: ScriptFacts,
+  start: number,
+  end: number,
+  nameStart: number,
+  nameEnd: number,
+  newName: string,
+): string {
   const source = script.content.slice(start, nameStart) + newName + script.content.slice(nameEnd, end);
   const indent = indentationAt(script.content, start);
   return source
@@ -120,7 +200,12 @@ function methodSource(script: ScriptFacts, start: number, end: number, nameStart
     .replace(/,\s*$/, '');
 }
 
-function attachToCheckout(flow: PhoneFlow, request: PersonalInfoRequest, checkout: CheckoutStep, locale: Locale): FixEdits {
+function attachToCheckout(
+  flow: PhoneFlow,
+  request: PersonalInfoRequest,
+  checkout: CheckoutStep,
+  locale: Locale,
+): FixEdits {
   const model = flow.phone.model;
   const page = checkout.page;
   const script = page.script!;
@@ -137,19 +222,41 @@ function attachToCheckout(flow: PhoneFlow, request: PersonalInfoRequest, checkou
   let needsReset = false;
   if (trigger.name !== 'button') {
     needsReset = true;
-    edits.push({ file: wxml.file, start: trigger.start + 1, end: trigger.start + 1 + trigger.name.length, newText: 'button' });
+    edits.push({
+      file: wxml.file,
+      start: trigger.start + 1,
+      end: trigger.start + 1 + trigger.name.length,
+      newText: 'button',
+    });
     const closeTag = `</${trigger.name}>`;
     if (!trigger.selfClosing && wxml.content.slice(trigger.end - closeTag.length, trigger.end) === closeTag) {
-      edits.push({ file: wxml.file, start: trigger.end - closeTag.length + 2, end: trigger.end - 1, newText: 'button' });
+      edits.push({
+        file: wxml.file,
+        start: trigger.end - closeTag.length + 2,
+        end: trigger.end - 1,
+        newText: 'button',
+      });
     }
     const classAttribute = attribute(trigger, 'class');
     edits.push(
       classAttribute
-        ? { file: wxml.file, start: classAttribute.valueEnd, end: classAttribute.valueEnd, newText: ' mp-privacy-button-reset' }
+        ? {
+            file: wxml.file,
+            start: classAttribute.valueEnd,
+            end: classAttribute.valueEnd,
+            newText: ' mp-privacy-button-reset',
+          }
         : addAttributes(wxml, trigger, 'class="mp-privacy-button-reset"'),
     );
   }
-  edits.push({ ...insertBefore(wxml, trigger, `<view class="mp-privacy-phone-purpose">${PURPOSE_PLACEHOLDER[locale].snippet}</view>`), snippet: true });
+  edits.push({
+    ...insertBefore(
+      wxml,
+      trigger,
+      `<view class="mp-privacy-phone-purpose">${PURPOSE_PLACEHOLDER[locale].snippet}</view>`,
+    ),
+    snippet: true,
+  });
 
   // The original handler comes along, so whatever it did with the result (login, saving the number) still happens.
   const methods: string[] = [];
@@ -162,26 +269,35 @@ function attachToCheckout(flow: PhoneFlow, request: PersonalInfoRequest, checkou
     const sameFunction = handler.script === script && existing?.start === handler.fn.start;
     let name = handler.fn.name;
     if (!sameFunction) {
-      if (existing) name = `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}${uniqueSuffix(definition.members, `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}`)}`;
+      if (existing)
+        name = `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}${uniqueSuffix(definition.members, `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}`)}`;
       const origin = model.relative(handler.script.file);
-      const note = locale === 'zh-cn'
-        ? `// mp-privacy: 从 ${origin} 移来 (原 bindgetphonenumber 处理函数). 它现在在结算时运行, 请检查其中的页面跳转.`
-        : `// mp-privacy: moved from ${origin} (the original bindgetphonenumber handler). It now runs at checkout: review any navigation in it.`;
-      methods.push(`${note}\n${methodSource(handler.script, handler.fn.start, handler.fn.end, handler.fn.nameStart, handler.fn.nameEnd, name)}`);
+      const note =
+        locale === 'zh-cn'
+          ? `// mp-privacy: 从 ${origin} 移来 (原 bindgetphonenumber 处理函数). 它现在在结算时运行, 请检查其中的页面跳转.`
+          : `// mp-privacy: moved from ${origin} (the original bindgetphonenumber handler). It now runs at checkout: review any navigation in it.`;
+      methods.push(
+        `${note}\n${methodSource(handler.script, handler.fn.start, handler.fn.end, handler.fn.nameStart, handler.fn.nameEnd, name)}`,
+      );
     }
     forward = `return Promise.resolve(this.${name}(e)).then(() => this.${submit}(e), () => this.${submit}(e));`;
   }
-  const comment = locale === 'zh-cn'
-    ? `// mp-privacy: 在结算时请求手机号, 并在按钮上方说明用途; 无论用户是否提供, 订单都会继续提交.`
-    : `// mp-privacy: the phone number is asked for here, at checkout, with its purpose stated above the button; the order goes on whether or not the user shares it.`;
+  const comment =
+    locale === 'zh-cn'
+      ? `// mp-privacy: 在结算时请求手机号, 并在按钮上方说明用途; 无论用户是否提供, 订单都会继续提交.`
+      : `// mp-privacy: the phone number is asked for here, at checkout, with its purpose stated above the button; the order goes on whether or not the user shares it.`;
   methods.push(`${wrapper}(${e}) {\n  ${comment}\n  ${forward}\n}`);
   edits.push(...addToDefinition(script, definition, methods));
 
   const css = [
     `/* mp-privacy: states why the phone number is asked for at checkout */`,
     `.mp-privacy-phone-purpose { font-size: 24rpx; color: #666; line-height: 1.5; margin: 16rpx 0; }`,
-    needsReset ? `.mp-privacy-button-reset { margin: 0; padding: 0; border-radius: 0; background: none; font-size: inherit; line-height: inherit; color: inherit; text-align: inherit; }\n.mp-privacy-button-reset::after { border: none; }` : '',
-  ].filter(Boolean).join('\n');
+    needsReset
+      ? `.mp-privacy-button-reset { margin: 0; padding: 0; border-radius: 0; background: none; font-size: inherit; line-height: inherit; color: inherit; text-align: inherit; }\n.mp-privacy-button-reset::after { border: none; }`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
   const styles = appendStyles(page.base, page.wxss, css);
   return { edits: [...edits, ...styles.edits], creations: styles.creations };
 }

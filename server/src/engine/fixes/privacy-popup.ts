@@ -16,10 +16,14 @@ export const scaffoldPrivacyPopup = defineFix({
   offer({ model, uses }: { model: ProjectModel; uses: PrivacyUse[] }) {
     const config = model.app.config;
     // The scaffold is a native component: mounted by a fix in WXML pages only (framework pages keep their own markup).
-    if (!config || model.framework !== 'native' || !jsonEditable(config, ['usingComponents', POPUP_TAG])) return undefined;
+    if (!config || model.framework !== 'native' || !jsonEditable(config, ['usingComponents', POPUP_TAG]))
+      return undefined;
     return {
       build: (locale) => ({
-        edits: [...setJsonValue(model.app.configFile, config.text, ['usingComponents', POPUP_TAG], `/${POPUP_DIR}/index`), ...mountEdits(pagesToMount(model, uses), POPUP_TAG)],
+        edits: [
+          ...setJsonValue(model.app.configFile, config.text, ['usingComponents', POPUP_TAG], `/${POPUP_DIR}/index`),
+          ...mountEdits(pagesToMount(model, uses), POPUP_TAG),
+        ],
         creations: scaffoldPopup(model, locale),
       }),
     };
@@ -28,11 +32,15 @@ export const scaffoldPrivacyPopup = defineFix({
 
 /** Mounts a registered popup component on the pages that use privacy interfaces. */
 export const mountPrivacyPopup = defineFix({
-  title: { en: 'Mount <{{tag}}> on the pages that use privacy interfaces', 'zh-cn': '在使用隐私接口的页面中挂载 <{{tag}}>' },
+  title: {
+    en: 'Mount <{{tag}}> on the pages that use privacy interfaces',
+    'zh-cn': '在使用隐私接口的页面中挂载 <{{tag}}>',
+  },
   offer({ model, tag, registeredIn }: { model: ProjectModel; tag: string; registeredIn: string }) {
     const pages = pagesToMount(model, privacyUses(model));
     // A popup registered in a page's own json can only be mounted there.
-    const usable = registeredIn === model.app.configFile ? pages : model.pages.filter((p) => `${p.base}.json` === registeredIn);
+    const usable =
+      registeredIn === model.app.configFile ? pages : model.pages.filter((p) => `${p.base}.json` === registeredIn);
     const mounts = mountEdits(usable, tag);
     // Only offered when some page can take the tag (not, e.g., one that ends inside a half-typed tag).
     return mounts.length ? { data: { tag }, build: () => ({ edits: mounts, creations: [] }) } : undefined;
@@ -41,7 +49,7 @@ export const mountPrivacyPopup = defineFix({
 
 /** Appends `<tag></tag>` to the WXML of each page (skipping pages without a template). */
 function mountEdits(pages: PageUnit[], tag: string): FileEdit[] {
-  return pages.flatMap((page) => (page.wxml ? appendElement(page.wxml, tag) ?? [] : []));
+  return pages.flatMap((page) => (page.wxml ? (appendElement(page.wxml, tag) ?? []) : []));
 }
 
 function pagesToMount(model: ProjectModel, uses: PrivacyUse[]): PageUnit[] {
@@ -56,8 +64,20 @@ const POPUP_TAG = 'mp-privacy-popup';
 const POPUP_DIR = 'components/mp-privacy-popup';
 
 const POPUP_TEXT = {
-  en: { title: 'Privacy notice', before: 'Before you continue, please read and agree to ', contract: 'the privacy guideline', agree: 'Agree', disagree: 'Decline' },
-  'zh-cn': { title: '用户隐私保护提示', before: '使用前请阅读并同意', contract: '《用户隐私保护指引》', agree: '同意', disagree: '拒绝' },
+  en: {
+    title: 'Privacy notice',
+    before: 'Before you continue, please read and agree to ',
+    contract: 'the privacy guideline',
+    agree: 'Agree',
+    disagree: 'Decline',
+  },
+  'zh-cn': {
+    title: '用户隐私保护提示',
+    before: '使用前请阅读并同意',
+    contract: '《用户隐私保护指引》',
+    agree: '同意',
+    disagree: '拒绝',
+  },
 } as const;
 
 function scaffoldPopup(model: ProjectModel, locale: Locale): FileCreation[] {

@@ -2,7 +2,17 @@ import type { FixEdits, Locale } from '../types';
 import { text } from '../types';
 import type { PersonalInfoRequest } from '../analysis';
 import { gestureBindings } from '../analysis';
-import { addAttributes, addToDefinition, appendStyles, appendToFile, endsWithCompleteMarkup, eventParameter, hasCleanStartTag, removeAttribute, replaceAttribute } from './edit-helpers';
+import {
+  addAttributes,
+  addToDefinition,
+  appendStyles,
+  appendToFile,
+  endsWithCompleteMarkup,
+  eventParameter,
+  hasCleanStartTag,
+  removeAttribute,
+  replaceAttribute,
+} from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 import { defineFix } from './fix-definition';
 
@@ -35,7 +45,13 @@ export const purposeModal = defineFix({
     // The dialog is written as WXML and a Page/Component script: not (yet) as a Vue SFC or JSX.
     if (document.dialect) return undefined;
     // Editing files that do not parse would make them worse: the fix waits until they do.
-    if (script.syntaxErrorCount || document.problems.length || !endsWithCompleteMarkup(document.content) || !hasCleanStartTag(document, element)) return undefined;
+    if (
+      script.syntaxErrorCount ||
+      document.problems.length ||
+      !endsWithCompleteMarkup(document.content) ||
+      !hasCleanStartTag(document, element)
+    )
+      return undefined;
     // A button that already reacts to taps would run that handler too: leave it to the developer.
     if (gestureBindings(element).some((b) => b.event === 'tap')) return undefined;
 
@@ -51,7 +67,10 @@ export const purposeModal = defineFix({
         const eventAttribute = `bind${request.openType.toLowerCase()}`;
         const label = request.label.includes('{{') || !request.label ? words.accept : escapeMarkup(request.label);
         // Only the open-types themselves are carried over: the attribute as written may hold anything.
-        const openTypes = request.openTypeAttribute.value.split('|').map((t) => t.trim()).filter((t) => /^[A-Za-z]+$/.test(t));
+        const openTypes = request.openTypeAttribute.value
+          .split('|')
+          .map((t) => t.trim())
+          .filter((t) => /^[A-Za-z]+$/.test(t));
         const openType = openTypes.includes(request.openType) ? openTypes.join('|') : request.openType;
 
         // The dialog's button takes over every open-type (e.g. getPhoneNumber|agreePrivacyAuthorization); the opener keeps none.
@@ -76,7 +95,8 @@ export const purposeModal = defineFix({
 
         const e = eventParameter(script);
         // bindgetphonenumber="get-phone" is legal WXML but not a JS identifier: call it by name then.
-        const callee = handler && (/^[A-Za-z_$][\w$]*$/.test(handler) ? `this.${handler}` : `this[${JSON.stringify(handler)}]`);
+        const callee =
+          handler && (/^[A-Za-z_$][\w$]*$/.test(handler) ? `this.${handler}` : `this[${JSON.stringify(handler)}]`);
         const forward = (arg: string) => (callee ? `\n  return ${callee}(${arg});` : '');
         edits.push(
           ...addToDefinition(
@@ -105,4 +125,3 @@ const MODAL_STYLES = `
 .mp-privacy-purpose-text { font-size: 28rpx; color: #555; line-height: 1.6; margin-bottom: 32rpx; }
 .mp-privacy-purpose-decline { margin-top: 20rpx; }
 `;
-

@@ -32,7 +32,12 @@ export function settingEditable(settings: AppSettings, path: Path): boolean {
   let node: ConfigNode = tree;
   for (const segment of path) {
     if (!node.syntax) return false;
-    const next: ConfigNode | undefined = node.type === 'object' ? node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1] : node.type === 'array' && typeof segment === 'number' ? node.children?.[segment] : undefined;
+    const next: ConfigNode | undefined =
+      node.type === 'object'
+        ? node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1]
+        : node.type === 'array' && typeof segment === 'number'
+          ? node.children?.[segment]
+          : undefined;
     if (!next) return node.type === 'object';
     node = next;
   }
@@ -86,13 +91,22 @@ function render(value: unknown, quote: string, indent: string, unit: string): st
   if (Array.isArray(value)) return `[${value.map((v) => render(v, quote, indent, unit)).join(', ')}]`;
   if (value && typeof value === 'object') {
     const inner = indent + unit;
-    const entries = Object.entries(value).map(([key, v]) => `${inner}${/^[A-Za-z_$][\w$]*$/.test(key) ? key : render(key, quote, '', unit)}: ${render(v, quote, inner, unit)}`);
+    const entries = Object.entries(value).map(
+      ([key, v]) =>
+        `${inner}${/^[A-Za-z_$][\w$]*$/.test(key) ? key : render(key, quote, '', unit)}: ${render(v, quote, inner, unit)}`,
+    );
     return `{\n${entries.join(',\n')}\n${indent}}`;
   }
   return JSON.stringify(value);
 }
 
-function setModuleValue(file: string, doc: StaticConfigDocument, path: Path, value: unknown, insertAt?: number): FileEdit[] {
+function setModuleValue(
+  file: string,
+  doc: StaticConfigDocument,
+  path: Path,
+  value: unknown,
+  insertAt?: number,
+): FileEdit[] {
   const content = doc.text;
   const quote = quoteOf(content);
   const unit = indentUnit(content);
@@ -101,7 +115,12 @@ function setModuleValue(file: string, doc: StaticConfigDocument, path: Path, val
   let depth = 0;
   while (node && depth < path.length) {
     const segment = path[depth];
-    const next: ConfigNode | undefined = node.type === 'object' ? node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1] : node.type === 'array' && typeof segment === 'number' ? node.children?.[segment] : undefined;
+    const next: ConfigNode | undefined =
+      node.type === 'object'
+        ? node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1]
+        : node.type === 'array' && typeof segment === 'number'
+          ? node.children?.[segment]
+          : undefined;
     if (!next) break;
     node = next;
     depth++;
@@ -109,31 +128,76 @@ function setModuleValue(file: string, doc: StaticConfigDocument, path: Path, val
   if (!node?.syntax) return [];
   const rest = path.slice(depth);
   if (!rest.length) {
-    if (insertAt !== undefined && ts.isArrayLiteralExpression(node.syntax)) return [appendToArray(file, content, doc.source, node.syntax, render(value, quote, '', unit))];
+    if (insertAt !== undefined && ts.isArrayLiteralExpression(node.syntax))
+      return [appendToArray(file, content, doc.source, node.syntax, render(value, quote, '', unit))];
     if (value === undefined) return removeProperty(file, content, node);
-    return [{ file, start: node.offset, end: node.offset + node.length, newText: render(value, quote, indentationAt(content, node.offset), unit) }];
+    return [
+      {
+        file,
+        start: node.offset,
+        end: node.offset + node.length,
+        newText: render(value, quote, indentationAt(content, node.offset), unit),
+      },
+    ];
   }
   if (!ts.isObjectLiteralExpression(node.syntax) || value === undefined) return [];
   let created: unknown = insertAt !== undefined ? [value] : value;
   for (let i = rest.length - 1; i > 0; i--) created = { [rest[i]]: created };
   const key = String(rest[0]);
-  return [insertProperty(file, content, doc.source, node.syntax, `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : render(key, quote, '', unit)}: `, created, quote, unit)];
+  return [
+    insertProperty(
+      file,
+      content,
+      doc.source,
+      node.syntax,
+      `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : render(key, quote, '', unit)}: `,
+      created,
+      quote,
+      unit,
+    ),
+  ];
 }
 
-function insertProperty(file: string, content: string, source: ts.SourceFile, object: ts.ObjectLiteralExpression, keyText: string, value: unknown, quote: string, unit: string): FileEdit {
+function insertProperty(
+  file: string,
+  content: string,
+  source: ts.SourceFile,
+  object: ts.ObjectLiteralExpression,
+  keyText: string,
+  value: unknown,
+  quote: string,
+  unit: string,
+): FileEdit {
   const properties = object.properties;
   const last = properties.at(-1);
   const objectStart = object.getStart(source);
   const indent = last ? indentationAt(content, last.getStart(source)) : indentationAt(content, objectStart) + unit;
   const text = `${keyText}${render(value, quote, indent, unit)}`;
-  if (!last) return { file, start: objectStart + 1, end: object.end - 1, newText: `\n${indent}${text}\n${indentationAt(content, objectStart)}` };
+  if (!last)
+    return {
+      file,
+      start: objectStart + 1,
+      end: object.end - 1,
+      newText: `\n${indent}${text}\n${indentationAt(content, objectStart)}`,
+    };
   const between = content.slice(last.end, object.end - 1);
   const trailingComma = between.trimStart().startsWith(',');
   const at = trailingComma ? last.end + between.indexOf(',') + 1 : last.end;
-  return { file, start: at, end: at, newText: `${trailingComma ? '' : ','}\n${indent}${text}${trailingComma ? ',' : ''}` };
+  return {
+    file,
+    start: at,
+    end: at,
+    newText: `${trailingComma ? '' : ','}\n${indent}${text}${trailingComma ? ',' : ''}`,
+  };
 }
 
-function appendToArray(file: string, content: string, source: ts.SourceFile, array: ts.ArrayLiteralExpression, itemText: string): FileEdit {
+function appendToArray(
+  file: string,
+  content: string,
+  source: ts.SourceFile,
+  array: ts.ArrayLiteralExpression,
+  itemText: string,
+): FileEdit {
   const elements = array.elements;
   const last = elements.at(-1);
   if (!last) return { file, start: array.getStart(source) + 1, end: array.end - 1, newText: itemText };
@@ -142,7 +206,12 @@ function appendToArray(file: string, content: string, source: ts.SourceFile, arr
   const trailingComma = between.trimStart().startsWith(',');
   const at = trailingComma ? last.end + between.indexOf(',') + 1 : last.end;
   const separator = multiline ? `\n${indentationAt(content, last.getStart(source))}` : ' ';
-  return { file, start: at, end: at, newText: `${trailingComma ? '' : ','}${separator}${itemText}${trailingComma ? ',' : ''}` };
+  return {
+    file,
+    start: at,
+    end: at,
+    newText: `${trailingComma ? '' : ','}${separator}${itemText}${trailingComma ? ',' : ''}`,
+  };
 }
 
 /** Removes the property holding `valueNode`, with its comma. */

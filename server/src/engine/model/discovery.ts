@@ -39,7 +39,11 @@ function isNativeRoot(host: FileSystemHost, dir: string): boolean {
   const parsed = parseJsonc(content);
   // An app.json that does not parse still marks a root: the user is editing it and wants to hear why.
   if (parsed.value === undefined) return /"pages"\s*:/.test(content);
-  return typeof parsed.value === 'object' && parsed.value !== null && Array.isArray((parsed.value as { pages?: unknown }).pages);
+  return (
+    typeof parsed.value === 'object' &&
+    parsed.value !== null &&
+    Array.isArray((parsed.value as { pages?: unknown }).pages)
+  );
 }
 
 /** `project.config.json` may move the mini program into a subfolder (`miniprogramRoot`): the value and where it leads. */
@@ -75,7 +79,9 @@ export function discoverMiniPrograms(host: FileSystemHost, dir: string): Discove
     const quoted = JSON.stringify(configured.value);
     const real = host.realPath?.(configured.folder);
     if (!isInside(top, configured.folder) || (real !== undefined && !isInside(realTop, real))) {
-      const where = isInside(top, configured.folder) ? text(` (a symbolic link to ${real})`, `（符号链接，指向 ${real}）`) : text('', '');
+      const where = isInside(top, configured.folder)
+        ? text(` (a symbolic link to ${real})`, `（符号链接，指向 ${real}）`)
+        : text('', '');
       problems.push({
         file,
         severity: 'error',
@@ -95,8 +101,14 @@ export function discoverMiniPrograms(host: FileSystemHost, dir: string): Discove
       file,
       severity: 'warning',
       message: missing
-        ? text(`"miniprogramRoot": ${quoted} names a folder that does not exist.`, `"miniprogramRoot": ${quoted} 指向的文件夹不存在。`)
-        : text(`"miniprogramRoot": ${quoted} names a folder without an app.json that declares "pages".`, `"miniprogramRoot": ${quoted} 指向的文件夹中没有声明 "pages" 的 app.json。`),
+        ? text(
+            `"miniprogramRoot": ${quoted} names a folder that does not exist.`,
+            `"miniprogramRoot": ${quoted} 指向的文件夹不存在。`,
+          )
+        : text(
+            `"miniprogramRoot": ${quoted} names a folder without an app.json that declares "pages".`,
+            `"miniprogramRoot": ${quoted} 指向的文件夹中没有声明 "pages" 的 app.json。`,
+          ),
     });
   };
   const visit = (current: string, depth: number): void => {
@@ -137,7 +149,13 @@ export function findRootForFile(host: FileSystemHost, file: string): string | un
   for (;;) {
     if (isMiniProgramRoot(host, dir)) return dir;
     const configured = configuredRoot(host, dir)?.folder;
-    if (configured && isInside(dir, configured) && resolved.startsWith(configured + path.sep) && isMiniProgramRoot(host, configured)) return configured;
+    if (
+      configured &&
+      isInside(dir, configured) &&
+      resolved.startsWith(configured + path.sep) &&
+      isMiniProgramRoot(host, configured)
+    )
+      return configured;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;

@@ -32,7 +32,15 @@ export function looksBinary(content: string): boolean {
   return controls >= 2 && controls * 100 > sample.length;
 }
 
-type Parsed = { wxml: WxmlDocument; script: ScriptFacts; json: JsoncDocument; wxss: WxssDocument; vue: VueComponent; taro: TaroModule; staticConfig: StaticConfigDocument };
+type Parsed = {
+  wxml: WxmlDocument;
+  script: ScriptFacts;
+  json: JsoncDocument;
+  wxss: WxssDocument;
+  vue: VueComponent;
+  taro: TaroModule;
+  staticConfig: StaticConfigDocument;
+};
 /** The kinds a file can be parsed ahead as (by its extension: analyzer.ts filesToParse); framework modules are parsed when read. */
 export type ParserKind = 'wxml' | 'script' | 'json' | 'wxss';
 type Kind = keyof Parsed;
@@ -63,7 +71,15 @@ interface CacheEntry {
  */
 export class ParsedFileCache {
   /** Per kind, by file (a map per kind: no key string to build for each of thousands of loads per analysis). */
-  private readonly entries: { [K in Kind]: Map<string, CacheEntry> } = { wxml: new Map(), script: new Map(), json: new Map(), wxss: new Map(), vue: new Map(), taro: new Map(), staticConfig: new Map() };
+  private readonly entries: { [K in Kind]: Map<string, CacheEntry> } = {
+    wxml: new Map(),
+    script: new Map(),
+    json: new Map(),
+    wxss: new Map(),
+    vue: new Map(),
+    taro: new Map(),
+    staticConfig: new Map(),
+  };
   parseCount = 0;
 
   constructor(private readonly host: FileSystemHost) {}
@@ -88,11 +104,35 @@ export class ParsedFileCache {
   private parse(file: string, kind: Kind, content: string): CacheEntry {
     const name = path.basename(file);
     if (looksBinary(content)) {
-      return { content, parsed: undefined, problem: { file, start: 0, end: 0, message: text(`${name} looks like a binary file; mp-privacy skipped it.`, `${name} 看起来是二进制文件，mp-privacy 已跳过。`) } };
+      return {
+        content,
+        parsed: undefined,
+        problem: {
+          file,
+          start: 0,
+          end: 0,
+          message: text(
+            `${name} looks like a binary file; mp-privacy skipped it.`,
+            `${name} 看起来是二进制文件，mp-privacy 已跳过。`,
+          ),
+        },
+      };
     }
     if (content.length > MAX_PARSED_FILE_CHARS) {
       const megabytes = (content.length / 1024 / 1024).toFixed(1);
-      return { content, parsed: undefined, problem: { file, start: 0, end: 0, message: text(`${name} is ${megabytes} MB, too large to analyse; mp-privacy skipped it.`, `${name} 大小为 ${megabytes} MB，过大无法分析，mp-privacy 已跳过。`) } };
+      return {
+        content,
+        parsed: undefined,
+        problem: {
+          file,
+          start: 0,
+          end: 0,
+          message: text(
+            `${name} is ${megabytes} MB, too large to analyse; mp-privacy skipped it.`,
+            `${name} 大小为 ${megabytes} MB，过大无法分析，mp-privacy 已跳过。`,
+          ),
+        },
+      };
     }
     this.parseCount++;
     try {
@@ -100,7 +140,16 @@ export class ParsedFileCache {
     } catch (error) {
       // The parsers are tolerant; this is the last line of defence so that one file never stops the analysis.
       const reason = error instanceof Error ? error.message : String(error);
-      return { content, parsed: undefined, problem: { file, start: 0, end: 0, message: text(`mp-privacy could not parse ${name}: ${reason}`, `mp-privacy 无法解析 ${name}：${reason}`) } };
+      return {
+        content,
+        parsed: undefined,
+        problem: {
+          file,
+          start: 0,
+          end: 0,
+          message: text(`mp-privacy could not parse ${name}: ${reason}`, `mp-privacy 无法解析 ${name}：${reason}`),
+        },
+      };
     }
   }
 

@@ -35,7 +35,11 @@ export interface FrameworkLayout {
 }
 
 /** The framework layout of `dir` when it is the root of a uni-app or Taro project; `names` is its listing when known. */
-export function frameworkLayout(host: FileSystemHost, dir: string, names?: readonly string[]): FrameworkLayout | undefined {
+export function frameworkLayout(
+  host: FileSystemHost,
+  dir: string,
+  names?: readonly string[],
+): FrameworkLayout | undefined {
   const has = (name: string) => (names ? names.includes(name) : host.stat(path.join(dir, name)) === 'file');
   if (has('pages.json') && has('manifest.json')) {
     return {

@@ -54,7 +54,8 @@ export interface AppSettings {
 /** The settings object itself (app.json's root, manifest.json's "mp-weixin"). */
 export function settingsValue(settings: AppSettings): Record<string, unknown> | undefined {
   let value: unknown = settings.doc?.value;
-  for (const key of settings.path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of settings.path)
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
@@ -153,12 +154,21 @@ export class ProjectModel {
    */
   get sharedRevision(): object {
     if (this.revision) return this.revision.token;
-    const inputs: unknown[] = [this.app.config, this.app.settings.doc, this.app.script, this.app.wxss, this.extConfig()];
-    for (const component of this.components()) inputs.push(component.wxml, component.script, component.json, component.wxss);
+    const inputs: unknown[] = [
+      this.app.config,
+      this.app.settings.doc,
+      this.app.script,
+      this.app.wxss,
+      this.extConfig(),
+    ];
+    for (const component of this.components())
+      inputs.push(component.wxml, component.script, component.json, component.wxss);
     const pageScripts = new Set(this.pages.map((p) => p.script));
-    for (const script of this.allScripts()) if (!pageScripts.has(script) || this.isImported(script)) inputs.push(script);
+    for (const script of this.allScripts())
+      if (!pageScripts.has(script) || this.isImported(script)) inputs.push(script);
     const before = this.previousRevision;
-    const same = !!before && before.inputs.length === inputs.length && before.inputs.every((input, i) => input === inputs[i]);
+    const same =
+      !!before && before.inputs.length === inputs.length && before.inputs.every((input, i) => input === inputs[i]);
     this.revision = { inputs, token: same ? before.token : {} };
     return this.revision.token;
   }
@@ -186,7 +196,12 @@ export class ProjectModel {
     const config = layout?.framework === 'taro' ? this.load(configFile, 'staticConfig') : this.load(configFile, 'json');
     const settings: AppSettings =
       layout?.framework === 'uni-app'
-        ? { file: layout.settingsFile, doc: this.load(layout.settingsFile, 'json'), path: layout.settingsPath, label: 'manifest.json "mp-weixin"' }
+        ? {
+            file: layout.settingsFile,
+            doc: this.load(layout.settingsFile, 'json'),
+            path: layout.settingsPath,
+            label: 'manifest.json "mp-weixin"',
+          }
         : { file: configFile, doc: config, path: [], label: path.basename(configFile) };
     const app: AppUnit = { configFile, config, settings, entryFromEntryPagePath: false, tabRoutes: new Set() };
     if (layout) {
@@ -215,24 +230,50 @@ export class ProjectModel {
     }
     const value = (config.value ?? {}) as Record<string, unknown>;
     // uni-app registers components for every page in pages.json "globalStyle" (uniapp.dcloud.net.cn/collocation/pages.html#globalstyle).
-    const appComponents = layout?.framework === 'uni-app' ? this.usingComponentsOf((value.globalStyle as { usingComponents?: unknown } | undefined)?.usingComponents, configFile) : this.usingComponents(config, configFile);
+    const appComponents =
+      layout?.framework === 'uni-app'
+        ? this.usingComponentsOf(
+            (value.globalStyle as { usingComponents?: unknown } | undefined)?.usingComponents,
+            configFile,
+          )
+        : this.usingComponents(config, configFile);
 
     // `declaredAt` is looked up only for a page that is not carried over from the previous model.
     // uni-app lists a page as `{ "path": …, "style": { "usingComponents": … } }`; app.json and Taro as a string.
-    const addPage = (route: string, declaredAt: () => JsonNode | undefined, subpackageRoot?: string, style?: unknown): void => {
+    const addPage = (
+      route: string,
+      declaredAt: () => JsonNode | undefined,
+      subpackageRoot?: string,
+      style?: unknown,
+    ): void => {
       // normaliseRoute folds `root//route`: no trim of the root's trailing slashes (a regex trim of them is quadratic).
       const normalised = normaliseRoute(subpackageRoot ? `${subpackageRoot}/${route}` : route);
       if (!normalised || this.pageByRoute.has(normalised)) return;
       const base = path.join(this.root, normalised);
       const files = this.loadUnitFiles(base);
-      const own = layout ? this.usingComponentsOf((style as { usingComponents?: unknown } | undefined)?.usingComponents, configFile, files) : this.usingComponents(files.json, `${base}.json`);
+      const own = layout
+        ? this.usingComponentsOf(
+            (style as { usingComponents?: unknown } | undefined)?.usingComponents,
+            configFile,
+            files,
+          )
+        : this.usingComponents(files.json, `${base}.json`);
       // Pages without components of their own share app.json's map (nothing changes these maps once built).
       const components = own.size ? new Map([...appComponents, ...own]) : appComponents;
       const before = this.previous?.app.config === config ? this.previous.pageByRoute.get(normalised) : undefined;
       const page: PageUnit =
         before && sameFiles(before, files) && sameComponents(before.components, components)
           ? before
-          : { kind: 'page', route: normalised, declaredAt: this.rangeOf(configFile, declaredAt()), subpackageRoot, isEntry: false, isTab: false, components, ...files };
+          : {
+              kind: 'page',
+              route: normalised,
+              declaredAt: this.rangeOf(configFile, declaredAt()),
+              subpackageRoot,
+              isEntry: false,
+              isTab: false,
+              components,
+              ...files,
+            };
       this.pages.push(page);
       this.pageByRoute.set(normalised, page);
     };
@@ -240,7 +281,13 @@ export class ProjectModel {
     if (Array.isArray(value.pages)) {
       value.pages.forEach((route, i) => {
         if (typeof route === 'string') addPage(route, () => findJsonNode(config, ['pages', i]));
-        else if (typeof (route as { path?: unknown } | null)?.path === 'string') addPage((route as { path: string }).path, () => findJsonNode(config, ['pages', i, 'path']), undefined, (route as { style?: unknown }).style);
+        else if (typeof (route as { path?: unknown } | null)?.path === 'string')
+          addPage(
+            (route as { path: string }).path,
+            () => findJsonNode(config, ['pages', i, 'path']),
+            undefined,
+            (route as { style?: unknown }).style,
+          );
       });
     }
     for (const key of ['subPackages', 'subpackages']) {
@@ -253,7 +300,13 @@ export class ProjectModel {
         if (typeof root !== 'string' || !Array.isArray(pages)) return;
         pages.forEach((route, j) => {
           if (typeof route === 'string') addPage(route, () => findJsonNode(config, [key, i, 'pages', j]), root);
-          else if (typeof (route as { path?: unknown } | null)?.path === 'string') addPage((route as { path: string }).path, () => findJsonNode(config, [key, i, 'pages', j, 'path']), root, (route as { style?: unknown }).style);
+          else if (typeof (route as { path?: unknown } | null)?.path === 'string')
+            addPage(
+              (route as { path: string }).path,
+              () => findJsonNode(config, [key, i, 'pages', j, 'path']),
+              root,
+              (route as { style?: unknown }).style,
+            );
         });
       });
     }
@@ -282,7 +335,9 @@ export class ProjectModel {
 
   private loadUnitFiles(base: string): Omit<UnitFiles, 'components'> {
     if (this.layout) {
-      const file = this.layout.unitExtensions.map((ext) => base + ext).find((candidate) => this.host.stat(candidate) === 'file');
+      const file = this.layout.unitExtensions
+        .map((ext) => base + ext)
+        .find((candidate) => this.host.stat(candidate) === 'file');
       return (file && this.loadFrameworkUnit(file)) || { base };
     }
     return {
@@ -330,21 +385,36 @@ export class ProjectModel {
    * components its template names (`components/<tag>/<tag>.vue`, `uni_modules/<plugin>/components/<tag>/<tag>.vue`,
    * and pages.json "easycom.custom" rules; uniapp.dcloud.net.cn/collocation/pages.html#easycom).
    */
-  private usingComponentsOf(using: unknown, configFile: string, files?: Omit<UnitFiles, 'components'>): Map<string, ComponentUnit> {
+  private usingComponentsOf(
+    using: unknown,
+    configFile: string,
+    files?: Omit<UnitFiles, 'components'>,
+  ): Map<string, ComponentUnit> {
     const result = new Map<string, ComponentUnit>();
     if (using && typeof using === 'object') {
       for (const [tag, target] of Object.entries(using as Record<string, unknown>)) {
         if (typeof target !== 'string' || target.startsWith('plugin://')) continue;
-        const unit = this.frameworkComponentAt(target.startsWith('.') ? this.resolveInRoot(configFile, target) : path.join(this.root, normaliseRoute(target)));
+        const unit = this.frameworkComponentAt(
+          target.startsWith('.')
+            ? this.resolveInRoot(configFile, target)
+            : path.join(this.root, normaliseRoute(target)),
+        );
         if (unit) result.set(tag, unit);
       }
     }
     if (!files) return result;
     for (const [local, entry] of files.script?.imports ?? []) {
-      if (!/^[A-Za-z]/.test(local) || entry.specifier.startsWith('@dcloudio/') || entry.specifier.startsWith('@tarojs/')) continue;
+      if (
+        !/^[A-Za-z]/.test(local) ||
+        entry.specifier.startsWith('@dcloudio/') ||
+        entry.specifier.startsWith('@tarojs/')
+      )
+        continue;
       if (this.framework === 'uni-app' && !/\.n?vue$/.test(entry.specifier)) continue;
       if (this.framework === 'taro' && !/^[A-Z]/.test(local)) continue;
-      const unit = this.moduleBasesOf(files.base, entry.specifier).map((base) => this.frameworkComponentAt(base)).find(Boolean);
+      const unit = this.moduleBasesOf(files.base, entry.specifier)
+        .map((base) => this.frameworkComponentAt(base))
+        .find(Boolean);
       if (!unit) continue;
       result.set(kebabCase(local), unit);
       result.set(local, unit);
@@ -373,12 +443,15 @@ export class ProjectModel {
 
   private findEasycomComponent(tag: string): ComponentUnit | undefined {
     if (!this.easycomRules) {
-      const custom = ((this.app as AppUnit | undefined)?.config?.value as { easycom?: { custom?: unknown } } | undefined)?.easycom?.custom;
+      const custom = (
+        (this.app as AppUnit | undefined)?.config?.value as { easycom?: { custom?: unknown } } | undefined
+      )?.easycom?.custom;
       this.easycomRules = [];
       if (custom && typeof custom === 'object') {
         for (const [pattern, target] of Object.entries(custom as Record<string, unknown>)) {
           try {
-            if (typeof target === 'string' && pattern.length < 200) this.easycomRules.push([new RegExp(pattern), target]);
+            if (typeof target === 'string' && pattern.length < 200)
+              this.easycomRules.push([new RegExp(pattern), target]);
           } catch {
             // An invalid pattern matches nothing, as in uni-app's compiler.
           }
@@ -390,10 +463,15 @@ export class ProjectModel {
       const match = pattern.exec(tag);
       if (!match) continue;
       const file = target.replace(/\$(\d)/g, (_all, n: string) => match[Number(n)] ?? '');
-      const unit = this.moduleBasesOf(path.join(this.root, 'pages.json'), file).map((base) => this.frameworkComponentAt(base)).find(Boolean);
+      const unit = this.moduleBasesOf(path.join(this.root, 'pages.json'), file)
+        .map((base) => this.frameworkComponentAt(base))
+        .find(Boolean);
       if (unit) return unit;
     }
-    const candidates = [path.join(this.root, 'components', tag, tag), ...(this.uniModules ?? []).map((plugin) => path.join(this.root, 'uni_modules', plugin, 'components', tag, tag))];
+    const candidates = [
+      path.join(this.root, 'components', tag, tag),
+      ...(this.uniModules ?? []).map((plugin) => path.join(this.root, 'uni_modules', plugin, 'components', tag, tag)),
+    ];
     for (const candidate of candidates) {
       const unit = this.frameworkComponentAt(candidate);
       if (unit) return unit;
@@ -407,7 +485,10 @@ export class ProjectModel {
     const known = this.componentCache.get(base);
     if (known !== undefined) return known ?? undefined;
     const extensions = this.layout?.unitExtensions ?? [];
-    const file = [...extensions.map((ext) => base + ext), ...extensions.map((ext) => path.join(base, `index${ext}`))].find((candidate) => this.host.stat(candidate) === 'file');
+    const file = [
+      ...extensions.map((ext) => base + ext),
+      ...extensions.map((ext) => path.join(base, `index${ext}`)),
+    ].find((candidate) => this.host.stat(candidate) === 'file');
     if (!file) {
       // A native component inside a framework project (uni-app's wxcomponents/).
       const native = this.component(base);
@@ -423,7 +504,12 @@ export class ProjectModel {
     this.componentCache.set(base, unit); // set before recursing: components may use each other
     unit.components = this.usingComponentsOf(undefined, file, files);
     const before = this.previous?.componentCache.get(base);
-    if (before && before.base === unit.base && sameFiles(before, unit) && sameComponents(before.components, unit.components)) {
+    if (
+      before &&
+      before.base === unit.base &&
+      sameFiles(before, unit) &&
+      sameComponents(before.components, unit.components)
+    ) {
       this.componentCache.set(base, before);
       return before;
     }
@@ -448,7 +534,11 @@ export class ProjectModel {
     if (!using || typeof using !== 'object') return bases;
     for (const [tag, target] of Object.entries(using as Record<string, unknown>)) {
       if (typeof target !== 'string' || target.startsWith('plugin://')) continue;
-      const base = target.startsWith('/') ? path.join(this.root, normaliseRoute(target)) : target.startsWith('.') ? this.resolveInRoot(jsonFile, target) : path.join(this.root, 'miniprogram_npm', normaliseRoute(target));
+      const base = target.startsWith('/')
+        ? path.join(this.root, normaliseRoute(target))
+        : target.startsWith('.')
+          ? this.resolveInRoot(jsonFile, target)
+          : path.join(this.root, 'miniprogram_npm', normaliseRoute(target));
       bases.push([tag, base.replace(/\.(wxml|js|ts|json)$/, '')]);
     }
     return bases;
@@ -458,7 +548,8 @@ export class ProjectModel {
     const known = this.componentCache.get(base);
     if (known !== undefined) return known ?? undefined;
     let resolvedBase = base;
-    if (this.host.stat(`${base}.wxml`) !== 'file' && this.host.stat(path.join(base, 'index.wxml')) === 'file') resolvedBase = path.join(base, 'index');
+    if (this.host.stat(`${base}.wxml`) !== 'file' && this.host.stat(path.join(base, 'index.wxml')) === 'file')
+      resolvedBase = path.join(base, 'index');
     if (this.host.stat(`${resolvedBase}.wxml`) !== 'file') {
       this.componentCache.set(base, null);
       return undefined;
@@ -467,7 +558,12 @@ export class ProjectModel {
     this.componentCache.set(base, unit); // set before recursing: components may use each other
     unit.components = this.usingComponents(unit.json, `${resolvedBase}.json`);
     const before = this.previous?.componentCache.get(base);
-    if (before && before.base === unit.base && sameFiles(before, unit) && sameComponents(before.components, unit.components)) {
+    if (
+      before &&
+      before.base === unit.base &&
+      sameFiles(before, unit) &&
+      sameComponents(before.components, unit.components)
+    ) {
       this.componentCache.set(base, before);
       return before;
     }
@@ -509,11 +605,13 @@ export class ProjectModel {
       const aliased = this.applyResolveAlias(specifier);
       if (aliased !== undefined) candidates.push(path.join(this.root, normaliseRoute(aliased)));
       // uni-app and Taro projects import from the source root as `@/…` (their default alias).
-      if (this.layout && /^~?@\//.test(specifier)) candidates.push(path.join(this.root, normaliseRoute(specifier.replace(/^~?@\//, ''))));
+      if (this.layout && /^~?@\//.test(specifier))
+        candidates.push(path.join(this.root, normaliseRoute(specifier.replace(/^~?@\//, ''))));
       if (specifier.startsWith('/')) candidates.push(path.join(this.root, normaliseRoute(specifier)));
       else {
         candidates.push(this.resolveInRoot(fromFile, specifier));
-        if (!specifier.startsWith('.')) candidates.push(path.join(this.root, 'miniprogram_npm', normaliseRoute(specifier)));
+        if (!specifier.startsWith('.'))
+          candidates.push(path.join(this.root, 'miniprogram_npm', normaliseRoute(specifier)));
       }
       bases = candidates.map((base) => base.replace(/\.(js|ts|jsx|tsx)$/, ''));
       if (this.moduleBases.size > 100_000) this.moduleBases.clear(); // a bound, far above any real project
@@ -533,7 +631,8 @@ export class ProjectModel {
       const rules: [string, string][] = [];
       if (value && typeof value === 'object') {
         for (const [from, to] of Object.entries(value as Record<string, unknown>)) {
-          if (typeof to === 'string' && from.endsWith('/*') && to.endsWith('/*')) rules.push([from.slice(0, -1), to.slice(0, -1)]);
+          if (typeof to === 'string' && from.endsWith('/*') && to.endsWith('/*'))
+            rules.push([from.slice(0, -1), to.slice(0, -1)]);
         }
       }
       rules.sort((a, b) => b[0].length - a[0].length);

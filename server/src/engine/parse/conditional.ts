@@ -7,7 +7,8 @@
  * `#ifdef\b([^\n]*?)(?:\*\/|-->)?[ \t]*$` backtracks over every space of a long line and took 100 s on one
  * line of 400,000 spaces after a directive.
  */
-const OTHER_PLATFORMS = /^(H5|WEB|APP|APP-PLUS|APP-PLUS-NVUE|APP-NVUE|APP-ANDROID|APP-IOS|APP-HARMONY|MP-ALIPAY|MP-BAIDU|MP-TOUTIAO|MP-LARK|MP-QQ|MP-KUAISHOU|MP-JD|MP-360|MP-XHS|MP-HARMONY|QUICKAPP-WEBVIEW|QUICKAPP-WEBVIEW-UNION|QUICKAPP-WEBVIEW-HUAWEI)$/i;
+const OTHER_PLATFORMS =
+  /^(H5|WEB|APP|APP-PLUS|APP-PLUS-NVUE|APP-NVUE|APP-ANDROID|APP-IOS|APP-HARMONY|MP-ALIPAY|MP-BAIDU|MP-TOUTIAO|MP-LARK|MP-QQ|MP-KUAISHOU|MP-JD|MP-360|MP-XHS|MP-HARMONY|QUICKAPP-WEBVIEW|QUICKAPP-WEBVIEW-UNION|QUICKAPP-WEBVIEW-HUAWEI)$/i;
 const WECHAT = /^(MP-WEIXIN|MP)$/i;
 
 const OPENERS = ['//', '/*', '<!--'];
@@ -16,7 +17,10 @@ const CLOSERS = ['*/', '-->'];
 type Keyword = (typeof KEYWORDS)[number];
 
 function evaluate(condition: string): boolean | undefined {
-  const names = condition.split('||').map((n) => n.trim()).filter(Boolean);
+  const names = condition
+    .split('||')
+    .map((n) => n.trim())
+    .filter(Boolean);
   if (names.some((n) => WECHAT.test(n))) return true;
   if (names.length && names.every((n) => OTHER_PLATFORMS.test(n))) return false;
   return undefined;

@@ -20,7 +20,12 @@ export function parseJsonc(content: string): JsoncDocument {
     value = tree ? jsonc.getNodeValue(tree) : undefined;
   } catch {
     // jsonc-parser recurses per nesting level: absurdly deep input overflows the stack. Treat it as unreadable.
-    return { text: content, value: undefined, tree: undefined, errors: [{ offset: 0, length: 0, message: 'NestingTooDeep' }] };
+    return {
+      text: content,
+      value: undefined,
+      tree: undefined,
+      errors: [{ offset: 0, length: 0, message: 'NestingTooDeep' }],
+    };
   }
   return {
     text: content,

@@ -1,7 +1,14 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- TypeScript's own import form for a CommonJS module
 import ts = require('typescript');
 import type { WxmlAttribute, WxmlDocument, WxmlElement, WxmlNode } from './wxml';
-import { DefinitionTools, ScriptDefinition, ScriptFacts, ScriptFunction, parseScriptWith, propertyName } from './script';
+import {
+  DefinitionTools,
+  ScriptDefinition,
+  ScriptFacts,
+  ScriptFunction,
+  parseScriptWith,
+  propertyName,
+} from './script';
 import { appendChild, handlerName, kebabCase, miniProgramEvent, newAttribute, newElement } from './template-builder';
 
 /**
@@ -24,7 +31,8 @@ export interface TaroModule {
 const MAX_DEPTH = 256;
 const LIFECYCLE_HOOKS = new Set(['useLaunch', 'useLoad', 'useDidShow', 'useReady', 'useEffect', 'useLayoutEffect']);
 /** Wrappers that return the function they are given (or call it on the same tick): its handler is that function. */
-const FUNCTION_WRAPPERS = /^(useCallback|useMemoizedFn|usePersistFn|useEvent|useThrottleFn|useDebounceFn|throttle|debounce|_\.throttle|_\.debounce)$/;
+const FUNCTION_WRAPPERS =
+  /^(useCallback|useMemoizedFn|usePersistFn|useEvent|useThrottleFn|useDebounceFn|throttle|debounce|_\.throttle|_\.debounce)$/;
 
 export function parseTaro(file: string, content: string): TaroModule {
   let template: WxmlDocument | undefined;
@@ -40,8 +48,16 @@ export function parseTaro(file: string, content: string): TaroModule {
   return { file, template, script };
 }
 
-function isFunctionLike(node: ts.Node | undefined): node is ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration {
-  return !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node));
+function isFunctionLike(
+  node: ts.Node | undefined,
+): node is ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration {
+  return (
+    !!node &&
+    (ts.isArrowFunction(node) ||
+      ts.isFunctionExpression(node) ||
+      ts.isFunctionDeclaration(node) ||
+      ts.isMethodDeclaration(node))
+  );
 }
 
 function containsJsx(node: ts.Node): boolean {
@@ -60,12 +76,17 @@ function findComponent(source: ts.SourceFile): ts.ClassLikeDeclaration | ts.Func
   const byName = new Map<string, ts.ClassLikeDeclaration | ts.FunctionLikeDeclaration>();
   const candidates: (ts.ClassLikeDeclaration | ts.FunctionLikeDeclaration)[] = [];
   let exported: ts.ClassLikeDeclaration | ts.FunctionLikeDeclaration | undefined;
-  const consider = (node: ts.ClassLikeDeclaration | ts.FunctionLikeDeclaration, name: string | undefined, isDefault: boolean) => {
+  const consider = (
+    node: ts.ClassLikeDeclaration | ts.FunctionLikeDeclaration,
+    name: string | undefined,
+    isDefault: boolean,
+  ) => {
     if (name) byName.set(name, node);
     candidates.push(node);
     if (isDefault) exported = node;
   };
-  const isDefaultExport = (node: ts.Node) => ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+  const isDefaultExport = (node: ts.Node) =>
+    ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
   let defaultExpression: ts.Expression | undefined;
   for (const statement of source.statements) {
     if (ts.isClassDeclaration(statement)) consider(statement, statement.name?.text, isDefaultExport(statement));
@@ -85,16 +106,23 @@ function findComponent(source: ts.SourceFile): ts.ClassLikeDeclaration | ts.Func
   }
   if (exported) return exported;
   // No recognisable default export: the first class with a render method, or function returning JSX.
-  return candidates.find((c) => (ts.isClassLike(c) ? c.members.some((m) => m.name && propertyName(m.name) === 'render') : !!c.body && containsJsx(c.body)));
+  return candidates.find((c) =>
+    ts.isClassLike(c)
+      ? c.members.some((m) => m.name && propertyName(m.name) === 'render')
+      : !!c.body && containsJsx(c.body),
+  );
 }
 
 /** `memo(Index)`, `observer(() => …)`, `connect(a, b)(Index)`, `(Index as FC)`: what the wrappers wrap. */
 function unwrapWrappers(expression: ts.Expression): ts.Expression | undefined {
   let current: ts.Expression = expression;
   for (let depth = 0; depth < 8; depth++) {
-    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
+    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current))
+      current = current.expression;
     else if (ts.isCallExpression(current)) {
-      const argument = [...current.arguments].reverse().find((a) => isFunctionLike(a) || ts.isIdentifier(a) || ts.isClassExpression(a) || ts.isCallExpression(a));
+      const argument = [...current.arguments]
+        .reverse()
+        .find((a) => isFunctionLike(a) || ts.isIdentifier(a) || ts.isClassExpression(a) || ts.isCallExpression(a));
       if (!argument) return undefined;
       current = argument;
     } else return current;
@@ -130,7 +158,8 @@ function defineTaroComponent(tools: DefinitionTools): { definition?: ScriptDefin
     const body = component.body;
     bodyStatements = ts.isBlock(body) ? body.statements : [];
     for (const statement of bodyStatements) {
-      if (ts.isFunctionDeclaration(statement) && statement.name) add(tools.describe(statement.name.text, statement, statement.name, statement));
+      if (ts.isFunctionDeclaration(statement) && statement.name)
+        add(tools.describe(statement.name.text, statement, statement.name, statement));
       else if (ts.isVariableStatement(statement)) {
         for (const decl of statement.declarationList.declarations) {
           const fn = decl.initializer && functionIn(decl.initializer, source);
@@ -140,15 +169,19 @@ function defineTaroComponent(tools: DefinitionTools): { definition?: ScriptDefin
         const call = statement.expression;
         const hook = ts.isIdentifier(call.expression) ? call.expression.text : undefined;
         const fn = call.arguments.at(0);
-        if (hook && LIFECYCLE_HOOKS.has(hook) && fn && isFunctionLike(fn)) add(tools.describe(hook, statement, call.expression, fn));
+        if (hook && LIFECYCLE_HOOKS.has(hook) && fn && isFunctionLike(fn))
+          add(tools.describe(hook, statement, call.expression, fn));
       }
     }
     // The body runs on every render, first of all when the page loads. Custom hooks it calls (`useUpload()`)
     // mostly hand back functions for handlers to call: they are not followed from the render.
-    const render = facts.functions.get(component.name && ts.isIdentifier(component.name) ? component.name.text : '') ?? tools.describe('render', component, component.name ?? component, component);
+    const render =
+      facts.functions.get(component.name && ts.isIdentifier(component.name) ? component.name.text : '') ??
+      tools.describe('render', component, component.name ?? component, component);
     const later = laterFunctions(body, source);
     const runsAtRender = (call: ScriptFunction['calls'][number]) =>
-      !(call.kind === 'local' && /^use[A-Z]/.test(call.name) && !LIFECYCLE_HOOKS.has(call.name)) && !later.some(([start, end]) => call.site.start >= start && call.site.end <= end);
+      !(call.kind === 'local' && /^use[A-Z]/.test(call.name) && !LIFECYCLE_HOOKS.has(call.name)) &&
+      !later.some(([start, end]) => call.site.start >= start && call.site.end <= end);
     add({ ...render, name: 'render', calls: render.calls.filter(runsAtRender) });
   }
 
@@ -163,17 +196,31 @@ function defineTaroComponent(tools: DefinitionTools): { definition?: ScriptDefin
   // A member's calls exclude those of members written inside it (handlers inside the render body).
   const spans = [...members.values()];
   for (const fn of spans) {
-    const nested = spans.filter((other) => other !== fn && other.start >= fn.start && other.end <= fn.end && (other.start > fn.start || other.end < fn.end));
-    if (nested.length) fn.calls = fn.calls.filter((call) => !nested.some((inner) => call.site.start >= inner.start && call.site.end <= inner.end));
+    const nested = spans.filter(
+      (other) =>
+        other !== fn &&
+        other.start >= fn.start &&
+        other.end <= fn.end &&
+        (other.start > fn.start || other.end < fn.end),
+    );
+    if (nested.length)
+      fn.calls = fn.calls.filter(
+        (call) => !nested.some((inner) => call.site.start >= inner.start && call.site.end <= inner.end),
+      );
   }
   // Inner functions answer plain calls too (`save()` inside another handler), when no module function has the name.
-  for (const [name, fn] of members) if (!facts.functions.has(name) && /^[A-Za-z_$][\w$]*$/.test(name)) facts.functions.set(name, fn);
+  for (const [name, fn] of members)
+    if (!facts.functions.has(name) && /^[A-Za-z_$][\w$]*$/.test(name)) facts.functions.set(name, fn);
   const renderMember = members.get('render');
-  if (renderMember && component && !ts.isClassLike(component) && component.name && ts.isIdentifier(component.name)) facts.functions.set(component.name.text, renderMember);
+  if (renderMember && component && !ts.isClassLike(component) && component.name && ts.isIdentifier(component.name))
+    facts.functions.set(component.name.text, renderMember);
 
   if (!component && !members.size) return { template };
   const start = objectNode.getStart(source);
-  return { definition: { kind, object: { start, end: objectNode.end, properties: [] }, members, callStart: start }, template };
+  return {
+    definition: { kind, object: { start, end: objectNode.end, properties: [] }, members, callStart: start },
+    template,
+  };
 }
 
 /** Hooks that call the function they are given while rendering (the others keep it for later, like useCallback). */
@@ -189,9 +236,15 @@ function laterFunctions(body: ts.Node, source: ts.SourceFile): [number, number][
   const visit = (node: ts.Node, parent: ts.Node | undefined, depth: number): void => {
     if (depth > 500) return;
     if (isFunctionLike(node) && parent) {
-      const callee = ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) ? parent.expression : undefined;
+      const callee =
+        ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) ? parent.expression : undefined;
       const calleeName = callee && ts.isIdentifier(callee) ? callee.text : undefined;
-      const kept = !callee || (calleeName !== undefined && /^use[A-Z]/.test(calleeName) && !LIFECYCLE_HOOKS.has(calleeName) && !RENDER_TIME_HOOKS.has(calleeName));
+      const kept =
+        !callee ||
+        (calleeName !== undefined &&
+          /^use[A-Z]/.test(calleeName) &&
+          !LIFECYCLE_HOOKS.has(calleeName) &&
+          !RENDER_TIME_HOOKS.has(calleeName));
       if (kept) {
         ranges.push([node.getStart(source), node.end]);
         return;
@@ -238,53 +291,116 @@ function buildTemplate(tools: DefinitionTools, inline: InlineHandler): WxmlDocum
       for (const child of node.children) visitJsx(child, holder, depth + 1);
     } else if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node)) {
       const opening = ts.isJsxElement(node) ? node.openingElement : node;
-      const element = newElement(tagName(opening.tagName, source), node.getStart(source), opening.end, node.end, ts.isJsxSelfClosingElement(node), holder);
+      const element = newElement(
+        tagName(opening.tagName, source),
+        node.getStart(source),
+        opening.end,
+        node.end,
+        ts.isJsxSelfClosingElement(node),
+        holder,
+      );
       element.attributes = attributesOf(opening.attributes, inline, source);
       appendChild(holder, roots, element);
       if (ts.isJsxElement(node)) for (const child of node.children) visitJsx(child, element, depth + 1);
     } else if (ts.isJsxText(node)) {
-      if (/\S/.test(node.text)) appendChild(holder, roots, { kind: 'text', text: node.text, start: node.getStart(source), end: node.end, parent: holder });
+      if (/\S/.test(node.text))
+        appendChild(holder, roots, {
+          kind: 'text',
+          text: node.text,
+          start: node.getStart(source),
+          end: node.end,
+          parent: holder,
+        });
     } else if (ts.isJsxExpression(node) && node.expression) {
       visitExpression(node.expression, holder, depth + 1, node);
     }
   };
   /** `{cond && <X/>}` and `{cond ? <A/> : <B/>}` gate their elements (wx:if / wx:else); `{list.map(…)}` repeats them (wx:for). */
-  const visitExpression = (expression: ts.Expression, parent: WxmlElement | undefined, depth: number, holderNode: ts.Node): void => {
+  const visitExpression = (
+    expression: ts.Expression,
+    parent: WxmlElement | undefined,
+    depth: number,
+    holderNode: ts.Node,
+  ): void => {
     if (depth > MAX_DEPTH * 2) return;
-    if (ts.isParenthesizedExpression(expression)) return visitExpression(expression.expression, parent, depth + 1, holderNode);
-    if (ts.isJsxElement(expression) || ts.isJsxSelfClosingElement(expression) || ts.isJsxFragment(expression)) return visitJsx(expression, parent, depth + 1);
-    if (ts.isBinaryExpression(expression) && (expression.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || expression.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
-      const condition = expression.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? expression.left.getText(source) : `!(${expression.left.getText(source)})`;
+    if (ts.isParenthesizedExpression(expression))
+      return visitExpression(expression.expression, parent, depth + 1, holderNode);
+    if (ts.isJsxElement(expression) || ts.isJsxSelfClosingElement(expression) || ts.isJsxFragment(expression))
+      return visitJsx(expression, parent, depth + 1);
+    if (
+      ts.isBinaryExpression(expression) &&
+      (expression.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+        expression.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+    ) {
+      const condition =
+        expression.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken
+          ? expression.left.getText(source)
+          : `!(${expression.left.getText(source)})`;
       const block = gate(parent, holderNode, 'wx:if', condition, expression.left);
       return visitExpression(expression.right, block, depth + 1, expression.right);
     }
     if (ts.isConditionalExpression(expression)) {
-      const whenTrue = gate(parent, expression.whenTrue, 'wx:if', expression.condition.getText(source), expression.condition);
+      const whenTrue = gate(
+        parent,
+        expression.whenTrue,
+        'wx:if',
+        expression.condition.getText(source),
+        expression.condition,
+      );
       visitExpression(expression.whenTrue, whenTrue, depth + 1, expression.whenTrue);
       const whenFalse = gate(parent, expression.whenFalse, 'wx:else', '', undefined);
       return visitExpression(expression.whenFalse, whenFalse, depth + 1, expression.whenFalse);
     }
-    if (ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression) && expression.expression.name.text === 'map') {
+    if (
+      ts.isCallExpression(expression) &&
+      ts.isPropertyAccessExpression(expression.expression) &&
+      expression.expression.name.text === 'map'
+    ) {
       const fn = expression.arguments.at(0);
-      const block = gate(parent, expression, 'wx:for', expression.expression.expression.getText(source), expression.expression.expression);
+      const block = gate(
+        parent,
+        expression,
+        'wx:for',
+        expression.expression.expression.getText(source),
+        expression.expression.expression,
+      );
       if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
-        if (ts.isBlock(fn.body)) fn.body.statements.forEach((s) => ts.isReturnStatement(s) && s.expression && visitExpression(s.expression, block, depth + 1, s));
+        if (ts.isBlock(fn.body))
+          fn.body.statements.forEach(
+            (s) => ts.isReturnStatement(s) && s.expression && visitExpression(s.expression, block, depth + 1, s),
+          );
         else visitExpression(fn.body, block, depth + 1, fn.body);
       }
       return;
     }
     if (containsJsx(expression)) {
-      ts.forEachChild(expression, (child) => (ts.isExpression(child) ? visitExpression(child, parent, depth + 1, child) : undefined));
+      ts.forEachChild(expression, (child) =>
+        ts.isExpression(child) ? visitExpression(child, parent, depth + 1, child) : undefined,
+      );
       return;
     }
-    appendChild(parent, roots, { kind: 'text', text: `{{${expression.getText(source)}}}`, start: expression.getStart(source), end: expression.end, parent });
+    appendChild(parent, roots, {
+      kind: 'text',
+      text: `{{${expression.getText(source)}}}`,
+      start: expression.getStart(source),
+      end: expression.end,
+      parent,
+    });
   };
-  const gate = (parent: WxmlElement | undefined, node: ts.Node, name: string, condition: string, conditionNode: ts.Node | undefined): WxmlElement => {
+  const gate = (
+    parent: WxmlElement | undefined,
+    node: ts.Node,
+    name: string,
+    condition: string,
+    conditionNode: ts.Node | undefined,
+  ): WxmlElement => {
     const start = node.getStart(source);
     const block = newElement('block', start, start, node.end, false, parent);
     const valueStart = conditionNode ? conditionNode.getStart(source) : start;
     const valueEnd = conditionNode ? conditionNode.end : start;
-    block.attributes = [newAttribute(name, condition ? `{{${condition}}}` : '', valueStart, valueEnd, valueStart, valueEnd)];
+    block.attributes = [
+      newAttribute(name, condition ? `{{${condition}}}` : '', valueStart, valueEnd, valueStart, valueEnd),
+    ];
     appendChild(parent, roots, block);
     return block;
   };
@@ -294,7 +410,11 @@ function buildTemplate(tools: DefinitionTools, inline: InlineHandler): WxmlDocum
 
 /** `View` -> `view`, `ScrollView` -> `scroll-view`, `Taro.Button` -> `button`; lower-case tags stay. */
 function tagName(name: ts.JsxTagNameExpression, source: ts.SourceFile): string {
-  const raw = ts.isPropertyAccessExpression(name) ? name.name.text : ts.isIdentifier(name) ? name.text : name.getText(source);
+  const raw = ts.isPropertyAccessExpression(name)
+    ? name.name.text
+    : ts.isIdentifier(name)
+      ? name.text
+      : name.getText(source);
   return /^[A-Z]/.test(raw) ? kebabCase(raw) : raw;
 }
 
@@ -318,10 +438,19 @@ function attributesOf(attributes: ts.JsxAttributes, inline: InlineHandler, sourc
       if (expression) {
         // `onClick={save}` names its handler; an inline function (`() => save(1)`) is a handler of its own.
         const fn = ts.isArrowFunction(expression) || ts.isFunctionExpression(expression) ? expression : undefined;
-        handler = fn ? inline(attribute, fn) : handlerName(expression.getText(source)) ?? '';
+        handler = fn ? inline(attribute, fn) : (handlerName(expression.getText(source)) ?? '');
       }
       const valueStart = expression ? expression.getStart(source) : end;
-      result.push(newAttribute(`${prefix}${miniProgramEvent(event[2])}`, handler, start, end, valueStart, expression ? expression.end : end));
+      result.push(
+        newAttribute(
+          `${prefix}${miniProgramEvent(event[2])}`,
+          handler,
+          start,
+          end,
+          valueStart,
+          expression ? expression.end : end,
+        ),
+      );
       continue;
     }
     const name = raw === 'className' ? 'class' : kebabCase(raw);
@@ -329,12 +458,25 @@ function attributesOf(attributes: ts.JsxAttributes, inline: InlineHandler, sourc
       result.push(newAttribute(name, '', start, end));
       continue;
     }
-    const literal = ts.isStringLiteral(init) ? init : expression && (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) ? expression : undefined;
+    const literal = ts.isStringLiteral(init)
+      ? init
+      : expression && (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression))
+        ? expression
+        : undefined;
     if (literal) {
       const valueStart = literal.getStart(source) + 1;
       result.push(newAttribute(name, literal.text, start, end, valueStart, valueStart + literal.text.length));
     } else if (expression) {
-      result.push(newAttribute(name, `{{${expression.getText(source)}}}`, start, end, expression.getStart(source), expression.end));
+      result.push(
+        newAttribute(
+          name,
+          `{{${expression.getText(source)}}}`,
+          start,
+          end,
+          expression.getStart(source),
+          expression.end,
+        ),
+      );
     }
   }
   return result;

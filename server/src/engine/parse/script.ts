@@ -97,7 +97,9 @@ interface VisitContext extends CallContext {
 
 /** The context without a pending deferral; the same object when there is none (most nodes: no copy). */
 function settled(context: VisitContext): VisitContext {
-  return context.deferAs === undefined && context.optionsOf === undefined && context.pending === undefined ? context : { ...context, deferAs: undefined, optionsOf: undefined, pending: undefined };
+  return context.deferAs === undefined && context.optionsOf === undefined && context.pending === undefined
+    ? context
+    : { ...context, deferAs: undefined, optionsOf: undefined, pending: undefined };
 }
 
 const NO_GUARDS: readonly Guard[] = Object.freeze([]);
@@ -132,7 +134,14 @@ function invokedWhereWritten(ancestors: readonly ts.Node[]): boolean {
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const parent = ancestors[i];
     if (syntax.isCallExpression(parent) || syntax.isNewExpression(parent)) return true;
-    if (!(syntax.isParenthesizedExpression(parent) || syntax.isPrefixUnaryExpression(parent) || syntax.isObjectLiteralExpression(parent) || syntax.isPropertyAssignment(parent) || syntax.isVoidExpression(parent))) return false;
+    if (!(
+      syntax.isParenthesizedExpression(parent) ||
+      syntax.isPrefixUnaryExpression(parent) ||
+      syntax.isObjectLiteralExpression(parent) ||
+      syntax.isPropertyAssignment(parent) ||
+      syntax.isVoidExpression(parent)
+    ))
+      return false;
   }
   return false;
 }
@@ -146,7 +155,11 @@ function dataWritesOf(object: ts.ObjectLiteralExpression): DataWrites {
   const fields = new Map<string, boolean | undefined>();
   let open = false;
   for (const prop of object.properties) {
-    const name = syntax.isShorthandPropertyAssignment(prop) ? prop.name.text : prop.name ? propertyName(prop.name) : undefined;
+    const name = syntax.isShorthandPropertyAssignment(prop)
+      ? prop.name.text
+      : prop.name
+        ? propertyName(prop.name)
+        : undefined;
     if (!name) {
       open = true;
       continue;
@@ -179,11 +192,29 @@ function literalTruthiness(value: ts.Expression): boolean | undefined {
 }
 
 function isShortCircuit(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+  return (
+    kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+    kind === ts.SyntaxKind.BarBarToken ||
+    kind === ts.SyntaxKind.QuestionQuestionToken
+  );
 }
 
 /** Array and function methods that call their callback before returning. */
-const SYNCHRONOUS_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'reduceRight', 'flatMap', 'sort', 'call', 'apply']);
+const SYNCHRONOUS_CALLBACK_METHODS = new Set([
+  'forEach',
+  'map',
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'reduce',
+  'reduceRight',
+  'flatMap',
+  'sort',
+  'call',
+  'apply',
+]);
 
 /** The 16 possible contexts, shared by every call site (tens of thousands in a large project; they are never mutated). */
 const CALL_CONTEXTS: readonly CallContext[] = Array.from({ length: 16 }, (_, bits) =>
@@ -331,7 +362,11 @@ function changeRange(before: string, after: string): ts.TextChangeRange {
   let start = 0;
   while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
-  while (tail < limit - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  while (
+    tail < limit - start &&
+    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  )
+    tail++;
   return ts.createTextChangeRange(ts.createTextSpan(start, before.length - tail - start), after.length - tail - start);
 }
 
@@ -345,7 +380,8 @@ function syntaxTree(file: string, text: string, kind: ts.ScriptKind): ts.SourceF
         const change = changeRange(previous.text, text);
         // Re-using a tree costs more than parsing afresh when most of the text is new: replacing 400 KB of
         // calls with 400 KB of other calls took 2.7 s incrementally, 0.7 s from scratch.
-        if (Math.max(change.span.length, change.newLength) * 2 < text.length) source = ts.updateSourceFile(previous, text, change);
+        if (Math.max(change.span.length, change.newLength) * 2 < text.length)
+          source = ts.updateSourceFile(previous, text, change);
       }
     } catch {
       source = undefined; // the incremental parser gave up: parse from scratch below
@@ -353,7 +389,13 @@ function syntaxTree(file: string, text: string, kind: ts.ScriptKind): ts.SourceF
   }
   // JSDoc is never read (no types, no tags): not parsing it makes a cold parse ~8% faster. Incremental
   // updates keep the mode of the tree they start from.
-  source ??= ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
+  source ??= ts.createSourceFile(
+    file,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    kind,
+  );
   recentTrees.delete(file);
   if (text.length > MAX_KEPT_TREE_CHARS) return source; // a tree of a huge file is not worth its memory
   recentTrees.set(file, source);
@@ -380,7 +422,12 @@ export interface DefinitionTools {
   source: ts.SourceFile;
   facts: ScriptFacts;
   /** Facts of one function, or of statements that run together (a `<script setup>` body). */
-  describe(name: string, whole: ts.Node, nameNode: ts.Node, body: ts.FunctionLikeDeclaration | readonly ts.Node[]): ScriptFunction;
+  describe(
+    name: string,
+    whole: ts.Node,
+    nameNode: ts.Node,
+    body: ts.FunctionLikeDeclaration | readonly ts.Node[],
+  ): ScriptFunction;
   /** A definition read from an options object, as for Page({…}) / Component({…}). */
   fromObject(kind: DefinitionKind, object: ts.ObjectLiteralExpression, startNode: ts.Node): ScriptDefinition;
   /** The object literal an expression stands for (through a wrapper call such as defineComponent, or a const). */
@@ -407,7 +454,17 @@ export function parseScriptWith(file: string, content: string, options?: ScriptO
       imports: new Map(),
       exports: new Map(),
       syntaxErrorCount: 1,
-      problems: [{ file, start: 0, end: 0, message: text(`${name} is nested too deeply to analyse; mp-privacy skipped it.`, `${name} 嵌套层级过深，无法分析，mp-privacy 已跳过。`) }],
+      problems: [
+        {
+          file,
+          start: 0,
+          end: 0,
+          message: text(
+            `${name} is nested too deeply to analyse; mp-privacy skipped it.`,
+            `${name} 嵌套层级过深，无法分析，mp-privacy 已跳过。`,
+          ),
+        },
+      ],
     };
   }
 }
@@ -449,7 +506,8 @@ function extractFacts(file: string, content: string, options?: ScriptOptions): S
       source,
       facts,
       describe: (name, whole, nameNode, body) => extractor.describe(name, whole, nameNode, body),
-      fromObject: (definitionKind, object, startNode) => buildDefinition(definitionKind, startNode, object, source, extractor),
+      fromObject: (definitionKind, object, startNode) =>
+        buildDefinition(definitionKind, startNode, object, source, extractor),
       objectOf: (expression) => definitionObject(expression, source),
     });
   }
@@ -503,7 +561,10 @@ function collectImports(statement: ts.Statement, imports: Map<string, ModuleImpo
     else if (syntax.isObjectBindingPattern(decl.name)) {
       for (const element of decl.name.elements) {
         if (!syntax.isIdentifier(element.name)) continue;
-        const imported = element.propertyName && syntax.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+        const imported =
+          element.propertyName && syntax.isIdentifier(element.propertyName)
+            ? element.propertyName.text
+            : element.name.text;
         imports.set(element.name.text, { specifier, imported });
       }
     }
@@ -514,16 +575,25 @@ function collectImports(statement: ts.Statement, imports: Map<string, ModuleImpo
  * Instances made with `new`: of an imported class, the instance becomes another name for the import (its
  * methods resolve to the module's exports); of a local class, calls go to `Class.method`.
  */
-function collectInstances(source: ts.SourceFile, imports: Map<string, ModuleImport>, instances: Map<string, string>): void {
+function collectInstances(
+  source: ts.SourceFile,
+  imports: Map<string, ModuleImport>,
+  instances: Map<string, string>,
+): void {
   if (!/\bnew\b/.test(source.text)) return; // most pages make no instances: skip the walk over every node
   const visit = (node: ts.Node, depth = 0): void => {
     if (depth > MAX_SYNTAX_DEPTH) return;
     let target: ts.Node | undefined;
     let created: ts.Expression | undefined;
     if (syntax.isVariableDeclaration(node)) [target, created] = [node.name, node.initializer];
-    else if (syntax.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) [target, created] = [node.left, node.right];
+    else if (syntax.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)
+      [target, created] = [node.left, node.right];
     if (target && created && syntax.isNewExpression(created) && syntax.isIdentifier(created.expression)) {
-      const name = syntax.isIdentifier(target) ? target.text : syntax.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword ? target.name.text : undefined;
+      const name = syntax.isIdentifier(target)
+        ? target.text
+        : syntax.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword
+          ? target.name.text
+          : undefined;
       const className = created.expression.text;
       const imported = imports.get(className);
       if (name && imported) imports.set(name, { specifier: imported.specifier, imported: '*' });
@@ -535,7 +605,9 @@ function collectInstances(source: ts.SourceFile, imports: Map<string, ModuleImpo
 }
 
 function isGetAppCall(node: ts.Node | undefined): boolean {
-  return !!node && syntax.isCallExpression(node) && syntax.isIdentifier(node.expression) && node.expression.text === 'getApp';
+  return (
+    !!node && syntax.isCallExpression(node) && syntax.isIdentifier(node.expression) && node.expression.text === 'getApp'
+  );
 }
 
 function collectAppAlias(statement: ts.Statement, aliases: Set<string>): void {
@@ -553,20 +625,38 @@ function isNodeList(value: FunctionNode | readonly ts.Node[]): value is readonly
 
 function functionOf(node: ts.Node | undefined): FunctionNode | undefined {
   if (!node) return undefined;
-  if (syntax.isFunctionExpression(node) || syntax.isArrowFunction(node) || syntax.isFunctionDeclaration(node) || syntax.isMethodDeclaration(node)) {
+  if (
+    syntax.isFunctionExpression(node) ||
+    syntax.isArrowFunction(node) ||
+    syntax.isFunctionDeclaration(node) ||
+    syntax.isMethodDeclaration(node)
+  ) {
     return node;
   }
   return undefined;
 }
 
 /** Methods of an object literal, as `Owner.method` functions (SDKs keep helpers in `var Utils = { … }`). */
-function collectObjectMethods(owner: string, object: ts.ObjectLiteralExpression, extractor: CallExtractor, facts: ScriptFacts): void {
+function collectObjectMethods(
+  owner: string,
+  object: ts.ObjectLiteralExpression,
+  extractor: CallExtractor,
+  facts: ScriptFacts,
+): void {
   for (const prop of object.properties) {
     const name = prop.name && propertyName(prop.name);
-    const fn = syntax.isMethodDeclaration(prop) ? prop : syntax.isPropertyAssignment(prop) ? functionOf(prop.initializer) : undefined;
-    if (name && fn) facts.functions.set(`${owner}.${name}`, extractor.describe(`${owner}.${name}`, prop, prop.name, fn));
+    const fn = syntax.isMethodDeclaration(prop)
+      ? prop
+      : syntax.isPropertyAssignment(prop)
+        ? functionOf(prop.initializer)
+        : undefined;
+    if (name && fn)
+      facts.functions.set(`${owner}.${name}`, extractor.describe(`${owner}.${name}`, prop, prop.name, fn));
     else if (name && syntax.isPropertyAssignment(prop) && wrapsPlatformApi(prop.initializer, extractor)) {
-      facts.functions.set(`${owner}.${name}`, extractor.describeWrapper(`${owner}.${name}`, prop, prop.name, prop.initializer));
+      facts.functions.set(
+        `${owner}.${name}`,
+        extractor.describeWrapper(`${owner}.${name}`, prop, prop.name, prop.initializer),
+      );
     }
   }
 }
@@ -578,30 +668,50 @@ function collectObjectMethods(owner: string, object: ts.ObjectLiteralExpression,
 function wrapsPlatformApi(value: ts.Expression, extractor: CallExtractor, depth = 0): boolean {
   if (extractor.platformReference(value)) return true;
   if (depth > 2) return false;
-  if (syntax.isParenthesizedExpression(value) || syntax.isAsExpression(value)) return wrapsPlatformApi(value.expression, extractor, depth + 1);
+  if (syntax.isParenthesizedExpression(value) || syntax.isAsExpression(value))
+    return wrapsPlatformApi(value.expression, extractor, depth + 1);
   return syntax.isCallExpression(value) && value.arguments.some((arg) => wrapsPlatformApi(arg, extractor, depth + 1));
 }
 
 function collectFunctions(statement: ts.Statement, extractor: CallExtractor, facts: ScriptFacts): void {
   if (syntax.isFunctionDeclaration(statement) && statement.name) {
-    facts.functions.set(statement.name.text, extractor.describe(statement.name.text, statement, statement.name, statement));
+    facts.functions.set(
+      statement.name.text,
+      extractor.describe(statement.name.text, statement, statement.name, statement),
+    );
     return;
   }
   if (syntax.isClassDeclaration(statement) && statement.name) {
-    const heritage = statement.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-    if (heritage && syntax.isIdentifier(heritage)) (facts.superclasses ??= new Map()).set(statement.name.text, heritage.text);
+    const heritage = statement.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)
+      ?.types[0]?.expression;
+    if (heritage && syntax.isIdentifier(heritage))
+      (facts.superclasses ??= new Map()).set(statement.name.text, heritage.text);
     // SDK classes (`class QQMapWX { reverseGeocoder() {…} }`): methods become `Class.method`.
     for (const member of statement.members) {
       const name = member.name && propertyName(member.name);
-      if (name && syntax.isMethodDeclaration(member)) facts.functions.set(`${statement.name.text}.${name}`, extractor.describe(`${statement.name.text}.${name}`, member, member.name, member));
+      if (name && syntax.isMethodDeclaration(member))
+        facts.functions.set(
+          `${statement.name.text}.${name}`,
+          extractor.describe(`${statement.name.text}.${name}`, member, member.name, member),
+        );
     }
     return;
   }
-  if (syntax.isExpressionStatement(statement) && syntax.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (
+    syntax.isExpressionStatement(statement) &&
+    syntax.isBinaryExpression(statement.expression) &&
+    statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+  ) {
     // `Class.prototype.method = function () {…}`
     const { left, right } = statement.expression;
     const fn = functionOf(right);
-    if (fn && syntax.isPropertyAccessExpression(left) && syntax.isPropertyAccessExpression(left.expression) && left.expression.name.text === 'prototype' && syntax.isIdentifier(left.expression.expression)) {
+    if (
+      fn &&
+      syntax.isPropertyAccessExpression(left) &&
+      syntax.isPropertyAccessExpression(left.expression) &&
+      left.expression.name.text === 'prototype' &&
+      syntax.isIdentifier(left.expression.expression)
+    ) {
       const name = `${left.expression.expression.text}.${left.name.text}`;
       facts.functions.set(name, extractor.describe(name, statement, left.name, fn));
     }
@@ -612,8 +722,13 @@ function collectFunctions(statement: ts.Statement, extractor: CallExtractor, fac
     if (!syntax.isIdentifier(decl.name)) continue;
     const fn = functionOf(decl.initializer);
     if (fn) facts.functions.set(decl.name.text, extractor.describe(decl.name.text, statement, decl.name, fn));
-    else if (decl.initializer && syntax.isObjectLiteralExpression(decl.initializer)) collectObjectMethods(decl.name.text, decl.initializer, extractor, facts);
-    else if (decl.initializer && wrapsPlatformApi(decl.initializer, extractor)) facts.functions.set(decl.name.text, extractor.describeWrapper(decl.name.text, statement, decl.name, decl.initializer));
+    else if (decl.initializer && syntax.isObjectLiteralExpression(decl.initializer))
+      collectObjectMethods(decl.name.text, decl.initializer, extractor, facts);
+    else if (decl.initializer && wrapsPlatformApi(decl.initializer, extractor))
+      facts.functions.set(
+        decl.name.text,
+        extractor.describeWrapper(decl.name.text, statement, decl.name, decl.initializer),
+      );
   }
 }
 
@@ -629,7 +744,12 @@ function hasExportModifier(node: ts.Node): boolean {
 }
 
 function isModuleExports(node: ts.Expression): boolean {
-  return syntax.isPropertyAccessExpression(node) && syntax.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
+  return (
+    syntax.isPropertyAccessExpression(node) &&
+    syntax.isIdentifier(node.expression) &&
+    node.expression.text === 'module' &&
+    node.name.text === 'exports'
+  );
 }
 
 function collectExports(statement: ts.Statement, extractor: CallExtractor, facts: ScriptFacts): void {
@@ -641,7 +761,8 @@ function collectExports(statement: ts.Statement, extractor: CallExtractor, facts
         const fn = functionOf(prop.initializer);
         if (fn) facts.exports.set(name, extractor.describe(name, prop, prop.name, fn));
         else if (syntax.isIdentifier(prop.initializer)) facts.exports.set(name, prop.initializer.text);
-        else if (wrapsPlatformApi(prop.initializer, extractor)) facts.exports.set(name, extractor.describeWrapper(name, prop, prop.name, prop.initializer));
+        else if (wrapsPlatformApi(prop.initializer, extractor))
+          facts.exports.set(name, extractor.describeWrapper(name, prop, prop.name, prop.initializer));
       } else if (syntax.isMethodDeclaration(prop) && propertyName(prop.name)) {
         const name = propertyName(prop.name)!;
         facts.exports.set(name, extractor.describe(name, prop, prop.name, prop));
@@ -649,19 +770,26 @@ function collectExports(statement: ts.Statement, extractor: CallExtractor, facts
     }
   };
   if (hasExportModifier(statement)) {
-    const isDefault = !!ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    const isDefault = !!ts
+      .getModifiers(statement as ts.HasModifiers)
+      ?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
     if (syntax.isFunctionDeclaration(statement)) {
       // `export default function () {}` has no local name: it is known by its export only.
       if (statement.name) facts.exports.set(isDefault ? 'default' : statement.name.text, statement.name.text);
       else if (isDefault) facts.exports.set('default', extractor.describe('default', statement, statement, statement));
     }
-    if (syntax.isClassDeclaration(statement) && statement.name) facts.exports.set(isDefault ? 'default' : statement.name.text, statement.name.text);
+    if (syntax.isClassDeclaration(statement) && statement.name)
+      facts.exports.set(isDefault ? 'default' : statement.name.text, statement.name.text);
     if (syntax.isVariableStatement(statement)) {
-      for (const decl of statement.declarationList.declarations) if (syntax.isIdentifier(decl.name)) facts.exports.set(decl.name.text, decl.name.text);
+      for (const decl of statement.declarationList.declarations)
+        if (syntax.isIdentifier(decl.name)) facts.exports.set(decl.name.text, decl.name.text);
     }
   }
   if (syntax.isExportDeclaration(statement)) {
-    const from = statement.moduleSpecifier && syntax.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+    const from =
+      statement.moduleSpecifier && syntax.isStringLiteral(statement.moduleSpecifier)
+        ? statement.moduleSpecifier.text
+        : undefined;
     if (statement.exportClause && syntax.isNamedExports(statement.exportClause)) {
       for (const element of statement.exportClause.elements) {
         const local = (element.propertyName ?? element.name).text;
@@ -679,14 +807,21 @@ function collectExports(statement: ts.Statement, extractor: CallExtractor, facts
     else if (syntax.isIdentifier(statement.expression)) facts.exports.set('default', statement.expression.text);
     else if (fn) facts.exports.set('default', extractor.describe('default', statement, statement, fn));
   }
-  if (syntax.isExpressionStatement(statement) && syntax.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (
+    syntax.isExpressionStatement(statement) &&
+    syntax.isBinaryExpression(statement.expression) &&
+    statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+  ) {
     const { left, right } = statement.expression;
     if (isModuleExports(left)) {
       if (syntax.isObjectLiteralExpression(right)) exportObject(right);
       const fn = functionOf(right);
       if (fn) facts.exports.set('default', extractor.describe('default', statement, left, fn));
       if (syntax.isIdentifier(right)) facts.exports.set('default', right.text);
-    } else if (syntax.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || (syntax.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
+    } else if (
+      syntax.isPropertyAccessExpression(left) &&
+      (isModuleExports(left.expression) || (syntax.isIdentifier(left.expression) && left.expression.text === 'exports'))
+    ) {
       const name = left.name.text;
       const fn = functionOf(right);
       if (fn) facts.exports.set(name, extractor.describe(name, statement, left.name, fn));
@@ -709,10 +844,15 @@ function objectSpan(object: ts.ObjectLiteralExpression, source: ts.SourceFile): 
 }
 
 /** The object literal passed to Page/Component/App, also through one wrapper call or a const. */
-function definitionObject(arg: ts.Expression | undefined, source: ts.SourceFile, depth = 0): ts.ObjectLiteralExpression | undefined {
+function definitionObject(
+  arg: ts.Expression | undefined,
+  source: ts.SourceFile,
+  depth = 0,
+): ts.ObjectLiteralExpression | undefined {
   if (!arg || depth > 3) return undefined;
   if (syntax.isObjectLiteralExpression(arg)) return arg;
-  if (syntax.isParenthesizedExpression(arg) || syntax.isAsExpression(arg)) return definitionObject(arg.expression, source, depth + 1);
+  if (syntax.isParenthesizedExpression(arg) || syntax.isAsExpression(arg))
+    return definitionObject(arg.expression, source, depth + 1);
   if (syntax.isCallExpression(arg)) {
     for (let i = arg.arguments.length - 1; i >= 0; i--) {
       const found = definitionObject(arg.arguments[i], source, depth + 1);
@@ -723,7 +863,8 @@ function definitionObject(arg: ts.Expression | undefined, source: ts.SourceFile,
     for (const statement of source.statements) {
       if (!syntax.isVariableStatement(statement)) continue;
       for (const decl of statement.declarationList.declarations) {
-        if (syntax.isIdentifier(decl.name) && decl.name.text === arg.text) return definitionObject(decl.initializer, source, depth + 1);
+        if (syntax.isIdentifier(decl.name) && decl.name.text === arg.text)
+          return definitionObject(decl.initializer, source, depth + 1);
       }
     }
   }
@@ -735,7 +876,11 @@ function findDefinition(source: ts.SourceFile, extractor: CallExtractor): Script
   const visit = (node: ts.Node, depth = 0): void => {
     if (depth > MAX_SYNTAX_DEPTH) return;
     if (found) return;
-    if (syntax.isCallExpression(node) && syntax.isIdentifier(node.expression) && DEFINITION_NAMES.has(node.expression.text as DefinitionKind)) {
+    if (
+      syntax.isCallExpression(node) &&
+      syntax.isIdentifier(node.expression) &&
+      DEFINITION_NAMES.has(node.expression.text as DefinitionKind)
+    ) {
       const object = definitionObject(node.arguments[0], source);
       if (object) {
         found = buildDefinition(node.expression.text as DefinitionKind, node, object, source, extractor);
@@ -750,14 +895,39 @@ function findDefinition(source: ts.SourceFile, extractor: CallExtractor): Script
 
 /** `wrap(…)`, `lib.wrap(…)`, and the compiled forms `(0, lib.wrap)(…)` / `(0, wrap)(…)` that TypeScript and Babel emit. */
 function isWrapperCallee(callee: ts.Expression): boolean {
-  if (syntax.isParenthesizedExpression(callee) && syntax.isBinaryExpression(callee.expression) && callee.expression.operatorToken.kind === ts.SyntaxKind.CommaToken) {
+  if (
+    syntax.isParenthesizedExpression(callee) &&
+    syntax.isBinaryExpression(callee.expression) &&
+    callee.expression.operatorToken.kind === ts.SyntaxKind.CommaToken
+  ) {
     return isWrapperCallee(callee.expression.right);
   }
-  return syntax.isIdentifier(callee) || (syntax.isPropertyAccessExpression(callee) && syntax.isIdentifier(callee.expression));
+  return (
+    syntax.isIdentifier(callee) || (syntax.isPropertyAccessExpression(callee) && syntax.isIdentifier(callee.expression))
+  );
 }
 
-const COMPONENT_KEYS = new Set(['methods', 'properties', 'lifetimes', 'pageLifetimes', 'created', 'attached', 'ready', 'detached', 'observers']);
-const PAGE_KEYS = new Set(['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload', 'onPullDownRefresh', 'onReachBottom', 'onShareAppMessage']);
+const COMPONENT_KEYS = new Set([
+  'methods',
+  'properties',
+  'lifetimes',
+  'pageLifetimes',
+  'created',
+  'attached',
+  'ready',
+  'detached',
+  'observers',
+]);
+const PAGE_KEYS = new Set([
+  'onLoad',
+  'onShow',
+  'onReady',
+  'onHide',
+  'onUnload',
+  'onPullDownRefresh',
+  'onReachBottom',
+  'onShareAppMessage',
+]);
 const APP_KEYS = new Set(['onLaunch']);
 
 /**
@@ -767,25 +937,50 @@ const APP_KEYS = new Set(['onLaunch']);
  */
 function wrappedDefinition(source: ts.SourceFile, extractor: CallExtractor): ScriptDefinition | undefined {
   for (const statement of source.statements) {
-    const expression = syntax.isExpressionStatement(statement) ? statement.expression : syntax.isExportAssignment(statement) ? statement.expression : undefined;
+    const expression = syntax.isExpressionStatement(statement)
+      ? statement.expression
+      : syntax.isExportAssignment(statement)
+        ? statement.expression
+        : undefined;
     if (!expression || !syntax.isCallExpression(expression) || !isWrapperCallee(expression.expression)) continue;
     const object = expression.arguments.map((arg) => definitionObject(arg, source)).find(Boolean);
     if (!object) continue;
     const keys = new Set(object.properties.map((p) => (p.name ? propertyName(p.name) : undefined)));
     const has = (set: Set<string>) => [...keys].some((key) => key !== undefined && set.has(key));
-    const kind: DefinitionKind | undefined = has(APP_KEYS) ? 'App' : has(COMPONENT_KEYS) ? 'Component' : has(PAGE_KEYS) ? 'Page' : undefined;
+    const kind: DefinitionKind | undefined = has(APP_KEYS)
+      ? 'App'
+      : has(COMPONENT_KEYS)
+        ? 'Component'
+        : has(PAGE_KEYS)
+          ? 'Page'
+          : undefined;
     if (kind) return buildDefinition(kind, expression, object, source, extractor);
   }
   return undefined;
 }
 
-function buildDefinition(kind: DefinitionKind, call: ts.Node, object: ts.ObjectLiteralExpression, source: ts.SourceFile, extractor: CallExtractor): ScriptDefinition {
-  const definition: ScriptDefinition = { kind, object: objectSpan(object, source), members: new Map(), callStart: call.getStart(source) };
+function buildDefinition(
+  kind: DefinitionKind,
+  call: ts.Node,
+  object: ts.ObjectLiteralExpression,
+  source: ts.SourceFile,
+  extractor: CallExtractor,
+): ScriptDefinition {
+  const definition: ScriptDefinition = {
+    kind,
+    object: objectSpan(object, source),
+    members: new Map(),
+    callStart: call.getStart(source),
+  };
   const addMembers = (container: ts.ObjectLiteralExpression, prefix: string): void => {
     for (const prop of container.properties) {
       const name = prop.name && propertyName(prop.name);
       if (!name) continue;
-      const fn = syntax.isMethodDeclaration(prop) ? prop : syntax.isPropertyAssignment(prop) ? functionOf(prop.initializer) : undefined;
+      const fn = syntax.isMethodDeclaration(prop)
+        ? prop
+        : syntax.isPropertyAssignment(prop)
+          ? functionOf(prop.initializer)
+          : undefined;
       if (fn) {
         definition.members.set(prefix + name, extractor.describe(prefix + name, prop, prop.name, fn));
         continue;
@@ -824,7 +1019,10 @@ class CallExtractor {
   describe(name: string, whole: ts.Node, nameNode: ts.Node, fn: FunctionNode | readonly ts.Node[]): ScriptFunction {
     if (!isNodeList(fn)) return this.describeBody(name, whole, nameNode, fn, fn.body);
     const parts = fn.map((node) => this.describeBody(name, whole, nameNode, node, node));
-    return { ...(parts[0] ?? this.describeBody(name, whole, nameNode, whole, undefined)), calls: parts.flatMap((part) => part.calls) };
+    return {
+      ...(parts[0] ?? this.describeBody(name, whole, nameNode, whole, undefined)),
+      calls: parts.flatMap((part) => part.calls),
+    };
   }
 
   /**
@@ -847,7 +1045,14 @@ class CallExtractor {
     return this.describeBody(MODULE_CODE, source, source, source, source, { skipCallAt: skip });
   }
 
-  private describeBody(name: string, whole: ts.Node, nameNode: ts.Node, root: ts.Node, body: ts.Node | undefined, atLoad?: { skipCallAt: number | undefined }): ScriptFunction {
+  private describeBody(
+    name: string,
+    whole: ts.Node,
+    nameNode: ts.Node,
+    root: ts.Node,
+    body: ts.Node | undefined,
+    atLoad?: { skipCallAt: number | undefined },
+  ): ScriptFunction {
     const calls: ScriptCall[] = [];
     const localAppAliases = new Set(this.appAliases);
     // Awaits are tracked per function body: code after an await in the handler itself is no longer the tap.
@@ -875,24 +1080,45 @@ class CallExtractor {
     };
     const withAwait = (context: VisitContext): VisitContext => {
       if (!awaitSeen) return context;
-      return { ...context, afterAwait: true, continuations: lastAwaited ? [...context.continuations, lastAwaited] : context.continuations };
+      return {
+        ...context,
+        afterAwait: true,
+        continuations: lastAwaited ? [...context.continuations, lastAwaited] : context.continuations,
+      };
     };
     const visit = (node: ts.Node, context: VisitContext): void => {
       if (ancestors.length > MAX_SYNTAX_DEPTH) return; // see MAX_SYNTAX_DEPTH
-      if (syntax.isVariableDeclaration(node) && syntax.isIdentifier(node.name) && isGetAppCall(node.initializer)) localAppAliases.add(node.name.text);
+      if (syntax.isVariableDeclaration(node) && syntax.isIdentifier(node.name) && isGetAppCall(node.initializer))
+        localAppAliases.add(node.name.text);
       if (functionOf(node) || syntax.isFunctionDeclaration(node)) {
         // At load, a function only defined (declared, assigned, kept in an object) does not run.
         if (atLoad && !invokedWhereWritten(ancestors)) return;
         // A nested function runs when something calls it: later (callback, timer) unless passed to forEach & co.
-        const deferred: VisitContext = { ...withAwait(context), deferAs: undefined, optionsOf: undefined, pending: undefined };
+        const deferred: VisitContext = {
+          ...withAwait(context),
+          deferAs: undefined,
+          optionsOf: undefined,
+          pending: undefined,
+        };
         if (context.deferAs === 'timer') deferred.timer = true;
         else if (context.deferAs !== 'now') deferred.callback = true;
         const parent = ancestors.at(-1);
-        const optionName = parent && (syntax.isPropertyAssignment(parent) || syntax.isMethodDeclaration(parent)) ? propertyName(parent.name) : syntax.isMethodDeclaration(node) ? propertyName(node.name) : undefined;
+        const optionName =
+          parent && (syntax.isPropertyAssignment(parent) || syntax.isMethodDeclaration(parent))
+            ? propertyName(parent.name)
+            : syntax.isMethodDeclaration(node)
+              ? propertyName(node.name)
+              : undefined;
         // Only the dialog's or payment's own callback counts; a request made inside it is async again.
-        if (context.deferAs !== 'now') deferred.userCallback = !!(context.optionsOf && optionName && USER_CALLBACKS[context.optionsOf]?.includes(optionName));
+        if (context.deferAs !== 'now')
+          deferred.userCallback = !!(
+            context.optionsOf &&
+            optionName &&
+            USER_CALLBACKS[context.optionsOf]?.includes(optionName)
+          );
         if (context.pending && context.deferAs !== 'now') {
-          const continuation = context.pending.via === 'option' ? { ...context.pending, option: optionName } : context.pending;
+          const continuation =
+            context.pending.via === 'option' ? { ...context.pending, option: optionName } : context.pending;
           deferred.continuations = [...deferred.continuations, continuation];
         }
         const saved = [awaitSeen, lastAwaited] as const;
@@ -904,7 +1130,13 @@ class CallExtractor {
       }
       if (atLoad && syntax.isClassDeclaration(node)) return;
       if (atLoad && syntax.isImportDeclaration(node)) {
-        if (syntax.isStringLiteral(node.moduleSpecifier)) calls.push({ kind: 'load', specifier: node.moduleSpecifier.text, argumentText: '', site: this.site(node, withAwait(context), ancestors) });
+        if (syntax.isStringLiteral(node.moduleSpecifier))
+          calls.push({
+            kind: 'load',
+            specifier: node.moduleSpecifier.text,
+            argumentText: '',
+            site: this.site(node, withAwait(context), ancestors),
+          });
         return;
       }
       if (syntax.isCallExpression(node)) {
@@ -931,14 +1163,21 @@ class CallExtractor {
         lastAwaited = { via: 'await', receiver: this.excerpt(node.expression) };
         return;
       }
-      if (syntax.isBlock(node) || syntax.isCaseClause(node) || syntax.isDefaultClause(node) || syntax.isModuleBlock(node)) {
+      if (
+        syntax.isBlock(node) ||
+        syntax.isCaseClause(node) ||
+        syntax.isDefaultClause(node) ||
+        syntax.isModuleBlock(node)
+      ) {
         if (syntax.isCaseClause(node)) visit(node.expression, settled(context));
         visitStatements(node, node.statements, context);
         return;
       }
       if (syntax.isIfStatement(node) || syntax.isConditionalExpression(node)) {
         const test = syntax.isIfStatement(node) ? node.expression : node.condition;
-        const [whenTrue, whenFalse] = syntax.isIfStatement(node) ? [node.thenStatement, node.elseStatement] : [node.whenTrue, node.whenFalse];
+        const [whenTrue, whenFalse] = syntax.isIfStatement(node)
+          ? [node.thenStatement, node.elseStatement]
+          : [node.whenTrue, node.whenFalse];
         const excerpt = this.excerpt(test);
         ancestors.push(node);
         visit(test, settled(context));
@@ -962,7 +1201,9 @@ class CallExtractor {
         visit(node.expression, settled(context));
         ancestors.push(node.caseBlock);
         for (const clause of node.caseBlock.clauses) {
-          const test = syntax.isCaseClause(clause) ? `${subject} === ${this.excerpt(clause.expression)}` : `${subject} (default)`;
+          const test = syntax.isCaseClause(clause)
+            ? `${subject} === ${this.excerpt(clause.expression)}`
+            : `${subject} (default)`;
           visit(clause, guarded(context, { kind: 'case', test, negated: false }));
         }
         ancestors.pop();
@@ -986,16 +1227,33 @@ class CallExtractor {
         if (value) calls.push({ ...value, site: this.site(node.initializer!, withAwait(context), ancestors) });
       }
       // Object literals pass the deferral on to their methods (wx.request({ success() {} })); nothing else does.
-      const inner = syntax.isObjectLiteralExpression(node) || syntax.isPropertyAssignment(node) || syntax.isParenthesizedExpression(node) ? context : settled(context);
+      const inner =
+        syntax.isObjectLiteralExpression(node) ||
+        syntax.isPropertyAssignment(node) ||
+        syntax.isParenthesizedExpression(node)
+          ? context
+          : settled(context);
       visitChildren(node, inner);
     };
     if (body) visit(body, START);
-    return { name, start: whole.getStart(this.source), end: whole.end, nameStart: nameNode.getStart(this.source), nameEnd: nameNode.end, calls };
+    return {
+      name,
+      start: whole.getStart(this.source),
+      end: whole.end,
+      nameStart: nameNode.getStart(this.source),
+      nameEnd: nameNode.end,
+      calls,
+    };
   }
 
   /** `wx.getLocation` (not called): the platform API it names, as a reference call without a site yet. */
   platformReference(node: ts.Expression): Omit<Extract<ScriptCall, { kind: 'platform' }>, 'site'> | undefined {
-    if (!syntax.isPropertyAccessExpression(node) || !syntax.isIdentifier(node.expression) || !PLATFORM_OBJECTS.has(node.expression.text)) return undefined;
+    if (
+      !syntax.isPropertyAccessExpression(node) ||
+      !syntax.isIdentifier(node.expression) ||
+      !PLATFORM_OBJECTS.has(node.expression.text)
+    )
+      return undefined;
     return { kind: 'platform', api: node.name.text, argumentText: '', reference: true };
   }
 
@@ -1003,7 +1261,6 @@ class CallExtractor {
   excerpt(node: ts.Node): string {
     const start = node.getStart(this.source);
     return this.source.text.slice(start, Math.min(node.end, start + MAX_CONDITION_CHARS));
-
   }
 
   /** `wx`, `uni`, `Taro`, or a default/namespace import of '@tarojs/taro' under another name. */
@@ -1011,22 +1268,43 @@ class CallExtractor {
     if (!ts.isIdentifier(node)) return false;
     if (PLATFORM_OBJECTS.has(node.text)) return true;
     const imported = this.imports.get(node.text);
-    return !!imported && PLATFORM_MODULES.has(imported.specifier) && (imported.imported === 'default' || imported.imported === '*');
+    return (
+      !!imported &&
+      PLATFORM_MODULES.has(imported.specifier) &&
+      (imported.imported === 'default' || imported.imported === '*')
+    );
   }
 
   /** A named import of a platform API: `import { getLocation } from '@tarojs/taro'`. */
   private isPlatformImport(name: string): boolean {
     const imported = this.imports.get(name);
-    return !!imported && PLATFORM_MODULES.has(imported.specifier) && imported.imported !== 'default' && imported.imported !== '*' && !/^use[A-Z]/.test(imported.imported);  }
+    return (
+      !!imported &&
+      PLATFORM_MODULES.has(imported.specifier) &&
+      imported.imported !== 'default' &&
+      imported.imported !== '*' &&
+      !/^use[A-Z]/.test(imported.imported)
+    );
+  }
 
   /** The context in which a call's arguments run: functions passed to timers and to most calls run later. */
   private argumentContext(call: ts.CallExpression, outer: VisitContext): VisitContext {
     const callee = call.expression;
-    const calleeName = syntax.isIdentifier(callee) ? callee.text : syntax.isPropertyAccessExpression(callee) ? callee.name.text : '';
-    if (calleeName === 'setTimeout' || calleeName === 'setInterval') return { ...outer, deferAs: 'timer', pending: undefined };
+    const calleeName = syntax.isIdentifier(callee)
+      ? callee.text
+      : syntax.isPropertyAccessExpression(callee)
+        ? callee.name.text
+        : '';
+    if (calleeName === 'setTimeout' || calleeName === 'setInterval')
+      return { ...outer, deferAs: 'timer', pending: undefined };
     if (SYNCHRONOUS_CALLBACK_METHODS.has(calleeName)) return { ...outer, deferAs: 'now', pending: undefined };
-    const isPlatform = (syntax.isPropertyAccessExpression(callee) && this.isPlatformObject(callee.expression)) || (syntax.isIdentifier(callee) && this.isPlatformImport(callee.text));
-    const promiseMethod = syntax.isPropertyAccessExpression(callee) && PROMISE_METHODS.has(calleeName) ? (calleeName as 'then' | 'catch' | 'finally') : undefined;
+    const isPlatform =
+      (syntax.isPropertyAccessExpression(callee) && this.isPlatformObject(callee.expression)) ||
+      (syntax.isIdentifier(callee) && this.isPlatformImport(callee.text));
+    const promiseMethod =
+      syntax.isPropertyAccessExpression(callee) && PROMISE_METHODS.has(calleeName)
+        ? (calleeName as 'then' | 'catch' | 'finally')
+        : undefined;
     const pending: Continuation = promiseMethod
       ? { via: promiseMethod, receiver: this.excerpt((callee as ts.PropertyAccessExpression).expression) }
       : { via: 'option', api: isPlatform ? calleeName : undefined, receiver: this.excerpt(callee) };
@@ -1039,7 +1317,10 @@ class CallExtractor {
     let statement: ts.Node = call;
     let level = ancestors.length - 1;
     let parent: ts.Node | undefined = ancestors.at(level);
-    while (parent && (syntax.isAwaitExpression(parent) || syntax.isParenthesizedExpression(parent) || syntax.isVoidExpression(parent))) {
+    while (
+      parent &&
+      (syntax.isAwaitExpression(parent) || syntax.isParenthesizedExpression(parent) || syntax.isVoidExpression(parent))
+    ) {
       statement = parent;
       parent = --level >= 0 ? ancestors[level] : undefined;
     }
@@ -1050,8 +1331,21 @@ class CallExtractor {
     }
     const { timer, callback, afterAwait, userCallback } = context;
     const holder = level >= 0 ? ancestors.at(level) : undefined;
-    const statementInBlock = !!holder && (syntax.isBlock(holder) || syntax.isSourceFile(holder) || syntax.isCaseClause(holder) || syntax.isDefaultClause(holder));
-    const site: CallSite = { start, end: call.end, statementStart: statement.getStart(this.source), statementEnd: statement.end, isStatement, statementInBlock, context: callContext(timer, callback, afterAwait, userCallback) };
+    const statementInBlock =
+      !!holder &&
+      (syntax.isBlock(holder) ||
+        syntax.isSourceFile(holder) ||
+        syntax.isCaseClause(holder) ||
+        syntax.isDefaultClause(holder));
+    const site: CallSite = {
+      start,
+      end: call.end,
+      statementStart: statement.getStart(this.source),
+      statementEnd: statement.end,
+      isStatement,
+      statementInBlock,
+      context: callContext(timer, callback, afterAwait, userCallback),
+    };
     // Most calls are unconditional and wait for nothing: they carry no lists at all.
     if (context.guards.length) site.guards = context.guards;
     if (context.continuations.length) site.continuations = context.continuations;
@@ -1063,17 +1357,30 @@ class CallExtractor {
     return first ? first.getText(this.source).slice(0, 400) : '';
   }
 
-  private classify(call: ts.CallExpression, appAliases: Set<string>, context: VisitContext, ancestors: readonly ts.Node[]): ScriptCall | undefined {
+  private classify(
+    call: ts.CallExpression,
+    appAliases: Set<string>,
+    context: VisitContext,
+    ancestors: readonly ts.Node[],
+  ): ScriptCall | undefined {
     const callee = call.expression;
     const argumentText = this.argumentText(call);
     if (syntax.isIdentifier(callee)) {
       if (callee.text === 'require') {
         const specifier = call.arguments.at(0);
-        return specifier && syntax.isStringLiteralLike(specifier) ? { kind: 'load', specifier: specifier.text, argumentText, site: this.site(call, context, ancestors) } : undefined;
+        return specifier && syntax.isStringLiteralLike(specifier)
+          ? { kind: 'load', specifier: specifier.text, argumentText, site: this.site(call, context, ancestors) }
+          : undefined;
       }
       if (DEFINITION_NAMES.has(callee.text as DefinitionKind)) return undefined;
       if (this.isPlatformImport(callee.text)) {
-        const platform: ScriptCall = { kind: 'platform', api: this.imports.get(callee.text)!.imported, url: this.urlOf(call), argumentText, site: this.site(call, context, ancestors) };
+        const platform: ScriptCall = {
+          kind: 'platform',
+          api: this.imports.get(callee.text)!.imported,
+          url: this.urlOf(call),
+          argumentText,
+          site: this.site(call, context, ancestors),
+        };
         const sent = this.sentText(call);
         if (sent !== undefined) platform.sentText = sent;
         return platform;
@@ -1089,12 +1396,21 @@ class CallExtractor {
     if (!name) return undefined;
     const receiver = callee.expression;
     if (this.isPlatformObject(receiver)) {
-      const platform: ScriptCall = { kind: 'platform', api: name, url: this.urlOf(call), argumentText, site: this.site(call, context, ancestors) };
+      const platform: ScriptCall = {
+        kind: 'platform',
+        api: name,
+        url: this.urlOf(call),
+        argumentText,
+        site: this.site(call, context, ancestors),
+      };
       const sent = this.sentText(call);
       if (sent !== undefined) platform.sentText = sent;
       return platform;
     }
-    if (receiver.kind === ts.SyntaxKind.ThisKeyword || (syntax.isIdentifier(receiver) && THIS_ALIASES.has(receiver.text))) {
+    if (
+      receiver.kind === ts.SyntaxKind.ThisKeyword ||
+      (syntax.isIdentifier(receiver) && THIS_ALIASES.has(receiver.text))
+    ) {
       const method: ScriptCall = { kind: 'method', name, argumentText, site: this.site(call, context, ancestors) };
       const data = name === 'setData' ? call.arguments[0] : undefined;
       // `setData(obj)` with an object built elsewhere may set any field.
@@ -1105,17 +1421,33 @@ class CallExtractor {
       return { kind: 'app', name, argumentText, site: this.site(call, context, ancestors) };
     }
     // `getApp().globalData.x()` / `app.globalData.x()`: a helper kept in App's globalData.
-    if (syntax.isPropertyAccessExpression(receiver) && receiver.name.text === 'globalData' && (isGetAppCall(receiver.expression) || (syntax.isIdentifier(receiver.expression) && appAliases.has(receiver.expression.text)))) {
+    if (
+      syntax.isPropertyAccessExpression(receiver) &&
+      receiver.name.text === 'globalData' &&
+      (isGetAppCall(receiver.expression) ||
+        (syntax.isIdentifier(receiver.expression) && appAliases.has(receiver.expression.text)))
+    ) {
       return { kind: 'app', name: `globalData.${name}`, argumentText, site: this.site(call, context, ancestors) };
     }
     if (syntax.isIdentifier(receiver) && this.imports.has(receiver.text)) {
       return { kind: 'member', object: receiver.text, name, argumentText, site: this.site(call, context, ancestors) };
     }
     // `this.sdk.search()`: an SDK instance kept on the page.
-    if (syntax.isPropertyAccessExpression(receiver) && (receiver.expression.kind === ts.SyntaxKind.ThisKeyword || (syntax.isIdentifier(receiver.expression) && THIS_ALIASES.has(receiver.expression.text)))) {
+    if (
+      syntax.isPropertyAccessExpression(receiver) &&
+      (receiver.expression.kind === ts.SyntaxKind.ThisKeyword ||
+        (syntax.isIdentifier(receiver.expression) && THIS_ALIASES.has(receiver.expression.text)))
+    ) {
       const field = receiver.name.text;
-      if (this.imports.has(field)) return { kind: 'member', object: field, name, argumentText, site: this.site(call, context, ancestors) };
-      if (this.instances.has(field)) return { kind: 'local', name: `${this.instances.get(field)}.${name}`, argumentText, site: this.site(call, context, ancestors) };
+      if (this.imports.has(field))
+        return { kind: 'member', object: field, name, argumentText, site: this.site(call, context, ancestors) };
+      if (this.instances.has(field))
+        return {
+          kind: 'local',
+          name: `${this.instances.get(field)}.${name}`,
+          argumentText,
+          site: this.site(call, context, ancestors),
+        };
     }
     // `Utils.getLocation()` on a module-level object, or `sdk.search()` on an instance of a local class.
     if (syntax.isIdentifier(receiver) && /^[A-Za-z_$][\w$]*$/.test(receiver.text)) {
@@ -1137,8 +1469,16 @@ class CallExtractor {
     for (const prop of options.properties) {
       if (length > MAX_SENT_CHARS) break;
       const name = prop.name ? propertyName(prop.name) : undefined;
-      if (name === 'url' || syntax.isMethodDeclaration(prop) || (syntax.isPropertyAssignment(prop) && functionOf(prop.initializer))) continue;
-      const part = this.source.text.slice(prop.getStart(this.source), Math.min(prop.end, prop.getStart(this.source) + MAX_SENT_CHARS));
+      if (
+        name === 'url' ||
+        syntax.isMethodDeclaration(prop) ||
+        (syntax.isPropertyAssignment(prop) && functionOf(prop.initializer))
+      )
+        continue;
+      const part = this.source.text.slice(
+        prop.getStart(this.source),
+        Math.min(prop.end, prop.getStart(this.source) + MAX_SENT_CHARS),
+      );
       parts.push(part);
       length += part.length;
     }
@@ -1150,7 +1490,8 @@ class CallExtractor {
     const options = call.arguments.at(0);
     if (!options || !syntax.isObjectLiteralExpression(options)) return undefined;
     for (const prop of options.properties) {
-      if (syntax.isPropertyAssignment(prop) && propertyName(prop.name) === 'url') return this.staticString(prop.initializer);
+      if (syntax.isPropertyAssignment(prop) && propertyName(prop.name) === 'url')
+        return this.staticString(prop.initializer);
       if (syntax.isShorthandPropertyAssignment(prop) && prop.name.text === 'url') return this.constants.get('url');
     }
     return undefined;

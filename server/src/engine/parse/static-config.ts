@@ -41,7 +41,13 @@ const MAX_STEPS = 20_000;
 
 export function parseStaticConfig(file: string, content: string): StaticConfigDocument {
   const kind = /\.tsx?$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
-  const source = ts.createSourceFile(file, content, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
+  const source = ts.createSourceFile(
+    file,
+    content,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    kind,
+  );
   const evaluator = new Evaluator(source);
   let root: Evaluated | undefined;
   try {
@@ -50,12 +56,18 @@ export function parseStaticConfig(file: string, content: string): StaticConfigDo
     if (!(error instanceof RangeError) && !(error instanceof StepLimit)) throw error;
   }
   const value = root ? plain(root.value) : undefined;
-  const errors = (source as unknown as { parseDiagnostics?: { start: number; length: number; messageText: unknown }[] }).parseDiagnostics ?? [];
+  const errors =
+    (source as unknown as { parseDiagnostics?: { start: number; length: number; messageText: unknown }[] })
+      .parseDiagnostics ?? [];
   return {
     text: content,
     value,
     tree: root?.node,
-    errors: errors.map((d) => ({ offset: d.start, length: d.length, message: typeof d.messageText === 'string' ? d.messageText : 'syntax error' })),
+    errors: errors.map((d) => ({
+      offset: d.start,
+      length: d.length,
+      message: typeof d.messageText === 'string' ? d.messageText : 'syntax error',
+    })),
     language: 'ts',
     source,
   };
@@ -90,13 +102,19 @@ class Evaluator {
     const visitStatements = (statements: readonly ts.Statement[]) => {
       for (const statement of statements) {
         if (ts.isVariableStatement(statement)) {
-          for (const decl of statement.declarationList.declarations) if (ts.isIdentifier(decl.name) && decl.initializer) this.constants.set(decl.name.text, decl.initializer);
+          for (const decl of statement.declarationList.declarations)
+            if (ts.isIdentifier(decl.name) && decl.initializer) this.constants.set(decl.name.text, decl.initializer);
         } else if (ts.isExportAssignment(statement)) exported = statement.expression;
         else if (ts.isIfStatement(statement)) {
           const condition = this.truth(statement.expression);
           if (condition === true) visitStatements(blockStatements(statement.thenStatement));
-          else if (condition === false && statement.elseStatement) visitStatements(blockStatements(statement.elseStatement));
-        } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          else if (condition === false && statement.elseStatement)
+            visitStatements(blockStatements(statement.elseStatement));
+        } else if (
+          ts.isExpressionStatement(statement) &&
+          ts.isBinaryExpression(statement.expression) &&
+          statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+        ) {
           const { left, right } = statement.expression;
           if (ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression)) {
             const list = this.assignments.get(left.expression.text) ?? [];
@@ -113,8 +131,15 @@ class Evaluator {
     while (ts.isCallExpression(expression) && expression.arguments.length === 1) expression = expression.arguments[0];
     const result = this.evaluate(expression, 0);
     const name = ts.isIdentifier(expression) ? expression.text : undefined;
-    if (name && result.node.type === 'object' && result.value && typeof result.value === 'object' && !Array.isArray(result.value)) {
-      for (const { key, value, name: keyNode } of this.assignments.get(name) ?? []) this.setProperty(result, key, this.evaluate(value, 1), keyNode);
+    if (
+      name &&
+      result.node.type === 'object' &&
+      result.value &&
+      typeof result.value === 'object' &&
+      !Array.isArray(result.value)
+    ) {
+      for (const { key, value, name: keyNode } of this.assignments.get(name) ?? [])
+        this.setProperty(result, key, this.evaluate(value, 1), keyNode);
     }
     return result;
   }
@@ -144,7 +169,13 @@ class Evaluator {
     const keyChild: ConfigNode = { type: 'string', offset: keyOffset, length: keyNode.end - keyOffset, value: key };
     const start = syntax ? syntax.getStart(this.source) : keyOffset;
     const end = syntax ? syntax.end : valueNode.offset + valueNode.length;
-    const property: ConfigNode = { type: 'property', offset: start, length: Math.max(0, end - start), children: [keyChild, valueNode], syntax };
+    const property: ConfigNode = {
+      type: 'property',
+      offset: start,
+      length: Math.max(0, end - start),
+      children: [keyChild, valueNode],
+      syntax,
+    };
     keyChild.parent = property;
     valueNode.parent = property;
     return property;
@@ -164,18 +195,28 @@ class Evaluator {
   evaluate(expression: ts.Expression, depth: number): Evaluated {
     this.tick();
     if (depth > 64) return this.unknown(expression);
-    if (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression) || ts.isNonNullExpression(expression) || ts.isTypeAssertionExpression(expression)) {
+    if (
+      ts.isParenthesizedExpression(expression) ||
+      ts.isAsExpression(expression) ||
+      ts.isSatisfiesExpression(expression) ||
+      ts.isNonNullExpression(expression) ||
+      ts.isTypeAssertionExpression(expression)
+    ) {
       return this.evaluate(expression.expression, depth + 1);
     }
-    if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return { value: expression.text, node: this.nodeFor(expression, 'string', expression.text) };
-    if (ts.isNumericLiteral(expression)) return { value: Number(expression.text), node: this.nodeFor(expression, 'number', Number(expression.text)) };
+    if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression))
+      return { value: expression.text, node: this.nodeFor(expression, 'string', expression.text) };
+    if (ts.isNumericLiteral(expression))
+      return { value: Number(expression.text), node: this.nodeFor(expression, 'number', Number(expression.text)) };
     if (expression.kind === ts.SyntaxKind.TrueKeyword || expression.kind === ts.SyntaxKind.FalseKeyword) {
       const value = expression.kind === ts.SyntaxKind.TrueKeyword;
       return { value, node: this.nodeFor(expression, 'boolean', value) };
     }
-    if (expression.kind === ts.SyntaxKind.NullKeyword) return { value: null, node: this.nodeFor(expression, 'null', null) };
+    if (expression.kind === ts.SyntaxKind.NullKeyword)
+      return { value: null, node: this.nodeFor(expression, 'null', null) };
     if (ts.isIdentifier(expression)) {
-      if (expression.text === 'undefined') return { value: undefined, node: this.nodeFor(expression, 'null', undefined, false) };
+      if (expression.text === 'undefined')
+        return { value: undefined, node: this.nodeFor(expression, 'null', undefined, false) };
       const parameter = this.parameters.get(expression.text);
       if (parameter) return parameter;
       const initializer = this.constants.get(expression.text);
@@ -192,12 +233,15 @@ class Evaluator {
       // process.env.TARO_ENV is the one environment value known for the weapp build.
       const text = expression.getText(this.source);
       const env = /^process\.env\.(\w+)$/.exec(text);
-      if (env && (TARGET_ENV[env[1]] as string | undefined) !== undefined) return { value: TARGET_ENV[env[1]], node: this.nodeFor(expression, 'string', TARGET_ENV[env[1]], false) };
+      if (env && (TARGET_ENV[env[1]] as string | undefined) !== undefined)
+        return { value: TARGET_ENV[env[1]], node: this.nodeFor(expression, 'string', TARGET_ENV[env[1]], false) };
       return this.unknown(expression);
     }
     if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) {
       const inner = this.evaluate(expression.operand, depth + 1).value;
-      return inner === UNKNOWN ? this.unknown(expression) : { value: !inner, node: this.nodeFor(expression, 'boolean', !inner, false) };
+      return inner === UNKNOWN
+        ? this.unknown(expression)
+        : { value: !inner, node: this.nodeFor(expression, 'boolean', !inner, false) };
     }
     if (ts.isBinaryExpression(expression)) return this.binary(expression, depth);
     if (ts.isConditionalExpression(expression)) {
@@ -207,7 +251,15 @@ class Evaluator {
       // Undecided (e.g. NODE_ENV): lists keep the entries of both branches, so no page is missed.
       const a = this.evaluate(expression.whenTrue, depth + 1);
       const b = this.evaluate(expression.whenFalse, depth + 1);
-      if (Array.isArray(a.value) && Array.isArray(b.value)) return this.arrayOf(expression, [...(a.node.children ?? []).map((n, i) => ({ value: (a.value as Value[])[i], node: n })), ...(b.node.children ?? []).map((n, i) => ({ value: (b.value as Value[])[i], node: n }))], false);
+      if (Array.isArray(a.value) && Array.isArray(b.value))
+        return this.arrayOf(
+          expression,
+          [
+            ...(a.node.children ?? []).map((n, i) => ({ value: (a.value as Value[])[i], node: n })),
+            ...(b.node.children ?? []).map((n, i) => ({ value: (b.value as Value[])[i], node: n })),
+          ],
+          false,
+        );
       return this.unknown(expression);
     }
     if (ts.isArrayLiteralExpression(expression)) {
@@ -215,7 +267,10 @@ class Evaluator {
       for (const element of expression.elements) {
         if (ts.isSpreadElement(element)) {
           const spread = this.evaluate(element.expression, depth + 1);
-          if (Array.isArray(spread.value)) (spread.node.children ?? []).forEach((node, i) => items.push({ value: (spread.value as Value[])[i], node }));
+          if (Array.isArray(spread.value))
+            (spread.node.children ?? []).forEach((node, i) =>
+              items.push({ value: (spread.value as Value[])[i], node }),
+            );
         } else if (!ts.isOmittedExpression(element)) items.push(this.evaluate(element, depth + 1));
       }
       return this.arrayOf(expression, items, true);
@@ -247,7 +302,8 @@ class Evaluator {
         if (spread.value && typeof spread.value === 'object' && !Array.isArray(spread.value)) {
           for (const child of spread.node.children ?? []) {
             const key: unknown = child.children?.[0]?.value;
-            if (typeof key === 'string') set(key, { ...child, syntax: undefined }, (spread.value as Record<string, Value>)[key]);
+            if (typeof key === 'string')
+              set(key, { ...child, syntax: undefined }, (spread.value as Record<string, Value>)[key]);
           }
         }
         continue;
@@ -273,9 +329,18 @@ class Evaluator {
   private binary(expression: ts.BinaryExpression, depth: number): Evaluated {
     const operator = expression.operatorToken.kind;
     const left = this.evaluate(expression.left, depth + 1);
-    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+    if (
+      operator === ts.SyntaxKind.AmpersandAmpersandToken ||
+      operator === ts.SyntaxKind.BarBarToken ||
+      operator === ts.SyntaxKind.QuestionQuestionToken
+    ) {
       if (left.value === UNKNOWN) return this.unknown(expression);
-      const takeRight = operator === ts.SyntaxKind.AmpersandAmpersandToken ? !!left.value : operator === ts.SyntaxKind.BarBarToken ? !left.value : left.value === null || left.value === undefined;
+      const takeRight =
+        operator === ts.SyntaxKind.AmpersandAmpersandToken
+          ? !!left.value
+          : operator === ts.SyntaxKind.BarBarToken
+            ? !left.value
+            : left.value === null || left.value === undefined;
       return takeRight ? this.evaluate(expression.right, depth + 1) : left;
     }
     const right = this.evaluate(expression.right, depth + 1);
@@ -291,7 +356,8 @@ class Evaluator {
         value = left.value !== right.value;
         break;
       case ts.SyntaxKind.PlusToken:
-        if (typeof left.value === 'string' || typeof right.value === 'string') value = String(left.value) + String(right.value);
+        if (typeof left.value === 'string' || typeof right.value === 'string')
+          value = String(left.value) + String(right.value);
         else return this.unknown(expression);
         break;
       default:
@@ -303,21 +369,43 @@ class Evaluator {
   private call(expression: ts.CallExpression, depth: number): Evaluated {
     const callee = expression.expression;
     // `(() => { if (…) return [...]; return [...] })()`
-    if ((ts.isArrowFunction(callee) || ts.isFunctionExpression(callee) || (ts.isParenthesizedExpression(callee) && (ts.isArrowFunction(callee.expression) || ts.isFunctionExpression(callee.expression)))) && !expression.arguments.length) {
-      const fn = (ts.isParenthesizedExpression(callee) ? callee.expression : callee) as ts.ArrowFunction | ts.FunctionExpression;
+    if (
+      (ts.isArrowFunction(callee) ||
+        ts.isFunctionExpression(callee) ||
+        (ts.isParenthesizedExpression(callee) &&
+          (ts.isArrowFunction(callee.expression) || ts.isFunctionExpression(callee.expression)))) &&
+      !expression.arguments.length
+    ) {
+      const fn = (ts.isParenthesizedExpression(callee) ? callee.expression : callee) as
+        ts.ArrowFunction | ts.FunctionExpression;
       if (!ts.isBlock(fn.body)) return this.evaluate(fn.body, depth + 1);
       return this.runBlock(fn.body.statements, depth + 1) ?? this.unknown(expression);
     }
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const target = this.evaluate(callee.expression, depth + 1);
-      if (method === 'filter' && Array.isArray(target.value) && expression.arguments.length === 1 && expression.arguments[0].getText(this.source) === 'Boolean') {
-        const items = (target.node.children ?? []).map((node, i) => ({ value: (target.value as Value[])[i], node })).filter((item) => item.value !== UNKNOWN && !!item.value);
+      if (
+        method === 'filter' &&
+        Array.isArray(target.value) &&
+        expression.arguments.length === 1 &&
+        expression.arguments[0].getText(this.source) === 'Boolean'
+      ) {
+        const items = (target.node.children ?? [])
+          .map((node, i) => ({ value: (target.value as Value[])[i], node }))
+          .filter((item) => item.value !== UNKNOWN && !!item.value);
         return this.arrayOf(expression, items, false);
       }
       // `list.map(url => url.replace('pages/x/', ''))`: each entry through the callback, at the entry's place.
       const mapper = expression.arguments.at(0);
-      if (method === 'map' && Array.isArray(target.value) && mapper && (ts.isArrowFunction(mapper) || ts.isFunctionExpression(mapper)) && !ts.isBlock(mapper.body) && mapper.parameters.length && ts.isIdentifier(mapper.parameters[0].name)) {
+      if (
+        method === 'map' &&
+        Array.isArray(target.value) &&
+        mapper &&
+        (ts.isArrowFunction(mapper) || ts.isFunctionExpression(mapper)) &&
+        !ts.isBlock(mapper.body) &&
+        mapper.parameters.length &&
+        ts.isIdentifier(mapper.parameters[0].name)
+      ) {
         const name = mapper.parameters[0].name.text;
         const body = mapper.body;
         const items = (target.node.children ?? []).map((node, i) => {
@@ -342,26 +430,37 @@ class Evaluator {
         const items = (target.node.children ?? []).map((node, i) => ({ value: (target.value as Value[])[i], node }));
         for (const argument of expression.arguments) {
           const more = this.evaluate(argument, depth + 1);
-          if (Array.isArray(more.value)) (more.node.children ?? []).forEach((node, i) => items.push({ value: (more.value as Value[])[i], node }));
+          if (Array.isArray(more.value))
+            (more.node.children ?? []).forEach((node, i) => items.push({ value: (more.value as Value[])[i], node }));
           else if (more.value !== UNKNOWN) items.push(more);
         }
         return this.arrayOf(expression, items, false);
       }
       if (callee.getText(this.source) === 'Object.assign' && expression.arguments.length) {
         const parts = expression.arguments.map((a) => this.evaluate(a, depth + 1));
-        if (parts.every((p) => p.value !== UNKNOWN && !!p.value && typeof p.value === 'object' && !Array.isArray(p.value))) {
+        if (
+          parts.every((p) => p.value !== UNKNOWN && !!p.value && typeof p.value === 'object' && !Array.isArray(p.value))
+        ) {
           const merged: Evaluated = { value: {}, node: this.nodeFor(expression, 'object', undefined, false) };
           merged.node.children = [];
-          for (const part of parts) for (const child of part.node.children ?? []) {
-            const key: unknown = child.children?.[0]?.value;
-            if (typeof key === 'string') this.setProperty(merged, key, { value: (part.value as Record<string, Value>)[key], node: child.children![1] }, this.source);
-          }
+          for (const part of parts)
+            for (const child of part.node.children ?? []) {
+              const key: unknown = child.children?.[0]?.value;
+              if (typeof key === 'string')
+                this.setProperty(
+                  merged,
+                  key,
+                  { value: (part.value as Record<string, Value>)[key], node: child.children![1] },
+                  this.source,
+                );
+            }
           return merged;
         }
       }
     }
     // defineAppConfig({…}) / definePageConfig({…}): the object itself.
-    if (ts.isIdentifier(callee) && /^define\w*Config$/.test(callee.text) && expression.arguments.length === 1) return this.evaluate(expression.arguments[0], depth + 1);
+    if (ts.isIdentifier(callee) && /^define\w*Config$/.test(callee.text) && expression.arguments.length === 1)
+      return this.evaluate(expression.arguments[0], depth + 1);
     return this.unknown(expression);
   }
 
@@ -369,7 +468,8 @@ class Evaluator {
   private runBlock(statements: readonly ts.Statement[], depth: number): Evaluated | undefined {
     for (const statement of statements) {
       this.tick();
-      if (ts.isReturnStatement(statement)) return statement.expression ? this.evaluate(statement.expression, depth + 1) : undefined;
+      if (ts.isReturnStatement(statement))
+        return statement.expression ? this.evaluate(statement.expression, depth + 1) : undefined;
       if (ts.isIfStatement(statement)) {
         const condition = this.truth(statement.expression);
         if (condition === undefined) return undefined;
@@ -378,7 +478,8 @@ class Evaluator {
         const result = this.runBlock(blockStatements(branch), depth + 1);
         if (result) return result;
       } else if (ts.isVariableStatement(statement)) {
-        for (const decl of statement.declarationList.declarations) if (ts.isIdentifier(decl.name) && decl.initializer) this.constants.set(decl.name.text, decl.initializer);
+        for (const decl of statement.declarationList.declarations)
+          if (ts.isIdentifier(decl.name) && decl.initializer) this.constants.set(decl.name.text, decl.initializer);
       }
     }
     return undefined;

@@ -7,11 +7,36 @@ import { interned } from './wxml';
  * rule reads a uni-app or Taro page the way it reads a native one.
  */
 
-export function newElement(name: string, start: number, startTagEnd: number, end: number, selfClosing: boolean, parent: WxmlElement | undefined): WxmlElement {
-  return { kind: 'element', name: interned(name), attributes: [], start, startTagEnd, end, selfClosing, children: [], parent, derived: undefined };
+export function newElement(
+  name: string,
+  start: number,
+  startTagEnd: number,
+  end: number,
+  selfClosing: boolean,
+  parent: WxmlElement | undefined,
+): WxmlElement {
+  return {
+    kind: 'element',
+    name: interned(name),
+    attributes: [],
+    start,
+    startTagEnd,
+    end,
+    selfClosing,
+    children: [],
+    parent,
+    derived: undefined,
+  };
 }
 
-export function newAttribute(name: string, value: string, start: number, end: number, valueStart = end, valueEnd = end): WxmlAttribute {
+export function newAttribute(
+  name: string,
+  value: string,
+  start: number,
+  end: number,
+  valueStart = end,
+  valueEnd = end,
+): WxmlAttribute {
   return { name: interned(name), value, start, end, valueStart, valueEnd };
 }
 
@@ -32,14 +57,19 @@ export function miniProgramEvent(event: string): string {
 
 /** `openType` -> `open-type`, `ScrollView` -> `scroll-view`: JSX and Vue PascalCase names as WXML writes them. */
 export function kebabCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
 }
 
 /** A handler named by an expression: `onTap`, `this.onTap`, `onTap(item)`, `this.onTap.bind(this)`; else undefined. */
 export function handlerName(expression: string): string | undefined {
   // A handler is named in a few words; a longer expression is an inline statement (and stays linear to read).
   if (expression.length > 300) return undefined;
-  const match = /^\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*(?:\.bind\s*\([^)]*\)\s*)?(?:\([^;]*\))?\s*;?\s*$/.exec(expression);
+  const match = /^\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*(?:\.bind\s*\([^)]*\)\s*)?(?:\([^;]*\))?\s*;?\s*$/.exec(
+    expression,
+  );
   if (!match || match[1] === '$emit' || match[1] === 'this') return undefined;
   return match[1];
 }

@@ -27,7 +27,13 @@ export interface VueComponent {
 const MAX_DEPTH = 256;
 
 /** uni-app compiles these HTML tags to mini program components (uniapp.dcloud.net.cn/tutorial/vue-basics.html). */
-const HTML_TAGS: Record<string, string> = { div: 'view', span: 'text', img: 'image', a: 'navigator', template: 'block' };
+const HTML_TAGS: Record<string, string> = {
+  div: 'view',
+  span: 'text',
+  img: 'image',
+  a: 'navigator',
+  template: 'block',
+};
 
 /** Lifecycle hooks a `<script setup>` registers by call: uni-app's page/app hooks and Vue's own. */
 const SETUP_HOOKS = new Set(['onLaunch', 'onLoad', 'onShow', 'onReady', 'onMounted', 'onBeforeMount']);
@@ -44,13 +50,34 @@ export function parseVue(file: string, content: string): VueComponent {
         // One note per file is enough: the first thing Vue could not read.
         if (problems.length) return;
         const start = error.loc?.start.offset ?? 0;
-        problems.push({ file, start, end: Math.max(start, error.loc?.end.offset ?? start), message: text(`Vue could not read part of ${baseName(file)} (${error.message}); mp-privacy analysed what it could.`, `Vue 无法读取 ${baseName(file)} 的一部分（${error.message}）；mp-privacy 分析了可读取的部分。`) });
+        problems.push({
+          file,
+          start,
+          end: Math.max(start, error.loc?.end.offset ?? start),
+          message: text(
+            `Vue could not read part of ${baseName(file)} (${error.message}); mp-privacy analysed what it could.`,
+            `Vue 无法读取 ${baseName(file)} 的一部分（${error.message}）；mp-privacy 分析了可读取的部分。`,
+          ),
+        });
       },
       onWarn: () => undefined,
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { file, problems: [{ file, start: 0, end: 0, message: text(`mp-privacy could not parse ${baseName(file)}: ${reason}`, `mp-privacy 无法解析 ${baseName(file)}：${reason}`) }] };
+    return {
+      file,
+      problems: [
+        {
+          file,
+          start: 0,
+          end: 0,
+          message: text(
+            `mp-privacy could not parse ${baseName(file)}: ${reason}`,
+            `mp-privacy 无法解析 ${baseName(file)}：${reason}`,
+          ),
+        },
+      ],
+    };
   }
   const blocks = root.children.filter((node): node is ElementNode => node.type === NodeTypes.ELEMENT);
   const component: VueComponent = { file, problems };
@@ -101,7 +128,13 @@ function blank(text: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Template
 
-function buildTemplate(file: string, content: string, source: string, block: ElementNode, problems: ParseProblem[]): WxmlDocument {
+function buildTemplate(
+  file: string,
+  content: string,
+  source: string,
+  block: ElementNode,
+  problems: ParseProblem[],
+): WxmlDocument {
   const roots: WxmlNode[] = [];
   const visit = (nodes: TemplateChildNode[], parent: WxmlElement | undefined, depth: number): void => {
     for (const node of nodes) {
@@ -111,10 +144,23 @@ function buildTemplate(file: string, content: string, source: string, block: Ele
         // Deeper elements become siblings at the limit, as in parse/wxml.ts: every walk stays bounded.
         visit(node.children, depth < MAX_DEPTH ? element : parent, depth + 1);
       } else if (node.type === NodeTypes.TEXT) {
-        if (/\S/.test(node.content)) appendChild(parent, roots, { kind: 'text', text: node.content, start: node.loc.start.offset, end: node.loc.end.offset, parent });
+        if (/\S/.test(node.content))
+          appendChild(parent, roots, {
+            kind: 'text',
+            text: node.content,
+            start: node.loc.start.offset,
+            end: node.loc.end.offset,
+            parent,
+          });
       } else if (node.type === NodeTypes.INTERPOLATION) {
         // Written as WXML's mustache, so that text readers treat it as decided at run time.
-        appendChild(parent, roots, { kind: 'text', text: `{{${node.loc.source.slice(2, -2)}}}`, start: node.loc.start.offset, end: node.loc.end.offset, parent });
+        appendChild(parent, roots, {
+          kind: 'text',
+          text: `{{${node.loc.source.slice(2, -2)}}}`,
+          start: node.loc.start.offset,
+          end: node.loc.end.offset,
+          parent,
+        });
       }
     }
   };
@@ -166,7 +212,8 @@ function directiveAttribute(prop: DirectiveNode): WxmlAttribute | undefined {
   const code = expression?.content ?? '';
   const codeStart = expression ? expression.loc.start.offset : end;
   const codeEnd = expression ? expression.loc.end.offset : end;
-  const argument = prop.arg && prop.arg.type === NodeTypes.SIMPLE_EXPRESSION && prop.arg.isStatic ? prop.arg.content : undefined;
+  const argument =
+    prop.arg && prop.arg.type === NodeTypes.SIMPLE_EXPRESSION && prop.arg.isStatic ? prop.arg.content : undefined;
   switch (prop.name) {
     case 'on': {
       if (!argument) return undefined;
@@ -195,7 +242,14 @@ function directiveAttribute(prop: DirectiveNode): WxmlAttribute | undefined {
     case 'for':
       return newAttribute('wx:for', `{{${code}}}`, start, end, codeStart, codeEnd);
     default:
-      return newAttribute(`v-${prop.name}${argument ? `:${argument}` : ''}`, code ? `{{${code}}}` : '', start, end, codeStart, codeEnd);
+      return newAttribute(
+        `v-${prop.name}${argument ? `:${argument}` : ''}`,
+        code ? `{{${code}}}` : '',
+        start,
+        end,
+        codeStart,
+        codeEnd,
+      );
   }
 }
 
@@ -204,8 +258,17 @@ function directiveAttribute(prop: DirectiveNode): WxmlAttribute | undefined {
 
 function buildScript(file: string, source: string, blocks: ElementNode[]): ScriptFacts {
   const lang = blocks.map(langOf).find(Boolean) ?? 'js';
-  const kind = lang === 'tsx' ? ts.ScriptKind.TSX : lang === 'ts' ? ts.ScriptKind.TS : lang === 'jsx' ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
-  const setupBlock = blocks.find((block) => block.props.some((p) => p.type === NodeTypes.ATTRIBUTE && p.name === 'setup'));
+  const kind =
+    lang === 'tsx'
+      ? ts.ScriptKind.TSX
+      : lang === 'ts'
+        ? ts.ScriptKind.TS
+        : lang === 'jsx'
+          ? ts.ScriptKind.JSX
+          : ts.ScriptKind.JS;
+  const setupBlock = blocks.find((block) =>
+    block.props.some((p) => p.type === NodeTypes.ATTRIBUTE && p.name === 'setup'),
+  );
   const setupRange = setupBlock ? innerRange(setupBlock) : undefined;
   const scriptText = keepOnly(source, blocks.map(innerRange));
   const definitionKind = /(^|[\\/])App\.vue$/.test(file) ? 'App' : 'Component';
@@ -224,7 +287,12 @@ function buildScript(file: string, source: string, blocks: ElementNode[]): Scrip
  * Vue.extend), with the functions and lifecycle hooks of `<script setup>` as members too. `<script setup>`
  * top-level code runs when the component is set up: it becomes the member `setup`.
  */
-function defineComponent(tools: DefinitionTools, kind: 'App' | 'Component', setupBlock: ElementNode | undefined, setupRange: [number, number] | undefined): ScriptDefinition | undefined {
+function defineComponent(
+  tools: DefinitionTools,
+  kind: 'App' | 'Component',
+  setupBlock: ElementNode | undefined,
+  setupRange: [number, number] | undefined,
+): ScriptDefinition | undefined {
   const { source, facts } = tools;
   let definition: ScriptDefinition | undefined;
   for (const statement of source.statements) {
@@ -235,12 +303,22 @@ function defineComponent(tools: DefinitionTools, kind: 'App' | 'Component', setu
   }
   if (!setupBlock || !setupRange) return definition;
   const [blockStart, blockEnd] = setupRange;
-  definition ??= { kind, object: { start: blockStart, end: blockEnd, properties: [] }, members: new Map(), callStart: setupBlock.loc.start.offset };
+  definition ??= {
+    kind,
+    object: { start: blockStart, end: blockEnd, properties: [] },
+    members: new Map(),
+    callStart: setupBlock.loc.start.offset,
+  };
   const members = definition.members;
   const setupCode: ts.Node[] = [];
   for (const statement of source.statements) {
     if (statement.getStart(source) < blockStart || statement.end > blockEnd) continue;
-    if (ts.isImportDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) continue;
+    if (
+      ts.isImportDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement)
+    )
+      continue;
     if (ts.isFunctionDeclaration(statement) && statement.name) {
       const fn = facts.functions.get(statement.name.text);
       if (fn && !members.has(fn.name)) members.set(fn.name, fn);
@@ -252,7 +330,8 @@ function defineComponent(tools: DefinitionTools, kind: 'App' | 'Component', setu
         if (fn && !members.has(fn.name)) members.set(fn.name, fn);
         return !fn;
       });
-      if (rest.length) setupCode.push(...rest.map((decl) => decl.initializer).filter((init): init is ts.Expression => !!init));
+      if (rest.length)
+        setupCode.push(...rest.map((decl) => decl.initializer).filter((init): init is ts.Expression => !!init));
       continue;
     }
     const hook = hookCall(statement);
@@ -264,14 +343,21 @@ function defineComponent(tools: DefinitionTools, kind: 'App' | 'Component', setu
   }
   if (setupCode.length) {
     const setup = tools.describe('setup', setupCode[0], setupCode[0], setupCode);
-    Object.assign(setup, { start: setupBlock.loc.start.offset, end: setupBlock.loc.end.offset, nameStart: setupBlock.loc.start.offset, nameEnd: setupBlock.loc.start.offset + '<script'.length });
+    Object.assign(setup, {
+      start: setupBlock.loc.start.offset,
+      end: setupBlock.loc.end.offset,
+      nameStart: setupBlock.loc.start.offset,
+      nameEnd: setupBlock.loc.start.offset + '<script'.length,
+    });
     addMember(members, setup);
   }
   return definition;
 }
 
 /** `onLoad((options) => {…})` as a statement of `<script setup>`. */
-function hookCall(statement: ts.Statement): { name: string; callee: ts.Node; fn: ts.FunctionLikeDeclaration } | undefined {
+function hookCall(
+  statement: ts.Statement,
+): { name: string; callee: ts.Node; fn: ts.FunctionLikeDeclaration } | undefined {
   if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return undefined;
   const call = statement.expression;
   if (!ts.isIdentifier(call.expression) || !SETUP_HOOKS.has(call.expression.text)) return undefined;

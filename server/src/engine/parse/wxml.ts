@@ -69,7 +69,21 @@ export interface WxmlDocument {
 }
 
 /** Tags a WXML author may write without a closing tag; any other unclosed tag is a problem worth telling. */
-const VOID_TAGS = new Set(['input', 'image', 'img', 'import', 'include', 'br', 'hr', 'icon', 'progress', 'slider', 'switch', 'radio', 'checkbox']);
+const VOID_TAGS = new Set([
+  'input',
+  'image',
+  'img',
+  'import',
+  'include',
+  'br',
+  'hr',
+  'icon',
+  'progress',
+  'slider',
+  'switch',
+  'radio',
+  'checkbox',
+]);
 
 const MAX_DEPTH = 256;
 const WHITESPACE_ONLY = /^\s*$/;
@@ -139,7 +153,9 @@ export function parseWxml(file: string, content: string): WxmlDocument {
       onopentag(parsedName) {
         const start = parser.startIndex;
         // htmlparser2 renames <image> to <img> in HTML mode; WXML means what the source says.
-        const name = interned(/^[^\s/>]+/.exec(content.slice(start + 1, start + 1 + parsedName.length + 8))?.[0] ?? parsedName);
+        const name = interned(
+          /^[^\s/>]+/.exec(content.slice(start + 1, start + 1 + parsedName.length + 8))?.[0] ?? parsedName,
+        );
         const startTagEnd = parser.endIndex + 1;
         const element: WxmlElement = {
           kind: 'element',
@@ -156,7 +172,15 @@ export function parseWxml(file: string, content: string): WxmlDocument {
         append(element);
         if (stack.length >= MAX_DEPTH) {
           if (flattened++ === 0) {
-            problems.push({ file, start, end: startTagEnd, message: text(`Elements are nested more than ${MAX_DEPTH} levels deep here; mp-privacy analysed the deeper ones as siblings.`, `此处元素嵌套超过 ${MAX_DEPTH} 层；更深的元素被当作同级元素分析。`) });
+            problems.push({
+              file,
+              start,
+              end: startTagEnd,
+              message: text(
+                `Elements are nested more than ${MAX_DEPTH} levels deep here; mp-privacy analysed the deeper ones as siblings.`,
+                `此处元素嵌套超过 ${MAX_DEPTH} 层；更深的元素被当作同级元素分析。`,
+              ),
+            });
           }
           return;
         }
@@ -278,7 +302,9 @@ export function elementsWithOpenType(document: WxmlDocument, openType: string): 
   const index = indexOf(document);
   let list = index.byOpenType.get(openType);
   if (!list) {
-    list = (index.byAttribute.get('open-type') ?? NONE).filter((element) => attribute(element, 'open-type')!.value.split('|').includes(openType));
+    list = (index.byAttribute.get('open-type') ?? NONE).filter((element) =>
+      attribute(element, 'open-type')!.value.split('|').includes(openType),
+    );
     index.byOpenType.set(openType, list);
   }
   return list;

@@ -75,7 +75,13 @@ function parseRules(content: string): StyleRule[] {
     const colon = text.indexOf(':');
     if (!rule || colon < 0) return;
     const prop = text.slice(0, colon).trim().toLowerCase();
-    if (prop) rule.declarations.set(prop, withoutImportant(text.slice(colon + 1)).trim().toLowerCase());
+    if (prop)
+      rule.declarations.set(
+        prop,
+        withoutImportant(text.slice(colon + 1))
+          .trim()
+          .toLowerCase(),
+      );
   };
   let i = 0;
   while (i < content.length) {
@@ -101,8 +107,14 @@ function parseRules(content: string): StyleRule[] {
       const selector = prelude.trim();
       let rule: StyleRule | undefined;
       if (!selector.startsWith('@')) {
-        const start = segmentStart + (content.slice(segmentStart, i).length - content.slice(segmentStart, i).trimStart().length);
-        rule = { targetClasses: splitSelectors(selector).map(classesTargeted), declarations: new Map(), start, end: content.length };
+        const start =
+          segmentStart + (content.slice(segmentStart, i).length - content.slice(segmentStart, i).trimStart().length);
+        rule = {
+          targetClasses: splitSelectors(selector).map(classesTargeted),
+          declarations: new Map(),
+          start,
+          end: content.length,
+        };
         rules.push(rule);
       }
       open.push({ rule });
@@ -136,7 +148,13 @@ function stringEnd(content: string, start: number): number {
 /** `fixed !important` -> `fixed ` (the value without its priority). */
 function withoutImportant(value: string): string {
   const bang = value.lastIndexOf('!');
-  return bang >= 0 && value.slice(bang + 1).trim().toLowerCase() === 'important' ? value.slice(0, bang) : value;
+  return bang >= 0 &&
+    value
+      .slice(bang + 1)
+      .trim()
+      .toLowerCase() === 'important'
+    ? value.slice(0, bang)
+    : value;
 }
 
 /** `a, b:is(c, d)` -> ['a', 'b:is(c, d)']: commas inside parentheses, brackets or strings do not separate. */
@@ -164,7 +182,13 @@ export function parseInlineStyle(style: string): Map<string, string> {
   for (const part of style.split(';')) {
     const colon = part.indexOf(':');
     if (colon <= 0) continue;
-    declarations.set(part.slice(0, colon).trim().toLowerCase(), part.slice(colon + 1).trim().toLowerCase());
+    declarations.set(
+      part.slice(0, colon).trim().toLowerCase(),
+      part
+        .slice(colon + 1)
+        .trim()
+        .toLowerCase(),
+    );
   }
   return declarations;
 }
@@ -172,18 +196,27 @@ export function parseInlineStyle(style: string): Map<string, string> {
 /** The classes a selector's last compound requires; none for pseudo-element rules (they are not the element). */
 function classesTargeted(selector: string): string[] {
   if (selector.includes('::') || /:(before|after)\b/.test(selector)) return [];
-  const last = selector.trim().split(/[\s>+~]+/).pop() ?? '';
+  const last =
+    selector
+      .trim()
+      .split(/[\s>+~]+/)
+      .pop() ?? '';
   return (last.match(/\.[\w-]+/g) ?? []).map((c) => c.slice(1));
 }
 
 /** Declarations that apply to an element with these classes, later sheets and inline style winning. */
-export function computedStyle(sheets: readonly WxssDocument[], classes: readonly string[], inlineStyle: string | undefined): Map<string, string> {
+export function computedStyle(
+  sheets: readonly WxssDocument[],
+  classes: readonly string[],
+  inlineStyle: string | undefined,
+): Map<string, string> {
   const result = new Map<string, string>();
   const classSet = new Set(classes);
   if (classSet.size) {
     for (const sheet of sheets) {
       for (const rule of sheet.rules) {
-        if (!rule.targetClasses.some((required) => required.length > 0 && required.every((c) => classSet.has(c)))) continue;
+        if (!rule.targetClasses.some((required) => required.length > 0 && required.every((c) => classSet.has(c))))
+          continue;
         for (const [prop, value] of rule.declarations) result.set(prop, value);
       }
     }

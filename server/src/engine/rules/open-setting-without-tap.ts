@@ -12,15 +12,25 @@ export const openSettingWithoutTap = createRule({
       'Since base library 2.3.0, wx.openSetting only opens the settings page after the user taps something; called from lifecycle code it does nothing.',
       '自基础库 2.3.0 起，wx.openSetting 只能在用户发生点击行为后调用；在生命周期代码中调用不会打开设置页。',
     ),
-    howToFix: text('Use `<button open-type="openSetting">`, or call wx.openSetting from a bindtap handler.', '使用 `<button open-type="openSetting">`，或在 bindtap 处理函数中调用 wx.openSetting。'),
+    howToFix: text(
+      'Use `<button open-type="openSetting">`, or call wx.openSetting from a bindtap handler.',
+      '使用 `<button open-type="openSetting">`，或在 bindtap 处理函数中调用 wx.openSetting。',
+    ),
     references: [REFERENCES.openSetting, REFERENCES.openSettingNotice, REFERENCES.button],
     messages: {
-      lifecycleCall: { en: 'wx.openSetting runs from {{where}}, not from a tap, so it will not open.', 'zh-cn': 'wx.openSetting 在 {{where}} 中执行而非点击触发，因此不会打开设置页。' },
+      lifecycleCall: {
+        en: 'wx.openSetting runs from {{where}}, not from a tap, so it will not open.',
+        'zh-cn': 'wx.openSetting 在 {{where}} 中执行而非点击触发，因此不会打开设置页。',
+      },
     },
     evidence: { lifecycleCall: LIFECYCLE_EVIDENCE },
   },
   check(context) {
-    const calls = lifecycleCalls(context, ({ reached }) => reached.call.kind === 'platform' && reached.call.api === 'openSetting');
-    for (const { range, related, where, evidence } of calls) context.report({ messageId: 'lifecycleCall', data: { where, ...evidence }, range, related });
+    const calls = lifecycleCalls(
+      context,
+      ({ reached }) => reached.call.kind === 'platform' && reached.call.api === 'openSetting',
+    );
+    for (const { range, related, where, evidence } of calls)
+      context.report({ messageId: 'lifecycleCall', data: { where, ...evidence }, range, related });
   },
 });

@@ -18,8 +18,14 @@ import {
   startTagRange,
 } from './support/report-helpers';
 
-const CONDITIONAL_REDIRECT = { en: 'Launch code sends the user to {{wallRoute}}, a phone-number wall, {{condition}}.', 'zh-cn': '启动代码{{condition}}把用户带到手机号授权页 {{wallRoute}}。' } as const;
-const REDIRECT_EVIDENCE = { en: '{{origin}} calls {{chain}} to {{wallRoute}}{{when}}, where {{wall}}{{also}}.', 'zh-cn': '{{origin}} 调用 {{chain}}{{when}}跳转到 {{wallRoute}}，该页面{{wall}}{{also}}。' } as const;
+const CONDITIONAL_REDIRECT = {
+  en: 'Launch code sends the user to {{wallRoute}}, a phone-number wall, {{condition}}.',
+  'zh-cn': '启动代码{{condition}}把用户带到手机号授权页 {{wallRoute}}。',
+} as const;
+const REDIRECT_EVIDENCE = {
+  en: '{{origin}} calls {{chain}} to {{wallRoute}}{{when}}, where {{wall}}{{also}}.',
+  'zh-cn': '{{origin}} 调用 {{chain}}{{when}}跳转到 {{wallRoute}}，该页面{{wall}}{{also}}。',
+} as const;
 
 /**
  * Rule 1 of the user's requirements: no phone-number request before the user has seen any content.
@@ -43,14 +49,23 @@ export const phoneOnEntry = createRule({
     // A wall on the launch path is this rule's: the browsing, checkout and nickname rules do not report it again.
     supersedes: ['phone-while-browsing', 'phone-purpose-at-checkout', 'user-info-wall'],
     messages: {
-      entryPage: { en: 'The entry page {{route}} asks for the phone number before the user has seen any content.', 'zh-cn': '入口页面 {{route}} 在用户看到任何内容之前就索要手机号。' },
-      launchRedirect: { en: 'Launch code sends the user to {{wallRoute}}, a phone-number wall, before any content is shown.', 'zh-cn': '启动代码在展示任何内容之前就把用户带到手机号授权页 {{wallRoute}}。' },
+      entryPage: {
+        en: 'The entry page {{route}} asks for the phone number before the user has seen any content.',
+        'zh-cn': '入口页面 {{route}} 在用户看到任何内容之前就索要手机号。',
+      },
+      launchRedirect: {
+        en: 'Launch code sends the user to {{wallRoute}}, a phone-number wall, before any content is shown.',
+        'zh-cn': '启动代码在展示任何内容之前就把用户带到手机号授权页 {{wallRoute}}。',
+      },
       conditionalLaunchRedirect: CONDITIONAL_REDIRECT,
       // A condition the analysis cannot read, or a server answer not about the phone: worth a look.
       conditionalLaunchRedirectToReview: { ...CONDITIONAL_REDIRECT, severity: 'warning' },
     },
     evidence: {
-      entryPage: { en: '{{route}} is the entry page ({{how}}) and {{wall}}.', 'zh-cn': '{{route}} 是入口页面（{{how}}），且{{wall}}。' },
+      entryPage: {
+        en: '{{route}} is the entry page ({{how}}) and {{wall}}.',
+        'zh-cn': '{{route}} 是入口页面（{{how}}），且{{wall}}。',
+      },
       launchRedirect: REDIRECT_EVIDENCE,
       conditionalLaunchRedirect: REDIRECT_EVIDENCE,
       conditionalLaunchRedirectToReview: REDIRECT_EVIDENCE,
@@ -66,12 +81,21 @@ export const phoneOnEntry = createRule({
       const how = model.app.entryFromEntryPagePath ? 'app.json entryPagePath' : 'app.json pages[0]';
       const range = startTagRange(entryWall.request.view);
       claimPlace(claimed, range);
-      const fix = context.fix('move-phone-to-checkout', { flow: context, wall: entryWall, removal: { kind: 'entry-page' } });
+      const fix = context.fix('move-phone-to-checkout', {
+        flow: context,
+        wall: entryWall,
+        removal: { kind: 'entry-page' },
+      });
       context.report({
         messageId: 'entryPage',
         data: { route: entry.route, how, wall: describeWall(entryWall) },
         range,
-        related: [{ range: model.app.entryDeclaredAt ?? entry.declaredAt, message: text(`entry page declared here (${how})`, `入口页面在此声明（${how}）`) }],
+        related: [
+          {
+            range: model.app.entryDeclaredAt ?? entry.declaredAt,
+            message: text(`entry page declared here (${how})`, `入口页面在此声明（${how}）`),
+          },
+        ],
         fixes: [fix],
         fixUnavailable: fix ? undefined : noCheckoutAdvice,
       });
@@ -82,15 +106,53 @@ export const phoneOnEntry = createRule({
       if (!claimPlace(claimed, range)) continue;
       const navigation = found.members[0];
       const kind = redirectKind(found);
-      const fix = shared || kind !== 'always' ? undefined : context.fix('move-phone-to-checkout', { flow: context, wall, removal: { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(launch.launchNavigations, navigation) } });
-      const also = shared ? text(`; ${originsProse(found.origins).en} reach this redirect`, `；共有${originsProse(found.origins)['zh-cn']}会执行这个跳转`) : text('', '');
+      const fix =
+        shared || kind !== 'always'
+          ? undefined
+          : context.fix('move-phone-to-checkout', {
+              flow: context,
+              wall,
+              removal: {
+                kind: 'navigation',
+                reached: navigation.reached,
+                alsoReached: sameRedirects(launch.launchNavigations, navigation),
+              },
+            });
+      const also = shared
+        ? text(
+            `; ${originsProse(found.origins).en} reach this redirect`,
+            `；共有${originsProse(found.origins)['zh-cn']}会执行这个跳转`,
+          )
+        : text('', '');
       context.report({
-        messageId: kind === 'always' ? 'launchRedirect' : kind === 'conditional' ? 'conditionalLaunchRedirect' : 'conditionalLaunchRedirectToReview',
-        data: { wallRoute: wall.page.route, condition: condition.phrase, origin: navigationOrigin(model, navigation), chain: chainProse(navigation.reached), when: conditionClause(condition), wall: describeWall(wall), also },
+        messageId:
+          kind === 'always'
+            ? 'launchRedirect'
+            : kind === 'conditional'
+              ? 'conditionalLaunchRedirect'
+              : 'conditionalLaunchRedirectToReview',
+        data: {
+          wallRoute: wall.page.route,
+          condition: condition.phrase,
+          origin: navigationOrigin(model, navigation),
+          chain: chainProse(navigation.reached),
+          when: conditionClause(condition),
+          wall: describeWall(wall),
+          also,
+        },
         range,
         related: [
-          ...(shared ? originEvidence(found.members, (m) => m.reached, (m) => navigationOrigin(model, m)) : chainEvidence(model, navigation.reached)),
-          { range: startTagRange(wall.request.view), message: text(`the phone request on ${wall.page.route}`, `${wall.page.route} 上的手机号请求`) },
+          ...(shared
+            ? originEvidence(
+                found.members,
+                (m) => m.reached,
+                (m) => navigationOrigin(model, m),
+              )
+            : chainEvidence(model, navigation.reached)),
+          {
+            range: startTagRange(wall.request.view),
+            message: text(`the phone request on ${wall.page.route}`, `${wall.page.route} 上的手机号请求`),
+          },
         ],
         fixes: [fix],
         fixUnavailable: fix ? undefined : shared || kind !== 'always' ? sharedRedirectAdvice : noCheckoutAdvice,

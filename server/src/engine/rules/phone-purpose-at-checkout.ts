@@ -26,10 +26,16 @@ export const phonePurposeAtCheckout = createRule({
     // A phone button that is also a nickname/avatar request is reported here, with the purpose it lacks.
     supersedes: ['user-info-wall'],
     messages: {
-      noPurpose: { en: 'This {{openType}} request is part of an order/payment flow but nothing next to it says why the number is needed.', 'zh-cn': '这个 {{openType}} 请求位于下单/支付流程中，但旁边没有说明为什么需要手机号。' },
+      noPurpose: {
+        en: 'This {{openType}} request is part of an order/payment flow but nothing next to it says why the number is needed.',
+        'zh-cn': '这个 {{openType}} 请求位于下单/支付流程中，但旁边没有说明为什么需要手机号。',
+      },
     },
     evidence: {
-      noPurpose: { en: 'On {{route}}, {{orderFlow}}; the text around the button ("{{label}}") states no purpose.', 'zh-cn': '在 {{route}} 中，{{orderFlow}}；按钮周围的文字（“{{label}}”）没有说明用途。' },
+      noPurpose: {
+        en: 'On {{route}}, {{orderFlow}}; the text around the button ("{{label}}") states no purpose.',
+        'zh-cn': '在 {{route}} 中，{{orderFlow}}；按钮周围的文字（“{{label}}”）没有说明用途。',
+      },
     },
     fixes: { 'add-purpose-modal': purposeModal },
   },
@@ -46,9 +52,16 @@ export const phonePurposeAtCheckout = createRule({
       if (!claimPlace(claimed, range)) continue;
       context.report({
         messageId: 'noPurpose',
-        data: { openType: request.openType, route: request.page.route, orderFlow: checkout.evidence, label: request.label },
+        data: {
+          openType: request.openType,
+          route: request.page.route,
+          orderFlow: checkout.evidence,
+          label: request.label,
+        },
         range,
-        related: checkout.range ? [{ range: checkout.range, message: text('the order/payment call', '下单/支付调用') }] : [],
+        related: checkout.range
+          ? [{ range: checkout.range, message: text('the order/payment call', '下单/支付调用') }]
+          : [],
         fixes: [context.fix('add-purpose-modal', request)],
       });
     }

@@ -27,12 +27,22 @@ function disguisedBrowsing(request: PersonalInfoRequest) {
     return text(`its label "${request.label}" is a browsing control`, `按钮文字“${request.label}”是浏览操作`);
   }
   const inList = [request.view.element, ...ancestors(request.view.element)].some((e) => attribute(e, 'wx:for'));
-  if (inList) return text('it wraps the items of a list, so opening any item asks for the phone number', '它包裹了列表项，打开任意一项都要先授权手机号');
+  if (inList)
+    return text(
+      'it wraps the items of a list, so opening any item asks for the phone number',
+      '它包裹了列表项，打开任意一项都要先授权手机号',
+    );
   return undefined;
 }
 
-const CONDITIONAL_REDIRECT = { en: '{{opening}} sends the user to {{wallRoute}}, a phone-number wall, {{condition}}.', 'zh-cn': '{{opening}}{{condition}}把用户带到手机号授权页 {{wallRoute}}。' } as const;
-const REDIRECT_EVIDENCE = { en: '{{origin}} calls {{chain}} to {{wallRoute}}{{when}}, where {{wall}}.', 'zh-cn': '{{origin}} 调用 {{chain}}{{when}}跳转到 {{wallRoute}}，该页面{{wall}}。' } as const;
+const CONDITIONAL_REDIRECT = {
+  en: '{{opening}} sends the user to {{wallRoute}}, a phone-number wall, {{condition}}.',
+  'zh-cn': '{{opening}}{{condition}}把用户带到手机号授权页 {{wallRoute}}。',
+} as const;
+const REDIRECT_EVIDENCE = {
+  en: '{{origin}} calls {{chain}} to {{wallRoute}}{{when}}, where {{wall}}.',
+  'zh-cn': '{{origin}} 调用 {{chain}}{{when}}跳转到 {{wallRoute}}，该页面{{wall}}。',
+} as const;
 
 /**
  * Rule 2 of the user's requirements: ordinary pages and sections must not be reachable only through a
@@ -56,21 +66,39 @@ export const phoneWhileBrowsing = createRule({
     // A wall the user meets while browsing is this rule's, not the checkout or nickname rule's.
     supersedes: ['phone-purpose-at-checkout', 'user-info-wall'],
     messages: {
-      lifecycleRedirect: { en: '{{opening}} sends the user to {{wallRoute}}, a phone-number wall, instead of showing the page.', 'zh-cn': '{{opening}}把用户带到手机号授权页 {{wallRoute}}，而不是展示页面内容。' },
+      lifecycleRedirect: {
+        en: '{{opening}} sends the user to {{wallRoute}}, a phone-number wall, instead of showing the page.',
+        'zh-cn': '{{opening}}把用户带到手机号授权页 {{wallRoute}}，而不是展示页面内容。',
+      },
       conditionalRedirect: CONDITIONAL_REDIRECT,
       // A condition the analysis cannot read, or a server answer not about the phone: worth a look.
       conditionalRedirectToReview: { ...CONDITIONAL_REDIRECT, severity: 'warning' },
-      tabWall: { en: 'The tab page {{route}} shows only a phone-number request.', 'zh-cn': 'tab 页 {{route}} 只有一个手机号授权请求。' },
-      overlay: { en: 'A full-screen layer on {{route}} makes the phone-number request catch every tap.', 'zh-cn': '{{route}} 上的全屏浮层让手机号请求拦截所有点击。' },
-      disguisedControl: { en: 'A browsing control on {{route}} asks for the phone number.', 'zh-cn': '{{route}} 上的浏览操作需要先授权手机号。' },
+      tabWall: {
+        en: 'The tab page {{route}} shows only a phone-number request.',
+        'zh-cn': 'tab 页 {{route}} 只有一个手机号授权请求。',
+      },
+      overlay: {
+        en: 'A full-screen layer on {{route}} makes the phone-number request catch every tap.',
+        'zh-cn': '{{route}} 上的全屏浮层让手机号请求拦截所有点击。',
+      },
+      disguisedControl: {
+        en: 'A browsing control on {{route}} asks for the phone number.',
+        'zh-cn': '{{route}} 上的浏览操作需要先授权手机号。',
+      },
     },
     evidence: {
       lifecycleRedirect: REDIRECT_EVIDENCE,
       conditionalRedirect: REDIRECT_EVIDENCE,
       conditionalRedirectToReview: REDIRECT_EVIDENCE,
-      tabWall: { en: '{{route}} is in tabBar.list, so users open it to browse, and {{wall}}.', 'zh-cn': '{{route}} 在 tabBar.list 中，用户打开它是为了浏览，但{{wall}}。' },
+      tabWall: {
+        en: '{{route}} is in tabBar.list, so users open it to browse, and {{wall}}.',
+        'zh-cn': '{{route}} 在 tabBar.list 中，用户打开它是为了浏览，但{{wall}}。',
+      },
       overlay: { en: '{{route}}: {{wall}}, with no way past it.', 'zh-cn': '{{route}} 上{{wall}}，且没有其他出路。' },
-      disguisedControl: { en: 'This {{openType}} button: {{reason}}.', 'zh-cn': '这个 {{openType}} 按钮：{{reason}}。' },
+      disguisedControl: {
+        en: 'This {{openType}} button: {{reason}}.',
+        'zh-cn': '这个 {{openType}} 按钮：{{reason}}。',
+      },
     },
     fixes: { 'move-phone-to-checkout': moveToCheckout },
   },
@@ -84,17 +112,55 @@ export const phoneWhileBrowsing = createRule({
       if (!claimPlace(claimed, range)) continue;
       const navigation = found.members[0];
       const kind = redirectKind(found);
-      const fix = shared || kind !== 'always' ? undefined : context.fix('move-phone-to-checkout', { flow: context, wall, removal: { kind: 'navigation', reached: navigation.reached, alsoReached: sameRedirects(launch.browsingNavigations, navigation) } });
+      const fix =
+        shared || kind !== 'always'
+          ? undefined
+          : context.fix('move-phone-to-checkout', {
+              flow: context,
+              wall,
+              removal: {
+                kind: 'navigation',
+                reached: navigation.reached,
+                alsoReached: sameRedirects(launch.browsingNavigations, navigation),
+              },
+            });
       const pages = [...new Set(found.members.map((m) => (m.origin as PageUnit).route))];
       const originPage = navigation.origin as PageUnit;
-      const opening = shared ? text(`Opening any of ${pages.length} pages (${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ', …' : ''})`, `打开 ${pages.length} 个页面（${pages.slice(0, 3).join('、')}${pages.length > 3 ? '等' : ''}）中的任何一个`) : text(`Opening ${originPage.route}`, `打开 ${originPage.route} 时`);
+      const opening = shared
+        ? text(
+            `Opening any of ${pages.length} pages (${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ', …' : ''})`,
+            `打开 ${pages.length} 个页面（${pages.slice(0, 3).join('、')}${pages.length > 3 ? '等' : ''}）中的任何一个`,
+          )
+        : text(`Opening ${originPage.route}`, `打开 ${originPage.route} 时`);
       context.report({
-        messageId: kind === 'always' ? 'lifecycleRedirect' : kind === 'conditional' ? 'conditionalRedirect' : 'conditionalRedirectToReview',
-        data: { opening, wallRoute: wall.page.route, condition: condition.phrase, origin: navigationOrigin(model, navigation), chain: chainProse(navigation.reached), when: conditionClause(condition), wall: describeWall(wall) },
+        messageId:
+          kind === 'always'
+            ? 'lifecycleRedirect'
+            : kind === 'conditional'
+              ? 'conditionalRedirect'
+              : 'conditionalRedirectToReview',
+        data: {
+          opening,
+          wallRoute: wall.page.route,
+          condition: condition.phrase,
+          origin: navigationOrigin(model, navigation),
+          chain: chainProse(navigation.reached),
+          when: conditionClause(condition),
+          wall: describeWall(wall),
+        },
         range,
         related: [
-          ...(shared ? originEvidence(found.members, (m) => m.reached, (m) => navigationOrigin(model, m)) : chainEvidence(model, navigation.reached)),
-          { range: startTagRange(wall.request.view), message: text(`the phone request on ${wall.page.route}`, `${wall.page.route} 上的手机号请求`) },
+          ...(shared
+            ? originEvidence(
+                found.members,
+                (m) => m.reached,
+                (m) => navigationOrigin(model, m),
+              )
+            : chainEvidence(model, navigation.reached)),
+          {
+            range: startTagRange(wall.request.view),
+            message: text(`the phone request on ${wall.page.route}`, `${wall.page.route} 上的手机号请求`),
+          },
         ],
         fixes: [fix],
         fixUnavailable: fix ? undefined : shared || kind !== 'always' ? sharedRedirectAdvice : noCheckoutAdvice,
@@ -113,14 +179,19 @@ export const phoneWhileBrowsing = createRule({
         if (!isTabWall && !isOverlay) continue;
         const range = startTagRange(wall.request.view);
         if (!claimPlace(claimed, range)) continue;
-        const fix = context.fix('move-phone-to-checkout', { flow: context, wall, removal: { kind: 'request', request: wall.request } });
+        const fix = context.fix('move-phone-to-checkout', {
+          flow: context,
+          wall,
+          removal: { kind: 'request', request: wall.request },
+        });
         context.report({
           messageId: isTabWall ? 'tabWall' : 'overlay',
           data: { route: page.route, wall: describeWall(wall) },
           range,
-          related: wall.overlay && wall.overlay.element !== wall.request.view.element
-            ? [{ range: startTagRange(wall.overlay), message: text('the full-screen layer', '全屏浮层') }]
-            : [],
+          related:
+            wall.overlay && wall.overlay.element !== wall.request.view.element
+              ? [{ range: startTagRange(wall.overlay), message: text('the full-screen layer', '全屏浮层') }]
+              : [],
           fixes: [fix],
           fixUnavailable: fix ? undefined : noCheckoutAdvice,
         });
@@ -132,7 +203,11 @@ export const phoneWhileBrowsing = createRule({
       if (!reason) continue;
       const range = startTagRange(request.view);
       if (!claimPlace(claimed, range)) continue;
-      const fix = context.fix('move-phone-to-checkout', { flow: context, wall: { kind: 'request-only', page: request.page, request }, removal: { kind: 'request', request } });
+      const fix = context.fix('move-phone-to-checkout', {
+        flow: context,
+        wall: { kind: 'request-only', page: request.page, request },
+        removal: { kind: 'request', request },
+      });
       context.report({
         messageId: 'disguisedControl',
         data: { route: request.page.route, openType: request.openType, reason },

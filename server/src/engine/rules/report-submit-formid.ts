@@ -41,14 +41,27 @@ export const reportSubmitFormId = createRule({
       'Template messages, sent with the formId that `<form report-submit>` produces, were retired in favour of subscribe messages (from 2020-01-10). Sending formIds to a server today collects identifiers for pushes the user never agreed to; a leftover `report-submit` attribute is harmless but dead (info).',
       '模板消息（依赖 `<form report-submit>` 产生的 formId 发送）已下线（2020-01-10 起），由订阅消息替代。现在仍把 formId 发送到服务器，是在为用户从未同意的推送收集标识；残留的 `report-submit` 属性本身无害但已无用（提示）。',
     ),
-    howToFix: text('Remove report-submit and the formId upload; ask for a subscription with wx.requestSubscribeMessage in a tap instead.', '删除 report-submit 和 formId 上传；改为在点击中用 wx.requestSubscribeMessage 请求订阅。'),
+    howToFix: text(
+      'Remove report-submit and the formId upload; ask for a subscription with wx.requestSubscribeMessage in a tap instead.',
+      '删除 report-submit 和 formId 上传；改为在点击中用 wx.requestSubscribeMessage 请求订阅。',
+    ),
     references: [REFERENCES.templateMessage, REFERENCES.form],
     messages: {
-      harvesting: { en: "This form's formId is read and sent on ({{handler}}()), for template messages that no longer exist.", 'zh-cn': '该表单的 formId 被读取并发送（{{handler}}()），用于已下线的模板消息。' },
-      leftover: { en: 'report-submit is left over from retired template messages and does nothing useful.', 'zh-cn': 'report-submit 是已下线模板消息的残留，已无实际作用。', severity: 'info' },
+      harvesting: {
+        en: "This form's formId is read and sent on ({{handler}}()), for template messages that no longer exist.",
+        'zh-cn': '该表单的 formId 被读取并发送（{{handler}}()），用于已下线的模板消息。',
+      },
+      leftover: {
+        en: 'report-submit is left over from retired template messages and does nothing useful.',
+        'zh-cn': 'report-submit 是已下线模板消息的残留，已无实际作用。',
+        severity: 'info',
+      },
     },
     evidence: {
-      harvesting: { en: '{{handler}}() reads formId and passes it to a request.', 'zh-cn': '{{handler}}() 读取 formId 并传给请求。' },
+      harvesting: {
+        en: '{{handler}}() reads formId and passes it to a request.',
+        'zh-cn': '{{handler}}() 读取 formId 并传给请求。',
+      },
       leftover: { en: 'No code reads the formId it produces.', 'zh-cn': '没有代码读取它产生的 formId。' },
     },
     fixes: { 'remove-report-submit': removeReportSubmit },
@@ -65,11 +78,18 @@ export const reportSubmitFormId = createRule({
         const submit = eventBindings(element).find((b) => b.event === 'submit');
         const handler = submit && handlerOf(unit, submit.handler);
         const functions = handler ? functionsReached(model, handler) : [];
-        const readsFormId = functions.some((ref) => /formId|form_id/.test(ref.script.content.slice(ref.fn.start, ref.fn.end)));
-        const sends = handler ? reachableCalls(model, handler).some((r) => r.call.kind === 'platform' && (r.call.api === 'request' || r.call.api === 'uploadFile')) : false;
+        const readsFormId = functions.some((ref) =>
+          /formId|form_id/.test(ref.script.content.slice(ref.fn.start, ref.fn.end)),
+        );
+        const sends = handler
+          ? reachableCalls(model, handler).some(
+              (r) => r.call.kind === 'platform' && (r.call.api === 'request' || r.call.api === 'uploadFile'),
+            )
+          : false;
         const range = { file: document.file, start: reportSubmit.start, end: reportSubmit.end };
         const fixes = [context.fix('remove-report-submit', { document, attribute: reportSubmit })];
-        if (submit && readsFormId && sends) context.report({ messageId: 'harvesting', data: { handler: submit.handler }, range, fixes });
+        if (submit && readsFormId && sends)
+          context.report({ messageId: 'harvesting', data: { handler: submit.handler }, range, fixes });
         else context.report({ messageId: 'leftover', range, fixes });
       }
     }

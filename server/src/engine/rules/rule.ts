@@ -49,7 +49,11 @@ type EvidenceFor<M> = { readonly [K in keyof M]: Template };
 type Fixes = Record<string, DeclaredFix>;
 
 /** A rule's declarations: what each kind of finding says, why (evidence, by the same message id), and its fixes. */
-export interface RuleDeclarations<M extends Messages = Messages, E extends EvidenceFor<M> = EvidenceFor<M>, F extends Fixes = Fixes> {
+export interface RuleDeclarations<
+  M extends Messages = Messages,
+  E extends EvidenceFor<M> = EvidenceFor<M>,
+  F extends Fixes = Fixes,
+> {
   messages: M;
   /** Why this code triggers the rule, by message id (shown on hover); filled from the same data as the message. */
   evidence: E;
@@ -106,9 +110,11 @@ export interface RuleDefinition<M extends Messages, E extends EvidenceFor<M>, F 
  * Makes a rule module from its definition. The `const` type parameters keep the templates' literal text, so
  * their placeholders type the data of every report.
  */
-export function createRule<const M extends Messages, const E extends EvidenceFor<M>, const F extends Fixes = Record<never, DeclaredFix>>(
-  definition: RuleDefinition<M, E, F>,
-): RuleModule {
+export function createRule<
+  const M extends Messages,
+  const E extends EvidenceFor<M>,
+  const F extends Fixes = Record<never, DeclaredFix>,
+>(definition: RuleDefinition<M, E, F>): RuleModule {
   const { messages, evidence, fixes, ...meta } = definition.meta;
   return {
     meta,

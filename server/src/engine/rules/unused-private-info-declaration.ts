@@ -11,7 +11,13 @@ const removePrivateInfo = defineFix({
   title: { en: 'Remove {{api}} from requiredPrivateInfos', 'zh-cn': '从 requiredPrivateInfos 中删除 {{api}}' },
   offer({ settings, entry }: { settings: AppSettings; entry: DeclaredInfo }) {
     if (!settingEditable(settings, ['requiredPrivateInfos'])) return undefined;
-    return { data: { api: entry.api }, build: () => ({ edits: removeSettingArrayElement(settings, ['requiredPrivateInfos'], entry.index), creations: [] }) };
+    return {
+      data: { api: entry.api },
+      build: () => ({
+        edits: removeSettingArrayElement(settings, ['requiredPrivateInfos'], entry.index),
+        creations: [],
+      }),
+    };
   },
 });
 
@@ -24,13 +30,22 @@ export const unusedPrivateInfoDeclaration = createRule({
       'Every API in requiredPrivateInfos must also be approved in the admin console and appears in what users are told the mini program collects. Declaring one the code never calls asks for more than the app uses.',
       'requiredPrivateInfos 中的每个接口都需要在后台申请，并会出现在向用户说明的收集范围中。声明代码从未调用的接口，等于申请了超出实际需要的权限。',
     ),
-    howToFix: text('Remove the entry, or keep it if the API is called from code mp-privacy cannot see (a plugin, a web-view bridge).', '删除该声明；如果该接口在 mp-privacy 看不到的代码中使用（插件、web-view 桥接），可以保留。'),
+    howToFix: text(
+      'Remove the entry, or keep it if the API is called from code mp-privacy cannot see (a plugin, a web-view bridge).',
+      '删除该声明；如果该接口在 mp-privacy 看不到的代码中使用（插件、web-view 桥接），可以保留。',
+    ),
     references: [REFERENCES.requiredPrivateInfos],
     messages: {
-      unused: { en: 'requiredPrivateInfos declares {{api}}, but no code calls wx.{{api}}.', 'zh-cn': 'requiredPrivateInfos 声明了 {{api}}，但没有代码调用 wx.{{api}}。' },
+      unused: {
+        en: 'requiredPrivateInfos declares {{api}}, but no code calls wx.{{api}}.',
+        'zh-cn': 'requiredPrivateInfos 声明了 {{api}}，但没有代码调用 wx.{{api}}。',
+      },
     },
     evidence: {
-      unused: { en: 'No call of wx.{{api}} in the app, its pages, components or the modules they import.', 'zh-cn': '在 app、页面、组件及其引用的模块中没有 wx.{{api}} 调用。' },
+      unused: {
+        en: 'No call of wx.{{api}} in the app, its pages, components or the modules they import.',
+        'zh-cn': '在 app、页面、组件及其引用的模块中没有 wx.{{api}} 调用。',
+      },
     },
     fixes: { 'remove-private-info': removePrivateInfo },
   },
@@ -41,7 +56,12 @@ export const unusedPrivateInfoDeclaration = createRule({
     const settings = model.app.settings;
     for (const entry of declaredPrivateInfos(model).entries) {
       if (used.has(entry.api) || !REQUIRED_PRIVATE_INFOS.includes(entry.api)) continue;
-      context.report({ messageId: 'unused', data: { api: entry.api }, range: entry.range, fixes: [context.fix('remove-private-info', { settings, entry })] });
+      context.report({
+        messageId: 'unused',
+        data: { api: entry.api },
+        range: entry.range,
+        fixes: [context.fix('remove-private-info', { settings, entry })],
+      });
     }
   },
 });

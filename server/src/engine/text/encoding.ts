@@ -13,8 +13,10 @@ export interface DecodedText {
 
 export function decodeText(bytes: Uint8Array): DecodedText {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return { text: buffer.toString('utf8', 3), encoding: 'utf8-bom' };
-  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return { text: buffer.toString('utf16le', 2), encoding: 'utf16le' };
+  if (buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)
+    return { text: buffer.toString('utf8', 3), encoding: 'utf8-bom' };
+  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe)
+    return { text: buffer.toString('utf16le', 2), encoding: 'utf16le' };
   if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
     // A trailing odd byte is not a character; swap16 needs an even length.
     const swapped = Buffer.from(buffer.subarray(2, buffer.length - (buffer.length % 2)));

@@ -36,7 +36,8 @@ export class LineIndex {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.content.length;
     const lineStart = this.lineStarts[position.line];
-    const nextStart = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.content.length;
+    const nextStart =
+      position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.content.length;
     return Math.min(lineStart + Math.max(0, position.character), nextStart);
   }
 }

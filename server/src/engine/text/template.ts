@@ -13,7 +13,9 @@ export interface Template {
 
 export type TemplateValue = string | number | LocalizedText;
 
-type Placeholders<S extends string> = S extends `${string}{{${infer Name}}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+type Placeholders<S extends string> = S extends `${string}{{${infer Name}}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
 type Names<T extends Template> = Placeholders<T['en']> | Placeholders<T['zh-cn']>;
 /** The data a template needs: one value per placeholder, in either locale. */
 export type TemplateData<T extends Template> = { [K in Names<T>]: TemplateValue };

@@ -28,7 +28,13 @@ export interface LifecycleCall {
   where: LocalizedText;
   /** Some lifecycle reaching it runs on the launch path (before the user has seen any content). */
   onLaunchPath: boolean;
-  evidence: { origin: string; chain: string; timer: LocalizedText; others: LocalizedText; beforeContent: LocalizedText };
+  evidence: {
+    origin: string;
+    chain: string;
+    timer: LocalizedText;
+    others: LocalizedText;
+    beforeContent: LocalizedText;
+  };
 }
 
 /**
@@ -37,9 +43,17 @@ export interface LifecycleCall {
  */
 export function lifecycleCalls(context: RuleFacts, accept: (found: ReachedFromEntry) => boolean): LifecycleCall[] {
   // After the user confirmed a dialog ("use your location?"), the call answers the user's choice.
-  const accepted = context.entries.platformCalls(() => true, 'lifecycle').filter((found) => accept(found) && runCondition(found.reached).kind !== 'user-choice');
+  const accepted = context.entries
+    .platformCalls(() => true, 'lifecycle')
+    .filter((found) => accept(found) && runCondition(found.reached).kind !== 'user-choice');
   const whereOf = (found: ReachedFromEntry) => `${ownerName(context, found)} ${found.entry.name}`;
-  const groups = groupByRoot(context.model, accepted, (found) => found.entry.ref, (found) => found.reached, whereOf);
+  const groups = groupByRoot(
+    context.model,
+    accepted,
+    (found) => found.entry.ref,
+    (found) => found.reached,
+    whereOf,
+  );
   const seen = new Set<string>();
   const calls: LifecycleCall[] = [];
   for (const group of groups) {
@@ -50,20 +64,28 @@ export function lifecycleCalls(context: RuleFacts, accept: (found: ReachedFromEn
     seen.add(key);
     const origins = [...new Set(group.members.map(whereOf))];
     const where = group.shared ? originsProse(origins) : text(whereOf(found), whereOf(found));
-    const timer = [...found.reached.chain.map((h) => h.call.site), found.reached.call.site].some((s) => s.context.timer);
+    const timer = [...found.reached.chain.map((h) => h.call.site), found.reached.call.site].some(
+      (s) => s.context.timer,
+    );
     const onLaunchPath = group.members.some((m) => m.entry.onLaunchPath);
     calls.push({
       found,
       range,
-      related: group.shared ? originEvidence(group.members, (m) => m.reached, whereOf) : chainEvidence(context.model, found.reached),
+      related: group.shared
+        ? originEvidence(group.members, (m) => m.reached, whereOf)
+        : chainEvidence(context.model, found.reached),
       where,
       onLaunchPath,
       evidence: {
         origin: whereOf(found),
         chain: chainProse(found.reached),
         timer: timer ? text(' (in a timer)', '（在定时器中）') : NOTHING,
-        others: group.shared ? text(`, and so do ${origins.length - 1} more`, `，另有 ${origins.length - 1} 处同样调用`) : NOTHING,
-        beforeContent: onLaunchPath ? text(', before they have seen any content', '，而且发生在用户看到任何内容之前') : NOTHING,
+        others: group.shared
+          ? text(`, and so do ${origins.length - 1} more`, `，另有 ${origins.length - 1} 处同样调用`)
+          : NOTHING,
+        beforeContent: onLaunchPath
+          ? text(', before they have seen any content', '，而且发生在用户看到任何内容之前')
+          : NOTHING,
       },
     });
   }

@@ -4,7 +4,10 @@ import { text } from '../../types';
 /** Official pages cited by rule metadata (checked against developers.weixin.qq.com; see docs/rules/). */
 export const REFERENCES = {
   operationRulesPrivacy: {
-    title: text('WeChat Mini Program Platform Operation Rules §15 User privacy and data', '《微信小程序平台运营管理规范》§15 用户隐私和数据规范'),
+    title: text(
+      'WeChat Mini Program Platform Operation Rules §15 User privacy and data',
+      '《微信小程序平台运营管理规范》§15 用户隐私和数据规范',
+    ),
     url: 'https://developers.weixin.qq.com/miniprogram/product/#_15-%E7%94%A8%E6%88%B7%E9%9A%90%E7%A7%81%E5%92%8C%E6%95%B0%E6%8D%AE%E8%A7%84%E8%8C%83',
   },
   getPhoneNumber: {
@@ -24,7 +27,10 @@ export const REFERENCES = {
     url: 'https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestPayment.html',
   },
   locationNotice: {
-    title: text('wx.getLocation (requiredPrivateInfos, permission)', 'wx.getLocation（requiredPrivateInfos、permission 声明）'),
+    title: text(
+      'wx.getLocation (requiredPrivateInfos, permission)',
+      'wx.getLocation（requiredPrivateInfos、permission 声明）',
+    ),
     url: 'https://developers.weixin.qq.com/miniprogram/dev/api/location/wx.getLocation.html',
   },
   authorize: {
@@ -108,7 +114,10 @@ export const REFERENCES = {
     url: 'https://developers.weixin.qq.com/community/develop/doc/00022c683e8a80b29bed2142b56c01',
   },
   officialPrivacyPopup: {
-    title: text('Privacy agreement guide §6: official privacy popup', '小程序隐私协议开发指南 六、官方隐私弹窗功能说明'),
+    title: text(
+      'Privacy agreement guide §6: official privacy popup',
+      '小程序隐私协议开发指南 六、官方隐私弹窗功能说明',
+    ),
     url: 'https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/PrivacyAuthorize.html#%E5%85%AD%E3%80%81%E5%AE%98%E6%96%B9%E9%9A%90%E7%A7%81%E5%BC%B9%E7%AA%97%E5%8A%9F%E8%83%BD%E8%AF%B4%E6%98%8E',
   },
   onNeedPrivacyAuthorization: {

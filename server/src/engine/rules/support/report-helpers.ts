@@ -20,13 +20,18 @@ export function chainEvidence(model: ProjectModel, reached: ReachedCall): Relate
   const hops = [...reached.chain, { script: reached.script, call: reached.call }];
   return hops.slice(1).map((hop) => ({
     range: callRange(hop.script, hop),
-    message: text(`then ${describeCall(hop.call)} in ${model.relative(hop.script.file)}`, `随后在 ${model.relative(hop.script.file)} 中调用 ${describeCall(hop.call)}`),
+    message: text(
+      `then ${describeCall(hop.call)} in ${model.relative(hop.script.file)}`,
+      `随后在 ${model.relative(hop.script.file)} 中调用 ${describeCall(hop.call)}`,
+    ),
   }));
 }
 
 /** `app.js onLaunch calls checkLogin() → wx.reLaunch` as prose for hovers. */
 export function chainProse(reached: ReachedCall): string {
-  return [...reached.chain, { script: reached.script, call: reached.call }].map((hop) => describeCall(hop.call)).join(' → ');
+  return [...reached.chain, { script: reached.script, call: reached.call }]
+    .map((hop) => describeCall(hop.call))
+    .join(' → ');
 }
 
 /**
@@ -61,7 +66,9 @@ function appSitesByCall(context: RuleFacts, api: string): Map<string, Map<string
   for (const { reached } of context.entries.platformCalls((name) => name === api)) {
     const reference = isReference(reached.call);
     const hops = [...reached.chain, ...(reference ? [] : [{ script: reached.script, call: reached.call }])];
-    const hop = hops.filter((h) => !isVendored(context.model, h.script)).pop() ?? (reference ? { script: reached.script, call: reached.call } : undefined);
+    const hop =
+      hops.filter((h) => !isVendored(context.model, h.script)).pop() ??
+      (reference ? { script: reached.script, call: reached.call } : undefined);
     if (!hop) continue;
     const key = callKey(reached.script, reached.call.site.start);
     let sites = byCall.get(key);
@@ -125,16 +132,27 @@ export function navigationOrigin(model: ProjectModel, navigation: AutoNavigation
 }
 
 /** The redirects to phone walls among `navigations`, one finding per root, graded by their condition. */
-export function navigationFindings(model: ProjectModel, navigations: readonly AutoNavigation[], gateOf: (page: AutoNavigation['target']) => Wall | undefined): NavigationFinding[] {
+export function navigationFindings(
+  model: ProjectModel,
+  navigations: readonly AutoNavigation[],
+  gateOf: (page: AutoNavigation['target']) => Wall | undefined,
+): NavigationFinding[] {
   const walled = navigations.filter((navigation) => gateOf(navigation.target));
   const origin = (navigation: AutoNavigation) => navigationOrigin(model, navigation);
   const result: NavigationFinding[] = [];
-  for (const group of groupByRoot(model, walled, (n) => n.start, (n) => n.reached, origin)) {
+  for (const group of groupByRoot(
+    model,
+    walled,
+    (n) => n.start,
+    (n) => n.reached,
+    origin,
+  )) {
     let worst: { condition: RunCondition; severity: 'error' | 'warning' } | undefined;
     for (const member of group.members) {
       const condition = runCondition(member.reached);
       const severity = navigationSeverity(condition);
-      if (severity && (!worst || (severity === 'error' && worst.severity === 'warning'))) worst = { condition, severity };
+      if (severity && (!worst || (severity === 'error' && worst.severity === 'warning')))
+        worst = { condition, severity };
     }
     if (!worst) continue;
     result.push({
@@ -153,17 +171,25 @@ export function navigationFindings(model: ProjectModel, navigations: readonly Au
 /** `3 lifecycles (a onLoad, b onLoad, c onShow)` / `3 处生命周期（…）`. */
 export function originsProse(origins: string[]) {
   const shown = origins.slice(0, 3);
-  return text(`${origins.length} lifecycles (${shown.join(', ')}${origins.length > 3 ? ', …' : ''})`, `${origins.length} 处生命周期（${shown.join('、')}${origins.length > 3 ? '等' : ''}）`);
+  return text(
+    `${origins.length} lifecycles (${shown.join(', ')}${origins.length > 3 ? ', …' : ''})`,
+    `${origins.length} 处生命周期（${shown.join('、')}${origins.length > 3 ? '等' : ''}）`,
+  );
 }
 
 /** For a finding at a shared root: where each entry point starts the chain that reaches it. */
-export function originEvidence<T>(members: readonly T[], reachedOf: (member: T) => ReachedCall, originOf: (member: T) => string): RelatedEvidence[] {
+export function originEvidence<T>(
+  members: readonly T[],
+  reachedOf: (member: T) => ReachedCall,
+  originOf: (member: T) => string,
+): RelatedEvidence[] {
   const related = new Map<string, RelatedEvidence>();
   for (const member of members) {
     const first = firstSite(reachedOf(member));
     const range = callRange(first.script, first);
     const key = `${range.file}:${range.start}`;
-    if (!related.has(key)) related.set(key, { range, message: text(`reached from ${originOf(member)}`, `由 ${originOf(member)} 调用`) });
+    if (!related.has(key))
+      related.set(key, { range, message: text(`reached from ${originOf(member)}`, `由 ${originOf(member)} 调用`) });
   }
   return [...related.values()];
 }
@@ -178,9 +204,16 @@ export const sharedRedirectAdvice = text(
 export function describeWall(gate: Wall) {
   const openType = gate.request.openType;
   // The Chinese phrases follow "且" / "该页面", so they carry no subject of their own.
-  if (gate.kind === 'overlay') return text(`a full-screen layer makes its ${openType} button catch every tap`, `有一个全屏浮层让 ${openType} 按钮拦截所有点击`);
+  if (gate.kind === 'overlay')
+    return text(
+      `a full-screen layer makes its ${openType} button catch every tap`,
+      `有一个全屏浮层让 ${openType} 按钮拦截所有点击`,
+    );
   if (gate.otherSignInControls) {
-    return text(`it shows no content and offers nothing but sign-in and authorization, ending in a ${openType} button`, `没有内容，只能登录授权，最终指向 ${openType} 按钮`);
+    return text(
+      `it shows no content and offers nothing but sign-in and authorization, ending in a ${openType} button`,
+      `没有内容，只能登录授权，最终指向 ${openType} 按钮`,
+    );
   }
   return text(`its only action is a ${openType} button`, `唯一的操作是 ${openType} 按钮`);
 }
