@@ -71,6 +71,21 @@ runRuleTests('privacy-api-without-user-action', {
       errors: [{ file: `${INDEX}.js`, at: 'qqmapsdk.reverseGeocoder(', severity: 'warning' }],
     },
     {
+      // A minified SDK: a constructor function with prototype methods, exported by name, calling itself through `var c = this`.
+      name: 'a constructor-function SDK made with new sdk.Class() and reached through a this alias',
+      files: {
+        ...appJson([INDEX], { requiredPrivateInfos: ['getLocation'] }),
+        'libs/amap.js':
+          'function AMapWX(a){this.key=a.key}\nAMapWX.prototype.getWxLocation=function(a,b){wx.getLocation({type:"gcj02",success:function(c){b(c)}})};\nAMapWX.prototype.getRegeo=function(a){var c=this;a.location?a.success(a.location):c.getWxLocation(a,function(d){a.success(d)})};\nmodule.exports.AMapWX=AMapWX;\n',
+        ...page(
+          INDEX,
+          '<view wx:for="{{a}}">{{item}}</view>',
+          "var amapFile = require('../../libs/amap.js');\nvar myAmap = new amapFile.AMapWX({ key: 'K' });\nPage({\n  onLoad() {\n    myAmap.getRegeo({ success: (d) => this.setData({ place: d }) });\n  },\n});",
+        ),
+      },
+      errors: [{ file: `${INDEX}.js`, at: 'myAmap.getRegeo(', severity: 'warning' }],
+    },
+    {
       name: 'a map page onShow (not on the launch path: info)',
       files: withMapPage('Page({ onShow() { wx.getLocation({}); } })'),
       errors: [{ file: `${MAP}.js`, at: 'wx.getLocation(', severity: 'info' }],

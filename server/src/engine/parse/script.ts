@@ -499,6 +499,8 @@ function extractFacts(file: string, content: string, options?: ScriptOptions): S
   for (const [name, entry] of [...facts.exports]) {
     if (typeof entry === 'string' && !facts.functions.has(entry)) exportClassMethods(entry, facts);
     if (name === 'default' && typeof entry === 'string') exportClassMethods(entry, facts);
+    // A constructor function exported by name (`module.exports.AMapWX = AMapWX`) with `AMapWX.prototype.x = …`.
+    else if (typeof entry === 'string' && facts.functions.has(entry)) exportClassMethods(entry, facts, false);
   }
   facts.definition = findDefinition(source, extractor);
   if (!facts.definition && options?.define) {
@@ -589,19 +591,35 @@ function collectInstances(
     else if (syntax.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)
       [target, created] = [node.left, node.right];
     if (target && created && syntax.isNewExpression(created) && syntax.isIdentifier(created.expression)) {
-      const name = syntax.isIdentifier(target)
-        ? target.text
-        : syntax.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword
-          ? target.name.text
-          : undefined;
+      const name = instanceName(target);
       const className = created.expression.text;
       const imported = imports.get(className);
       if (name && imported) imports.set(name, { specifier: imported.specifier, imported: '*' });
       else if (name) instances.set(name, className);
+    } else if (
+      target &&
+      created &&
+      ts.isNewExpression(created) &&
+      ts.isPropertyAccessExpression(created.expression) &&
+      ts.isIdentifier(created.expression.expression)
+    ) {
+      // `new sdkModule.AMapWX({…})` with `sdkModule = require('…')`: the instance's methods are the module's exported class's.
+      const name = instanceName(target);
+      const imported = imports.get(created.expression.expression.text);
+      if (name && imported) imports.set(name, { specifier: imported.specifier, imported: '*' });
     }
     syntax.forEachChild(node, (child) => visit(child, depth + 1));
   };
   visit(source);
+}
+
+/** The name an instance is kept under: `sdk = new …` or `this.sdk = new …`. */
+function instanceName(target: ts.Node): string | undefined {
+  return ts.isIdentifier(target)
+    ? target.text
+    : ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword
+      ? target.name.text
+      : undefined;
 }
 
 function isGetAppCall(node: ts.Node | undefined): boolean {
@@ -733,9 +751,10 @@ function collectFunctions(statement: ts.Statement, extractor: CallExtractor, fac
 }
 
 /** Export every `Class.method` of a class exported as a whole, so `new Imported().method()` resolves. */
-function exportClassMethods(className: string, facts: ScriptFacts): void {
+function exportClassMethods(className: string, facts: ScriptFacts, replace = true): void {
   for (const [name, fn] of facts.functions) {
-    if (name.startsWith(`${className}.`)) facts.exports.set(name.slice(className.length + 1), fn);
+    const method = name.slice(className.length + 1);
+    if (name.startsWith(`${className}.`) && (replace || !facts.exports.has(method))) facts.exports.set(method, fn);
   }
 }
 
@@ -1055,6 +1074,8 @@ class CallExtractor {
   ): ScriptFunction {
     const calls: ScriptCall[] = [];
     const localAppAliases = new Set(this.appAliases);
+    // `var c = this` under any name (minified SDKs): calls through it are this.x() calls.
+    const thisAliases = new Set(THIS_ALIASES);
     // Awaits are tracked per function body: code after an await in the handler itself is no longer the tap.
     let awaitSeen = false;
     let lastAwaited: Continuation | undefined;
@@ -1090,6 +1111,12 @@ class CallExtractor {
       if (ancestors.length > MAX_SYNTAX_DEPTH) return; // see MAX_SYNTAX_DEPTH
       if (syntax.isVariableDeclaration(node) && syntax.isIdentifier(node.name) && isGetAppCall(node.initializer))
         localAppAliases.add(node.name.text);
+      if (
+        syntax.isVariableDeclaration(node) &&
+        syntax.isIdentifier(node.name) &&
+        node.initializer?.kind === ts.SyntaxKind.ThisKeyword
+      )
+        thisAliases.add(node.name.text);
       if (functionOf(node) || syntax.isFunctionDeclaration(node)) {
         // At load, a function only defined (declared, assigned, kept in an object) does not run.
         if (atLoad && !invokedWhereWritten(ancestors)) return;
@@ -1141,7 +1168,7 @@ class CallExtractor {
       }
       if (syntax.isCallExpression(node)) {
         if (atLoad && node.getStart(this.source) === atLoad.skipCallAt) return;
-        const call = this.classify(node, localAppAliases, withAwait(context), ancestors);
+        const call = this.classify(node, localAppAliases, thisAliases, withAwait(context), ancestors);
         if (call) calls.push(call);
         ancestors.push(node);
         visit(node.expression, context.deferAs === undefined ? context : { ...context, deferAs: undefined });
@@ -1360,6 +1387,7 @@ class CallExtractor {
   private classify(
     call: ts.CallExpression,
     appAliases: Set<string>,
+    thisAliases: ReadonlySet<string>,
     context: VisitContext,
     ancestors: readonly ts.Node[],
   ): ScriptCall | undefined {
@@ -1409,7 +1437,7 @@ class CallExtractor {
     }
     if (
       receiver.kind === ts.SyntaxKind.ThisKeyword ||
-      (syntax.isIdentifier(receiver) && THIS_ALIASES.has(receiver.text))
+      (syntax.isIdentifier(receiver) && thisAliases.has(receiver.text))
     ) {
       const method: ScriptCall = { kind: 'method', name, argumentText, site: this.site(call, context, ancestors) };
       const data = name === 'setData' ? call.arguments[0] : undefined;
@@ -1436,7 +1464,7 @@ class CallExtractor {
     if (
       syntax.isPropertyAccessExpression(receiver) &&
       (receiver.expression.kind === ts.SyntaxKind.ThisKeyword ||
-        (syntax.isIdentifier(receiver.expression) && THIS_ALIASES.has(receiver.expression.text)))
+        (syntax.isIdentifier(receiver.expression) && thisAliases.has(receiver.expression.text)))
     ) {
       const field = receiver.name.text;
       if (this.imports.has(field))
