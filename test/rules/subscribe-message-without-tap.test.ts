@@ -11,8 +11,31 @@ const orderPage = (
 ) => ({ ...appJson([INDEX, ORDER]), ...contentPage(INDEX), ...page(ORDER, wxml, js) });
 const SUBSCRIBE = "wx.requestSubscribeMessage({ tmplIds: ['T1'] })";
 
+// A Vuex-style store module loaded by app.js: a mutation that asks for the subscription, committed by name.
+const STORE = {
+  'app.js': "const user = require('./store/user');\nApp({ globalData: { user } });",
+  'store/user.js': `const mutations = {\n  subscribe(state) {\n    ${SUBSCRIBE};\n  },\n};\nmodule.exports = { mutations };`,
+};
+const storePages = (indexJs: string, orderJs: string) => ({
+  ...appJson([INDEX, ORDER]),
+  ...STORE,
+  ...page(
+    INDEX,
+    '<view><view wx:for="{{items}}">{{item}}</view><button bindtap="notify">订阅</button></view>',
+    indexJs,
+  ),
+  ...page(ORDER, '<view><text>{{order.no}}</text><button bindtap="notify">提交</button></view>', orderJs),
+});
+
 runRuleTests('subscribe-message-without-tap', {
   valid: [
+    {
+      name: 'a store mutation committed in the tap',
+      files: storePages(
+        "Page({ notify() { this.$store.commit('subscribe'); } })",
+        "Page({ notify() { this.$store.commit('user/subscribe'); } })",
+      ),
+    },
     {
       name: 'first thing in a tap handler',
       files: orderPage(`Page({ notify() { ${SUBSCRIBE}; wx.request({ url: 'https://api.example.com/sub' }); } })`),
@@ -37,6 +60,14 @@ runRuleTests('subscribe-message-without-tap', {
     },
   ],
   invalid: [
+    {
+      name: 'a store mutation committed in one tap and after a request in another: reported at the late commit',
+      files: storePages(
+        "Page({ notify() { this.$store.commit('subscribe'); } })",
+        "Page({ notify() { wx.request({ url: 'https://api.example.com/order', success: () => { this.$store.commit('subscribe'); } }); } })",
+      ),
+      errors: [{ file: `${ORDER}.js`, at: "this.$store.commit('subscribe')" }],
+    },
     {
       name: 'after an await in the tap handler',
       files: orderPage(

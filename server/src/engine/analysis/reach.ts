@@ -90,6 +90,8 @@ export function resolveCall(model: ProjectModel, script: ScriptFacts, call: Scri
       const fn = target?.functions.get(MODULE_CODE);
       return target && fn ? { script: target, fn } : undefined;
     }
+    case 'store':
+      return storeHandler(model, call.action === 'commit' ? 'mutations' : 'actions', call.name);
     case 'app': {
       const app = model.app.script;
       const fn = app?.definition?.members.get(call.name) ?? app?.functions.get(call.name);
@@ -98,6 +100,27 @@ export function resolveCall(model: ProjectModel, script: ScriptFacts, call: Scri
     default:
       return undefined;
   }
+}
+
+const STORE_SLOT = {};
+
+/**
+ * The Vuex mutation or action of that name: a method of a module-level `mutations` / `actions` object in one of
+ * the app's scripts (a store module: `const mutations = { subscribeMessage(state, type) {…} }`). Indexed once
+ * per analysis.
+ */
+function storeHandler(model: ProjectModel, kind: 'mutations' | 'actions', name: string): FunctionRef | undefined {
+  const index = memoize(model, STORE_SLOT, undefined, () => {
+    const handlers = new Map<string, FunctionRef>();
+    for (const script of model.allScripts()) {
+      for (const [qualified, fn] of script.functions) {
+        if ((qualified.startsWith('mutations.') || qualified.startsWith('actions.')) && !handlers.has(qualified))
+          handlers.set(qualified, { script, fn });
+      }
+    }
+    return handlers;
+  });
+  return index.get(`${kind}.${name}`);
 }
 
 const MEMBERS_SLOT = {};
@@ -176,6 +199,8 @@ export function describeCall(call: ScriptCall): string {
       return `require('${call.specifier}')`;
     case 'app':
       return `getApp().${call.name}()`;
+    case 'store':
+      return `${call.action}('${call.name}')`;
     default:
       return `${call.name}()`;
   }

@@ -251,7 +251,12 @@ export type ScriptCall =
   /** `getApp().name(...)` or `app.name(...)` with `const app = getApp()`. */
   | { kind: 'app'; name: string; argumentText: string; site: CallSite }
   /** `require('x')` or `import … from 'x'`: loads the module, which runs its top-level code (MODULE_CODE) the first time. */
-  | { kind: 'load'; specifier: string; argumentText: string; site: CallSite };
+  | { kind: 'load'; specifier: string; argumentText: string; site: CallSite }
+  /**
+   * A Vuex store call: `this.$store.commit('user/subscribe', …)`, `store.dispatch('x')`, or `commit('x')` in an
+   * action; `name` is the mutation or action (the last part of a namespaced type).
+   */
+  | { kind: 'store'; action: 'commit' | 'dispatch'; name: string; argumentText: string; site: CallSite };
 
 /** The name under which a module's top-level code is kept as a function: what runs when the module is loaded. */
 export const MODULE_CODE = '(module)';
@@ -611,6 +616,20 @@ function collectInstances(
     syntax.forEachChild(node, (child) => visit(child, depth + 1));
   };
   visit(source);
+}
+
+/** What a Vuex store is usually called where its commit/dispatch is called on it (vuex.vuejs.org/guide/actions.html). */
+const STORE_RECEIVERS = /^(\$?store|context|ctx)$/;
+
+/** `commit('user/subscribeMessage', …)` / `dispatch('x')` with a literal type: the mutation or action it runs. */
+function storeCall(
+  method: string,
+  call: ts.CallExpression,
+): { kind: 'store'; action: 'commit' | 'dispatch'; name: string } | undefined {
+  if (method !== 'commit' && method !== 'dispatch') return undefined;
+  const type = call.arguments[0];
+  if (!type || !ts.isStringLiteralLike(type) || !type.text) return undefined;
+  return { kind: 'store', action: method, name: type.text.slice(type.text.lastIndexOf('/') + 1) };
 }
 
 /** The name an instance is kept under: `sdk = new …` or `this.sdk = new …`. */
@@ -1413,6 +1432,8 @@ class CallExtractor {
         if (sent !== undefined) platform.sentText = sent;
         return platform;
       }
+      const store = storeCall(callee.text, call);
+      if (store) return { ...store, argumentText, site: this.site(call, context, ancestors) };
       return { kind: 'local', name: callee.text, argumentText, site: this.site(call, context, ancestors) };
     }
     if (!syntax.isPropertyAccessExpression(callee) && !syntax.isElementAccessExpression(callee)) return undefined;
@@ -1423,6 +1444,15 @@ class CallExtractor {
         : undefined;
     if (!name) return undefined;
     const receiver = callee.expression;
+    // `this.$store.commit('x')`, `store.dispatch('x')`, `context.commit('x')`: a Vuex mutation or action by name.
+    if (
+      ts.isPropertyAccessExpression(receiver)
+        ? receiver.name.text === '$store'
+        : ts.isIdentifier(receiver) && STORE_RECEIVERS.test(receiver.text)
+    ) {
+      const store = storeCall(name, call);
+      if (store) return { ...store, argumentText, site: this.site(call, context, ancestors) };
+    }
     if (this.isPlatformObject(receiver)) {
       const platform: ScriptCall = {
         kind: 'platform',

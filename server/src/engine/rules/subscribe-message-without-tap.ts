@@ -3,6 +3,12 @@ import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { startTagRange } from './support/report-helpers';
 import { asynchronousReason, callRangeOf, describeCall, isTapEntry, runsSynchronously } from '../analysis';
+import type { EntryPoint, Hop } from '../analysis';
+import { isSynchronous } from '../parse';
+
+/** How the entry starts, for the evidence: the event binding or lifecycle code. */
+const triggerOf = (entry: EntryPoint) =>
+  entry.kind === 'gesture' ? text(`bind${entry.name}`, `bind${entry.name}`) : text('lifecycle', '生命周期');
 
 const REACHED_FROM = {
   en: 'Reached from {{handler}}() ({{trigger}}) through {{chain}}.',
@@ -66,7 +72,31 @@ export const subscribeMessageWithoutTap = createRule({
     }
     for (const items of bySite.values()) {
       const fromTap = items.filter((i) => isTapEntry(context.model, i.entry));
-      if (fromTap.some((i) => runsSynchronously(i.reached, true))) continue;
+      if (fromTap.some((i) => runsSynchronously(i.reached, true))) {
+        // Fine where a tap reaches it directly (a shared helper, a store mutation committed in the tap); a tap
+        // that reaches it only after a request, an await or a timer is reported at the last call of the chain made after it (in a callback, after an await, in a timer).
+        const late = new Map<string, { item: (typeof fromTap)[number]; hop: Hop }>();
+        for (const item of fromTap) {
+          const hop = runsSynchronously(item.reached, true)
+            ? undefined
+            : [...item.reached.chain]
+                .reverse()
+                .find((h) => !isSynchronous(h.call.site.context) && !h.call.site.context.userCallback);
+          const key = hop && `${hop.script.file}:${hop.call.site.start}`;
+          if (hop && key && !late.has(key)) late.set(key, { item, hop });
+        }
+        for (const { item, hop } of late.values()) {
+          const chain = [...item.reached.chain.map((h) => describeCall(h.call)), 'wx.requestSubscribeMessage'].join(
+            ' → ',
+          );
+          context.report({
+            messageId: asynchronousReason(item.reached) ?? 'callback',
+            data: { handler: item.entry.ref.fn.name, trigger: triggerOf(item.entry), chain },
+            range: callRangeOf(hop),
+          });
+        }
+        continue;
+      }
       const witness = fromTap.at(0) ?? items.find((i) => i.entry.kind === 'gesture') ?? items[0];
       const reason =
         witness.entry.kind === 'lifecycle'
@@ -77,10 +107,7 @@ export const subscribeMessageWithoutTap = createRule({
       const chain = [...witness.reached.chain.map((h) => describeCall(h.call)), 'wx.requestSubscribeMessage'].join(
         ' → ',
       );
-      const trigger =
-        witness.entry.kind === 'gesture'
-          ? text(`bind${witness.entry.name}`, `bind${witness.entry.name}`)
-          : text('lifecycle', '生命周期');
+      const trigger = triggerOf(witness.entry);
       context.report({
         messageId: reason,
         data: { handler: witness.entry.ref.fn.name, trigger, chain },
