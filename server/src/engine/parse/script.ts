@@ -627,7 +627,7 @@ function storeCall(
   call: ts.CallExpression,
 ): { kind: 'store'; action: 'commit' | 'dispatch'; name: string } | undefined {
   if (method !== 'commit' && method !== 'dispatch') return undefined;
-  const type = call.arguments[0];
+  const type = call.arguments.at(0);
   if (!type || !ts.isStringLiteralLike(type) || !type.text) return undefined;
   return { kind: 'store', action: method, name: type.text.slice(type.text.lastIndexOf('/') + 1) };
 }
