@@ -1,4 +1,4 @@
-import type { FixEdits, Locale } from '../types';
+import type { FixEdits, Locale, LocalizedText } from '../types';
 import { text } from '../types';
 import type { PersonalInfoRequest } from '../analysis';
 import { gestureBindings } from '../analysis';
@@ -15,6 +15,7 @@ import {
 } from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 import { defineFix } from './fix-definition';
+import { frameworkPurposeModal } from './framework-purpose-modal';
 
 const MODAL_TEXT = {
   en: { title: 'Why we ask for your phone number', accept: 'Share my phone number', decline: 'Not now, continue' },
@@ -42,18 +43,21 @@ export const purposeModal = defineFix({
     const script = owner.script;
     const definition = script?.definition;
     if (!script || !definition || definition.kind === 'App' || definition.kind === 'Behavior') return undefined;
-    // The dialog is written as WXML and a Page/Component script: not (yet) as a Vue SFC or JSX.
-    if (document.dialect) return undefined;
     // Editing files that do not parse would make them worse: the fix waits until they do.
     if (
       script.syntaxErrorCount ||
       document.problems.length ||
-      !endsWithCompleteMarkup(document.content) ||
+      !(document.dialect || endsWithCompleteMarkup(document.content)) ||
       !hasCleanStartTag(document, element)
     )
       return undefined;
     // A button that already reacts to taps would run that handler too: leave it to the developer.
     if (gestureBindings(element).some((b) => b.event === 'tap')) return undefined;
+    // uni-app and Taro sources get the dialog in Vue or JSX (fixes/framework-purpose-modal.ts).
+    if (document.dialect) {
+      const plan = frameworkPurposeModal(request, script, definition, MODAL_TEXT);
+      return 'build' in plan ? plan : undefined;
+    }
 
     return {
       build(locale: Locale): FixEdits {
@@ -125,3 +129,15 @@ const MODAL_STYLES = `
 .mp-privacy-purpose-text { font-size: 28rpx; color: #555; line-height: 1.6; margin-bottom: 32rpx; }
 .mp-privacy-purpose-decline { margin-top: 20rpx; }
 `;
+
+/**
+ * Why add-purpose-modal is not offered for a request in a uni-app or Taro source, when the way the source is
+ * written is the reason (an inline handler, a class component…): the rule shows it instead of the fix.
+ */
+export function purposeModalUnavailable(request: PersonalInfoRequest): LocalizedText | undefined {
+  const script = request.view.owner.script;
+  const definition = script?.definition;
+  if (!request.view.document.dialect || !script || !definition || script.syntaxErrorCount) return undefined;
+  const plan = frameworkPurposeModal(request, script, definition, MODAL_TEXT);
+  return 'unavailable' in plan ? plan.unavailable : undefined;
+}

@@ -2,7 +2,7 @@ import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { claimPlace, startTagRange } from './support/report-helpers';
-import { purposeModal } from '../fixes';
+import { purposeModal, purposeModalUnavailable } from '../fixes';
 
 /**
  * Rule 3 of the user's requirements: in an ordering or payment flow, a phone-number request must say why
@@ -50,6 +50,7 @@ export const phonePurposeAtCheckout = createRule({
       // A component's request shows on every page that uses it: one finding for its place.
       const range = startTagRange(request.view);
       if (!claimPlace(claimed, range)) continue;
+      const fix = context.fix('add-purpose-modal', request);
       context.report({
         messageId: 'noPurpose',
         data: {
@@ -62,7 +63,8 @@ export const phonePurposeAtCheckout = createRule({
         related: checkout.range
           ? [{ range: checkout.range, message: text('the order/payment call', '下单/支付调用') }]
           : [],
-        fixes: [context.fix('add-purpose-modal', request)],
+        fixes: [fix],
+        fixUnavailable: fix ? undefined : purposeModalUnavailable(request),
       });
     }
   },

@@ -1,0 +1,246 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as vm from 'node:vm';
+import type { Finding, Locale } from '../../server/src/engine';
+import { applyFixEdits, syntaxProblemCount } from '../../server/src/engine';
+import {
+  CHECKOUT,
+  FORMS,
+  INDEX,
+  ProjectSpec,
+  checkout,
+  content,
+  fileOf,
+  lintRendered,
+  relativeToVirtualRoot,
+  renderProject,
+} from '../helpers/forms';
+import type { Form } from '../helpers/forms';
+import type { ProjectFiles } from '../helpers/virtual-project';
+
+/**
+ * Fixes that edit a template, on uni-app (.vue, options API and <script setup>) and Taro (.tsx) sources: the
+ * fix contract as checkFix states it for native projects (every changed file parses no worse, the finding is
+ * gone, no other finding appears or disappears, the fix is not offered again), with the edits in the source
+ * file of the page.
+ */
+const key = (f: Finding) => `${f.ruleId} ${relativeToVirtualRoot(f.range.file)} ${f.message.en}`;
+
+function checkFrameworkFix(
+  files: ProjectFiles,
+  ruleId: string,
+  fixKind: string,
+  locale: Locale = 'en',
+): { after: ProjectFiles; changed: string[] } {
+  const before = lintRendered(files);
+  const target = before.find((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind));
+  assert.ok(target, `a ${ruleId} finding offering ${fixKind}; found: ${before.map(key).join('; ') || 'nothing'}`);
+  const fix = target.fixes.find((x) => x.kind === fixKind)!;
+  const edits = applyFixEdits(fix.build(locale), (file) => files[relativeToVirtualRoot(file)]);
+  const after = { ...files };
+  for (const [file, text] of edits) after[relativeToVirtualRoot(file)] = text;
+  const changed = Object.keys(after).filter((file) => after[file] !== files[file]);
+  assert.ok(changed.length >= 1, 'the fix changes files');
+  for (const file of changed)
+    assert.ok(
+      syntaxProblemCount(file, after[file]) <= syntaxProblemCount(file, files[file] ?? ''),
+      `${file} parses after the fix:\n${after[file]}`,
+    );
+  const remaining = lintRendered(after);
+  assert.deepEqual(
+    remaining.map(key).sort(),
+    before
+      .filter((f) => f !== target)
+      .map(key)
+      .sort(),
+    'only the fixed finding disappears',
+  );
+  assert.ok(
+    !remaining.some((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind)),
+    'nothing left to do',
+  );
+  return { after, changed };
+}
+
+const PHONE = '<button open-type="getPhoneNumber" bindgetphonenumber="onGetPhone">获取手机号</button>';
+const phoneAtCheckout = (phoneMarkup = PHONE): ProjectSpec => ({
+  pages: { [INDEX]: content, [CHECKOUT]: checkout(phoneMarkup) },
+});
+const checkoutFile = (form: Form) => fileOf(form, { page: CHECKOUT, part: 'template' });
+
+/** A uni-app page written with <script setup> (uni-app's Vue 3 style), the phone button at checkout. */
+const SETUP_PAGE = `<template>
+  <view class="checkout">
+    <text>订单金额</text>
+    <button open-type="getPhoneNumber" @getphonenumber="onGetPhone">获取手机号</button>
+    <button class="pay" @tap="submitOrder">提交订单</button>
+  </view>
+</template>
+
+<script setup lang="ts">
+import { computed } from 'vue'
+
+const total = computed(() => 1)
+
+function onGetPhone(e: any) {
+  console.log(e.detail.code)
+}
+
+function submitOrder() {
+  uni.requestPayment({ timeStamp: '', nonceStr: '', package: '', signType: 'RSA', paySign: '' })
+}
+</script>
+
+<style lang="scss">
+.pay { margin: 24rpx; }
+</style>
+`;
+
+/** Runs the options object of an SFC's <script> with stand-ins for uni and this (the test's own file). */
+function runVueOptions(sfc: string) {
+  const code = /<script>([\s\S]*)<\/script>/.exec(sfc)![1].replace('export default', 'options =');
+  const calls: string[] = [];
+  const context: { options?: Record<string, (...args: unknown[]) => unknown> } = {};
+  vm.runInNewContext(
+    code,
+    Object.assign(context, { uni: new Proxy({}, { get: (_t, api: string) => () => calls.push(api) }), console }),
+  );
+  const options = context.options!;
+  const instance: Record<string, unknown> = { ...(options.data() as object), ...(options.methods as object) };
+  return { instance: instance as Record<string, unknown> & Record<string, (...args: unknown[]) => unknown>, calls };
+}
+
+describe('add-purpose-modal on framework sources', () => {
+  for (const form of FORMS)
+    for (const locale of ['en', 'zh-cn'] as const)
+      it(`resolves phone-purpose-at-checkout in the ${form} page's own source (${locale})`, () => {
+        const files = renderProject(phoneAtCheckout(), form);
+        const { after, changed } = checkFrameworkFix(files, 'phone-purpose-at-checkout', 'add-purpose-modal', locale);
+        if (form === 'native') return; // test/fixes/add-purpose-modal.test.ts checks the native edits
+        assert.deepEqual(changed, [checkoutFile(form)], 'only the page source changes');
+        const page = after[checkoutFile(form)];
+        assert.doesNotMatch(page, /\$\{1:/, 'snippet syntax is stripped when applied as plain text');
+        assert.match(page, locale === 'zh-cn' ? /将用于【请填写用途/ : /is used to \[say why/);
+        if (form === 'uni-app') {
+          assert.match(page, /<button @tap="mpPrivacyOpenPhonePurpose">/, 'the old button opens the dialog');
+          assert.match(page, /<view v-if="mpPrivacyPhonePurposeVisible" class="mp-privacy-purpose-mask">/);
+          assert.match(page, /open-type="getPhoneNumber" @getphonenumber="mpPrivacyOnPhoneNumber"/);
+          assert.match(
+            page,
+            /\.page \{ padding: 24rpx; \}\n\/\* mp-privacy[^\n]*\n(\.mp-privacy[^\n]*\n)+<\/style>/,
+            'CSS in <style>',
+          );
+          // The dialog is the last child of the template's root element, so the template keeps one root.
+          assert.match(page, /<\/view>\n {4}<\/view>\n {2}<\/view>\n<\/template>/);
+        } else {
+          assert.match(page, /<Button onClick=\{mpPrivacyOpenPhonePurpose\}>/, 'the old button opens the dialog');
+          assert.match(page, /\{mpPrivacyPhonePurposeVisible && \(/);
+          assert.match(page, /openType="getPhoneNumber" onGetPhoneNumber=\{mpPrivacyOnPhoneNumber\}/);
+          assert.match(page, /import \{ useState \} from '@?react'/);
+          assert.match(
+            page,
+            /const \[mpPrivacyPhonePurposeVisible, mpPrivacySetPhonePurposeVisible\] = useState\(false\)/,
+          );
+        }
+      });
+
+  it('uni-app options API: the handler still receives the result, declining keeps the order usable', () => {
+    const { after } = checkFrameworkFix(
+      renderProject(phoneAtCheckout(), 'uni-app'),
+      'phone-purpose-at-checkout',
+      'add-purpose-modal',
+    );
+    const received: unknown[] = [];
+    const { instance, calls } = runVueOptions(after[checkoutFile('uni-app')]);
+    instance.onGetPhone = (e: unknown) => received.push(e);
+    assert.equal(instance.mpPrivacyPhonePurposeVisible, false);
+    instance.mpPrivacyOpenPhonePurpose();
+    assert.equal(instance.mpPrivacyPhonePurposeVisible, true);
+    instance.mpPrivacyOnPhoneNumber({ detail: { code: 'C1' } });
+    assert.equal(instance.mpPrivacyPhonePurposeVisible, false);
+    instance.mpPrivacyOpenPhonePurpose();
+    instance.mpPrivacyDeclinePhone();
+    assert.equal(instance.mpPrivacyPhonePurposeVisible, false);
+    assert.deepEqual(JSON.parse(JSON.stringify(received)), [
+      { detail: { code: 'C1' } },
+      { type: 'getphonenumber', detail: { errMsg: 'getPhoneNumber:fail user deny' } },
+    ]);
+    instance.submitOrder();
+    assert.deepEqual(calls, ['requestPayment']);
+  });
+
+  it('uni-app <script setup>: ref imported into the existing vue import, functions in the setup block', () => {
+    const files = { ...renderProject(phoneAtCheckout(), 'uni-app'), [`${CHECKOUT}.vue`]: SETUP_PAGE };
+    const { after, changed } = checkFrameworkFix(files, 'phone-purpose-at-checkout', 'add-purpose-modal');
+    assert.deepEqual(changed, [`${CHECKOUT}.vue`]);
+    const page = after[`${CHECKOUT}.vue`];
+    assert.match(page, /import \{ computed, ref \} from 'vue'/);
+    assert.match(page, /const mpPrivacyPhonePurposeVisible = ref\(false\);/);
+    assert.match(
+      page,
+      /function mpPrivacyOnPhoneNumber\(e: any\) \{\n {2}mpPrivacyPhonePurposeVisible\.value = false;\n {2}return onGetPhone\(e\);/,
+    );
+    assert.match(page, /\.mp-privacy-purpose-decline \{ margin-top: 20rpx; \}\n<\/style>/, 'CSS in the scss block');
+    assert.match(page, /<button @tap="mpPrivacyOpenPhonePurpose">获取手机号<\/button>/);
+  });
+
+  it('is not offered where it cannot write the dialog safely: an inline handler, a Taro class component', () => {
+    const inline = renderProject(phoneAtCheckout(), 'uni-app');
+    inline[`${CHECKOUT}.vue`] = inline[`${CHECKOUT}.vue`].replace(
+      '@getphonenumber="onGetPhone"',
+      '@getphonenumber="onGetPhone($event, 1)"',
+    );
+    const classPage = renderProject(phoneAtCheckout(), 'taro');
+    classPage[`src/${CHECKOUT}.tsx`] = `import Taro from '@tarojs/taro'
+import { Component } from 'react'
+import { View, Button } from '@tarojs/components'
+
+export default class Index extends Component {
+  onGetPhone(e) { console.log(e.detail.code) }
+  submitOrder() { Taro.requestPayment({ timeStamp: '', nonceStr: '', package: '', signType: 'RSA', paySign: '' }) }
+  render() {
+    return (
+      <View>
+        <Button openType="getPhoneNumber" onGetPhoneNumber={this.onGetPhone}>获取手机号</Button>
+        <Button onClick={this.submitOrder}>提交订单</Button>
+      </View>
+    )
+  }
+}
+`;
+    for (const files of [inline, classPage]) {
+      const finding = lintRendered(files).find((f) => f.ruleId === 'phone-purpose-at-checkout');
+      assert.ok(finding, 'the finding is reported');
+      assert.deepEqual(
+        finding.fixes.map((f) => f.kind),
+        ['suppress-with-reason'],
+      );
+      assert.match(finding.fixUnavailable?.en ?? '', /add the dialog by hand/);
+      assert.match(finding.fixUnavailable?.['zh-cn'] ?? '', /手动添加弹窗/);
+    }
+  });
+});
+
+describe('remove-report-submit on framework sources', () => {
+  const spec: ProjectSpec = {
+    pages: {
+      [INDEX]: {
+        template:
+          '<form report-submit="true" bindsubmit="onSubmit">\n  <button form-type="submit">提交</button>\n</form>',
+        methods: { onSubmit: 'console.log(e.detail.value);' },
+      },
+    },
+  };
+  for (const form of FORMS)
+    it(`removes the attribute from the ${form} template`, () => {
+      const { after, changed } = checkFrameworkFix(
+        renderProject(spec, form),
+        'report-submit-formid',
+        'remove-report-submit',
+      );
+      const file = fileOf(form, { page: INDEX, part: 'template' });
+      assert.deepEqual(changed, [file]);
+      assert.doesNotMatch(after[file], /report-?submit/i);
+      assert.match(after[file], form === 'taro' ? /<Form onSubmit=\{onSubmit\}>/ : /<form (bind|@)submit="onSubmit">/);
+    });
+});
