@@ -14,6 +14,7 @@ import * as path from 'path';
 import { hostSuiteInCodeServer, hostSuiteInVsCodeDesktop } from './scenarios/host-suite';
 import { codeServerUiChinese, codeServerUiEnglish } from './scenarios/code-server-ui';
 import { neovimLsp } from './scenarios/neovim';
+import { codeServerFrameworks } from './scenarios/frameworks';
 import { artifactsDir, devtoolsFolder, e2eFixtures, logsDir, screenshotsDir, scratch, vsixPath } from './paths';
 import { installExitHooks, run } from './processes';
 import { printSummary, runScenario, ScenarioResult } from './report';
@@ -86,7 +87,7 @@ async function main(): Promise<number> {
   let codeServerBin: string | undefined;
   let codeServerError: string | undefined;
   let languagePackVsix: string | undefined;
-  if (wanted('ui-en') || wanted('ui-zh') || wanted('host')) {
+  if (wanted('ui-en') || wanted('ui-zh') || wanted('host') || wanted('frameworks')) {
     try {
       codeServerBin = await ensureCodeServer(log);
       languagePackVsix = await packageLanguagePack();
@@ -117,6 +118,14 @@ async function main(): Promise<number> {
         `${host}: zh-cn display language in Restricted Mode: hover, quick fix, command titles`,
         (ctx) => codeServerUiChinese(ctx, { codeServerBin: needCodeServer(), languagePackVsix }),
         4 * 60_000,
+      ),
+    );
+  if (wanted('frameworks'))
+    results.push(
+      await runScenario(
+        `${host}: uni-app and Taro projects: activation on pages.json / app.config.ts, squiggle and hover in .vue / .tsx`,
+        (ctx) => codeServerFrameworks(ctx, needCodeServer()),
+        5 * 60_000,
       ),
     );
   if (wanted('host'))

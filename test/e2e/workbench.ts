@@ -71,6 +71,22 @@ export class Workbench {
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
   }
 
+  /** Opens a file by its path relative to the folder through Quick Open (Ctrl+P), as a user does in a deep tree. */
+  async openWithQuickOpen(relative: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input').first();
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(relative);
+    const name = relative.split('/').pop()!;
+    await this.page
+      .locator('.quick-input-widget .monaco-list-row')
+      .filter({ hasText: name })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+  }
+
   editorText(): Promise<string> {
     return this.page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
   }
