@@ -142,7 +142,7 @@ describe('settings fixes in uni-app and Taro projects', () => {
     ]);
   });
 
-  it('offers no template fix that would write WXML into a .vue or .tsx file', () => {
+  it('never writes WXML into a .vue or .tsx file: the purpose dialog comes in the syntax of the source', () => {
     for (const form of ['uni-app', 'taro'] as const) {
       const files = renderProject(
         {
@@ -164,9 +164,14 @@ describe('settings fixes in uni-app and Taro projects', () => {
       assert.ok(finding, `${form}: the finding is there`);
       assert.deepEqual(
         finding.fixes.map((f) => f.kind),
-        ['suppress-with-reason'],
+        ['add-purpose-modal', 'suppress-with-reason'],
         form,
       );
+      const written = finding.fixes[0]
+        .build('en')
+        .edits.map((edit) => edit.newText)
+        .join('\n');
+      assert.doesNotMatch(written, /\bbind\w+="|wx:if|this\.setData/, `${form}: no WXML or Page code`);
     }
   });
 });
