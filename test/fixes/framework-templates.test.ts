@@ -7,9 +7,11 @@ import {
   CHECKOUT,
   FORMS,
   INDEX,
+  LOGIN,
   ProjectSpec,
   checkout,
   content,
+  phoneWall,
   fileOf,
   lintRendered,
   relativeToVirtualRoot,
@@ -242,5 +244,20 @@ describe('remove-report-submit on framework sources', () => {
       assert.deepEqual(changed, [file]);
       assert.doesNotMatch(after[file], /report-?submit/i);
       assert.match(after[file], form === 'taro' ? /<Form onSubmit=\{onSubmit\}>/ : /<form (bind|@)submit="onSubmit">/);
+    });
+});
+
+describe('move-phone-to-checkout on framework sources', () => {
+  // The entry page is a phone wall and a checkout page pays: natively the fix moves the request there.
+  const spec: ProjectSpec = { pages: { [LOGIN]: phoneWall, [INDEX]: content, [CHECKOUT]: checkout('') } };
+  for (const form of FORMS)
+    it(`${form}: ${form === 'native' ? 'offered' : 'not offered, and the finding says why (not "no checkout step")'}`, () => {
+      const finding = lintRendered(renderProject(spec, form)).find((f) => f.ruleId === 'phone-on-entry');
+      assert.ok(finding, 'phone-on-entry is reported');
+      const offered = finding.fixes.some((f) => f.kind === 'move-phone-to-checkout');
+      assert.equal(offered, form === 'native');
+      if (form === 'native') return;
+      assert.match(finding.fixUnavailable?.en ?? '', /uni-app or Taro sources/);
+      assert.match(finding.fixUnavailable?.['zh-cn'] ?? '', /uni-app 或 Taro 源码/);
     });
 });

@@ -1,4 +1,4 @@
-import type { FileEdit, FixEdits, Locale } from '../types';
+import type { FileEdit, FixEdits, Locale, LocalizedText } from '../types';
 import { text } from '../types';
 import type { CheckoutStep, PersonalInfoRequest, ProjectFacts, ReachedCall, Wall } from '../analysis';
 import { gestureBindings } from '../analysis';
@@ -33,6 +33,16 @@ export const noCheckoutAdvice = text(
   'mp-privacy found no checkout step in this project (a tap whose handler calls wx.requestPayment or submits an order), so it cannot move the request there. Remove the phone request from this path, let users reach the content without it, and ask for the number only in the feature that needs it, saying why.',
   'mp-privacy 在项目中没有找到结算环节（点击后调用 wx.requestPayment 或提交订单的处理函数），无法自动把手机号请求移过去。请把手机号请求从这条路径上去掉，让用户无需手机号即可看到内容，只在真正需要的功能中请求手机号并说明原因。',
 );
+
+export const frameworkMoveAdvice = text(
+  'mp-privacy does not move the phone request in uni-app or Taro sources yet (the fix writes WXML and Page methods). Remove the phone request from this path by hand, let users reach the content without it, and ask for the number at checkout, saying why (the add-purpose-modal fix writes that dialog in .vue and .tsx pages).',
+  'mp-privacy 目前还不能在 uni-app 或 Taro 源码中自动移动手机号请求（该修复写入的是 WXML 和 Page 方法）。请手动把手机号请求从这条路径上去掉，让用户无需手机号即可看到内容，并在结算时请求手机号并说明原因（“添加用途说明弹窗”修复可在 .vue 和 .tsx 页面中写入该弹窗）。',
+);
+
+/** Why move-phone-to-checkout is not offered: no checkout step, or a uni-app/Taro project, whose sources it does not write. */
+export function moveToCheckoutUnavailable(flow: PhoneFlow): LocalizedText {
+  return flow.checkout.step && flow.phone.model.framework !== 'native' ? frameworkMoveAdvice : noCheckoutAdvice;
+}
 
 const CHECKOUT_WRAPPER = 'mpPrivacyCheckoutWithPhone';
 

@@ -1,7 +1,7 @@
 import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
-import { moveToCheckout, noCheckoutAdvice } from '../fixes';
+import { moveToCheckout, moveToCheckoutUnavailable } from '../fixes';
 import {
   chainEvidence,
   chainProse,
@@ -97,7 +97,7 @@ export const phoneOnEntry = createRule({
           },
         ],
         fixes: [fix],
-        fixUnavailable: fix ? undefined : noCheckoutAdvice,
+        fixUnavailable: fix ? undefined : moveToCheckoutUnavailable(context),
       });
     }
 
@@ -155,7 +155,11 @@ export const phoneOnEntry = createRule({
           },
         ],
         fixes: [fix],
-        fixUnavailable: fix ? undefined : shared || kind !== 'always' ? sharedRedirectAdvice : noCheckoutAdvice,
+        fixUnavailable: fix
+          ? undefined
+          : shared || kind !== 'always'
+            ? sharedRedirectAdvice
+            : moveToCheckoutUnavailable(context),
       });
     }
   },

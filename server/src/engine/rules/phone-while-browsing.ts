@@ -19,7 +19,7 @@ import {
   sharedRedirectAdvice,
   startTagRange,
 } from './support/report-helpers';
-import { moveToCheckout, noCheckoutAdvice } from '../fixes';
+import { moveToCheckout, moveToCheckoutUnavailable } from '../fixes';
 
 /** A phone button that stands in for a browsing control: "see more", "details", or a list item wrapped in it. */
 function disguisedBrowsing(request: PersonalInfoRequest) {
@@ -163,7 +163,11 @@ export const phoneWhileBrowsing = createRule({
           },
         ],
         fixes: [fix],
-        fixUnavailable: fix ? undefined : shared || kind !== 'always' ? sharedRedirectAdvice : noCheckoutAdvice,
+        fixUnavailable: fix
+          ? undefined
+          : shared || kind !== 'always'
+            ? sharedRedirectAdvice
+            : moveToCheckoutUnavailable(context),
       });
     }
 
@@ -193,7 +197,7 @@ export const phoneWhileBrowsing = createRule({
               ? [{ range: startTagRange(wall.overlay), message: text('the full-screen layer', '全屏浮层') }]
               : [],
           fixes: [fix],
-          fixUnavailable: fix ? undefined : noCheckoutAdvice,
+          fixUnavailable: fix ? undefined : moveToCheckoutUnavailable(context),
         });
       }
     }
@@ -213,7 +217,7 @@ export const phoneWhileBrowsing = createRule({
         data: { route: request.page.route, openType: request.openType, reason },
         range,
         fixes: [fix],
-        fixUnavailable: fix ? undefined : noCheckoutAdvice,
+        fixUnavailable: fix ? undefined : moveToCheckoutUnavailable(context),
       });
     }
   },
