@@ -12,7 +12,7 @@
  * and once: startup.ts (`mp-privacy --version` against `node -e 0`). Report and JSON line: report.ts.
  *
  * Options: --sizes 1,2,4  --lsp-sizes 1,2,4  --edits 200  --debounced 30  --runs 3  --seed 42  --no-eslint
- *          --no-profile  --no-real  --keep  --out <dir>  --quick (60 edits, 15 debounced, 2 runs, no profile;
+ *          --no-profile  --no-real  --no-uni-app  --keep  --out <dir>  --quick (60 edits, 15 debounced, 2 runs, no profile;
  *          `--quick --profile` keeps the profiles)
  */
 import * as fs from 'fs';
@@ -26,7 +26,7 @@ import { measureLsp } from './measure/lsp';
 import { CLI_BIN, runChild, runTimed } from './measure/process';
 import { measureStartup } from './measure/startup';
 import { formatProfile, newestProfile, summarizeProfile } from './profile';
-import { corpusDir, generated, largestNativeEntry, type BenchProject } from './projects';
+import { corpusDir, generated, generatedUniApp, largestNativeEntry, type BenchProject } from './projects';
 import { formatReport, type ProjectResult } from './report';
 
 interface Options {
@@ -40,6 +40,7 @@ interface Options {
   eslint: boolean;
   profile: boolean;
   real: boolean;
+  uniApp: boolean;
   keep: boolean;
   out?: string;
 }
@@ -55,6 +56,7 @@ function parseOptions(argv: string[]): Options {
     eslint: true,
     profile: true,
     real: true,
+    uniApp: true,
     keep: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -82,6 +84,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--no-profile') options.profile = false;
     else if (arg === '--profile') options.profile = true;
     else if (arg === '--no-real') options.real = false;
+    else if (arg === '--no-uni-app') options.uniApp = false;
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--out') options.out = value();
     else if (arg === '--quick') Object.assign(options, { edits: 60, debounced: 15, runs: 2, profile: false });
@@ -177,7 +180,7 @@ async function profiles(results: ProjectResult[], profileDir: string): Promise<s
       );
   }
   const largest = [...results]
-    .filter((r) => r.project.scale !== null)
+    .filter((r) => r.project.scale !== null && !r.project.form)
     .sort((a, b) => b.project.scale! - a.project.scale!)
     .at(0);
   if (largest) {
@@ -264,6 +267,11 @@ async function main(argv: string[]): Promise<void> {
         log(
           `[bench] ${options.real ? 'no development corpus found (../corpus or MP_PRIVACY_CORPUS)' : 'no real project (--no-real)'}: cold lint ratios are those of the 1x project`,
         );
+      // The same 1x project in uni-app form: its cold lint and edits as ratios to the native project's.
+      if (options.sizes.includes(1) && options.uniApp) {
+        const uni = generatedUniApp(base, options.seed, log);
+        results.push(await measureProject(uni, options, scratch, options.lspSizes.includes(1), undefined));
+      }
     }
     log('[bench] start-up');
     const startup = await measureStartup(Math.max(5, options.runs * 3));

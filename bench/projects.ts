@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { generateProject, writeProject } from './generate';
+import { toUniApp } from './generate/uni-app';
 
 export const PAGES_1X = 500;
 export const BIG_PAGE_LINES = 2000;
@@ -17,6 +18,8 @@ export interface BenchProject {
   scale: number | null;
   /** The page the editor benchmark types into, when known in advance (the generated 2,000-line page). */
   editRoute?: string;
+  /** A generated project in a framework's form (compared with the native project of its scale). */
+  form?: 'uni-app';
 }
 
 export function generated(base: string, scale: number, seed: number, log: (message: string) => void): BenchProject {
@@ -29,6 +32,19 @@ export function generated(base: string, scale: number, seed: number, log: (messa
     `[bench ${scale}x] generated ${Object.keys(project.files).length} files in ${(performance.now() - t).toFixed(0)} ms at ${dir}`,
   );
   return { label: `${scale}x`, dir, scale, editRoute: project.bigPage };
+}
+
+/** The 1x project in uni-app form (bench/generate/uni-app.ts): the same pages as .vue files, pages.json, manifest.json. */
+export function generatedUniApp(base: string, seed: number, log: (message: string) => void): BenchProject {
+  const dir = path.join(base, 'uni-app-1x');
+  fs.rmSync(dir, { recursive: true, force: true });
+  const t = performance.now();
+  const project = toUniApp(generateProject({ pages: PAGES_1X, seed, bigPageLines: BIG_PAGE_LINES }));
+  writeProject(project.files, dir);
+  log(
+    `[bench uni-app 1x] generated ${Object.keys(project.files).length} files in ${(performance.now() - t).toFixed(0)} ms at ${dir}`,
+  );
+  return { label: 'uni-app 1x', dir, scale: 1, editRoute: project.bigPage, form: 'uni-app' };
 }
 
 /** Where the development corpus is extracted (../shared/dev-corpus/README.md), or MP_PRIVACY_CORPUS. */

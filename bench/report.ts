@@ -36,6 +36,8 @@ export const TARGETS = {
   serverRssEndToWarm: 1.1,
   growth2x: 2.2,
   versionToNodeStartup: 1.5,
+  uniAppColdLintRatio1x: 1.3,
+  uniAppEditP95Ratio1x: 1.3,
 };
 
 const min = (values: number[]): number => (values.length ? Math.min(...values) : NaN);
@@ -56,7 +58,8 @@ const spread = (values: number[], digits = 1): string =>
     : '–';
 
 export function headline(results: ProjectResult[], startup: StartupResult): Record<string, number | string | null> {
-  const byScale = (scale: number) => results.find((r) => r.project.scale === scale);
+  const byScale = (scale: number) => results.find((r) => r.project.scale === scale && !r.project.form);
+  const uniApp = results.find((r) => r.project.form === 'uni-app');
   const real = results.find((r) => r.project.scale === null);
   const one = byScale(1);
   const two = byScale(2);
@@ -74,6 +77,9 @@ export function headline(results: ProjectResult[], startup: StartupResult): Reco
     serverRssRatio4x: round((four?.lsp?.peakRssMB ?? NaN) / (one?.lsp?.peakRssMB ?? NaN), 2),
     growth2x: one && two ? round(min(two.lintMs) / min(one.lintMs), 2) : NaN,
     versionToNodeStartup: round(min(startup.versionMs) / min(startup.nodeMs), 2),
+    // The same 1x project in uni-app form, against the native one.
+    uniAppColdLintRatio1x: uniApp && one ? round(min(uniApp.lintMs) / min(one.lintMs), 2) : NaN,
+    uniAppEditP95Ratio1x: round(p95(uniApp, (l) => l.serverRunMs) / p95(one, (l) => l.serverRunMs), 2),
     // Beside the ratios: the figures they are made of, and more of the same run.
     editP50Ms: round(one?.lsp ? median(one.lsp.serverRunMs) : NaN),
     editMaxMs: round(one?.lsp ? Math.max(...one.lsp.serverRunMs) : NaN),
@@ -112,8 +118,8 @@ export function formatReport(results: ProjectResult[], startup: StartupResult, e
       row('    stylesheets whose rules it parses', (r) => String(r.engineFiles.rulesParsed)),
       row('edited page (template + script lines)', (r) => `${r.editPage.route} (${r.editPage.lines})`),
       row('(a) parse floor: parse only, fastest (ms)', (r) => fmt(r.floor.parseMs)),
-      row('    by kind: script / wxml / wxss / json', (r) =>
-        ['script', 'wxml', 'wxss', 'json']
+      row('    by kind: script / wxml / wxss / json / vue', (r) =>
+        ['script', 'wxml', 'wxss', 'json', 'vue']
           .map((k) => fmt((r.floor.byKind[k] as { ms: number } | undefined)?.ms))
           .join(' / '),
       ),
@@ -148,7 +154,7 @@ export function formatReport(results: ProjectResult[], startup: StartupResult, e
       row('    ESLint peak RSS (MB)', (r) => fmt(r.eslint?.rssMB)),
       row('(f) cold lint growth vs previous size', (r) => {
         const previous = results.indexOf(r) > 0 ? results[results.indexOf(r) - 1] : undefined;
-        return r.project.scale && previous?.project.scale
+        return r.project.scale && previous?.project.scale && !r.project.form && !previous.project.form
           ? `${fmt(min(r.lintMs) / min(previous.lintMs), 2)}x (${fmt(r.bytes / previous.bytes, 2)}x bytes)`
           : '–';
       }),
@@ -166,7 +172,7 @@ export function formatReport(results: ProjectResult[], startup: StartupResult, e
   };
   lines.push(
     '',
-    'Targets (issue 17):',
+    'Targets (issue 17; uni-app ratios: issue 16):',
     ...(Object.keys(TARGETS) as (keyof typeof TARGETS)[]).map(
       (key) => `  ${verdict(key)}  ${key} ${json[key] ?? '–'} (<= ${TARGETS[key]})`,
     ),

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-export type ParserKind = 'wxml' | 'script' | 'json' | 'wxss';
+export type ParserKind = 'wxml' | 'script' | 'json' | 'wxss' | 'vue';
 
 export interface ParsedFile {
   file: string;
@@ -81,15 +81,16 @@ export function childEngineFiles(dir: string, outFile: string): { files: number 
   for (const root of roots) {
     const project = new model.ProjectModel(root, host, new model.ParsedFileCache(host));
     for (const page of project.pages) {
-      const wxml = page.wxml ? `${page.base}.wxml` : undefined;
+      // A framework page's template is in its source file (.vue), like its script.
+      const wxml = page.wxml?.file;
       const script = page.script?.file;
       pages.push({
         root,
         route: page.route,
         wxml,
         script,
-        bytes: sizeOf(wxml) + sizeOf(script),
-        lines: linesOf(wxml) + linesOf(script),
+        bytes: sizeOf(wxml) + (script === wxml ? 0 : sizeOf(script)),
+        lines: linesOf(wxml) + (script === wxml ? 0 : linesOf(script)),
       });
     }
   }

@@ -28,6 +28,8 @@ export function childParseFloor(engineFilesJson: string): FloorResult {
     require('../../server/src/engine/parse/script') as typeof import('../../server/src/engine/parse/script');
   const { parseJsonc } =
     require('../../server/src/engine/parse/jsonc') as typeof import('../../server/src/engine/parse/jsonc');
+  const { parseVue } =
+    require('../../server/src/engine/parse/vue') as typeof import('../../server/src/engine/parse/vue');
   const { parseWxss } =
     require('../../server/src/engine/parse/wxss') as typeof import('../../server/src/engine/parse/wxss');
   const { decodeText } =
@@ -42,6 +44,7 @@ export function childParseFloor(engineFilesJson: string): FloorResult {
     script: parseScript,
     json: (_file, content) => parseJsonc(content),
     wxss: (file, content, rules) => (rules ? parseWxss(file, content).rules : parseWxss(file, content)),
+    vue: parseVue,
   };
   const byKind: FloorResult['byKind'] = {};
   let sink = 0;
