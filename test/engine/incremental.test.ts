@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FileSystemHost, Finding } from '../../server/src/engine';
-import { ProjectAnalyzer } from '../../server/src/engine';
+import { CachingFileSystemHost, OverlayFileSystemHost, ProjectAnalyzer } from '../../server/src/engine';
 import { FILE_MUTATIONS, PROJECT_MUTATIONS } from '../../bench/mutate';
 import { Random } from '../../bench/prng';
 import { examplesDir } from '../helpers/paths';
@@ -153,13 +153,55 @@ const SEMANTIC_EDITS: { name: string; apply(files: Map<string, string>): void }[
 const STEPS = Number(process.env.MP_PRIVACY_INCREMENTAL_STEPS) || 150;
 const SEED = Number(process.env.MP_PRIVACY_INCREMENTAL_SEED) || 0;
 
-for (const example of ['coffee-shop', 'fresh-market']) {
-  test(`incremental analysis equals a fresh analysis after each of ${STEPS} edits (${example})`, () => {
+/** Files other files depend on: app files, helper modules, components (their edits reach every page). */
+const isShared = (file: string) => !/(^|\/)pages\//.test(file);
+
+/**
+ * How the analyzers see the files. `reread`: the host answers from the files each time (the CLI, a client
+ * without change notifications). `notified`: the language server's hosts, buffers over a disk cache, told of
+ * each change as a buffer edit or a change on disk, so the kept analyzer asks only for the changed paths again.
+ */
+type Hosting = 'reread' | 'notified';
+
+function hostingOf(hosting: Hosting, files: Map<string, string>, rng: Random) {
+  const disk = mutableHost(files);
+  if (hosting === 'reread') return { host: disk, notify: () => undefined };
+  const cache = new CachingFileSystemHost(disk);
+  const host = new OverlayFileSystemHost(cache);
+  const buffers = new Set<string>();
+  let seen = new Map(files);
+  const notify = () => {
+    for (const file of new Set([...seen.keys(), ...files.keys()])) {
+      if (seen.get(file) === files.get(file)) continue;
+      const full = path.join(ROOT, file);
+      const content = files.get(file);
+      // An open buffer follows the edit; a closed file changes on disk (or is opened with the change).
+      if (content !== undefined && (buffers.has(file) || rng.chance(0.5))) {
+        buffers.add(file);
+        host.set(full, content);
+      } else {
+        buffers.delete(file);
+        host.delete(full);
+        cache.invalidate(full);
+      }
+    }
+    seen = new Map(files);
+  };
+  return { host, notify };
+}
+
+for (const [example, hosting] of [
+  ['coffee-shop', 'reread'],
+  ['fresh-market', 'reread'],
+  ['coffee-shop', 'notified'],
+  ['fresh-market', 'notified'],
+] as const) {
+  test(`incremental analysis equals a fresh analysis after each of ${STEPS} edits (${example}, files ${hosting})`, () => {
     const original = readExample(example);
     const files = new Map(original);
-    const host = mutableHost(files);
+    const rng = new Random(example.length * 7919 + SEED + (hosting === 'notified' ? 1 : 0));
+    const { host, notify } = hostingOf(hosting, files, rng);
     const incremental = new ProjectAnalyzer(host);
-    const rng = new Random(example.length * 7919 + SEED);
     const mutations = FILE_MUTATIONS.filter((m) => !['deep-nesting', 'huge-line'].includes(m.name));
     let differences = 0;
     let findingsSeen = 0;
@@ -182,7 +224,9 @@ for (const example of ['coffee-shop', 'fresh-market']) {
         for (const [name, content] of Object.entries(record)) files.set(name, content);
         label = mutation.name;
       } else {
-        const file = rng.pick([...files.keys()]);
+        // Half of these edits hit a shared file (app.json, app.js, a helper many pages require, a component).
+        const shared = [...files.keys()].filter(isShared);
+        const file = rng.pick(shared.length && rng.chance(0.5) ? shared : [...files.keys()]);
         const mutation = rng.pick(mutations);
         files.set(file, mutation.apply(rng, file, files.get(file)!, [...files.values()]));
         label = `${mutation.name} ${file}`;
@@ -192,6 +236,7 @@ for (const example of ['coffee-shop', 'fresh-market']) {
         for (const [name, content] of original) files.set(name, content);
         label += ' (then everything restored)';
       }
+      notify();
       const kept = describe(incremental.analyze(ROOT).findings);
       const fresh = describe(new ProjectAnalyzer(host).analyze(ROOT).findings);
       findingsSeen += fresh.length;

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { FileSystemHost } from './host';
+import type { ChangeLog, FileSystemHost } from './host';
 import type { Finding, Fix, Locale, LocalizedText, Severity } from './types';
 import { ParsedFileCache, ProjectModel, type ParserKind } from './model';
 import { ProjectFacts, projectFacts } from './analysis';
@@ -64,8 +64,11 @@ export interface AnalyzerOptions {
  */
 export class ProjectAnalyzer {
   private readonly cache: ParsedFileCache;
-  /** The last model of each root: unchanged pages are carried over, with the facts remembered on them. */
-  private readonly models = new Map<string, ProjectModel>();
+  /**
+   * The last model of each root: unchanged pages are carried over, with the facts remembered on them; with the
+   * version of the host's change log it was built at, when the host keeps one.
+   */
+  private readonly models = new Map<string, { model: ProjectModel; log?: ChangeLog; version: number }>();
 
   private readonly rules: readonly RuleModule[];
 
@@ -93,10 +96,23 @@ export class ProjectAnalyzer {
     return found;
   }
 
+  /**
+   * A new model of the root, built from the previous one: when the host logs its changes, only the paths that
+   * changed since are asked again (the language server's edits), the rest is taken over.
+   */
+  private nextModel(root: string): ProjectModel {
+    const log = this.host.changes;
+    const before = this.models.get(root);
+    const changed = log && before?.log === log ? log.changedSince(before.version) : undefined;
+    const version = log?.current ?? 0;
+    const model = new ProjectModel(root, this.host, this.cache, before?.model, changed);
+    this.models.set(root, { model, log, version });
+    return model;
+  }
+
   /** The journey model of one mini program, drawn for a reviewer (journey.ts). */
   journey(root: string): Journey {
-    const model = new ProjectModel(root, this.host, this.cache, this.models.get(root));
-    this.models.set(root, model);
+    const model = this.nextModel(root);
     return journeyOf(model, projectFacts(model));
   }
 
@@ -138,8 +154,7 @@ export class ProjectAnalyzer {
   }
 
   analyze(root: string, options: AnalyzeOptions = {}): AnalysisResult {
-    const model = new ProjectModel(root, this.host, this.cache, this.models.get(root));
-    this.models.set(root, model);
+    const model = this.nextModel(root);
     const loaded = loadProjectConfig(this.host, root);
     if (loaded.file) model.filesRead.add(loaded.file);
     for (const problem of loaded.problems) model.problems.push(problem);

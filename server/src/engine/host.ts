@@ -16,6 +16,71 @@ export interface FileSystemHost {
    * Discovery uses it to visit each real folder once and to tell where a link leads.
    */
   realPath?(filePath: string): string | undefined;
+  /**
+   * The paths whose answers have changed, when the host knows every change (the language server's buffers and
+   * the disk changes its client reports). An analysis then takes over what it read last time for every other
+   * path instead of asking again; a host without a log is asked everything each time.
+   */
+  readonly changes?: ChangeLog;
+}
+
+/**
+ * Which paths changed, in order. A path stands for its own content and existence and for the listing and kind of
+ * every folder above it (what CachingFileSystemHost.invalidate forgets).
+ */
+export class ChangeLog {
+  private version = 0;
+  private readonly changedAt = new Map<string, number>();
+  /** The version of the last change to everything (a cache dropped, folders added): older reads are all stale. */
+  private everythingAt = 0;
+
+  get current(): number {
+    return this.version;
+  }
+
+  record(filePath: string): void {
+    const key = canonicalPath(filePath);
+    this.changedAt.delete(key);
+    this.changedAt.set(key, ++this.version);
+  }
+
+  recordEverything(): void {
+    this.changedAt.clear();
+    this.everythingAt = ++this.version;
+  }
+
+  /** The paths changed after `version`, or undefined when anything may have changed since. */
+  changedSince(version: number): ChangedPaths | undefined {
+    if (version < this.everythingAt || version > this.version) return undefined;
+    const files = new Set<string>();
+    // Most recent last (record moves a path to the end): stop at the first change not newer than `version`.
+    const entries = [...this.changedAt];
+    for (let i = entries.length - 1; i >= 0 && entries[i][1] > version; i--) files.add(entries[i][0]);
+    return new ChangedPaths(files);
+  }
+}
+
+/** A set of changed paths, and the folders above them (whose listings and kinds may have changed with them). */
+export class ChangedPaths {
+  private readonly folders = new Set<string>();
+
+  constructor(readonly files: ReadonlySet<string>) {
+    for (const file of files)
+      for (let dir = path.dirname(file); !this.folders.has(dir); dir = path.dirname(dir)) {
+        this.folders.add(dir);
+        if (path.dirname(dir) === dir) break;
+      }
+  }
+
+  /** Whether reading `file` may answer differently. */
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  /** Whether the kind or listing of `filePath` may answer differently. */
+  touches(filePath: string): boolean {
+    return this.files.has(filePath) || this.folders.has(filePath);
+  }
 }
 
 /** Paths the engine builds are already absolute and normal; only the others pay for path.resolve (hot: every read). */
@@ -105,12 +170,19 @@ export class OverlayFileSystemHost implements FileSystemHost {
 
   constructor(private readonly base: FileSystemHost) {}
 
+  /** The base's log, which buffers are recorded in too: without one, changes on disk would go unnoticed. */
+  get changes(): ChangeLog | undefined {
+    return this.base.changes;
+  }
+
   set(filePath: string, content: string): void {
     this.overlays.set(canonicalPath(filePath), content);
+    this.base.changes?.record(filePath);
   }
 
   delete(filePath: string): void {
     this.overlays.delete(canonicalPath(filePath));
+    this.base.changes?.record(filePath);
   }
 
   readFile(filePath: string): string | undefined {
@@ -147,10 +219,25 @@ export class CachingFileSystemHost implements FileSystemHost {
   private readonly stats = new Map<string, 'file' | 'directory' | undefined>();
   private readonly directories = new Map<string, string[]>();
 
-  /** Off: every call goes to the disk (for clients that never say when files change). */
-  enabled = true;
+  private readonly log = new ChangeLog();
+  private caching = true;
 
   constructor(private readonly base: FileSystemHost) {}
+
+  /** Off: every call goes to the disk (for clients that never say when files change). */
+  get enabled(): boolean {
+    return this.caching;
+  }
+
+  set enabled(enabled: boolean) {
+    this.caching = enabled;
+    this.log.recordEverything();
+  }
+
+  /** What changed since a read, while reads are remembered: exactly what `invalidate` was told. */
+  get changes(): ChangeLog | undefined {
+    return this.caching ? this.log : undefined;
+  }
 
   readFile(filePath: string): string | undefined {
     if (!this.enabled) return this.base.readFile(filePath);
@@ -181,6 +268,7 @@ export class CachingFileSystemHost implements FileSystemHost {
   /** A file was created, changed or deleted: forget it, and the listings and stats of the folders above it. */
   invalidate(filePath: string): void {
     const key = canonicalPath(filePath);
+    this.log.record(key);
     this.files.delete(key);
     for (let dir = key; ; dir = path.dirname(dir)) {
       this.stats.delete(dir);
@@ -190,6 +278,7 @@ export class CachingFileSystemHost implements FileSystemHost {
   }
 
   invalidateAll(): void {
+    this.log.recordEverything();
     this.files.clear();
     this.stats.clear();
     this.directories.clear();

@@ -44,6 +44,8 @@ type Parsed = {
 /** The kinds a file can be parsed ahead as (by its extension: analyzer.ts filesToParse); framework modules are parsed when read. */
 export type ParserKind = 'wxml' | 'script' | 'json' | 'wxss';
 type Kind = keyof Parsed;
+/** What each kind of file parses into, by the kind `load` is asked for. */
+export type ParsedByKind = Parsed;
 
 const PARSERS: { [K in Kind]: (file: string, content: string) => Parsed[K] } = {
   wxml: parseWxml,

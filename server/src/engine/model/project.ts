@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { Node as JsonNode } from 'jsonc-parser';
-import type { FileSystemHost } from '../host';
+import type { ChangedPaths, FileSystemHost } from '../host';
 import type { ParseProblem, SourceRange } from '../types';
 import { text } from '../types';
 import { documentElements, findJsonNode, JsoncDocument, kebabCase } from '../parse';
@@ -8,6 +8,7 @@ import type { ScriptFacts, WxmlDocument, WxssDocument } from '../parse';
 import type { ParsedFileCache } from './file-cache';
 import { memoize, perKey } from './memo';
 import { Framework, FrameworkLayout, frameworkLayout } from './frameworks';
+import { ProjectReads } from './reads';
 
 /** Component paths remembered on a json document depend on the root too (a folder may be part of two roots). */
 const usingSlotOf = perKey<string, object>(() => ({}));
@@ -129,19 +130,36 @@ export class ProjectModel {
   private readonly scriptCache = new Map<string, ScriptFacts | null>();
   private revision: { inputs: unknown[]; token: object } | undefined;
 
+  /** What this model read, answered from the previous model's reads where the paths did not change. */
+  private readonly reads: ProjectReads;
+  /** The host as this model sees it (see ProjectReads). */
+  private readonly host: FileSystemHost;
+
   /**
    * `previous`: the last model of the same root. Pages and components whose files (and app.json) are
    * unchanged are taken over as the same objects, so facts remembered on them (memo.ts) stay valid.
+   * `changed`: the paths that changed since `previous` was built, when the host knows (see host.ts ChangeLog):
+   * what `previous` read of every other path is taken over without asking the host.
    */
   constructor(
     readonly root: string,
-    private readonly host: FileSystemHost,
-    private readonly cache: ParsedFileCache,
+    host: FileSystemHost,
+    cache: ParsedFileCache,
     private readonly previous?: ProjectModel,
+    changed?: ChangedPaths,
   ) {
-    this.moduleBases = previous?.moduleBases ?? new Map<string, string[]>();
-    this.layout = frameworkLayout(host, root);
+    this.reads = new ProjectReads(host, cache, previous?.reads, changed);
+    this.host = this.reads.host;
+    this.layout = frameworkLayout(this.host, root);
     this.framework = this.layout?.framework ?? 'native';
+    this.moduleBases =
+      previous?.framework === this.framework
+        ? previous.moduleBases
+        : new Map<string, Map<string, Map<string, string[]>>>();
+    this.modulePaths =
+      previous?.framework === this.framework && this.reads.sameFilesLoad()
+        ? previous.modulePaths
+        : new Map<string, Map<string, Map<string, string | null>>>();
     this.app = this.loadApp();
     this.previousRevision = previous?.revision;
     this.previous = undefined; // only needed while building: do not keep a chain of old models alive
@@ -175,15 +193,23 @@ export class ProjectModel {
 
   private previousRevision: { inputs: unknown[]; token: object } | undefined;
   private scripts: { all: ScriptFacts[]; imported: Set<ScriptFacts> } | undefined;
-  /** `aliases \0 fromDir \0 specifier` -> candidate base paths: pure string work, carried over from the previous model. */
-  private readonly moduleBases: Map<string, string[]>;
+  /**
+   * Aliases -> importing file -> specifier -> candidate base paths: pure string work, carried over from the
+   * previous model (of the same framework). Nested maps: no key string to build per lookup.
+   */
+  private readonly moduleBases: Map<string, Map<string, Map<string, string[]>>>;
+  /**
+   * Aliases -> importing file -> specifier -> the file the import resolved to (null: none). Carried over while
+   * every changed file still loads as it did: which candidate exists and parses is then the same.
+   */
+  private readonly modulePaths: Map<string, Map<string, Map<string, string | null>>>;
 
   private isImported(script: ScriptFacts): boolean {
     return this.scriptGraph().imported.has(script);
   }
 
   private load<K extends 'wxml' | 'script' | 'json' | 'wxss' | 'vue' | 'taro' | 'staticConfig'>(file: string, kind: K) {
-    return this.cache.load(file, kind, this.problems, this.filesRead);
+    return this.reads.load(file, kind, this.problems, this.filesRead);
   }
 
   private rangeOf(file: string, node: JsonNode | undefined): SourceRange {
@@ -582,12 +608,47 @@ export class ProjectModel {
 
   /** A module specifier used in `fromFile` as a script of this project (relative, root-absolute or miniprogram_npm). */
   resolveModule(fromFile: string, specifier: string): ScriptFacts | undefined {
-    for (const base of this.moduleBasesOf(fromFile, specifier)) {
-      const found = this.loadScript(base) ?? this.loadScript(path.join(base, 'index'));
-      if (found) return found;
+    let bySpecifier = this.resolvedModules.get(fromFile);
+    if (!bySpecifier) this.resolvedModules.set(fromFile, (bySpecifier = new Map<string, ScriptFacts | null>()));
+    let found = bySpecifier.get(specifier);
+    if (found === undefined) {
+      const alias = this.resolveAliasKey();
+      let byFile = this.modulePaths.get(alias);
+      if (!byFile) this.modulePaths.set(alias, (byFile = new Map<string, Map<string, string | null>>()));
+      let paths = byFile.get(fromFile);
+      if (!paths) {
+        if (byFile.size > 100_000) byFile.clear(); // a bound, far above any real project
+        byFile.set(fromFile, (paths = new Map<string, string | null>()));
+      }
+      const known = paths.get(specifier);
+      found = known === null ? null : known !== undefined ? (this.scriptAt(known) ?? null) : null;
+      if (known === undefined || (known !== null && !found)) {
+        const problemsBefore = this.problems.length;
+        for (const base of this.moduleBasesOf(fromFile, specifier)) {
+          found = this.loadScript(base) ?? this.loadScript(path.join(base, 'index')) ?? null;
+          if (found) break;
+        }
+        // Only a resolution that noted no problem on the way (a binary candidate) is remembered: the next model
+        // must note them again.
+        if (this.problems.length === problemsBefore) paths.set(specifier, found ? found.file : null);
+        else paths.delete(specifier);
+      }
+      bySpecifier.set(specifier, found);
     }
-    return undefined;
+    return found ?? undefined;
   }
+
+  /** The script at this exact path, loaded once per model. */
+  private scriptAt(file: string): ScriptFacts | undefined {
+    const cached = this.scriptCache.get(file);
+    if (cached !== undefined) return cached ?? undefined;
+    const script = this.load(file, 'script');
+    this.scriptCache.set(file, script ?? null);
+    return script;
+  }
+
+  /** Modules resolved in this model (reach.ts asks for the same imports again and again), null when missing. */
+  private readonly resolvedModules = new Map<string, Map<string, ScriptFacts | null>>();
 
   /**
    * Where a `require`/`import` path may point, in the order the runtime tries them
@@ -598,8 +659,14 @@ export class ProjectModel {
    */
   private moduleBasesOf(fromFile: string, specifier: string): string[] {
     const alias = this.resolveAliasKey();
-    const key = `${alias}\0${specifier.startsWith('/') ? '' : path.dirname(fromFile)}\0${specifier}`;
-    let bases = this.moduleBases.get(key);
+    let byFile = this.moduleBases.get(alias);
+    if (!byFile) this.moduleBases.set(alias, (byFile = new Map<string, Map<string, string[]>>()));
+    let bySpecifier = byFile.get(fromFile);
+    if (!bySpecifier) {
+      if (byFile.size > 100_000) byFile.clear(); // a bound, far above any real project
+      byFile.set(fromFile, (bySpecifier = new Map<string, string[]>()));
+    }
+    let bases = bySpecifier.get(specifier);
     if (bases === undefined) {
       const candidates: string[] = [];
       const aliased = this.applyResolveAlias(specifier);
@@ -614,8 +681,7 @@ export class ProjectModel {
           candidates.push(path.join(this.root, 'miniprogram_npm', normaliseRoute(specifier)));
       }
       bases = candidates.map((base) => base.replace(/\.(js|ts|jsx|tsx)$/, ''));
-      if (this.moduleBases.size > 100_000) this.moduleBases.clear(); // a bound, far above any real project
-      this.moduleBases.set(key, bases);
+      bySpecifier.set(specifier, bases);
     }
     return bases;
   }
