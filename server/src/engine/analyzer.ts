@@ -85,6 +85,9 @@ export class ProjectAnalyzer {
     return this.cache.parseCount;
   }
 
+  /** The line indexes of the files the last analyses reported in, by file (with the text they index). */
+  private texts = new Map<string, { content: string; eol: string; lines: LineIndex }>();
+
   /** Files without a suppression comment, by content: most files never have one, and scanning all of them adds up. */
   private readonly withoutSuppressions = new Map<string, string>();
 
@@ -243,13 +246,17 @@ export class ProjectAnalyzer {
     const suppressions = [...model.filesRead]
       .filter((f) => /\.(js|ts|wxml|vue|nvue|jsx|tsx)$/.test(f))
       .flatMap((f) => this.suppressionsIn(f, contentOf(f) ?? ''));
-    // Once per file: its text, line break and line starts (a big file can carry thousands of findings).
+    // Once per file and text: its line break and line starts (a big file can carry thousands of findings, and
+    // most files with findings are the same text as in the last analysis).
     const texts = new Map<string, { content: string; eol: string; lines: LineIndex }>();
     const textOf = (file: string) => {
       let known = texts.get(file);
       if (!known) {
         const content = contentOf(file) ?? '';
-        texts.set(file, (known = { content, eol: lineBreakOf(content), lines: new LineIndex(content) }));
+        const before = this.texts.get(file);
+        known =
+          before?.content === content ? before : { content, eol: lineBreakOf(content), lines: new LineIndex(content) };
+        texts.set(file, known);
       }
       return known;
     };
@@ -273,6 +280,9 @@ export class ProjectAnalyzer {
     const ignored = ignoreMatcher(root, config.ignore);
     const kept = unsuppressed.filter((finding) => !ignored(finding.range.file)).map(withoutControlCharacters);
     kept.sort((a, b) => a.range.file.localeCompare(b.range.file) || a.range.start - b.range.start);
+    // The texts of this analysis are kept for the next; those of files without findings now are let go.
+    for (const [file, known] of texts) this.texts.set(file, known);
+    if (this.texts.size > texts.size * 2 + 1000) this.texts = texts;
     return { root, findings: kept, files: [...model.filesRead], config, failures };
   }
 }

@@ -2,6 +2,7 @@ import type { LocalizedText } from '../types';
 import { text } from '../types';
 import type { CallSite, Continuation, Guard } from '../parse';
 import type { ReachedCall } from './reach';
+import { memoize } from '../model';
 
 /**
  * Under which condition a reached call runs, from the guards and continuations of every call on its chain
@@ -46,6 +47,14 @@ function sitesOf(reached: ReachedCall): CallSite[] {
 }
 
 export function runCondition(reached: ReachedCall): RunCondition {
+  // A function of the chain's call sites alone: remembered on the reached call, which keeps its identity while
+  // the modules it runs through are unchanged (reach.ts).
+  return memoize(reached, CONDITION_SLOT, undefined, () => findRunCondition(reached));
+}
+
+const CONDITION_SLOT = {};
+
+function findRunCondition(reached: ReachedCall): RunCondition {
   const guards: Guard[] = [];
   const continuations: Continuation[] = [];
   for (const site of sitesOf(reached)) {

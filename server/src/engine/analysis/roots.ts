@@ -1,4 +1,5 @@
 import type { ProjectModel } from '../model';
+import { memoize } from '../model';
 import type { ScriptFunction } from '../parse';
 import type { FunctionRef, Hop, ReachedCall } from './reach';
 import { firstSite, resolveCall } from './reach';
@@ -55,8 +56,22 @@ function frames(
   return result;
 }
 
-/** The deepest call on the chain that is not inside a wrapper. */
+const ROOT_SLOT = {};
+
+/**
+ * The deepest call on the chain that is not inside a wrapper. Remembered on the reached call (it reads the
+ * chain's modules, as reachableCalls does, so it holds for the same shared revision); asked for every call
+ * lifecycle code reaches on every analysis, to group them by root.
+ */
 export function rootOf(model: ProjectModel, start: FunctionRef, reached: ReachedCall): Hop {
+  const known = memoize(reached, ROOT_SLOT, model.sharedRevision, () => ({
+    fn: start.fn,
+    root: findRoot(model, start, reached),
+  }));
+  return known.fn === start.fn ? known.root : findRoot(model, start, reached);
+}
+
+function findRoot(model: ProjectModel, start: FunctionRef, reached: ReachedCall): Hop {
   const all = frames(model, start, reached);
   let index = all.length - 1;
   const subject = reached.call.kind === 'platform' ? subjectWords(reached.call.api) : [];

@@ -3,12 +3,23 @@ import type { LocalizedText, RelatedEvidence, SourceRange } from '../../types';
 import { text } from '../../types';
 import type { ReachedFromEntry } from '../../analysis';
 import { groupByRoot, runCondition } from '../../analysis';
+import { memoize } from '../../model';
 import { callRange, chainEvidence, chainProse, originEvidence, originsProse } from './report-helpers';
 
-function ownerName(context: RuleFacts, found: ReachedFromEntry): string {
-  const owner = found.entry.owner;
-  if (owner === 'app') return context.model.relative(found.entry.ref.script.file);
-  return owner.kind === 'page' ? owner.route : context.model.relative(owner.base);
+const WHERE_SLOT = {};
+
+/** `pages/a/a onLoad`: remembered on the entry point (lists of entries are remembered on their unit). */
+function whereOf(context: RuleFacts, found: ReachedFromEntry): string {
+  return memoize(found.entry, WHERE_SLOT, undefined, () => {
+    const owner = found.entry.owner;
+    const name =
+      owner === 'app'
+        ? context.model.relative(found.entry.ref.script.file)
+        : owner.kind === 'page'
+          ? owner.route
+          : context.model.relative(owner.base);
+    return `${name} ${found.entry.name}`;
+  });
 }
 
 /** Why a lifecycle call runs without the user, shared by the rules about lifecycle calls (their evidence template). */
@@ -46,13 +57,12 @@ export function lifecycleCalls(context: RuleFacts, accept: (found: ReachedFromEn
   const accepted = context.entries
     .platformCalls(() => true, 'lifecycle')
     .filter((found) => accept(found) && runCondition(found.reached).kind !== 'user-choice');
-  const whereOf = (found: ReachedFromEntry) => `${ownerName(context, found)} ${found.entry.name}`;
   const groups = groupByRoot(
     context.model,
     accepted,
     (found) => found.entry.ref,
     (found) => found.reached,
-    whereOf,
+    (found) => whereOf(context, found),
   );
   const seen = new Set<string>();
   const calls: LifecycleCall[] = [];
@@ -62,8 +72,8 @@ export function lifecycleCalls(context: RuleFacts, accept: (found: ReachedFromEn
     const key = `${range.file}:${range.start}:${found.reached.call.kind === 'platform' ? found.reached.call.api : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const origins = [...new Set(group.members.map(whereOf))];
-    const where = group.shared ? originsProse(origins) : text(whereOf(found), whereOf(found));
+    const origins = [...new Set(group.members.map((member) => whereOf(context, member)))];
+    const where = group.shared ? originsProse(origins) : text(whereOf(context, found), whereOf(context, found));
     const timer = [...found.reached.chain.map((h) => h.call.site), found.reached.call.site].some(
       (s) => s.context.timer,
     );
@@ -72,12 +82,16 @@ export function lifecycleCalls(context: RuleFacts, accept: (found: ReachedFromEn
       found,
       range,
       related: group.shared
-        ? originEvidence(group.members, (m) => m.reached, whereOf)
+        ? originEvidence(
+            group.members,
+            (m) => m.reached,
+            (m) => whereOf(context, m),
+          )
         : chainEvidence(context.model, found.reached),
       where,
       onLaunchPath,
       evidence: {
-        origin: whereOf(found),
+        origin: whereOf(context, found),
         chain: chainProse(found.reached),
         timer: timer ? text(' (in a timer)', '（在定时器中）') : NOTHING,
         others: group.shared
