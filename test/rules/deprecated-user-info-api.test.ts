@@ -1,7 +1,10 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { appJson, contentPage, page } from '../helpers/mini-program';
 import { runRuleTestsInForms } from '../helpers/rule-tester';
-import { STORES, tapPage, withStores } from '../helpers/forms';
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { STORES, lintRendered, tapPage, withStores } from '../helpers/forms';
+import { ProjectFiles, relativePath, textAt } from '../helpers/virtual-project';
 
 const INDEX = 'pages/index/index';
 
@@ -101,4 +104,52 @@ runRuleTestsInForms('deprecated-user-info-api', {
       errors: [{ page: STORES, part: 'template', at: '<button' }],
     },
   ],
+});
+
+// A hook library outside the project's sources: taro-hooks' useUserInfo hands back a getUserProfile wrapper.
+const TARO_LOGIN = 'src/pages/login/index.tsx';
+const taroLogin = (hookImport: string, component = 'export default function Login() {', end = '}') => ({
+  'config/index.js':
+    "module.exports = function () { return { sourceRoot: 'src', outputRoot: 'dist', framework: 'react' }; };\n",
+  'src/app.config.ts': "export default defineAppConfig({ pages: ['pages/login/index'] })\n",
+  'src/app.tsx': 'export default function App({ children }) { return children }\n',
+  [TARO_LOGIN]: `import { View, Button } from '@tarojs/components'
+${hookImport}
+
+${component}
+  const [, { getUserProfile: profile }] = useUserInfo()
+  const onLogin = () => {
+    profile({ lang: 'zh_CN', desc: '用于完善会员资料' }).then((res) => console.log(res))
+  }
+  return (
+    <View>
+      <View>欢迎</View>
+      <Button onClick={onLogin}>微信登录</Button>
+    </View>
+  )
+${end}
+`,
+});
+
+describe('deprecated-user-info-api through a hook library (Taro)', () => {
+  const reported = (files: ProjectFiles) =>
+    lintRendered(files)
+      .filter((f) => f.ruleId === 'deprecated-user-info-api')
+      .map((f) => `${relativePath(f.range.file)} ${f.severity} ${textAt(files, f).slice(0, 20)}`);
+  it("taro-hooks' useUserInfo getUserProfile wrapper, renamed, called from a tap", () => {
+    assert.deepEqual(reported(taroLogin("import { useUserInfo } from 'taro-hooks'")), [
+      `${TARO_LOGIN} warning profile({ lang: 'zh_`,
+    ]);
+  });
+  it('a component written as an arrow and exported by name reports the call once, from its handler', () => {
+    const files = taroLogin(
+      "import { useUserInfo } from 'taro-hooks'",
+      'const Login = () => {',
+      '}\nexport default Login',
+    );
+    assert.deepEqual(reported(files), [`${TARO_LOGIN} warning profile({ lang: 'zh_`]);
+  });
+  it('a useUserInfo hook of the project itself is not taro-hooks', () => {
+    assert.deepEqual(reported(taroLogin("import { useUserInfo } from '../../hooks/user'")), []);
+  });
 });

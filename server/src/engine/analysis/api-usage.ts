@@ -48,16 +48,22 @@ export function platformUsesOf(model: ProjectModel, ...apis: string[]): ApiUse[]
 }
 
 function usesIn(script: ScriptFacts): ApiUse[] {
-  const uses: ApiUse[] = [];
   const functions = new Map<number, ScriptFunction>();
   const add = (fn: ScriptFunction) => functions.set(fn.start, fn);
   script.definition?.members.forEach(add);
   script.functions.forEach(add);
   script.exports.forEach((entry) => typeof entry !== 'string' && !isReExport(entry) && add(entry));
+  // One use per call site: a Taro component's handler (`const onLogin = () => …` inside it) is a function of its
+  // own and also part of the component's body, so its calls are listed twice; the innermost function owns them.
+  const bySite = new Map<number, ApiUse>();
   for (const fn of functions.values()) {
-    for (const call of fn.calls) if (call.kind === 'platform') uses.push({ script, fn, call });
+    for (const call of fn.calls) {
+      if (call.kind !== 'platform') continue;
+      const seen = bySite.get(call.site.start);
+      if (!seen || fn.start > seen.fn.start) bySite.set(call.site.start, { script, fn, call });
+    }
   }
-  return uses;
+  return [...bySite.values()];
 }
 
 export function callRangeOf(use: { script: ScriptFacts; call: ScriptCall }): SourceRange {

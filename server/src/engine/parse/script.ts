@@ -343,6 +343,8 @@ const MAX_SYNTAX_DEPTH = 1000;
 const PLATFORM_OBJECTS = new Set(['wx', 'uni', 'Taro']);
 /** Taro re-exports the platform APIs: `import Taro, { getLocation } from '@tarojs/taro'` (docs.taro.zone/docs/apis/about/desc). */
 const PLATFORM_MODULES = new Set(['@tarojs/taro']);
+/** The module a hook library's wrappers stand for (HOOK_WRAPPERS). */
+const PLATFORM_MODULE_OF_WRAPPERS = '@tarojs/taro';
 const THIS_ALIASES = new Set(['that', 'self', '_this', '_self', 'me', 'vm', '_that']);
 const DEFINITION_NAMES = new Set<DefinitionKind>(['App', 'Page', 'Component', 'Behavior']);
 
@@ -497,6 +499,7 @@ function extractFacts(file: string, content: string, options?: ScriptOptions): S
     collectAppAlias(statement, appAliases);
   }
   collectInstances(source, facts.imports, instances);
+  collectHookWrappers(source, facts.imports);
   for (const statement of source.statements) {
     collectFunctions(statement, extractor, facts);
     collectExports(statement, extractor, facts);
@@ -612,6 +615,51 @@ function collectInstances(
       const name = instanceName(target);
       const imported = imports.get(created.expression.expression.text);
       if (name && imported) imports.set(name, { specifier: imported.specifier, imported: '*' });
+    }
+    syntax.forEachChild(node, (child) => visit(child, depth + 1));
+  };
+  visit(source);
+}
+
+/**
+ * Hooks of libraries outside the project's sources that hand back wrappers of a platform API, as their published
+ * source shows. taro-hooks' useUserInfo returns `[userInfo, { getUserInfo, getUserProfile }]`, which call Taro's
+ * getUserInfo / getUserProfile (taro-hooks/es/useUserInfo/index.js, https://app.unpkg.com/taro-hooks@2.2.0/files/es/useUserInfo/index.js).
+ * package -> hook -> wrapper members that call the platform API of the same name.
+ */
+const HOOK_WRAPPERS: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>> = new Map([
+  ['taro-hooks', new Map([['useUserInfo', new Set(['getUserInfo', 'getUserProfile'])]])],
+]);
+
+/** `const [, { getUserProfile }] = useUserInfo()`: the destructured wrapper is a named import of the platform API. */
+function collectHookWrappers(source: ts.SourceFile, imports: Map<string, ModuleImport>): void {
+  const hooks = new Map<string, ReadonlySet<string>>();
+  for (const [local, imported] of imports) {
+    const wrapped = HOOK_WRAPPERS.get(imported.specifier)?.get(imported.imported);
+    if (wrapped) hooks.set(local, wrapped);
+  }
+  if (hooks.size === 0) return; // only files that import such a hook are walked
+  const bindWrappers = (pattern: ts.BindingName, wrapped: ReadonlySet<string>): void => {
+    if (syntax.isArrayBindingPattern(pattern)) {
+      for (const element of pattern.elements) if (syntax.isBindingElement(element)) bindWrappers(element.name, wrapped);
+    } else if (syntax.isObjectBindingPattern(pattern)) {
+      for (const element of pattern.elements) {
+        const member = element.propertyName ?? element.name;
+        if (syntax.isIdentifier(member) && syntax.isIdentifier(element.name) && wrapped.has(member.text))
+          imports.set(element.name.text, { specifier: PLATFORM_MODULE_OF_WRAPPERS, imported: member.text });
+      }
+    }
+  };
+  const visit = (node: ts.Node, depth = 0): void => {
+    if (depth > MAX_SYNTAX_DEPTH) return;
+    if (
+      syntax.isVariableDeclaration(node) &&
+      node.initializer &&
+      syntax.isCallExpression(node.initializer) &&
+      syntax.isIdentifier(node.initializer.expression)
+    ) {
+      const wrapped = hooks.get(node.initializer.expression.text);
+      if (wrapped) bindWrappers(node.name, wrapped);
     }
     syntax.forEachChild(node, (child) => visit(child, depth + 1));
   };
