@@ -2,7 +2,10 @@
  * `npm run eval`: the labelled real-world evaluation. Runs the real CLI (`mp-privacy lint --format json`) over
  * each entry of the development corpus and scores its findings against the labels in eval/labels/.
  *
- *   npm run eval [-- --corpus DIR] [--entry NAME]... [--unreviewed] [--json FILE]
+ *   npm run eval [-- --corpus DIR] [--entry NAME]... [--unreviewed] [--json FILE] [--verify-fixes | --no-verify-fixes] [--fix-failures]
+ *
+ * After the scores, every fix offered on the corpus is applied and checked (verify-fixes.ts): `--verify-fixes`
+ * runs only that, `--no-verify-fixes` skips it, `--fix-failures` lists each failure.
  *
  * The corpus is third-party code that is never committed: fetch it as shared/dev-corpus/README.md says
  * (fetch-dev-corpus.sh), into ../corpus beside this repository, or point MP_PRIVACY_CORPUS / --corpus at it.
@@ -21,6 +24,12 @@ import {
   parseLabels,
   summary,
 } from './score';
+import {
+  formatFixVerification,
+  mergeFixVerification,
+  verifyFixesUnder,
+  type FixVerificationReport,
+} from './verify-fixes';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const labelsDir = path.join(repoRoot, 'eval', 'labels');
@@ -31,6 +40,8 @@ interface Options {
   entries: string[];
   unreviewed: boolean;
   json?: string;
+  fixes: 'also' | 'only' | 'skip';
+  fixFailures: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -38,6 +49,8 @@ function parseOptions(argv: string[]): Options {
     corpus: process.env.MP_PRIVACY_CORPUS ?? path.resolve(repoRoot, '..', 'corpus'),
     entries: [],
     unreviewed: false,
+    fixes: 'also',
+    fixFailures: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -45,6 +58,9 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--entry') options.entries.push(argv[++i]);
     else if (arg === '--unreviewed') options.unreviewed = true;
     else if (arg === '--json') options.json = path.resolve(argv[++i]);
+    else if (arg === '--verify-fixes') options.fixes = 'only';
+    else if (arg === '--no-verify-fixes') options.fixes = 'skip';
+    else if (arg === '--fix-failures') options.fixFailures = true;
     else throw new Error(`unknown option ${arg}`);
   }
   return options;
@@ -153,14 +169,27 @@ function main(): number {
   for (const entry of entries)
     if (!available.includes(entry))
       process.stderr.write(`eval: corpus entry ${entry} is missing from ${options.corpus}\n`);
-  const runs = entries.filter((e) => available.includes(e)).map((entry) => lintEntry(options.corpus, entry));
+  const present = entries.filter((e) => available.includes(e));
+  const verification = (): FixVerificationReport => {
+    const total: FixVerificationReport = { checked: 0, applied: 0, failed: [], byKind: {}, byFix: {} };
+    for (const entry of present) mergeFixVerification(total, verifyFixesUnder(path.join(options.corpus, entry)));
+    for (const failed of total.failed)
+      failed.at = `${path.relative(options.corpus, failed.root).split(path.sep)[0]}/${failed.at}`;
+    process.stdout.write(`${formatFixVerification(total, options.fixFailures)}\n`);
+    return total;
+  };
+  if (options.fixes === 'only') return verification().failed.length ? 1 : 0;
+  const runs = present.map((entry) => lintEntry(options.corpus, entry));
   const selected = labels.filter((l) => runs.some((r) => r.entry === l.entry));
   const evaluation = evaluate(selected, runs);
   process.stdout.write(`${formatEvaluation(evaluation, options.unreviewed)}\n\n`);
   const headline = summary(evaluation);
   if (options.json) fs.writeFileSync(options.json, JSON.stringify({ summary: headline, evaluation }, null, 2));
   process.stdout.write(`${JSON.stringify(headline)}\n`);
-  return problems.length ? 2 : 0;
+  if (problems.length) return 2;
+  if (options.fixes === 'skip') return 0;
+  process.stdout.write('\n');
+  return verification().failed.length ? 1 : 0;
 }
 
 if (require.main === module) process.exitCode = main();

@@ -5,7 +5,8 @@ import type { Finding, Locale } from '../../server/src/engine';
 import { parseScript } from '../../server/src/engine/parse/script';
 import { parseWxml } from '../../server/src/engine/parse/wxml';
 import { parseJsonc } from '../../server/src/engine/parse/jsonc';
-import { ProjectFiles, applyFix, lintFiles, relativePath } from './virtual-project';
+import { verifyFix } from '../../server/src/engine/fixes/verify';
+import { ProjectFiles, VIRTUAL_ROOT, applyFix, lintFiles, relativePath } from './virtual-project';
 
 /** A file still parses after a fix: no syntax error that was not there before. */
 export function assertParses(file: string, content: string): void {
@@ -40,6 +41,23 @@ export function checkFix(
   const before = lintFiles(files);
   const target = before.find((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind));
   assert.ok(target, `a ${ruleId} finding offering ${fixKind}; found: ${before.map(key).join('; ') || 'nothing'}`);
+  // The engine's own contract (the same check npm run eval runs on the corpus): scope, syntax, idempotence.
+  const verified = verifyFix(
+    {
+      root: VIRTUAL_ROOT,
+      read: (file) => files[relativePath(file)],
+      before,
+      analyzeWith: (changed) =>
+        lintFiles({
+          ...files,
+          ...Object.fromEntries([...changed].map(([file, content]) => [relativePath(file), content])),
+        }),
+    },
+    target,
+    target.fixes.find((x) => x.kind === fixKind)!,
+    locale,
+  );
+  assert.deepEqual(verified.failures, [], `${fixKind} keeps the fix contract`);
   const after = applyFix(files, target, fixKind, locale);
   const changed = Object.keys(after).filter((file) => after[file] !== files[file]);
   assert.ok(changed.length >= 1, 'the fix changes files');

@@ -44,6 +44,20 @@ export interface FileCreation {
 export interface FixEdits {
   edits: FileEdit[];
   creations: FileCreation[];
+  /**
+   * The constructs the fix owns, in the files as they are before it: every edit stays on the lines of one of
+   * them (fixes/verify.ts checks it). Created files are owned whole.
+   */
+  scope?: FixScope[];
+}
+
+/** A construct a fix may edit: a range of one file (an element, a statement, a JSON property, the end of a file). */
+export interface FixScope {
+  file: string;
+  start: number;
+  end: number;
+  /** What it is, for the verification's report ("the start tag of <button>"). */
+  construct: string;
 }
 
 export interface Fix {

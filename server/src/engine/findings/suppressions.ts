@@ -177,6 +177,7 @@ export function suppressFix(
       return {
         edits: [{ file, start: lineStart, end: lineStart, newText: `${indent}${comment}${eol}`, snippet: true }],
         creations: [],
+        scope: [{ file, start: lineStart, end: finding.range.start, construct: 'the line of the finding' }],
       };
     },
   };

@@ -1,4 +1,4 @@
-import type { FileEdit, FileCreation } from '../types';
+import type { FileEdit, FileCreation, FixScope } from '../types';
 import type {
   WxmlAttribute,
   WxmlDocument,
@@ -88,9 +88,44 @@ export function appendStyles(
   base: string,
   wxss: WxssDocument | undefined,
   css: string,
-): { edits: FileEdit[]; creations: FileCreation[] } {
-  if (wxss) return { edits: [appendToFile(wxss.file, wxss.content, css)], creations: [] };
-  return { edits: [], creations: [{ file: `${base}.wxss`, content: `${css.trim()}\n` }] };
+): { edits: FileEdit[]; creations: FileCreation[]; scope: FixScope[] } {
+  if (wxss)
+    return {
+      edits: [appendToFile(wxss.file, wxss.content, css)],
+      creations: [],
+      scope: [endOfFileScope(wxss.file, wxss.content)],
+    };
+  return { edits: [], creations: [{ file: `${base}.wxss`, content: `${css.trim()}\n` }], scope: [] };
+}
+
+/** The end of a file (after its last text), where blocks are appended. */
+export function endOfFileScope(file: string, content: string): FixScope {
+  return { file, start: endOfText(content), end: content.length, construct: 'the end of the file' };
+}
+
+/** An element's start tag, where attributes are added, changed or removed. */
+export function startTagScope(doc: WxmlDocument, element: WxmlElement): FixScope {
+  return {
+    file: doc.file,
+    start: element.start,
+    end: element.startTagEnd,
+    construct: `the start tag of <${element.name}>`,
+  };
+}
+
+/** A whole element, from its start tag to its end tag. */
+export function elementScope(doc: WxmlDocument, element: WxmlElement): FixScope {
+  return { file: doc.file, start: element.start, end: element.end, construct: `the <${element.name}> element` };
+}
+
+/** A Page, Component or App definition object, where methods and data fields are added. */
+export function definitionScope(script: ScriptFacts, definition: ScriptDefinition): FixScope {
+  return {
+    file: script.file,
+    start: definition.object.start,
+    end: definition.object.end,
+    construct: `the ${definition.kind}({...}) definition`,
+  };
 }
 
 /** Inserts properties at the end of an object literal, keeping its indentation and comma style. */

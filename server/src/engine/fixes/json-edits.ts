@@ -1,5 +1,5 @@
 import * as jsonc from 'jsonc-parser';
-import type { FileEdit } from '../types';
+import type { FileEdit, FixScope } from '../types';
 import type { JsoncDocument } from '../parse';
 
 function formatting(content: string): jsonc.FormattingOptions {
@@ -64,4 +64,39 @@ export function jsonEditable(doc: JsoncDocument, path: jsonc.JSONPath): boolean 
     node = matches[0]?.children?.[1];
   }
   return true;
+}
+
+/**
+ * The JSON construct an edit at `path` owns: the deepest object or array on the way that exists (the array
+ * itself for an insertion into it, the object holding the key otherwise; the whole document at worst).
+ */
+export function jsonScope(file: string, content: string, path: jsonc.JSONPath, insertAt?: number): FixScope {
+  return jsonTreeScope(file, jsonc.parseTree(content), content.length, path, insertAt);
+}
+
+/** jsonScope over a tree already parsed (a JSON document's, or a settings module's tree of the same shape). */
+export function jsonTreeScope(
+  file: string,
+  root: jsonc.Node | undefined,
+  contentLength: number,
+  path: jsonc.JSONPath,
+  insertAt?: number,
+): FixScope {
+  const container = insertAt === undefined ? path.slice(0, -1) : path;
+  for (let length = container.length; length > 0; length--) {
+    const node = root && jsonc.findNodeAtLocation(root, container.slice(0, length));
+    if (node && (node.type === 'object' || node.type === 'array'))
+      return {
+        file,
+        start: node.offset,
+        end: node.offset + node.length,
+        construct: `"${container.slice(0, length).join('.')}" in ${file.split(/[\\/]/).pop()}`,
+      };
+  }
+  return {
+    file,
+    start: root?.offset ?? 0,
+    end: root ? root.offset + root.length : contentLength,
+    construct: `the top level of ${file.split(/[\\/]/).pop()}`,
+  };
 }

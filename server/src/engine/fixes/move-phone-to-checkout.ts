@@ -8,6 +8,8 @@ import {
   addAttributes,
   addToDefinition,
   appendStyles,
+  definitionScope,
+  elementScope,
   eventParameter,
   indentationAt,
   insertBefore,
@@ -15,7 +17,10 @@ import {
   removeOpenType,
   replaceAttribute,
   hasCleanStartTag,
+  startTagScope,
 } from './edit-helpers';
+import { jsonScope } from './json-edits';
+import type { FixScope } from '../types';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 import { defineFix } from './fix-definition';
 
@@ -87,7 +92,11 @@ export const moveToCheckout = defineFix({
       build(locale: Locale): FixEdits {
         const removalEdits = removalEditsFor(flow, gate, removal, checkout, locale) ?? [];
         const checkoutEdits = attachToCheckout(flow, gate.request, checkout, locale);
-        return { edits: [...removalEdits, ...checkoutEdits.edits], creations: checkoutEdits.creations };
+        return {
+          edits: [...removalEdits, ...checkoutEdits.edits],
+          creations: checkoutEdits.creations,
+          scope: [...removalScope(flow, gate, removal), ...checkoutEdits.scope],
+        };
       },
     };
   },
@@ -192,6 +201,29 @@ function removalEditsFor(
   }
 }
 
+/** The constructs the removal owns: the redirect statements, the entry declaration, or the phone button's start tag. */
+function removalScope(flow: PhoneFlow, gate: Wall, removal: PhoneRemoval): FixScope[] {
+  switch (removal.kind) {
+    case 'navigation':
+      return [removal.reached, ...(removal.alsoReached ?? [])].map(({ call, script }) => ({
+        file: script.file,
+        start: call.site.statementStart,
+        end: call.site.statementEnd,
+        construct: "the redirect's statement",
+      }));
+    case 'entry-page': {
+      const app = flow.phone.model.app;
+      const content = app.config?.text ?? '';
+      return app.entryFromEntryPagePath
+        ? [jsonScope(app.configFile, content, ['entryPagePath'])]
+        : [jsonScope(app.configFile, content, ['pages', 0])];
+    }
+    case 'request':
+      if (gate.kind === 'overlay' && gate.overlay) return [elementScope(gate.overlay.document, gate.overlay.element)];
+      return [startTagScope(removal.request.view.document, removal.request.view.element)];
+  }
+}
+
 /** Copies a method's source with its inner lines re-based to column 0 (insertion re-indents it). */
 function methodSource(
   script: ScriptFacts,
@@ -215,7 +247,7 @@ function attachToCheckout(
   request: PersonalInfoRequest,
   checkout: CheckoutStep,
   locale: Locale,
-): FixEdits {
+): FixEdits & { scope: FixScope[] } {
   const model = flow.phone.model;
   const page = checkout.page;
   const script = page.script!;
@@ -309,5 +341,6 @@ function attachToCheckout(
     .filter(Boolean)
     .join('\n');
   const styles = appendStyles(page.base, page.wxss, css);
-  return { edits: [...edits, ...styles.edits], creations: styles.creations };
+  const scope = [elementScope(wxml, trigger), definitionScope(script, definition), ...styles.scope];
+  return { edits: [...edits, ...styles.edits], creations: styles.creations, scope };
 }

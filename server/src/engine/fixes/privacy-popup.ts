@@ -3,8 +3,8 @@ import { text } from '../types';
 import type { PageUnit, ProjectModel } from '../model';
 import type { PrivacyUse } from '../analysis';
 import { privacyUses } from '../analysis';
-import { appendElement } from './edit-helpers';
-import { jsonEditable, setJsonValue } from './json-edits';
+import { appendElement, endOfFileScope } from './edit-helpers';
+import { jsonEditable, jsonScope, setJsonValue } from './json-edits';
 import { defineFix } from './fix-definition';
 import * as path from 'path';
 
@@ -19,13 +19,17 @@ export const scaffoldPrivacyPopup = defineFix({
     if (!config || model.framework !== 'native' || !jsonEditable(config, ['usingComponents', POPUP_TAG]))
       return undefined;
     return {
-      build: (locale) => ({
-        edits: [
-          ...setJsonValue(model.app.configFile, config.text, ['usingComponents', POPUP_TAG], `/${POPUP_DIR}/index`),
-          ...mountEdits(pagesToMount(model, uses), POPUP_TAG),
-        ],
-        creations: scaffoldPopup(model, locale),
-      }),
+      build: (locale) => {
+        const pages = pagesToMount(model, uses);
+        return {
+          edits: [
+            ...setJsonValue(model.app.configFile, config.text, ['usingComponents', POPUP_TAG], `/${POPUP_DIR}/index`),
+            ...mountEdits(pages, POPUP_TAG),
+          ],
+          creations: scaffoldPopup(model, locale),
+          scope: [jsonScope(model.app.configFile, config.text, ['usingComponents', POPUP_TAG]), ...mountScope(pages)],
+        };
+      },
     };
   },
 });
@@ -43,13 +47,20 @@ export const mountPrivacyPopup = defineFix({
       registeredIn === model.app.configFile ? pages : model.pages.filter((p) => `${p.base}.json` === registeredIn);
     const mounts = mountEdits(usable, tag);
     // Only offered when some page can take the tag (not, e.g., one that ends inside a half-typed tag).
-    return mounts.length ? { data: { tag }, build: () => ({ edits: mounts, creations: [] }) } : undefined;
+    return mounts.length
+      ? { data: { tag }, build: () => ({ edits: mounts, creations: [], scope: mountScope(usable) }) }
+      : undefined;
   },
 });
 
 /** Appends `<tag></tag>` to the WXML of each page (skipping pages without a template). */
 function mountEdits(pages: PageUnit[], tag: string): FileEdit[] {
   return pages.flatMap((page) => (page.wxml ? (appendElement(page.wxml, tag) ?? []) : []));
+}
+
+/** Where mounting appends: the end of each page's template. */
+function mountScope(pages: PageUnit[]) {
+  return pages.flatMap((page) => (page.wxml ? [endOfFileScope(page.wxml.file, page.wxml.content)] : []));
 }
 
 function pagesToMount(model: ProjectModel, uses: PrivacyUse[]): PageUnit[] {

@@ -7,11 +7,14 @@ import {
   addToDefinition,
   appendStyles,
   appendToFile,
+  definitionScope,
+  endOfFileScope,
   endsWithCompleteMarkup,
   eventParameter,
   hasCleanStartTag,
   removeAttribute,
   replaceAttribute,
+  startTagScope,
 } from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 import { defineFix } from './fix-definition';
@@ -115,7 +118,13 @@ export const purposeModal = defineFix({
           ),
         );
         const styles = appendStyles(owner.base, owner.wxss, MODAL_STYLES);
-        return { edits: [...edits, ...styles.edits], creations: styles.creations };
+        const scope = [
+          startTagScope(document, element),
+          endOfFileScope(document.file, document.content),
+          definitionScope(script, definition),
+          ...styles.scope,
+        ];
+        return { edits: [...edits, ...styles.edits], creations: styles.creations, scope };
       },
     };
   },

@@ -1,10 +1,10 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- TypeScript's own import form for a CommonJS module
 import ts = require('typescript');
-import type { FileEdit } from '../types';
+import type { FileEdit, FixScope } from '../types';
 import type { AppSettings } from '../model';
 import { findJsonNode } from '../parse';
 import type { ConfigNode, StaticConfigDocument } from '../parse';
-import { jsonEditable, removeArrayElement, setJsonValue } from './json-edits';
+import { jsonEditable, jsonTreeScope, removeArrayElement, setJsonValue } from './json-edits';
 import { indentationAt } from './edit-helpers';
 
 /**
@@ -50,6 +50,15 @@ export function setSetting(settings: AppSettings, path: Path, value: unknown, in
   const doc = moduleDoc(settings);
   if (!doc) return setJsonValue(settings.file, settings.doc.text, [...settings.path, ...path], value, insertAt);
   return setModuleValue(settings.file, doc, path, value, insertAt);
+}
+
+/**
+ * The construct an edit of the settings at `path` stays in (FixEdits.scope): the deepest object or array of the
+ * path written in the file, in app.json, manifest.json and app.config alike (the array itself for `insertAt`).
+ */
+export function settingScope(settings: AppSettings, path: Path, insertAt?: number): FixScope {
+  const doc = settings.doc;
+  return jsonTreeScope(settings.file, doc?.tree, doc?.text.length ?? 0, [...settings.path, ...path], insertAt);
 }
 
 export function removeSettingArrayElement(settings: AppSettings, path: Path, index: number): FileEdit[] {

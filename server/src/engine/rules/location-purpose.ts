@@ -3,7 +3,7 @@ import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { authorizeScopes, callRangeOf, platformUses, LOCATION_SCOPE_OF } from '../analysis';
 import { excerpt } from '../text/escape';
-import { defineFix, setSetting, settingEditable } from '../fixes';
+import { defineFix, setSetting, settingEditable, settingScope } from '../fixes';
 import { settingRange, settingsValue } from '../model';
 import type { AppSettings } from '../model';
 
@@ -30,6 +30,7 @@ const addLocationPurpose = defineFix({
       build: (locale) => ({
         edits: setSetting(settings, ['permission', scope, 'desc'], PURPOSE_TO_COMPLETE[locale]),
         creations: [],
+        scope: [settingScope(settings, ['permission', scope, 'desc'])],
       }),
     };
   },

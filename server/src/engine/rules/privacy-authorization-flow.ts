@@ -3,7 +3,7 @@ import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { hasPrivacyHandling, popupComponents, privacyUses } from '../analysis';
 import { findJsonNode } from '../parse';
-import { defineFix, scaffoldPrivacyPopup, setSetting, settingEditable } from '../fixes';
+import { defineFix, scaffoldPrivacyPopup, setSetting, settingEditable, settingScope } from '../fixes';
 import { settingPropertyRange } from '../model';
 import type { AppSettings } from '../model';
 
@@ -12,7 +12,13 @@ const removeUsePrivacyCheck = defineFix({
   automatic: true,
   offer(settings: AppSettings) {
     if (!settingEditable(settings, ['__usePrivacyCheck__'])) return undefined;
-    return { build: () => ({ edits: setSetting(settings, ['__usePrivacyCheck__'], undefined), creations: [] }) };
+    return {
+      build: () => ({
+        edits: setSetting(settings, ['__usePrivacyCheck__'], undefined),
+        creations: [],
+        scope: [settingScope(settings, ['__usePrivacyCheck__'])],
+      }),
+    };
   },
 });
 

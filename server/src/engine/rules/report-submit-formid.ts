@@ -26,7 +26,11 @@ const removeReportSubmit = defineFix({
       build: () => {
         let start = reportSubmit.start;
         while (start > 0 && /\s/.test(document.content[start - 1])) start--;
-        return { edits: [{ file: document.file, start, end: reportSubmit.end, newText: '' }], creations: [] };
+        return {
+          edits: [{ file: document.file, start, end: reportSubmit.end, newText: '' }],
+          creations: [],
+          scope: [{ file: document.file, start, end: reportSubmit.end, construct: 'the report-submit attribute' }],
+        };
       },
     };
   },

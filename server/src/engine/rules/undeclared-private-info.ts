@@ -4,7 +4,7 @@ import { REFERENCES } from './support/references';
 import { appCallSites } from './support/report-helpers';
 import type { ApiUse } from '../analysis';
 import { PRECISE_LOCATION_APIS, REQUIRED_PRIVATE_INFOS, declaredPrivateInfos, platformUses } from '../analysis';
-import { defineFix, setSetting, settingEditable } from '../fixes';
+import { defineFix, setSetting, settingEditable, settingScope } from '../fixes';
 import { closestName } from '../text/closest';
 import type { DeclaredInfo } from '../analysis';
 import type { AppSettings } from '../model';
@@ -62,6 +62,11 @@ const declarePrivateInfo = defineFix({
             ? setSetting(settings, ['requiredPrivateInfos'], api, -1)
             : setSetting(settings, ['requiredPrivateInfos'], [api]),
         creations: [],
+        scope: [
+          listed
+            ? settingScope(settings, ['requiredPrivateInfos'], -1)
+            : settingScope(settings, ['requiredPrivateInfos']),
+        ],
       }),
     };
   },

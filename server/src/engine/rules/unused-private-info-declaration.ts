@@ -2,7 +2,7 @@ import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { REQUIRED_PRIVATE_INFOS, declaredPrivateInfos, platformUses } from '../analysis';
-import { defineFix, removeSettingArrayElement, settingEditable } from '../fixes';
+import { defineFix, removeSettingArrayElement, settingEditable, settingScope } from '../fixes';
 import type { DeclaredInfo } from '../analysis';
 import type { AppSettings } from '../model';
 
@@ -16,6 +16,7 @@ const removePrivateInfo = defineFix({
       build: () => ({
         edits: removeSettingArrayElement(settings, ['requiredPrivateInfos'], entry.index),
         creations: [],
+        scope: [settingScope(settings, ['requiredPrivateInfos'], entry.index)],
       }),
     };
   },
