@@ -1,3 +1,4 @@
+export * from './project-language';
 /**
  * Stage 6, fixes: builders that turn a finding into plain edits across files (used by rules), the helpers
  * that edit WXML, scripts and JSON without breaking their formatting, applying edits, checking that files

@@ -23,6 +23,7 @@ import { jsonScope } from './json-edits';
 import type { FixScope } from '../types';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 import { defineFix } from './fix-definition';
+import { projectLocale } from './project-language';
 
 /** The facts the fix reads: where the checkout step is, the entry page, and which pages are phone walls. */
 export type PhoneFlow = Pick<ProjectFacts, 'phone' | 'launch' | 'checkout'>;
@@ -291,11 +292,12 @@ function attachToCheckout(
         : addAttributes(wxml, trigger, 'class="mp-privacy-button-reset"'),
     );
   }
+  // The purpose is read by users: in the project's language (code comments follow the editor's).
   edits.push({
     ...insertBefore(
       wxml,
       trigger,
-      `<view class="mp-privacy-phone-purpose">${PURPOSE_PLACEHOLDER[locale].snippet}</view>`,
+      `<view class="mp-privacy-phone-purpose">${PURPOSE_PLACEHOLDER[projectLocale(model, locale)].snippet}</view>`,
     ),
     snippet: true,
   });

@@ -6,6 +6,7 @@ import { privacyUses } from '../analysis';
 import { appendElement, endOfFileScope } from './edit-helpers';
 import { jsonEditable, jsonScope, setJsonValue } from './json-edits';
 import { defineFix } from './fix-definition';
+import { projectLocale } from './project-language';
 import * as path from 'path';
 
 // The privacy popup component that privacy-authorization-flow scaffolds and privacy-popup-not-mounted mounts.
@@ -92,7 +93,7 @@ const POPUP_TEXT = {
 } as const;
 
 function scaffoldPopup(model: ProjectModel, locale: Locale): FileCreation[] {
-  const words = POPUP_TEXT[locale];
+  const words = POPUP_TEXT[projectLocale(model, locale)];
   const dir = path.join(model.root, POPUP_DIR);
   const useTs = model.app.script?.isTypeScript ?? false;
   return [

@@ -19,6 +19,8 @@ import {
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 import { defineFix } from './fix-definition';
 import { frameworkPurposeModal } from './framework-purpose-modal';
+import { projectLocale } from './project-language';
+import type { ProjectModel } from '../model';
 
 const MODAL_TEXT = {
   en: { title: 'Why we ask for your phone number', accept: 'Share my phone number', decline: 'Not now, continue' },
@@ -41,7 +43,7 @@ function escapeMarkup(value: string): string {
  */
 export const purposeModal = defineFix({
   title: text('Add a purpose-explanation modal', '添加用途说明弹窗'),
-  offer(request: PersonalInfoRequest) {
+  offer({ request, model }: { request: PersonalInfoRequest; model: ProjectModel }) {
     const { owner, document, element } = request.view;
     const script = owner.script;
     const definition = script?.definition;
@@ -64,7 +66,9 @@ export const purposeModal = defineFix({
 
     return {
       build(locale: Locale): FixEdits {
-        const words = MODAL_TEXT[locale];
+        // What users read is in the project's language; the editor's locale only breaks a tie.
+        const ui = projectLocale(model, locale);
+        const words = MODAL_TEXT[ui];
         const suffix = uniqueSuffix(definition.members, 'mpPrivacyOpenPhonePurpose');
         const visible = `mpPrivacyPhonePurposeVisible${suffix}`;
         const open = `mpPrivacyOpenPhonePurpose${suffix}`;
@@ -92,7 +96,7 @@ export const purposeModal = defineFix({
           `<view class="mp-privacy-purpose-mask" wx:if="{{${visible}}}">`,
           `  <view class="mp-privacy-purpose-dialog">`,
           `    <view class="mp-privacy-purpose-title">${words.title}</view>`,
-          `    <view class="mp-privacy-purpose-text">${PURPOSE_PLACEHOLDER[locale].snippet}</view>`,
+          `    <view class="mp-privacy-purpose-text">${PURPOSE_PLACEHOLDER[ui].snippet}</view>`,
           `    <button class="mp-privacy-purpose-accept" type="primary" open-type="${openType}" ${eventAttribute}="${accept}">${label}</button>`,
           `    <button class="mp-privacy-purpose-decline" bindtap="${decline}">${words.decline}</button>`,
           `  </view>`,

@@ -3,9 +3,9 @@ import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { authorizeScopes, callRangeOf, platformUses, LOCATION_SCOPE_OF } from '../analysis';
 import { excerpt } from '../text/escape';
-import { defineFix, setSetting, settingEditable, settingScope } from '../fixes';
+import { defineFix, projectLocale, setSetting, settingEditable, settingScope } from '../fixes';
 import { settingRange, settingsValue } from '../model';
-import type { AppSettings } from '../model';
+import type { AppSettings, ProjectModel } from '../model';
 
 /** permission.desc longer than this is rejected by DevTools ("无效的json文件"). */
 const MAX_DESC_CHARS = 30;
@@ -23,12 +23,12 @@ const PURPOSE_TO_COMPLETE = {
 
 const addLocationPurpose = defineFix({
   title: { en: 'State the purpose of {{scope}} in {{where}}', 'zh-cn': '在 {{where}} 中说明 {{scope}} 的用途' },
-  offer({ settings, scope }: { settings: AppSettings; scope: string }) {
+  offer({ model, settings, scope }: { model: ProjectModel; settings: AppSettings; scope: string }) {
     if (!settingEditable(settings, ['permission', scope, 'desc'])) return undefined;
     return {
       data: { scope, where: settings.label },
       build: (locale) => ({
-        edits: setSetting(settings, ['permission', scope, 'desc'], PURPOSE_TO_COMPLETE[locale]),
+        edits: setSetting(settings, ['permission', scope, 'desc'], PURPOSE_TO_COMPLETE[projectLocale(model, locale)]),
         creations: [],
         scope: [settingScope(settings, ['permission', scope, 'desc'])],
       }),
@@ -105,7 +105,7 @@ export const locationPurpose = createRule({
       const desc = typeof entry?.desc === 'string' ? entry.desc.trim() : undefined;
       const descRange = () => settingRange(settings, ['permission', scope, 'desc']) ?? callRangeOf(use);
       if (desc === undefined) {
-        const fix = context.fix('add-location-purpose', { settings, scope });
+        const fix = context.fix('add-location-purpose', { model: context.model, settings, scope });
         context.report({
           messageId: 'noPurpose',
           data: { api: use.call.api, scope, where },
@@ -119,7 +119,7 @@ export const locationPurpose = createRule({
           range: descRange(),
         });
       } else if (!desc || desc.length < 4 || PLACEHOLDER_DESC.test(desc)) {
-        const fix = context.fix('add-location-purpose', { settings, scope });
+        const fix = context.fix('add-location-purpose', { model: context.model, settings, scope });
         context.report({
           messageId: 'templatePurpose',
           data: { scope, desc },

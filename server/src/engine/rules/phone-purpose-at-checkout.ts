@@ -50,7 +50,7 @@ export const phonePurposeAtCheckout = createRule({
       // A component's request shows on every page that uses it: one finding for its place.
       const range = startTagRange(request.view);
       if (!claimPlace(claimed, range)) continue;
-      const fix = context.fix('add-purpose-modal', request);
+      const fix = context.fix('add-purpose-modal', { request, model: context.model });
       context.report({
         messageId: 'noPurpose',
         data: {
