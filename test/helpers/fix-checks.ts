@@ -68,7 +68,16 @@ export function checkFix(
     .filter((f) => f !== target)
     .map(key)
     .sort();
-  assert.deepEqual(remaining.map(key).sort(), expected, 'only the fixed finding disappears');
+  // Text left for a person to write (a purpose) is said by an info finding until written; nothing else is new.
+  const unwritten = (f: Finding) => f.severity === 'info' && /^Write the \w+ here/.test(f.message.en);
+  assert.deepEqual(
+    remaining
+      .filter((f) => !unwritten(f))
+      .map(key)
+      .sort(),
+    expected,
+    'only the fixed finding disappears',
+  );
   assert.ok(
     !remaining.some((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind) && key(f) === key(target)),
     'nothing left to do',

@@ -267,8 +267,13 @@ export class ProjectAnalyzer {
         rules.filter((r) => severityOf(r.meta.id, r.meta.defaultSeverity) !== 'off').map((r) => r.meta.id),
       );
       const known = new Set(rules.map((r) => r.meta.id));
+      // A configured severity wins over a problem's own (the info of a reason still to be written).
+      const configured = config.rules?.[invalidSuppression.meta.id];
       for (const problem of suppressionProblems(suppressions, known, active))
-        unsuppressed.push({ ...problem, severity: invalidSeverity });
+        unsuppressed.push({
+          ...problem,
+          severity: configured && configured !== 'off' ? configured : (problem.severity ?? invalidSeverity),
+        });
     }
     for (const finding of unsuppressed) {
       if (finding.ruleId === invalidSuppression.meta.id || finding.ruleId === unreadableFile.meta.id) continue;

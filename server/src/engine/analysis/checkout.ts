@@ -1,7 +1,7 @@
 import type { LocalizedText, SourceRange } from '../types';
 import { text } from '../types';
 import type { PageUnit, ProjectModel } from '../model';
-import type { EventBinding, WxmlElement, ScriptCall } from '../parse';
+import type { EventBinding, WxmlElement, WxmlNode, WxmlText, ScriptCall } from '../parse';
 import { ancestors, textContent } from '../parse';
 import { FunctionRef, ReachedCall, describeCall, handlerOf, reachableCalls } from './reach';
 import { gestureBindings, renderedView } from './wxml-view';
@@ -159,7 +159,23 @@ export class Checkout {
   hasPurposeNearby(request: PersonalInfoRequest): boolean {
     return memoize(request, PURPOSE_SLOT, undefined, () => findPurposeNearby(request));
   }
+
+  /** The text next to the request that still holds the placeholder a fix inserted for its purpose, if any. */
+  unwrittenPurposeNear(request: PersonalInfoRequest): WxmlText | undefined {
+    const scopes = [request.view.element, ...ancestors(request.view.element).slice(0, 2)];
+    if (!scopes.some((element) => isUnwritten(textContent(element)))) return undefined;
+    const stack: WxmlNode[] = [scopes[scopes.length - 1]];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (node.kind === 'text') {
+        if (isUnwritten(node.text)) return node;
+      } else for (const child of node.children) stack.push(child);
+    }
+    return undefined;
+  }
 }
+
+const isUnwritten = (value: string) =>
+  value.includes(vocabulary.UNWRITTEN_PURPOSE.en) || value.includes(vocabulary.UNWRITTEN_PURPOSE['zh-cn']);
 
 function findPurposeNearby(request: PersonalInfoRequest): boolean {
   const scopes = [request.view.element, ...ancestors(request.view.element).slice(0, 2)];

@@ -48,3 +48,12 @@ export const LOGIN_ROUTE = /(?:^|[/_-])(?:login|signin|sign-in|auth|authorize|bi
 /** Storage keys and request fields that hold personal information. */
 export const PERSONAL_KEY =
   /phone|mobile|tel(?:ephone)?(?![a-z])|id_?card|idno|identity|real_?name|address|latitude|longitude|location|身份证|手机|地址|姓名/i;
+
+/**
+ * The part of the purpose sentence a fix inserts that a person must replace (fixes/shared-text.ts builds the
+ * sentence around it). While it is there, the purpose is not written yet.
+ */
+export const UNWRITTEN_PURPOSE = {
+  en: '[say why, e.g. contact you about delivery]',
+  'zh-cn': '【请填写用途，例如：配送时联系你】',
+} as const;

@@ -1,4 +1,4 @@
-import type { Finding, Fix, RelatedEvidence } from '../types';
+import type { Finding, Fix, RelatedEvidence, Severity } from '../types';
 import { text } from '../types';
 import { LineIndex } from '../text/line-index';
 
@@ -47,6 +47,45 @@ export function findSuppressions(file: string, content: string): Suppression[] {
 
 const NOT_SUPPRESSIBLE = new Set(['invalid-suppression', 'unreadable-file']);
 
+/** The reason the "Suppress with a reason" fix inserts, for a person to replace. */
+export const REASON_PLACEHOLDER = { en: 'explain why this is compliant', 'zh-cn': '说明为什么这里合规' } as const;
+
+/** Words that hold no reason (ESLint asks for a description; these are what people type to get past it). */
+const EMPTY_REASONS = new Set([
+  'todo',
+  'fixme',
+  'tbd',
+  'n/a',
+  'na',
+  'none',
+  'reason',
+  'why',
+  'ok',
+  'okay',
+  'fine',
+  'xxx',
+  'test',
+  'temp',
+  'ignore',
+  '-',
+  '...',
+  '无',
+  '暂无',
+  '待定',
+  '原因',
+  '待补充',
+  '略',
+]);
+
+/** Why a suppression's reason is no reason: still the inserted placeholder, or empty words. */
+function reasonProblem(reason: string): 'missing' | 'placeholder' | 'empty' | undefined {
+  const trimmed = reason.trim();
+  if (!trimmed) return 'missing';
+  if (trimmed === REASON_PLACEHOLDER.en || trimmed === REASON_PLACEHOLDER['zh-cn']) return 'placeholder';
+  if (EMPTY_REASONS.has(trimmed.toLowerCase()) || !/[\p{L}\p{N}]{2}/u.test(trimmed)) return 'empty';
+  return undefined;
+}
+
 /** Drops suppressed findings and returns what is left; `used` is set on the suppressions that matched. */
 export function applySuppressions(
   findings: Finding[],
@@ -58,22 +97,30 @@ export function applySuppressions(
   return findings.filter((finding) => {
     if (NOT_SUPPRESSIBLE.has(finding.ruleId)) return true;
     const line = lineOf(finding.range.file, finding.range.start);
+    // Only a real reason suppresses: the inserted placeholder or 'todo' leaves the finding where it is.
     const match = suppressions.find(
-      (s) => s.file === finding.range.file && s.targetLine === line && s.ruleIds.includes(finding.ruleId) && s.reason,
+      (s) =>
+        s.file === finding.range.file &&
+        s.targetLine === line &&
+        s.ruleIds.includes(finding.ruleId) &&
+        !reasonProblem(s.reason),
     );
     if (match) match.used = true;
     return !match;
   });
 }
 
-/** Findings about suppressions that lack a reason, name no known rule, or suppress nothing. */
+/**
+ * Findings about suppressions that lack a real reason, name no known rule, or suppress nothing. A reason that is
+ * still the inserted placeholder is an info finding (a person has yet to write it), unless configured otherwise.
+ */
 export function suppressionProblems(
   suppressions: Suppression[],
   knownRules: Set<string>,
   activeRules: Set<string>,
-): Omit<Finding, 'severity'>[] {
-  const problems: Omit<Finding, 'severity'>[] = [];
-  const report = (s: Suppression, en: string, zh: string) =>
+): (Omit<Finding, 'severity'> & { severity?: Severity })[] {
+  const problems: (Omit<Finding, 'severity'> & { severity?: Severity })[] = [];
+  const report = (s: Suppression, en: string, zh: string, severity?: Severity) =>
     problems.push({
       ruleId: 'invalid-suppression',
       range: { file: s.file, start: s.start, end: s.end },
@@ -81,6 +128,7 @@ export function suppressionProblems(
       evidence: text(en, zh),
       related: [] as RelatedEvidence[],
       fixes: [],
+      ...(severity ? { severity } : {}),
     });
   for (const s of suppressions) {
     const unknown = s.ruleIds.filter((id) => !knownRules.has(id));
@@ -96,11 +144,24 @@ export function suppressionProblems(
         `Unknown rule ${unknown.join(', ')} in this suppression.`,
         `抑制注释中的规则 ${unknown.join('、')} 不存在。`,
       );
-    else if (!s.reason)
+    else if (reasonProblem(s.reason) === 'missing')
       report(
         s,
         'A suppression needs a reason: add " -- why this is compliant" after the rule id.',
         '抑制注释必须写明原因：在规则 id 后加上“ -- 为什么合规”。',
+      );
+    else if (reasonProblem(s.reason) === 'placeholder')
+      report(
+        s,
+        `Write the reason here: this suppression of ${s.ruleIds.join(', ')} still holds the inserted placeholder, so it suppresses nothing yet.`,
+        `请在此写明原因：该抑制注释（${s.ruleIds.join('、')}）仍是插入的占位文字，因此尚未抑制任何问题。`,
+        'info',
+      );
+    else if (reasonProblem(s.reason) === 'empty')
+      report(
+        s,
+        `"${s.reason.trim()}" is no reason: say why this is compliant, or the suppression suppresses nothing.`,
+        `“${s.reason.trim()}”不是原因：请说明为什么这里合规，否则该抑制注释不起作用。`,
       );
     else if (!s.used && s.ruleIds.every((id) => activeRules.has(id)))
       report(
@@ -171,7 +232,7 @@ export function suppressFix(
       `以注明原因的方式在此行抑制 ${finding.ruleId}`,
     ),
     build: (locale) => {
-      const reason = locale === 'zh-cn' ? '${1:说明为什么这里合规}' : '${1:explain why this is compliant}';
+      const reason = `\${1:${REASON_PLACEHOLDER[locale]}}`;
       const body = `${MARKER} ${finding.ruleId} -- ${reason}`;
       const comment = style === 'html' ? `<!-- ${body} -->` : style === 'jsx' ? `{/* ${body} */}` : `// ${body}`;
       return {

@@ -1,4 +1,7 @@
 import type { Locale } from '../types';
+import { vocabulary } from '../analysis';
+
+const { UNWRITTEN_PURPOSE } = vocabulary;
 
 /**
  * The purpose sentence a fix inserts. It contains a purpose phrase ("用于" / "used to") so the rule
@@ -7,12 +10,12 @@ import type { Locale } from '../types';
  */
 export const PURPOSE_PLACEHOLDER: Record<Locale, { snippet: string; plain: string }> = {
   en: {
-    snippet: 'Your phone number is used to ${1:[say why, e.g. contact you about delivery]}.',
-    plain: 'Your phone number is used to [say why, e.g. contact you about delivery].',
+    snippet: `Your phone number is used to \${1:${UNWRITTEN_PURPOSE.en}}.`,
+    plain: `Your phone number is used to ${UNWRITTEN_PURPOSE.en}.`,
   },
   'zh-cn': {
-    snippet: '你的手机号将用于${1:【请填写用途，例如：配送时联系你】}。',
-    plain: '你的手机号将用于【请填写用途，例如：配送时联系你】。',
+    snippet: `你的手机号将用于\${1:${UNWRITTEN_PURPOSE['zh-cn']}}。`,
+    plain: `你的手机号将用于${UNWRITTEN_PURPOSE['zh-cn']}。`,
   },
 };
 

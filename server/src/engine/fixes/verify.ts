@@ -2,7 +2,7 @@ import * as path from 'path';
 import postcss from 'postcss';
 import { parseScript, parseWxml, parseJsonc, parseVue } from '../parse';
 import { LineIndex } from '../text/line-index';
-import type { Finding, Fix, FixEdits, FixScope, Locale } from '../types';
+import type { FileEdit, Finding, Fix, FixEdits, FixScope, Locale } from '../types';
 import { applyFixEdits } from './apply';
 
 /** Syntax problems in a file's content, by the engine's own parsers (postcss, strict, for WXSS; 0 for other kinds). */
@@ -46,7 +46,8 @@ export type FixFailureKind =
   | 'new-warning'
   | 'not-idempotent'
   | 'no-scope'
-  | 'outside-scope';
+  | 'outside-scope'
+  | 'silent-placeholder';
 
 export const FIX_FAILURE_KINDS: readonly FixFailureKind[] = [
   'build-throws',
@@ -60,6 +61,7 @@ export const FIX_FAILURE_KINDS: readonly FixFailureKind[] = [
   'not-idempotent',
   'no-scope',
   'outside-scope',
+  'silent-placeholder',
 ];
 
 export interface FixFailure {
@@ -130,11 +132,14 @@ export function verifyFix(project: FixProject, finding: Finding, fix: Fix, local
       return fail('bad-edits', `${edit.file} [${edit.start}, ${edit.end})`);
   }
   let changed: Map<string, string>;
+  let filled: Map<string, string>;
   try {
     changed = applyFixEdits(built, (file) => project.read(file));
+    filled = applyFixEdits({ ...built, edits: built.edits.map(fillTabStops) }, (file) => project.read(file));
   } catch (error) {
     return fail('bad-edits', String(error));
   }
+  const hasPlaceholder = built.edits.some((edit) => edit.snippet && TAB_STOP.test(edit.newText));
   failures.push(...scopeFailures(built, project.read));
   for (const [file, content] of changed) {
     const old = project.read(file);
@@ -144,7 +149,20 @@ export function verifyFix(project: FixProject, finding: Finding, fix: Fix, local
       failures.push({ kind: 'breaks-syntax', detail: `${file}: ${before} syntax problem(s) before, ${after} after` });
   }
 
-  const after = project.analyzeWith(changed);
+  // Text for a person to write (a snippet's tab stop) must not pass silently: while it is as inserted, a
+  // finding says so. The rest of the contract is checked once it is written, as a person would.
+  const unfilled = project.analyzeWith(changed);
+  if (hasPlaceholder) {
+    // An info by default; a severity configured for the rule wins, so any new finding says it.
+    const known = counts(project.before, () => true);
+    const said = [...counts(unfilled, () => true)].some(([newKey, count]) => count > (known.get(newKey) ?? 0));
+    if (!said)
+      failures.push({
+        kind: 'silent-placeholder',
+        detail: 'nothing says the inserted placeholder is still to be written',
+      });
+  }
+  const after = hasPlaceholder ? project.analyzeWith(filled) : unfilled;
   const key = findingKey(finding);
   const same = (list: readonly Finding[]) => list.filter((f) => findingKey(f) === key);
   // Several findings may share rule, file and message (two redirects in one handler): one fewer is enough.
@@ -165,6 +183,20 @@ export function verifyFix(project: FixProject, finding: Finding, fix: Fix, local
   if (offering(project.before) > 0 && offering(after) >= offering(project.before))
     failures.push({ kind: 'not-idempotent', detail: `${fix.kind} is still offered for: ${finding.message.en}` });
   return { changed, failures };
+}
+
+const TAB_STOP = /\$\{\d+:([^}]*)\}/;
+const TAB_STOPS = new RegExp(TAB_STOP.source, 'g');
+
+/** A snippet's tab stops written by a person (in the placeholder's language): what the fix asks for, done. */
+function fillTabStops(edit: FileEdit): FileEdit {
+  if (!edit.snippet) return edit;
+  return {
+    ...edit,
+    newText: edit.newText.replace(TAB_STOPS, (_, placeholder: string) =>
+      /[\u3400-\u9fff]/.test(placeholder) ? '配送时联系你确认地址' : 'contact you about your delivery',
+    ),
+  };
 }
 
 /** Edits outside every construct the fix names (by line, as a reviewer reads a diff). */

@@ -14,11 +14,14 @@ const MAX_DESC_CHARS = 30;
 const PLACEHOLDER_DESC =
   /效果展示|请点击确定|^(获取|获得)?(你的|您的|用户)?(当前)?(地理)?位置(信息)?$|^位置$|测试|^test|^desc$|^x+$|^todo|^placeholder|^描述$/i;
 
+/** The part of the inserted purpose a person must replace; while it is there, nothing is said yet. */
+const UNWRITTEN = { en: '[name the feature]', 'zh-cn': '【请填写功能，如推荐附近门店】' } as const;
+
 /** A purpose sentence for the developer to complete (it must still be edited: it names no real feature). */
 const PURPOSE_TO_COMPLETE = {
   // Both stay within the 30-character limit of permission.desc.
-  en: 'Used to [name the feature]',
-  'zh-cn': '用于【请填写功能，如推荐附近门店】',
+  en: `Used to ${UNWRITTEN.en}`,
+  'zh-cn': `用于${UNWRITTEN['zh-cn']}`,
 } as const;
 
 const addLocationPurpose = defineFix({
@@ -67,6 +70,11 @@ export const locationPurpose = createRule({
         'zh-cn': '{{scope}} 的用途说明（“{{desc}}”）没有说明位置的实际用途。',
         severity: 'warning',
       },
+      unwrittenPurpose: {
+        en: 'Write the purpose here: the purpose for {{scope}} still holds the inserted placeholder.',
+        'zh-cn': '请在此写明用途：{{scope}} 的用途说明仍是插入的占位文字。',
+        severity: 'info',
+      },
     },
     evidence: {
       noPurpose: {
@@ -77,6 +85,10 @@ export const locationPurpose = createRule({
       templatePurpose: {
         en: '"{{desc}}" is empty, too short or template text; WeChat shows it in the location dialog.',
         'zh-cn': '“{{desc}}”为空、过短或是模板文字；微信会在位置授权弹窗中展示它。',
+      },
+      unwrittenPurpose: {
+        en: 'A fix wrote "{{desc}}" for a person to complete; WeChat would show it as it is in the location dialog.',
+        'zh-cn': '修复写入了待补充的“{{desc}}”；微信会在位置授权弹窗中原样展示它。',
       },
     },
     fixes: { 'add-location-purpose': addLocationPurpose },
@@ -118,6 +130,8 @@ export const locationPurpose = createRule({
           data: { scope, length: [...desc].length, max: MAX_DESC_CHARS, desc: excerpt(desc), where },
           range: descRange(),
         });
+      } else if (desc.includes(UNWRITTEN.en) || desc.includes(UNWRITTEN['zh-cn'])) {
+        context.report({ messageId: 'unwrittenPurpose', data: { scope, desc }, range: descRange() });
       } else if (!desc || desc.length < 4 || PLACEHOLDER_DESC.test(desc)) {
         const fix = context.fix('add-location-purpose', { model: context.model, settings, scope });
         context.report({

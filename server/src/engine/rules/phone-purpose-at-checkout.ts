@@ -30,11 +30,20 @@ export const phonePurposeAtCheckout = createRule({
         en: 'This {{openType}} request is part of an order/payment flow but nothing next to it says why the number is needed.',
         'zh-cn': '这个 {{openType}} 请求位于下单/支付流程中，但旁边没有说明为什么需要手机号。',
       },
+      unwrittenPurpose: {
+        en: 'Write the purpose here: the sentence next to this {{openType}} request still holds the inserted placeholder.',
+        'zh-cn': '请在此写明用途：这个 {{openType}} 请求旁边的说明仍是插入的占位文字。',
+        severity: 'info',
+      },
     },
     evidence: {
       noPurpose: {
         en: 'On {{route}}, {{orderFlow}}; the text around the button ("{{label}}") states no purpose.',
         'zh-cn': '在 {{route}} 中，{{orderFlow}}；按钮周围的文字（“{{label}}”）没有说明用途。',
+      },
+      unwrittenPurpose: {
+        en: 'A fix put a purpose sentence on {{route}} for a person to complete; until the bracketed part is replaced it tells users nothing.',
+        'zh-cn': '修复在 {{route}} 中插入了一句待补充的用途说明；在替换括号中的内容之前，它没有告诉用户任何信息。',
       },
     },
     fixes: { 'add-purpose-modal': purposeModal },
@@ -46,7 +55,19 @@ export const phonePurposeAtCheckout = createRule({
       // A button that fills a phone field the user can also type into collects nothing the user did not choose to give.
       if (request.fillsForm) continue;
       const checkout = orders.contextOf(request);
-      if (!checkout || orders.hasPurposeNearby(request)) continue;
+      if (!checkout) continue;
+      if (orders.hasPurposeNearby(request)) {
+        // A purpose sentence a fix inserted is no purpose until a person writes it: said at the placeholder.
+        const unwritten = orders.unwrittenPurposeNear(request);
+        const range = unwritten && { file: request.view.document.file, start: unwritten.start, end: unwritten.end };
+        if (range && claimPlace(claimed, range))
+          context.report({
+            messageId: 'unwrittenPurpose',
+            data: { openType: request.openType, route: request.page.route },
+            range,
+          });
+        continue;
+      }
       // A component's request shows on every page that uses it: one finding for its place.
       const range = startTagRange(request.view);
       if (!claimPlace(claimed, range)) continue;
