@@ -64,6 +64,21 @@ describe('code actions', () => {
     assert.deepEqual(await session.settledFindings(), [], 'the fix leaves no finding behind');
   });
 
+  it('shows the move fix greyed out with why (disabled.reason) when the project has no checkout step', async () => {
+    const session = await start('phone-on-entry');
+    // The order page no longer pays: there is no checkout step to move the request to.
+    await session.open('pages/order/confirm.js', 'Page({ submitOrder() {} })\n');
+    await session.open('app.js');
+    const diagnostic = await session.waitForFinding('app.js', PHONE_ON_ENTRY);
+    // Not CodeAction.is: it wants an edit or a command, and a disabled action has neither.
+    const actions = ((await session.codeActions('app.js', diagnostic.range)) ?? []) as CodeAction[];
+    const move = actions.find((action) => action.title === MOVE_TO_CHECKOUT);
+    assert.ok(move, `the move fix is listed: ${actions.map((a) => a.title).join('; ')}`);
+    assert.equal(move.edit, undefined);
+    assert.match(move.disabled?.reason ?? '', /no checkout step/);
+    assert.equal(move.isPreferred, false);
+  });
+
   it('adds a purpose-explanation modal at checkout and the warning disappears', async () => {
     const { session, diagnostic, touched } = await applyFix(
       'phone-purpose-at-checkout',

@@ -3,7 +3,7 @@
  * carries its complete WorkspaceEdit (fixes may touch several files, e.g. app.js and a page's WXML/JS/WXSS).
  */
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
-import { Finding, FixEdits, Locale, findRootForFile, fixRepeatedly, text } from '../engine';
+import { Finding, FixEdits, Locale, findRootForFile, fixRepeatedly, ruleById, text } from '../engine';
 import { EditSupport, RangeConverter, toDiagnostic, toWorkspaceEdit, uriToPath } from './convert';
 import type { Workspace } from './workspace';
 
@@ -57,6 +57,20 @@ export async function provideCodeActions(
       else return;
       actions.push(action);
     });
+    // A fix the rule has but cannot offer here is shown greyed out with why (LSP 3.16), not hidden.
+    const unavailable =
+      !finding.fixes.some((fix) => fix.kind !== 'suppress-with-reason') &&
+      finding.fixUnavailable &&
+      support.disabledActions
+        ? unavailableTitle(finding.ruleId)
+        : undefined;
+    if (unavailable) {
+      const action = CodeAction.create(unavailable[locale], CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = false;
+      action.disabled = { reason: finding.fixUnavailable![locale] };
+      actions.push(action);
+    }
     if (!rulesHere.has(finding.ruleId)) {
       rulesHere.add(finding.ruleId);
       await checkpoint();
@@ -66,6 +80,13 @@ export async function provideCodeActions(
     }
   }
   return actions;
+}
+
+/** The title of the rule's own fix (its first declared one), when it needs no data from a finding. */
+function unavailableTitle(ruleId: string): { en: string; 'zh-cn': string } | undefined {
+  const declared = Object.values(ruleById(ruleId)?.declarations.fixes ?? {})[0];
+  const title = declared?.title;
+  return title && !title.en.includes('{{') && !title['zh-cn'].includes('{{') ? title : undefined;
 }
 
 export const SHOW_DOCUMENTATION_COMMAND = 'mp-privacy.showDocumentation';
