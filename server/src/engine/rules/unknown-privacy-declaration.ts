@@ -5,7 +5,7 @@ import { REQUIRED_PRIVATE_INFOS, declaredPrivateInfos } from '../analysis';
 import { findJsonNode } from '../parse';
 import { excerpt } from '../text/escape';
 import { closestName } from '../text/closest';
-import { defineFix, removeSettingArrayElement, setSetting, settingEditable } from '../fixes';
+import { defineFix, removeSettingArrayElement, setSetting, settingEditable, settingScope } from '../fixes';
 import type { FileEdit, SourceRange } from '../types';
 import type { AppSettings } from '../model';
 
@@ -74,6 +74,7 @@ const replaceEntry = defineFix({
           },
         ],
         creations: [],
+        scope: [{ ...entry.range, construct: 'the declared name' }],
       }),
     };
   },
@@ -84,7 +85,10 @@ const removeEntry = defineFix({
   title: { en: 'Remove "{{written}}"', 'zh-cn': '删除“{{written}}”' },
   offer({ settings, entry, path }: { settings: AppSettings; entry: UnknownEntry; path: (string | number)[] }) {
     if (!settingEditable(settings, path)) return undefined;
-    return { data: { written: excerpt(entry.written, 40) }, build: () => ({ edits: entry.remove(), creations: [] }) };
+    return {
+      data: { written: excerpt(entry.written, 40) },
+      build: () => ({ edits: entry.remove(), creations: [], scope: [settingScope(settings, path)] }),
+    };
   },
 });
 
