@@ -93,6 +93,36 @@ describe('verifyFix: the fix contract on one finding', () => {
   });
 });
 
+/** The contract failures of the `kind` fix of the first `ruleId` finding of a project (every other finding may change). */
+function contract(project: ProjectFiles, ruleId: string, kind: string): string[] {
+  const before = lintFiles(project);
+  const finding = before.find((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === kind));
+  assert.ok(finding, `a ${ruleId} finding offering ${kind}`);
+  const analyzeWith = (changed: ReadonlyMap<string, string>) =>
+    lintFiles({
+      ...project,
+      ...Object.fromEntries([...changed].map(([file, content]) => [relativePath(file), content])),
+    });
+  return verifyFix(
+    { root: VIRTUAL_ROOT, read: (file) => project[relativePath(file)], before, analyzeWith },
+    finding,
+    finding.fixes.find((x) => x.kind === kind)!,
+  ).failures.map((f) => `${f.kind}: ${f.detail}`);
+}
+
+describe('the fixes of unknown-privacy-declaration keep the contract', () => {
+  const typo = {
+    ...appJson([INDEX], {
+      requiredPrivateInfos: ['getLoaction'],
+      permission: { 'scope.userLocaton': { desc: '用于推荐附近门店' } },
+    }),
+    ...contentPage(INDEX),
+  };
+  for (const kind of ['replace-privacy-declaration', 'remove-privacy-declaration']) {
+    it(kind, () => assert.deepEqual(contract(typo, 'unknown-privacy-declaration', kind), []));
+  }
+});
+
 describe("fix verification on the repository's own projects (the fixture version of npm run eval's)", () => {
   for (const locale of ['en', 'zh-cn'] as const) {
     it(`every fix offered in examples/ and test/fixtures/ keeps the contract (${locale})`, () => {
