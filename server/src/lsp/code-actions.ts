@@ -84,9 +84,10 @@ export async function provideCodeActions(
 
 /** The title of the rule's own fix (its first declared one), when it needs no data from a finding. */
 function unavailableTitle(ruleId: string): { en: string; 'zh-cn': string } | undefined {
-  const declared = Object.values(ruleById(ruleId)?.declarations.fixes ?? {})[0];
-  const title = declared?.title;
-  return title && !title.en.includes('{{') && !title['zh-cn'].includes('{{') ? title : undefined;
+  const declared = Object.values(ruleById(ruleId)?.declarations.fixes ?? {}).at(0);
+  if (!declared) return undefined;
+  const { title } = declared;
+  return !title.en.includes('{{') && !title['zh-cn'].includes('{{') ? title : undefined;
 }
 
 export const SHOW_DOCUMENTATION_COMMAND = 'mp-privacy.showDocumentation';

@@ -140,7 +140,7 @@ export function verifyFix(project: FixProject, finding: Finding, fix: Fix, local
     return fail('bad-edits', String(error));
   }
   const hasPlaceholder = built.edits.some((edit) => edit.snippet && TAB_STOP.test(edit.newText));
-  failures.push(...scopeFailures(built, project.read));
+  failures.push(...scopeFailures(built, (file) => project.read(file)));
   for (const [file, content] of changed) {
     const old = project.read(file);
     const before = old === undefined ? 0 : syntaxProblemCount(file, old);
