@@ -20,7 +20,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import type { FileSystemHost, Finding, FixEdits, Locale } from '../server/src/engine';
-import { ProjectAnalyzer, applyFixEdits, findMiniProgramRoots } from '../server/src/engine';
+import { ProjectAnalyzer, applyFixEdits, fillTabStops, findMiniProgramRoots } from '../server/src/engine';
 import { parseScript } from '../server/src/engine/parse/script';
 import { parseWxml } from '../server/src/engine/parse/wxml';
 import { parseJsonc } from '../server/src/engine/parse/jsonc';
@@ -485,7 +485,14 @@ export function runIteration(
             );
         }
         if (locale !== 'en') continue;
-        const again = analyse(after, `after ${where}`);
+        // Idempotency as a person sees it: the text a snippet leaves to write (a suppression's reason, a
+        // purpose) written first, since the inserted placeholder alone suppresses nothing on purpose.
+        const written: Files = { ...files };
+        for (const [file, content] of applyFixEdits({ ...built, edits: built.edits.map(fillTabStops) }, (file) =>
+          fileIn(files, relative(file)),
+        ))
+          written[relative(file)] = content;
+        const again = analyse(written, `after ${where}`);
         if (!again) continue;
         stats.idempotencyChecks++;
         // Several findings may share rule, file and message (two redirects in one handler): the fix must

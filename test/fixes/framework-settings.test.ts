@@ -1,11 +1,13 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { applyFixEdits } from '../../server/src/engine';
+import { applyFixEdits, findMiniProgramRoots } from '../../server/src/engine';
+import type { Finding, Fix } from '../../server/src/engine';
+import { verifyFix } from '../../server/src/engine/fixes/verify';
 import { parseStaticConfig } from '../../server/src/engine/parse/static-config';
 import { parseJsonc } from '../../server/src/engine/parse/jsonc';
 import { ProjectSpec, lintRendered, relativeToVirtualRoot, renderProject } from '../helpers/forms';
 import type { ProjectFiles } from '../helpers/virtual-project';
-import { VIRTUAL_ROOT } from '../helpers/virtual-project';
+import { VIRTUAL_ROOT, virtualHost } from '../helpers/virtual-project';
 import * as path from 'path';
 
 /**
@@ -21,9 +23,31 @@ const project = (body: string, settings?: Record<string, unknown>): ProjectSpec 
   settings,
 });
 
+/** The engine's fix contract (fixes/verify.ts), with the scope check, on a fix to a framework project's settings. */
+function assertKeepsContract(files: ProjectFiles, finding: Finding, fix: Fix): void {
+  const before = lintRendered(files);
+  const verified = verifyFix(
+    {
+      root: findMiniProgramRoots(virtualHost(files), VIRTUAL_ROOT)[0] ?? VIRTUAL_ROOT,
+      read: (file) => files[relativeToVirtualRoot(file)],
+      before,
+      analyzeWith: (changed) =>
+        lintRendered({
+          ...files,
+          ...Object.fromEntries([...changed].map(([file, content]) => [relativeToVirtualRoot(file), content])),
+        }),
+    },
+    before.find((f) => f.ruleId === finding.ruleId && f.message.en === finding.message.en)!,
+    fix,
+    'zh-cn',
+  );
+  assert.deepEqual(verified.failures, [], `${fix.kind} keeps the fix contract`);
+}
+
 function applyFirst(files: ProjectFiles, ruleId: string, fixKind: string): ProjectFiles {
   const finding = lintRendered(files).find((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind));
   assert.ok(finding, `a ${ruleId} finding offering ${fixKind}`);
+  assertKeepsContract(files, finding, finding.fixes.find((x) => x.kind === fixKind)!);
   const changed = applyFixEdits(
     finding.fixes.find((x) => x.kind === fixKind)!.build('zh-cn'),
     (file) => files[relativeToVirtualRoot(file)],
@@ -82,6 +106,7 @@ describe('settings fixes in uni-app and Taro projects', () => {
     const files = renderProject(project('wx.getLocation({});', { requiredPrivateInfos: ['getLocation'] }), 'taro');
     const finding = lintRendered(files).find((f) => f.ruleId === 'location-purpose');
     assert.ok(finding?.fixes.some((f) => f.kind === 'add-location-purpose'));
+    assertKeepsContract(files, finding!, finding!.fixes.find((f) => f.kind === 'add-location-purpose')!);
     const changed = applyFixEdits(
       finding!.fixes.find((f) => f.kind === 'add-location-purpose')!.build('zh-cn'),
       (file) => files[relativeToVirtualRoot(file)],

@@ -183,7 +183,14 @@ describe('engine bugs found by fuzzing (minimal reproducers)', () => {
     };
     const finding = lintFiles(files).find((f) => f.ruleId === 'phone-purpose-at-checkout');
     assert.ok(finding?.fixes.some((x) => x.kind === 'suppress-with-reason'));
-    const after = applyFix(files, finding!, 'suppress-with-reason');
+    const inserted = applyFix(files, finding!, 'suppress-with-reason');
+    // A person types the reason (the inserted placeholder alone suppresses nothing).
+    const wxml = inserted['pages/order/order.wxml'];
+    assert.ok(wxml.includes('explain why this is compliant'), 'the suppression holds the placeholder reason');
+    const after = {
+      ...inserted,
+      'pages/order/order.wxml': wxml.replace('explain why this is compliant', 'the number is for the courier'),
+    };
     assert.deepEqual(
       lintFiles(after)
         .filter((f) => f.ruleId === 'phone-purpose-at-checkout')

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'assert';
 import { after, describe, it } from 'node:test';
-import { CodeAction } from 'vscode-languageserver-protocol/node';
+import { CodeAction, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { LspSession } from './lsp-session';
 
 interface Case {
@@ -18,6 +18,33 @@ interface Case {
 }
 
 const suppress = (ruleId: string) => `Suppress ${ruleId} on this line with a reason`;
+const REASON_PLACEHOLDER = 'explain why this is compliant';
+
+/**
+ * The suppression's edit with its placeholder reason replaced, as a person types one: the placeholder alone
+ * suppresses nothing (it stays an info invalid-suppression finding).
+ */
+function withReasonTyped(edit: WorkspaceEdit, reason: string): WorkspaceEdit {
+  let typed = 0;
+  const type = <T extends { newText: string }>(textEdit: T): T => {
+    if (!textEdit.newText.includes(REASON_PLACEHOLDER)) return textEdit;
+    typed++;
+    return { ...textEdit, newText: textEdit.newText.replace(REASON_PLACEHOLDER, reason) };
+  };
+  const result: WorkspaceEdit = {
+    ...edit,
+    ...(edit.documentChanges && {
+      documentChanges: edit.documentChanges.map((change) =>
+        TextDocumentEdit.is(change) ? { ...change, edits: change.edits.map(type) } : change,
+      ),
+    }),
+    ...(edit.changes && {
+      changes: Object.fromEntries(Object.entries(edit.changes).map(([uri, edits]) => [uri, edits.map(type)])),
+    }),
+  };
+  assert.equal(typed, 1, 'the suppression holds the placeholder reason once');
+  return result;
+}
 
 const CASES: Case[] = [
   {
@@ -127,7 +154,10 @@ describe('a quick-fix for every catalogue rule, through the language server', ()
       );
       assert.ok(fix?.edit, `"${testCase.title}" among ${actions.map((a) => a.title).join(' | ')}`);
       const mark = session.mark();
-      const touched = await session.applyEdit(fix.edit);
+      const suppression = testCase.title === suppress(testCase.ruleId);
+      const touched = await session.applyEdit(
+        suppression ? withReasonTyped(fix.edit, 'the catalogue fixture shows this call on purpose') : fix.edit,
+      );
       if (testCase.alsoTouches)
         assert.ok(touched.includes(testCase.alsoTouches), `${testCase.alsoTouches} in ${touched.join(', ')}`);
       await session.waitForCleared(testCase.file, testCase.ruleId, mark);

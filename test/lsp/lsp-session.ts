@@ -386,12 +386,18 @@ export class LspSession {
    * since the server flushes pending analyses and publishes before it answers.
    */
   async settledFindings(): Promise<string[]> {
+    return (await this.settledDiagnostics()).map(({ file, diagnostic }) => `${file}: ${diagnostic.code}`).sort();
+  }
+
+  /** settledFindings with each diagnostic itself (severity, message, range). */
+  async settledDiagnostics(): Promise<{ file: string; diagnostic: Diagnostic }[]> {
     await this.hover('app.json', { line: 0, character: 0 });
-    const findings: string[] = [];
+    const found: { file: string; diagnostic: Diagnostic }[] = [];
     for (const [uri, { diagnostics }] of this.published) {
-      for (const d of diagnostics) findings.push(`${path.relative(this.root, fileURLToPath(uri))}: ${d.code}`);
+      for (const diagnostic of diagnostics)
+        found.push({ file: path.relative(this.root, fileURLToPath(uri)), diagnostic });
     }
-    return findings.sort();
+    return found;
   }
 
   get alive(): boolean {

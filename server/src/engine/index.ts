@@ -42,7 +42,14 @@ export {
 export { allRules, ruleById } from './rules';
 export type { RuleMeta, RuleModule, RuleReference } from './rules/rule';
 export { hoverMarkdown, ruleDocsUri } from './hover';
-export { applyFixEdits, stripSnippetSyntax, keepsFilesParsing, syntaxProblemCount, FixLoopResult } from './fixes';
+export {
+  applyFixEdits,
+  fillTabStops,
+  stripSnippetSyntax,
+  keepsFilesParsing,
+  syntaxProblemCount,
+  FixLoopResult,
+} from './fixes';
 export type { Inventory, InventoryItem, InventoryUse } from './inventory';
 export { formatInventory, InventoryFormat, InventoryReport } from './inventory-format';
 export { formatJourney, Journey, JourneyEdge, JourneyFormat, JourneyNode } from './journey';

@@ -189,7 +189,7 @@ const TAB_STOP = /\$\{\d+:([^}]*)\}/;
 const TAB_STOPS = new RegExp(TAB_STOP.source, 'g');
 
 /** A snippet's tab stops written by a person (in the placeholder's language): what the fix asks for, done. */
-function fillTabStops(edit: FileEdit): FileEdit {
+export function fillTabStops(edit: FileEdit): FileEdit {
   if (!edit.snippet) return edit;
   return {
     ...edit,
