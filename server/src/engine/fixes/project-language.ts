@@ -17,13 +17,28 @@ export function projectLocale(model: ProjectModel, editorLocale: Locale): Locale
 const VOTES_SLOT = {};
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LATIN_WORD = /[A-Za-z]{2,}/;
-const MUSTACHE = /\{\{[^}]*\}\}/g;
+
+/**
+ * The text as shown, with each {{expression}} taken out (an unclosed one runs to the end). A scan, not a regex:
+ * /\{\{[^}]*\}\}/ retries from every "{{" of a long run without "}}", which is quadratic.
+ */
+function withoutMustaches(value: string): string {
+  let shown = '';
+  for (let at = 0; ; ) {
+    const open = value.indexOf('{{', at);
+    if (open < 0) return shown + value.slice(at);
+    shown += `${value.slice(at, open)} `;
+    const close = value.indexOf('}}', open + 2);
+    if (close < 0) return shown;
+    at = close + 2;
+  }
+}
 
 function countVotes(model: ProjectModel): { zh: number; en: number } {
   const votes = { zh: 0, en: 0 };
   const vote = (value: unknown) => {
     if (typeof value !== 'string') return;
-    const shown = value.replace(MUSTACHE, ' ');
+    const shown = withoutMustaches(value);
     if (CJK.test(shown)) votes.zh++;
     else if (LATIN_WORD.test(shown)) votes.en++;
   };
