@@ -47,7 +47,11 @@ function assertKeepsContract(files: ProjectFiles, finding: Finding, fix: Fix): v
 function applyFirst(files: ProjectFiles, ruleId: string, fixKind: string): ProjectFiles {
   const finding = lintRendered(files).find((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind));
   assert.ok(finding, `a ${ruleId} finding offering ${fixKind}`);
-  assertKeepsContract(files, finding, finding.fixes.find((x) => x.kind === fixKind)!);
+  assertKeepsContract(
+    files,
+    finding,
+    finding.fixes.find((x) => x.kind === fixKind)!,
+  );
   const changed = applyFixEdits(
     finding.fixes.find((x) => x.kind === fixKind)!.build('zh-cn'),
     (file) => files[relativeToVirtualRoot(file)],
@@ -106,7 +110,11 @@ describe('settings fixes in uni-app and Taro projects', () => {
     const files = renderProject(project('wx.getLocation({});', { requiredPrivateInfos: ['getLocation'] }), 'taro');
     const finding = lintRendered(files).find((f) => f.ruleId === 'location-purpose');
     assert.ok(finding?.fixes.some((f) => f.kind === 'add-location-purpose'));
-    assertKeepsContract(files, finding!, finding!.fixes.find((f) => f.kind === 'add-location-purpose')!);
+    assertKeepsContract(
+      files,
+      finding!,
+      finding!.fixes.find((f) => f.kind === 'add-location-purpose')!,
+    );
     const changed = applyFixEdits(
       finding!.fixes.find((f) => f.kind === 'add-location-purpose')!.build('zh-cn'),
       (file) => files[relativeToVirtualRoot(file)],

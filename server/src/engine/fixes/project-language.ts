@@ -24,7 +24,7 @@ const LATIN_WORD = /[A-Za-z]{2,}/;
  */
 function withoutMustaches(value: string): string {
   let shown = '';
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     const open = value.indexOf('{{', at);
     if (open < 0) return shown + value.slice(at);
     shown += `${value.slice(at, open)} `;
