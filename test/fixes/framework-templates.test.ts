@@ -49,8 +49,13 @@ function checkFrameworkFix(
       `${file} parses after the fix:\n${after[file]}`,
     );
   const remaining = lintRendered(after);
+  // Text left for a person to write (a purpose) is said by an info finding until written; nothing else is new.
+  const unwritten = (f: Finding) => f.severity === 'info' && /^Write the \w+ here/.test(f.message.en);
   assert.deepEqual(
-    remaining.map(key).sort(),
+    remaining
+      .filter((f) => !unwritten(f))
+      .map(key)
+      .sort(),
     before
       .filter((f) => f !== target)
       .map(key)
