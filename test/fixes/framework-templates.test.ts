@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as vm from 'node:vm';
 import type { Finding, Locale } from '../../server/src/engine';
-import { applyFixEdits, syntaxProblemCount } from '../../server/src/engine';
+import { applyFixEdits, findMiniProgramRoots, syntaxProblemCount } from '../../server/src/engine';
+import { verifyFix } from '../../server/src/engine/fixes/verify';
 import {
   CHECKOUT,
   FORMS,
@@ -19,6 +20,7 @@ import {
 } from '../helpers/forms';
 import type { Form } from '../helpers/forms';
 import type { ProjectFiles } from '../helpers/virtual-project';
+import { VIRTUAL_ROOT, virtualHost } from '../helpers/virtual-project';
 
 /**
  * Fixes that edit a template, on uni-app (.vue, options API and <script setup>) and Taro (.tsx) sources: the
@@ -38,6 +40,23 @@ function checkFrameworkFix(
   const target = before.find((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind));
   assert.ok(target, `a ${ruleId} finding offering ${fixKind}; found: ${before.map(key).join('; ') || 'nothing'}`);
   const fix = target.fixes.find((x) => x.kind === fixKind)!;
+  // The engine's fix contract (fixes/verify.ts), with the check that every edit stays in a construct it names.
+  const verified = verifyFix(
+    {
+      root: findMiniProgramRoots(virtualHost(files), VIRTUAL_ROOT)[0] ?? VIRTUAL_ROOT,
+      read: (file) => files[relativeToVirtualRoot(file)],
+      before,
+      analyzeWith: (changed) =>
+        lintRendered({
+          ...files,
+          ...Object.fromEntries([...changed].map(([file, text]) => [relativeToVirtualRoot(file), text])),
+        }),
+    },
+    target,
+    fix,
+    locale,
+  );
+  assert.deepEqual(verified.failures, [], `${fixKind} keeps the fix contract`);
   const edits = applyFixEdits(fix.build(locale), (file) => files[relativeToVirtualRoot(file)]);
   const after = { ...files };
   for (const [file, text] of edits) after[relativeToVirtualRoot(file)] = text;

@@ -1,10 +1,18 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- TypeScript's own import form for a CommonJS module
 import ts = require('typescript');
-import type { FileEdit, FixEdits, Locale, LocalizedText } from '../types';
+import type { FileEdit, FixEdits, FixScope, Locale, LocalizedText } from '../types';
 import { text } from '../types';
 import type { PersonalInfoRequest } from '../analysis';
 import type { ObjectSpan, ScriptDefinition, ScriptFacts, WxmlDocument, WxmlElement } from '../parse';
-import { addAttributes, indentationAt, insertProperties, removeAttribute, replaceAttribute } from './edit-helpers';
+import {
+  addAttributes,
+  definitionScope,
+  elementScope,
+  indentationAt,
+  insertProperties,
+  removeAttribute,
+  replaceAttribute,
+} from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 
 /**
@@ -181,7 +189,14 @@ function vuePlan(
       ];
       if (setupOnly) edits.push(...setupCode(script, source, definition, n, e, handler));
       else edits.push(...optionsCode(script, definition, data, n, e, handler));
-      return { edits, creations: [] };
+      // The constructs it edits (fixes/verify.ts): the template's root element, the component, the last style block.
+      const styles = edits[3];
+      const scope: FixScope[] = [
+        elementScope(document, container),
+        definitionScope(script, definition),
+        { file: document.file, start: styles.start, end: content.length, construct: 'the last <style> block' },
+      ];
+      return { edits, creations: [], scope };
     },
   };
 }
@@ -444,7 +459,13 @@ function jsxPlan(
           `)}`,
         ]),
       ];
-      return { edits, creations: [] };
+      const lastImport = source.statements.filter(ts.isImportDeclaration).at(-1);
+      const scope: FixScope[] = [
+        { file: script.file, start: 0, end: lastImport?.end ?? 0, construct: 'the import declarations' },
+        definitionScope(script, definition),
+        elementScope(document, container),
+      ];
+      return { edits, creations: [], scope };
     },
   };
 }
