@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { FileSystemHost } from '../host';
-import type { ParseProblem } from '../types';
+import type { LocalizedText, ParseProblem } from '../types';
 import { text } from '../types';
 import { parseJsonc, JsoncDocument } from '../parse/jsonc';
 import { parseScript, ScriptFacts } from '../parse/script';
@@ -105,36 +105,27 @@ export class ParsedFileCache {
 
   private parse(file: string, kind: Kind, content: string): CacheEntry {
     const name = path.basename(file);
-    if (looksBinary(content)) {
-      return {
-        content,
-        parsed: undefined,
-        problem: {
-          file,
-          start: 0,
-          end: 0,
-          message: text(
-            `${name} looks like a binary file; mp-privacy skipped it.`,
-            `${name} 看起来是二进制文件，mp-privacy 已跳过。`,
-          ),
-        },
-      };
-    }
+    // A file that is not parsed keeps its content and says why, at its start.
+    const skipped = (message: LocalizedText): CacheEntry => ({
+      content,
+      parsed: undefined,
+      problem: { file, start: 0, end: 0, message },
+    });
+    if (looksBinary(content))
+      return skipped(
+        text(
+          `${name} looks like a binary file; mp-privacy skipped it.`,
+          `${name} 看起来是二进制文件，mp-privacy 已跳过。`,
+        ),
+      );
     if (content.length > MAX_PARSED_FILE_CHARS) {
       const megabytes = (content.length / 1024 / 1024).toFixed(1);
-      return {
-        content,
-        parsed: undefined,
-        problem: {
-          file,
-          start: 0,
-          end: 0,
-          message: text(
-            `${name} is ${megabytes} MB, too large to analyse; mp-privacy skipped it.`,
-            `${name} 大小为 ${megabytes} MB，过大无法分析，mp-privacy 已跳过。`,
-          ),
-        },
-      };
+      return skipped(
+        text(
+          `${name} is ${megabytes} MB, too large to analyse; mp-privacy skipped it.`,
+          `${name} 大小为 ${megabytes} MB，过大无法分析，mp-privacy 已跳过。`,
+        ),
+      );
     }
     this.parseCount++;
     try {
@@ -142,16 +133,7 @@ export class ParsedFileCache {
     } catch (error) {
       // The parsers are tolerant; this is the last line of defence so that one file never stops the analysis.
       const reason = error instanceof Error ? error.message : String(error);
-      return {
-        content,
-        parsed: undefined,
-        problem: {
-          file,
-          start: 0,
-          end: 0,
-          message: text(`mp-privacy could not parse ${name}: ${reason}`, `mp-privacy 无法解析 ${name}：${reason}`),
-        },
-      };
+      return skipped(text(`mp-privacy could not parse ${name}: ${reason}`, `mp-privacy 无法解析 ${name}：${reason}`));
     }
   }
 

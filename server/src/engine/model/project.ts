@@ -529,17 +529,21 @@ export class ProjectModel {
     const unit: ComponentUnit = { kind: 'component', components: new Map(), ...files };
     this.componentCache.set(base, unit); // set before recursing: components may use each other
     unit.components = this.usingComponentsOf(undefined, file, files);
+    return this.reusedComponent(base, unit);
+  }
+
+  /** The previous model's unit for this component when nothing it is made of changed (callers keep its identity). */
+  private reusedComponent(base: string, unit: ComponentUnit): ComponentUnit {
     const before = this.previous?.componentCache.get(base);
     if (
-      before &&
-      before.base === unit.base &&
-      sameFiles(before, unit) &&
-      sameComponents(before.components, unit.components)
-    ) {
-      this.componentCache.set(base, before);
-      return before;
-    }
-    return unit;
+      !before ||
+      before.base !== unit.base ||
+      !sameFiles(before, unit) ||
+      !sameComponents(before.components, unit.components)
+    )
+      return unit;
+    this.componentCache.set(base, before);
+    return before;
   }
 
   private usingComponents(json: JsoncDocument | undefined, jsonFile: string): Map<string, ComponentUnit> {
@@ -583,17 +587,7 @@ export class ProjectModel {
     const unit: ComponentUnit = { kind: 'component', components: new Map(), ...this.loadUnitFiles(resolvedBase) };
     this.componentCache.set(base, unit); // set before recursing: components may use each other
     unit.components = this.usingComponents(unit.json, `${resolvedBase}.json`);
-    const before = this.previous?.componentCache.get(base);
-    if (
-      before &&
-      before.base === unit.base &&
-      sameFiles(before, unit) &&
-      sameComponents(before.components, unit.components)
-    ) {
-      this.componentCache.set(base, before);
-      return before;
-    }
-    return unit;
+    return this.reusedComponent(base, unit);
   }
 
   /** A navigation URL (`/pages/a/a?x=1`, or relative to the current page) as a route of this project. */
