@@ -42,7 +42,7 @@ describe('fix: add-purpose-modal', () => {
     });
   }
 
-  it('keeps the original handler receiving the result, and declining keeps the order usable', () => {
+  it('keeps the original handler receiving the result; declining closes the dialog with a toast, calling nothing', () => {
     const { after } = checkFix(project(), 'phone-purpose-at-checkout', 'add-purpose-modal');
     const run = runPageScript(after[`${CHECKOUT}.js`]);
     const page = run.instance as PageInstance;
@@ -52,14 +52,20 @@ describe('fix: add-purpose-modal', () => {
     page.mpPrivacyOnPhoneNumber({ detail: { code: 'CODE1' } });
     assert.equal(page.data.phoneCode, 'CODE1', 'onGetPhone received the phone result');
     assert.equal(page.data.mpPrivacyPhonePurposeVisible, false);
+    const handled: unknown[] = [];
+    page.onGetPhone = (event: unknown) => void handled.push(event);
     page.mpPrivacyOpenPhonePurpose();
     page.mpPrivacyDeclinePhone();
-    assert.equal(page.data.phoneCode, undefined, 'a refusal reaches the handler without a code');
+    assert.deepEqual(handled, [], 'the handler is not called with a made-up event');
     assert.equal(page.data.mpPrivacyPhonePurposeVisible, false);
+    // The stand-in's objects come from another realm: compared as data.
+    assert.deepEqual(JSON.parse(JSON.stringify(run.wxCalls)), [
+      { api: 'showToast', args: [{ title: '你未提供手机号', icon: 'none' }] },
+    ]);
     page.submitOrder();
     assert.deepEqual(
       run.wxCalls.map((c) => c.api),
-      ['requestPayment'],
+      ['showToast', 'requestPayment'],
       'the order can still be paid',
     );
   });

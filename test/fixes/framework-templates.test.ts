@@ -126,14 +126,25 @@ function submitOrder() {
 function runVueOptions(sfc: string) {
   const code = /<script>([\s\S]*)<\/script>/.exec(sfc)![1].replace('export default', 'options =');
   const calls: string[] = [];
+  const args: unknown[][] = [];
   const context: { options?: Record<string, (...args: unknown[]) => unknown> } = {};
-  vm.runInNewContext(
-    code,
-    Object.assign(context, { uni: new Proxy({}, { get: (_t, api: string) => () => calls.push(api) }), console }),
+  const uni = new Proxy(
+    {},
+    {
+      get:
+        (_t, api: string) =>
+        (...given: unknown[]) =>
+          void (calls.push(api), args.push(JSON.parse(JSON.stringify(given)) as unknown[])),
+    },
   );
+  vm.runInNewContext(code, Object.assign(context, { uni, console }));
   const options = context.options!;
   const instance: Record<string, unknown> = { ...(options.data() as object), ...(options.methods as object) };
-  return { instance: instance as Record<string, unknown> & Record<string, (...args: unknown[]) => unknown>, calls };
+  return {
+    instance: instance as Record<string, unknown> & Record<string, (...args: unknown[]) => unknown>,
+    calls,
+    args,
+  };
 }
 
 describe('add-purpose-modal on framework sources', () => {
@@ -170,14 +181,14 @@ describe('add-purpose-modal on framework sources', () => {
         }
       });
 
-  it('uni-app options API: the handler still receives the result, declining keeps the order usable', () => {
+  it('uni-app options API: the handler still receives the result; declining shows a toast and calls nothing', () => {
     const { after } = checkFrameworkFix(
       renderProject(phoneAtCheckout(), 'uni-app'),
       'phone-purpose-at-checkout',
       'add-purpose-modal',
     );
     const received: unknown[] = [];
-    const { instance, calls } = runVueOptions(after[checkoutFile('uni-app')]);
+    const { instance, calls, args } = runVueOptions(after[checkoutFile('uni-app')]);
     instance.onGetPhone = (e: unknown) => received.push(e);
     assert.equal(instance.mpPrivacyPhonePurposeVisible, false);
     instance.mpPrivacyOpenPhonePurpose();
@@ -187,12 +198,12 @@ describe('add-purpose-modal on framework sources', () => {
     instance.mpPrivacyOpenPhonePurpose();
     instance.mpPrivacyDeclinePhone();
     assert.equal(instance.mpPrivacyPhonePurposeVisible, false);
-    assert.deepEqual(JSON.parse(JSON.stringify(received)), [
-      { detail: { code: 'C1' } },
-      { type: 'getphonenumber', detail: { errMsg: 'getPhoneNumber:fail user deny' } },
-    ]);
+    // The handler gets WeChat's own result only, never an event the fix made up; the user stays on the page.
+    assert.deepEqual(JSON.parse(JSON.stringify(received)), [{ detail: { code: 'C1' } }]);
+    assert.deepEqual(calls, ['showToast']);
+    assert.deepEqual(args, [[{ title: 'Phone number not shared', icon: 'none' }]]);
     instance.submitOrder();
-    assert.deepEqual(calls, ['requestPayment']);
+    assert.deepEqual(calls, ['showToast', 'requestPayment'], 'the order can still be placed');
   });
 
   it('uni-app <script setup>: ref imported into the existing vue import, functions in the setup block', () => {
@@ -208,6 +219,23 @@ describe('add-purpose-modal on framework sources', () => {
     );
     assert.match(page, /\.mp-privacy-purpose-decline \{ margin-top: 20rpx; \}\n<\/style>/, 'CSS in the scss block');
     assert.match(page, /<button @tap="mpPrivacyOpenPhonePurpose">获取手机号<\/button>/);
+    assert.match(
+      page,
+      /function mpPrivacyDeclinePhone\(\) \{\n {2}mpPrivacyPhonePurposeVisible\.value = false;\n {2}uni\.showToast\(\{ title: 'Phone number not shared', icon: 'none' \}\);\n\}/,
+      'declining says so and calls nothing else',
+    );
+  });
+
+  it("Taro: declining shows a toast through the file's Taro import, never calling the handler", () => {
+    const files = renderProject(phoneAtCheckout(), 'taro');
+    const { after } = checkFrameworkFix(files, 'phone-purpose-at-checkout', 'add-purpose-modal');
+    const page = after[checkoutFile('taro')];
+    const decline = /const mpPrivacyDeclinePhone = \(\) => \{\n([\s\S]*?)\n[ \t]*\};?\n/.exec(page);
+    assert.ok(decline, page);
+    assert.doesNotMatch(decline[1], /onGetPhone|fail user deny/, 'the handler is not called with a made-up event');
+    assert.match(decline[1], /(\w+)\.showToast\(\{ title: 'Phone number not shared', icon: 'none' \}\)/);
+    const api = /(\w+)\.showToast/.exec(decline[1])![1];
+    assert.match(page, new RegExp(`^import ${api} from '@tarojs/taro'`, 'm'), 'the API object is imported');
   });
 
   it('is not offered where it cannot write the dialog safely: an inline handler, a Taro class component', () => {

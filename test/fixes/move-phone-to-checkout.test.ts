@@ -40,8 +40,37 @@ describe('fix: move-phone-to-checkout', () => {
     });
   }
 
-  it('still delivers the phone result to the original handler, then submits the order either way', async () => {
+  it("places the order from the phone callback's success path; a refusal stays on the page with a toast", async () => {
+    // The login handler switches tab after storing the code: run before the order, it would race it.
     const { after } = checkFix(launchRedirect(), 'phone-on-entry', 'move-phone-to-checkout');
+    const js = after[`${CHECKOUT}.js`];
+    assert.doesNotMatch(js, /mp-privacy: moved from/, 'a handler that navigates is not copied to checkout');
+    assert.match(js, /pages\/login\/login\.js onGetPhone navigates, which would race the order/);
+    const run = runPageScript(js);
+    const page = run.instance as PageInstance;
+    await page.mpPrivacyCheckoutWithPhone({ detail: { code: 'CODE9' } });
+    assert.deepEqual(
+      run.wxCalls.map((c) => c.api),
+      ['requestPayment'],
+      'shared: the order is placed, nothing navigates',
+    );
+    run.wxCalls.length = 0;
+    await page.mpPrivacyCheckoutWithPhone({ detail: { errMsg: 'getPhoneNumber:fail user deny' } });
+    assert.deepEqual(
+      run.wxCalls.map((c) => c.api),
+      ['showToast'],
+      'refused: no payment, a message',
+    );
+    // The project's UI is Chinese: so is the message.
+    assert.deepEqual(JSON.parse(JSON.stringify(run.wxCalls[0].args)), [
+      { title: '提供手机号后才能提交订单', icon: 'none' },
+    ]);
+  });
+
+  it('runs a moved handler that does not navigate first, and pays once it has finished', async () => {
+    const files = launchRedirect();
+    files[`${LOGIN}.js`] = files[`${LOGIN}.js`].replace("\n      wx.switchTab({ url: '/pages/index/index' });", '');
+    const { after } = checkFix(files, 'phone-on-entry', 'move-phone-to-checkout');
     const js = after[`${CHECKOUT}.js`];
     assert.match(js, /mp-privacy: moved from pages\/login\/login\.js/);
     const run = runPageScript(js);
@@ -50,15 +79,15 @@ describe('fix: move-phone-to-checkout', () => {
     // onGetPhone here is the checkout page's own method name: the login handler is copied under a new name.
     assert.deepEqual(
       run.wxCalls.map((c) => c.api),
-      ['setStorageSync', 'switchTab', 'requestPayment'],
+      ['setStorageSync', 'requestPayment'],
     );
     assert.deepEqual(run.wxCalls[0].args, ['phoneCode', 'CODE9']);
     run.wxCalls.length = 0;
     await page.mpPrivacyCheckoutWithPhone({ detail: { errMsg: 'getPhoneNumber:fail user deny' } });
     assert.deepEqual(
       run.wxCalls.map((c) => c.api),
-      ['requestPayment'],
-      'declining still pays',
+      ['showToast'],
+      'a refusal neither runs the handler nor pays',
     );
   });
 

@@ -10,18 +10,12 @@ import type {
 } from '../parse';
 import { parseWxml } from '../parse';
 import { memoize } from '../model';
+import { indentUnit } from './code-style';
 
 /** Leading whitespace of the line that holds `offset`. */
 export function indentationAt(content: string, offset: number): string {
   const lineStart = content.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(content.slice(lineStart))![0];
-}
-
-/** One indentation step as the file uses it (two spaces when it cannot tell). */
-function indentUnit(content: string): string {
-  const match = /\n(\t+|[ ]{2,8})\S/.exec(content);
-  if (!match) return '  ';
-  return match[1].startsWith('\t') ? '\t' : match[1].length >= 4 ? '    ' : '  ';
 }
 
 function reindent(block: string, indent: string): string {

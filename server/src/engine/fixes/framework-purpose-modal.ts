@@ -14,6 +14,7 @@ import {
   replaceAttribute,
 } from './edit-helpers';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
+import { codeStyleOf, stringLiteral } from './code-style';
 
 /**
  * add-purpose-modal written in a framework's own source (fixes/purpose-modal.ts writes WXML and Page/Component
@@ -28,9 +29,10 @@ export interface ModalWords {
   title: string;
   accept: string;
   decline: string;
+  /** The toast after "not now": the user stays on the page; the handler is not called with a made-up event. */
+  declined: string;
 }
 
-const DECLINED_DETAIL = `{ type: 'getphonenumber', detail: { errMsg: 'getPhoneNumber:fail user deny' } }`;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 export const UNAVAILABLE = {
@@ -138,7 +140,11 @@ function labelOf(request: PersonalInfoRequest, fallback: string): string {
   return !label || /[{}<>&]/.test(label) ? fallback : label;
 }
 
-const DECLINE_NOTE = `// Declining must not block the order: the handler gets the same result as a refusal in WeChat's dialog.`;
+/** The toast "not now" shows, through the framework's API object (`uni`, `Taro`), in the script's quotes. */
+function declineToast(api: string, script: ScriptFacts, title: string): string {
+  const style = codeStyleOf(script.content);
+  return `${api}.showToast({ title: ${stringLiteral(title, style)}, icon: ${stringLiteral('none', style)} })`;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // uni-app (Vue SFC)
@@ -187,8 +193,9 @@ function vuePlan(
         ]),
         vueStyles(document),
       ];
-      if (setupOnly) edits.push(...setupCode(script, source, definition, n, e, handler));
-      else edits.push(...optionsCode(script, definition, data, n, e, handler));
+      const toast = declineToast('uni', script, w.declined);
+      if (setupOnly) edits.push(...setupCode(script, source, definition, n, e, handler, toast));
+      else edits.push(...optionsCode(script, definition, data, n, e, handler, toast));
       // The constructs it edits (fixes/verify.ts): the template's root element, the component, the last style block.
       const styles = edits[3];
       const scope: FixScope[] = [
@@ -249,12 +256,13 @@ function optionsCode(
   n: Names,
   e: string,
   handler: string | undefined,
+  toast: string,
 ): FileEdit[] {
-  const forward = (arg: string) => (handler ? `\n  return this.${handler}(${arg});` : '');
+  const forward = handler ? `\n  return this.${handler}(e);` : '';
   const methods = [
     `${n.open}() {\n  this.${n.visible} = true;\n}`,
-    `${n.accept}(${e}) {\n  this.${n.visible} = false;${forward('e')}\n}`,
-    `${n.decline}() {\n  ${DECLINE_NOTE}\n  this.${n.visible} = false;${forward(DECLINED_DETAIL)}\n}`,
+    `${n.accept}(${e}) {\n  this.${n.visible} = false;${forward}\n}`,
+    `${n.decline}() {\n  this.${n.visible} = false;\n  ${toast};\n}`,
   ];
   const edits: FileEdit[] = [];
   const topLevel: string[] = [];
@@ -273,6 +281,7 @@ function setupCode(
   n: Names,
   e: string,
   handler: string | undefined,
+  toast: string,
 ): FileEdit[] {
   const { start, end } = definition.object;
   const content = script.content;
@@ -298,13 +307,13 @@ function setupCode(
     const at = first ? first.getStart(source) : start;
     edits.push({ file: script.file, start: at, end: at, newText: `import { ref } from 'vue';\n${indent}` });
   }
-  const forward = (arg: string) => (handler ? `\n  return ${handler}(${arg});` : '');
+  const forward = handler ? `\n  return ${handler}(e);` : '';
   const code = [
     `// mp-privacy: the purpose dialog shown before WeChat asks for the phone number`,
     `const ${n.visible} = ref(false);`,
     `function ${n.open}() {\n  ${n.visible}.value = true;\n}`,
-    `function ${n.accept}(${e}) {\n  ${n.visible}.value = false;${forward('e')}\n}`,
-    `function ${n.decline}() {\n  ${DECLINE_NOTE}\n  ${n.visible}.value = false;${forward(DECLINED_DETAIL)}\n}`,
+    `function ${n.accept}(${e}) {\n  ${n.visible}.value = false;${forward}\n}`,
+    `function ${n.decline}() {\n  ${n.visible}.value = false;\n  ${toast};\n}`,
   ]
     .join('\n')
     .replace(/^(?=.)/gm, indent);
@@ -371,23 +380,39 @@ function componentBody(source: ts.SourceFile, definition: ScriptDefinition): ts.
 
 /** Adds `names` to the named imports from `module`, or a new import after the last one. */
 function importNames(script: ScriptFacts, source: ts.SourceFile, module: string, wanted: string[]): FileEdit[] {
-  const imports = source.statements.filter(ts.isImportDeclaration);
-  const clause = imports
+  const clause = source.statements
+    .filter(ts.isImportDeclaration)
     .filter((s) => ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === module)
     .map((s) => s.importClause?.namedBindings)
     .find((b): b is ts.NamedImports => !!b && ts.isNamedImports(b));
   const have = new Set(clause?.elements.map((el) => el.name.text));
   const missing = wanted.filter((name) => !have.has(name));
   if (!missing.length) return [];
-  const quote = /^\s*import[^'"]*(['"])/m.exec(script.content)?.[1] ?? `'`;
-  const semicolon = imports.at(0)?.getText(source).trimEnd().endsWith(';') ? ';' : '';
   const last = clause?.elements.at(-1);
   if (clause && last)
     return [{ file: script.file, start: last.end, end: last.end, newText: `, ${missing.join(', ')}` }];
+  return [newImport(script, source, `{ ${missing.join(', ')} }`, module)];
+}
+
+/** `import <clause> from '<module>'` after the last import, in the quotes and semicolons of the imports there. */
+function newImport(script: ScriptFacts, source: ts.SourceFile, clause: string, module: string): FileEdit {
+  const imports = source.statements.filter(ts.isImportDeclaration);
+  const quote = /^\s*import[^'"]*(['"])/m.exec(script.content)?.[1] ?? `'`;
+  const semicolon = imports.at(0)?.getText(source).trimEnd().endsWith(';') ? ';' : '';
   const after = imports.at(-1);
   const at = after ? after.end : 0;
-  const line = `import { ${missing.join(', ')} } from ${quote}${module}${quote}${semicolon}`;
-  return [{ file: script.file, start: at, end: at, newText: after ? `\n${line}` : `${line}\n` }];
+  const line = `import ${clause} from ${quote}${module}${quote}${semicolon}`;
+  return { file: script.file, start: at, end: at, newText: after ? `\n${line}` : `${line}\n` };
+}
+
+/** The name `@tarojs/taro`'s default export has in the file, with the import to add when it has none. */
+function taroImport(script: ScriptFacts, source: ts.SourceFile): { name: string; edits: FileEdit[] } {
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const name = statement.importClause?.name?.text;
+    if (statement.moduleSpecifier.text === '@tarojs/taro' && name) return { name, edits: [] };
+  }
+  return { name: 'Taro', edits: [newImport(script, source, 'Taro', '@tarojs/taro')] };
 }
 
 const JSX_STYLES = {
@@ -426,19 +451,21 @@ function jsxPlan(
         ? indentationAt(script.content, firstStatement.getStart(source))
         : indentationAt(script.content, definition.object.start) + '  ';
       const semicolon = firstStatement?.getText(source).trimEnd().endsWith(';') ? ';' : '';
-      const forward = (arg: string) => (handler ? `\n  return ${handler}(${arg})${semicolon}` : '');
+      const forward = handler ? `\n  return ${handler}(e)${semicolon}` : '';
+      const taro = taroImport(script, source);
       const code = [
         `// mp-privacy: the purpose dialog shown before WeChat asks for the phone number`,
         `const [${n.visible}, ${n.setVisible}] = useState(false)${semicolon}`,
         `const ${n.open} = () => {\n  ${n.setVisible}(true)${semicolon}\n}${semicolon}`,
-        `const ${n.accept} = (${e}) => {\n  ${n.setVisible}(false)${semicolon}${forward('e')}\n}${semicolon}`,
-        `const ${n.decline} = () => {\n  ${DECLINE_NOTE}\n  ${n.setVisible}(false)${semicolon}${forward(DECLINED_DETAIL)}\n}${semicolon}`,
+        `const ${n.accept} = (${e}) => {\n  ${n.setVisible}(false)${semicolon}${forward}\n}${semicolon}`,
+        `const ${n.decline} = () => {\n  ${n.setVisible}(false)${semicolon}\n  ${declineToast(taro.name, script, w.declined)}${semicolon}\n}${semicolon}`,
       ]
         .join('\n')
         .replace(/^(?=.)/gm, indent);
       const open = body.getStart(source) + 1;
       const edits: FileEdit[] = [
         ...importNames(script, source, 'react', ['useState']),
+        ...taro.edits,
         ...(View.startsWith('Taro.') ? [] : importNames(script, source, '@tarojs/components', ['View', 'Button'])),
         { file: script.file, start: open, end: open, newText: `\n${code}\n` },
         removeAttribute(document, request.openTypeAttribute),

@@ -15,3 +15,4 @@ export * from './shared-text';
 export * from './verify';
 export * from './fix-loop';
 export * from './fix-definition';
+export * from './code-style';

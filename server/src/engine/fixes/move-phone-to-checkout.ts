@@ -1,7 +1,7 @@
 import type { FileEdit, FixEdits, Locale, LocalizedText } from '../types';
 import { text } from '../types';
 import type { CheckoutStep, PersonalInfoRequest, ProjectFacts, ReachedCall, Wall } from '../analysis';
-import { gestureBindings } from '../analysis';
+import { NAVIGATION_APIS, gestureBindings, reachableCalls } from '../analysis';
 import { attribute } from '../parse';
 import type { ScriptFacts } from '../parse';
 import {
@@ -24,6 +24,7 @@ import type { FixScope } from '../types';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 import { defineFix } from './fix-definition';
 import { projectLocale } from './project-language';
+import { codeStyleOf, stringLiteral } from './code-style';
 
 /** The facts the fix reads: where the checkout step is, the entry page, and which pages are phone walls. */
 export type PhoneFlow = Pick<ProjectFacts, 'phone' | 'launch' | 'checkout'>;
@@ -52,12 +53,19 @@ export function moveToCheckoutUnavailable(flow: PhoneFlow): LocalizedText {
 
 const CHECKOUT_WRAPPER = 'mpPrivacyCheckoutWithPhone';
 
+/** The toast a refusal at checkout shows (users read it: in the project's language). */
+const ORDER_NEEDS_PHONE = {
+  en: 'Share your phone number to place the order',
+  'zh-cn': '提供手机号后才能提交订单',
+} as const;
+
 /**
  * Quick-fix for phone-on-entry and phone-while-browsing: takes the phone request off the path the user
  * did not choose (removes the launch/lifecycle redirect, makes a content page the entry, or turns the
  * phone button back into a plain control), and attaches it to the checkout page's submit button, with
- * its purpose stated there. The original bindgetphonenumber handler is copied to the checkout page and
- * still receives the result; the order is submitted whether or not the user shares the number.
+ * its purpose stated there. The order is placed from the phone callback's success path (after the original
+ * bindgetphonenumber handler, copied to the checkout page, has had the result, unless it navigates: then it
+ * would race the order and is left where it is); on a refusal the user stays on the page and a toast says why.
  * Not offered when the project has no identifiable checkout step.
  */
 export const moveToCheckout = defineFix({
@@ -302,19 +310,37 @@ function attachToCheckout(
     snippet: true,
   });
 
-  // The original handler comes along, so whatever it did with the result (login, saving the number) still happens.
+  // The original handler comes along, so whatever it did with the result (login, saving the number) still happens,
+  // unless it navigates: run before the order, its navigation would race the order's own flow.
   const methods: string[] = [];
   const submit = checkout.binding.handler;
-  const e = eventParameter(script);
-  let forward = `return this.${submit}(e);`;
+  // `e: any` in TypeScript where it is declared; `e` where it is used.
+  const parameter = eventParameter(script);
+  const ui = projectLocale(model, locale);
+  const style = codeStyleOf(script.content);
+  let placeOrder = `return this.${submit}(e);`;
+  let leftBehind = '';
   const handler = request.handler;
-  if (handler) {
+  const navigates =
+    handler &&
+    reachableCalls(model, handler).some(
+      ({ call }) => call.kind === 'platform' && (NAVIGATION_APIS.has(call.api) || call.api === 'navigateBack'),
+    );
+  if (handler && navigates) {
+    const origin = `${model.relative(handler.script.file)} ${handler.fn.name}`;
+    leftBehind =
+      locale === 'zh-cn'
+        ? `\n  // mp-privacy: ${origin} 会跳转页面, 在此运行会与下单流程冲突, 因此未移过来; 如需手机号, 请在下单时把 e.detail.code 交给服务器.`
+        : `\n  // mp-privacy: ${origin} navigates, which would race the order, so it is not run here; hand e.detail.code to your server with the order if it needs the number.`;
+  } else if (handler) {
     const existing = definition.members.get(handler.fn.name);
     const sameFunction = handler.script === script && existing?.start === handler.fn.start;
     let name = handler.fn.name;
     if (!sameFunction) {
-      if (existing)
-        name = `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}${uniqueSuffix(definition.members, `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}`)}`;
+      if (existing) {
+        const moved = `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}`;
+        name = `${moved}${uniqueSuffix(definition.members, moved)}`;
+      }
       const origin = model.relative(handler.script.file);
       const note =
         locale === 'zh-cn'
@@ -324,13 +350,31 @@ function attachToCheckout(
         `${note}\n${methodSource(handler.script, handler.fn.start, handler.fn.end, handler.fn.nameStart, handler.fn.nameEnd, name)}`,
       );
     }
-    forward = `return Promise.resolve(this.${name}(e)).then(() => this.${submit}(e), () => this.${submit}(e));`;
+    placeOrder = `return Promise.resolve(this.${name}(e)).then(() => this.${submit}(e));`;
   }
   const comment =
     locale === 'zh-cn'
-      ? `// mp-privacy: 在结算时请求手机号, 并在按钮上方说明用途; 无论用户是否提供, 订单都会继续提交.`
-      : `// mp-privacy: the phone number is asked for here, at checkout, with its purpose stated above the button; the order goes on whether or not the user shares it.`;
-  methods.push(`${wrapper}(${e}) {\n  ${comment}\n  ${forward}\n}`);
+      ? `// mp-privacy: 在结算时请求手机号, 并在按钮上方说明用途; 用户提供手机号后才提交订单.`
+      : `// mp-privacy: the phone number is asked for here, at checkout, with its purpose stated above the button; the order is placed once the user shares it.`;
+  // The result carries a code (phone number quick verification) or, from the older component, encryptedData;
+  // neither comes back when the user refuses or the verification fails (docs/rules/phone-on-entry.md).
+  const declined =
+    locale === 'zh-cn'
+      ? `// 用户拒绝或验证失败: 留在本页, 并告诉用户原因.`
+      : `// Refused, or the number could not be verified: the user stays on this page and is told why.`;
+  methods.push(
+    [
+      `${wrapper}(${parameter}) {`,
+      `  ${comment}`,
+      `  if (!e.detail || !(e.detail.code || e.detail.encryptedData)) {`,
+      `    ${declined}`,
+      `    wx.showToast({ title: ${stringLiteral(ORDER_NEEDS_PHONE[ui], style)}, icon: ${stringLiteral('none', style)} });`,
+      `    return;`,
+      `  }${leftBehind}`,
+      `  ${placeOrder}`,
+      `}`,
+    ].join('\n'),
+  );
   edits.push(...addToDefinition(script, definition, methods));
 
   const css = [

@@ -20,15 +20,23 @@ import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 import { defineFix } from './fix-definition';
 import { frameworkPurposeModal } from './framework-purpose-modal';
 import { projectLocale } from './project-language';
+import { codeStyleOf, stringLiteral } from './code-style';
 import type { ProjectModel } from '../model';
 
 const MODAL_TEXT = {
-  en: { title: 'Why we ask for your phone number', accept: 'Share my phone number', decline: 'Not now, continue' },
-  'zh-cn': { title: '为什么需要你的手机号', accept: '同意并提供手机号', decline: '暂不提供，继续下单' },
+  en: {
+    title: 'Why we ask for your phone number',
+    accept: 'Share my phone number',
+    decline: 'Not now',
+    declined: 'Phone number not shared',
+  },
+  'zh-cn': {
+    title: '为什么需要你的手机号',
+    accept: '同意并提供手机号',
+    decline: '暂不提供',
+    declined: '你未提供手机号',
+  },
 } as const;
-
-/** WeChat's result when the user refuses in its own phone dialog (DevTools and iOS form, per community reports). */
-const DECLINED_DETAIL = `{ type: 'getphonenumber', detail: { errMsg: 'getPhoneNumber:fail user deny' } }`;
 
 /** Text as WXML content: the label was read with entities decoded. */
 function escapeMarkup(value: string): string {
@@ -38,7 +46,7 @@ function escapeMarkup(value: string): string {
 /**
  * Quick-fix for phone-purpose-at-checkout: the phone button becomes a plain button that opens a dialog
  * saying why the number is needed; the dialog holds the real phone button (its result still reaches the
- * original handler) and a "not now" button that passes a refusal to the same handler, so the order goes on.
+ * original handler) and a "not now" button that closes the dialog with a toast, leaving the user on the page.
  * Edits the page's WXML, script and WXSS.
  */
 export const purposeModal = defineFix({
@@ -70,6 +78,7 @@ export const purposeModal = defineFix({
         const ui = projectLocale(model, locale);
         const words = MODAL_TEXT[ui];
         const suffix = uniqueSuffix(definition.members, 'mpPrivacyOpenPhonePurpose');
+        const style = codeStyleOf(script.content);
         const visible = `mpPrivacyPhonePurposeVisible${suffix}`;
         const open = `mpPrivacyOpenPhonePurpose${suffix}`;
         const accept = `mpPrivacyOnPhoneNumber${suffix}`;
@@ -116,7 +125,8 @@ export const purposeModal = defineFix({
             [
               `${open}() {\n  this.setData({ ${visible}: true });\n}`,
               `${accept}(${e}) {\n  this.setData({ ${visible}: false });${forward('e')}\n}`,
-              `${decline}() {\n  // Declining must not block the order: the handler gets the same result as a refusal in WeChat's dialog.\n  this.setData({ ${visible}: false });${forward(DECLINED_DETAIL)}\n}`,
+              // Declining closes the dialog and says so; the handler is not called with a made-up event.
+              `${decline}() {\n  this.setData({ ${visible}: false });\n  wx.showToast({ title: ${stringLiteral(words.declined, style)}, icon: ${stringLiteral('none', style)} });\n}`,
             ],
             `${visible}: false`,
           ),

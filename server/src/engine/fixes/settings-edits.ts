@@ -6,6 +6,7 @@ import { findJsonNode } from '../parse';
 import type { ConfigNode, StaticConfigDocument } from '../parse';
 import { jsonEditable, jsonTreeScope, removeArrayElement, setJsonValue } from './json-edits';
 import { indentationAt } from './edit-helpers';
+import { indentUnit, quoteOf } from './code-style';
 
 /**
  * Reads and edits the mini program's settings wherever they are written (model/project.ts AppSettings):
@@ -79,19 +80,6 @@ export function removeSettingArrayElement(settings: AppSettings, path: Path, ind
 
 function nodeAt(doc: StaticConfigDocument, path: Path): ConfigNode | undefined {
   return doc.tree ? findJsonNode(doc, path) : undefined;
-}
-
-/** The quote the module uses most for strings. */
-function quoteOf(content: string): string {
-  const single = (content.match(/'/g) ?? []).length;
-  const double = (content.match(/"/g) ?? []).length;
-  return single >= double ? "'" : '"';
-}
-
-function indentUnit(content: string): string {
-  const match = /\n(\t+|[ ]{2,8})\S/.exec(content);
-  if (!match) return '  ';
-  return match[1].startsWith('\t') ? '\t' : match[1].length >= 4 ? '    ' : '  ';
 }
 
 /** A value as source text in the module's style: its quotes, unquoted keys where they are identifiers. */
