@@ -11,7 +11,7 @@ describe('mp-privacy inventory', () => {
     assert.strictEqual(text.status, 0);
     assert.match(
       text.stdout,
-      /Privacy inventory: coffee-shop\n {2}Phone number\n {4}coffee-shop\/pages\/index\/index\.wxml:6 {2}open-type="getPhoneNumber"/,
+      /Privacy inventory: Coffee Shop\n {2}Phone number\n {4}coffee-shop\/pages\/index\/index\.wxml:6 {2}open-type="getPhoneNumber"/,
     );
 
     const json = JSON.parse(runCli(['inventory', examplesDir, '--format', 'json']).stdout);
@@ -19,7 +19,7 @@ describe('mp-privacy inventory', () => {
     assert.strictEqual(phone.uses.length, 5);
 
     const markdown = runCli(['inventory', examplesDir, '-f', 'markdown', '--locale', 'zh-cn']).stdout;
-    assert.match(markdown, /^# 隐私信息清单: coffee-shop/);
+    assert.match(markdown, /^# 隐私信息清单: Coffee Shop\n/);
     assert.match(markdown, /- 为了【请填写用途】，开发者将在获取你的明示同意后，收集你的手机号。/);
   });
 

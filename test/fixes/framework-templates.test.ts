@@ -157,7 +157,9 @@ describe('add-purpose-modal on framework sources', () => {
         assert.deepEqual(changed, [checkoutFile(form)], 'only the page source changes');
         const page = after[checkoutFile(form)];
         assert.doesNotMatch(page, /\$\{1:/, 'snippet syntax is stripped when applied as plain text');
-        assert.match(page, locale === 'zh-cn' ? /将用于【请填写用途/ : /is used to \[say why/);
+        // The page's UI is Chinese: so is the dialog, whatever the editor's language (as on native pages).
+        assert.match(page, /将用于【请填写用途/);
+        assert.match(page, /为什么需要你的手机号/);
         if (form === 'uni-app') {
           assert.match(page, /<button @tap="mpPrivacyOpenPhonePurpose">/, 'the old button opens the dialog');
           assert.match(page, /<view v-if="mpPrivacyPhonePurposeVisible" class="mp-privacy-purpose-mask">/);
@@ -201,7 +203,7 @@ describe('add-purpose-modal on framework sources', () => {
     // The handler gets WeChat's own result only, never an event the fix made up; the user stays on the page.
     assert.deepEqual(JSON.parse(JSON.stringify(received)), [{ detail: { code: 'C1' } }]);
     assert.deepEqual(calls, ['showToast']);
-    assert.deepEqual(args, [[{ title: 'Phone number not shared', icon: 'none' }]]);
+    assert.deepEqual(args, [[{ title: '你未提供手机号', icon: 'none' }]]);
     instance.submitOrder();
     assert.deepEqual(calls, ['showToast', 'requestPayment'], 'the order can still be placed');
   });
@@ -212,18 +214,33 @@ describe('add-purpose-modal on framework sources', () => {
     assert.deepEqual(changed, [`${CHECKOUT}.vue`]);
     const page = after[`${CHECKOUT}.vue`];
     assert.match(page, /import \{ computed, ref \} from 'vue'/);
-    assert.match(page, /const mpPrivacyPhonePurposeVisible = ref\(false\);/);
+    // The block writes no semicolons: neither does the code added to it.
+    assert.match(page, /const mpPrivacyPhonePurposeVisible = ref\(false\)\n/);
     assert.match(
       page,
-      /function mpPrivacyOnPhoneNumber\(e: any\) \{\n {2}mpPrivacyPhonePurposeVisible\.value = false;\n {2}return onGetPhone\(e\);/,
+      /function mpPrivacyOnPhoneNumber\(e: any\) \{\n {2}mpPrivacyPhonePurposeVisible\.value = false\n {2}return onGetPhone\(e\)\n/,
     );
     assert.match(page, /\.mp-privacy-purpose-decline \{ margin-top: 20rpx; \}\n<\/style>/, 'CSS in the scss block');
     assert.match(page, /<button @tap="mpPrivacyOpenPhonePurpose">获取手机号<\/button>/);
     assert.match(
       page,
-      /function mpPrivacyDeclinePhone\(\) \{\n {2}mpPrivacyPhonePurposeVisible\.value = false;\n {2}uni\.showToast\(\{ title: 'Phone number not shared', icon: 'none' \}\);\n\}/,
+      /function mpPrivacyDeclinePhone\(\) \{\n {2}mpPrivacyPhonePurposeVisible\.value = false\n {2}uni\.showToast\(\{ title: '你未提供手机号', icon: 'none' \}\)\n\}/,
       'declining says so and calls nothing else',
     );
+  });
+
+  it('uni-app: a page written with four-space steps and CRLF gets the dialog in four-space steps and CRLF', () => {
+    const fourSpaces = SETUP_PAGE.replace(/^((?: {2})+)/gm, (steps: string) => steps + steps).replace(/\n/g, '\r\n');
+    const files = { ...renderProject(phoneAtCheckout(), 'uni-app'), [`${CHECKOUT}.vue`]: fourSpaces };
+    const { after } = checkFrameworkFix(files, 'phone-purpose-at-checkout', 'add-purpose-modal');
+    const page = after[`${CHECKOUT}.vue`];
+    assert.doesNotMatch(page, /(^|[^\r])\n/, 'every line ends with CRLF');
+    const old = new Set(fourSpaces.split('\r\n'));
+    const added = page.split('\r\n').filter((line) => line.trim() && !old.has(line));
+    assert.ok(added.length > 10, 'the dialog was added');
+    for (const line of added)
+      assert.equal(/^ */.exec(line)![0].length % 4, 0, `four-space steps: ${JSON.stringify(line)}`);
+    assert.ok(added.includes('    mpPrivacyPhonePurposeVisible.value = false'), added.join('\n'));
   });
 
   it("Taro: declining shows a toast through the file's Taro import, never calling the handler", () => {
@@ -233,7 +250,7 @@ describe('add-purpose-modal on framework sources', () => {
     const decline = /const mpPrivacyDeclinePhone = \(\) => \{\n([\s\S]*?)\n[ \t]*\};?\n/.exec(page);
     assert.ok(decline, page);
     assert.doesNotMatch(decline[1], /onGetPhone|fail user deny/, 'the handler is not called with a made-up event');
-    assert.match(decline[1], /(\w+)\.showToast\(\{ title: 'Phone number not shared', icon: 'none' \}\)/);
+    assert.match(decline[1], /(\w+)\.showToast\(\{ title: '你未提供手机号', icon: 'none' \}\)/);
     const api = /(\w+)\.showToast/.exec(decline[1])![1];
     assert.match(page, new RegExp(`^import ${api} from '@tarojs/taro'`, 'm'), 'the API object is imported');
   });

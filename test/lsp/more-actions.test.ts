@@ -36,7 +36,7 @@ describe('fix all in this file, and show documentation', () => {
       'executeCommand',
     );
     assert.equal(typeof markdown, 'string');
-    assert.match(markdown, /^# 隐私信息清单: \./);
+    assert.match(markdown, /^# 隐私信息清单: fix-all\n/);
     assert.match(markdown, /\| 位置信息 \| `wx\.getLocation` \| pages\/stores\/stores\.js:3 \| \*\*未声明\*\* \|/);
     assert.match(markdown, /收集你的地址。/);
     // The journey model follows, drawn in Mermaid: the page that calls wx.getLocation and the call.

@@ -79,6 +79,7 @@ export function formatInventory(report: InventoryReport, format: InventoryFormat
         {
           roots: report.inventories.map((inventory) => ({
             root: path.relative(report.baseDir, inventory.root).split(path.sep).join('/') || '.',
+            ...(inventory.name !== undefined && { name: inventory.name }),
             items: inventory.items.map((item) => ({
               kind: item.kind,
               label: item.label[locale],
@@ -94,7 +95,13 @@ export function formatInventory(report: InventoryReport, format: InventoryFormat
   }
   const out: string[] = [];
   for (const inventory of report.inventories) {
-    const rootName = path.relative(report.baseDir, inventory.root).split(path.sep).join('/') || '.';
+    const folder = path.relative(report.baseDir, inventory.root).split(path.sep).join('/');
+    // The project's own name where it has one (a folder names nothing a reader knows; the items' paths still say
+    // which folder each use is in), else its folder: never ".".
+    const rootName = inventory.name ?? (folder || path.basename(inventory.root));
+    // The draft is pasted into the admin console, in the language of the project's UI (the editor's breaks a tie).
+    const draftLocale = inventory.language ?? locale;
+    const draftWords = WORDS[draftLocale];
     if (format === 'markdown') {
       // Names, paths and the purpose come from the project: literal text (or code) in Markdown, never markup.
       out.push(`# ${words.title}: ${markdownText(rootName)}`, '');
@@ -111,11 +118,13 @@ export function formatInventory(report: InventoryReport, format: InventoryFormat
         }
         out.push('', `## ${words.draft}`, '', words.draftNote, '');
         for (const item of inventory.items) {
-          const shown = item.permissionDesc ? ` (${words.purposeShown}: “${markdownText(item.permissionDesc)}”)` : '';
+          const shown = item.permissionDesc
+            ? ` (${draftWords.purposeShown}: “${markdownText(item.permissionDesc)}”)`
+            : '';
           out.push(
-            locale === 'zh-cn'
-              ? `- 为了${words.purpose}，开发者将在获取你的明示同意后，收集你的${item.label['zh-cn']}。${shown}`
-              : `- ${item.label.en}: collected, with the user's explicit consent, ${words.purpose}.${shown}`,
+            draftLocale === 'zh-cn'
+              ? `- 为了${draftWords.purpose}，开发者将在获取你的明示同意后，收集你的${item.label['zh-cn']}。${shown}`
+              : `- ${item.label.en}: collected, with the user's explicit consent, ${draftWords.purpose}.${shown}`,
           );
         }
         out.push('');

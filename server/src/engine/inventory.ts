@@ -1,5 +1,6 @@
+import * as path from 'path';
 import type { FileSystemHost } from './host';
-import type { LocalizedText, SourceRange } from './types';
+import type { Locale, LocalizedText, SourceRange } from './types';
 import { ProjectModel, settingsValue } from './model';
 import type { ParsedFileCache } from './model';
 import {
@@ -12,7 +13,8 @@ import {
   declaredPrivateInfos,
   platformUses,
 } from './analysis';
-import { attribute, documentElements } from './parse';
+import { attribute, documentElements, parseJsonc } from './parse';
+import { projectLanguage } from './fixes/project-language';
 
 /**
  * What personal information a mini program collects, where, and through which interface: the facts a
@@ -38,6 +40,10 @@ export interface InventoryItem {
 
 export interface Inventory {
   root: string;
+  /** What the project calls itself: app.json's window title, else project.config.json's projectname. */
+  name?: string;
+  /** The language of the project's own UI, when its text tells (the draft declaration is written in it). */
+  language?: Locale;
   items: InventoryItem[];
 }
 
@@ -101,10 +107,26 @@ export function buildInventory(model: ProjectModel): Inventory {
     const desc = scopes.map((s) => permission?.[s]?.desc).find((d): d is string => typeof d === 'string');
     items.push({ kind: kind.id, label: kind.label, uses: unique, permissionDesc: desc });
   }
-  return { root: model.root, items };
+  return { root: model.root, items, language: projectLanguage(model) };
+}
+
+/** The project's name: app.json window.navigationBarTitleText, else projectname in project.config.json (here or above). */
+function projectName(model: ProjectModel, host: FileSystemHost): string | undefined {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  const window = (model.app.config?.value as { window?: Record<string, unknown> } | undefined)?.window;
+  const title = text(window?.navigationBarTitleText);
+  if (title) return title;
+  for (const dir of [model.root, path.dirname(model.root)]) {
+    const content = host.readFile(path.join(dir, 'project.config.json'));
+    const name =
+      content === undefined ? undefined : (parseJsonc(content).value as { projectname?: unknown } | undefined);
+    if (content !== undefined) return text(name?.projectname);
+  }
+  return undefined;
 }
 
 /** Builds the inventory of one root with the analyzer's parse cache (see ProjectAnalyzer.inventory). */
 export function inventoryOf(root: string, host: FileSystemHost, cache: ParsedFileCache): Inventory {
-  return buildInventory(new ProjectModel(root, host, cache));
+  const model = new ProjectModel(root, host, cache);
+  return { ...buildInventory(model), name: projectName(model, host) };
 }

@@ -1,6 +1,8 @@
 /**
  * How a file is written, so that what a fix inserts reads like the rest of it: its indentation step, line
  * ending, string quote (attribute quote in a template) and, in scripts, whether statements end with `;`.
+ * Builders write generated code in one canonical form (two-space steps, `\n`, single quotes, semicolons) and
+ * `inFileStyle` turns it into the file's.
  */
 export interface CodeStyle {
   indent: string;
@@ -49,4 +51,21 @@ export function codeStyleOf(content: string, kind: 'script' | 'template' | 'othe
 export function stringLiteral(value: string, style: CodeStyle): string {
   const q = style.quote;
   return q + value.replace(/\\/g, '\\\\').split(q).join(`\\${q}`).replace(/\n/g, '\\n') + q;
+}
+
+/**
+ * Canonical generated text in the file's style: each leading two-space step becomes the file's step, and
+ * every line break the file's line ending; in scripts a `;` ending a line goes where the file has none; in
+ * templates `attr="…"` takes the file's quote.
+ */
+export function inFileStyle(text: string, style: CodeStyle, kind: 'script' | 'template' | 'other'): string {
+  let lines = text.split('\n').map((line) => {
+    if (style.indent === '  ') return line;
+    const spaces = /^(?: {2})*/.exec(line)![0].length;
+    return style.indent.repeat(spaces / 2) + line.slice(spaces);
+  });
+  if (kind === 'script' && !style.semicolons) lines = lines.map((line) => line.replace(/;(?=[ \t]*$)/, ''));
+  if (kind === 'template' && style.quote === "'")
+    lines = lines.map((line) => line.replace(/=\s*"([^"'\n]*)"/g, "='$1'"));
+  return lines.join(style.eol);
 }

@@ -10,7 +10,7 @@ import type {
 } from '../parse';
 import { parseWxml } from '../parse';
 import { memoize } from '../model';
-import { indentUnit } from './code-style';
+import { codeStyleOf, indentUnit, inFileStyle } from './code-style';
 
 /** Leading whitespace of the line that holds `offset`. */
 export function indentationAt(content: string, offset: number): string {
@@ -32,8 +32,13 @@ export function removeAttribute(doc: WxmlDocument, attr: WxmlAttribute): FileEdi
   return { file: doc.file, start, end: attr.end, newText: '' };
 }
 
+/** Attributes written `name="value"` by a builder, in the quote the template uses. */
+function inTemplateQuotes(doc: WxmlDocument, attributes: string): string {
+  return inFileStyle(attributes, codeStyleOf(doc.content, 'template'), 'template');
+}
+
 export function replaceAttribute(doc: WxmlDocument, attr: WxmlAttribute, newText: string): FileEdit {
-  return { file: doc.file, start: attr.start, end: attr.end, newText };
+  return { file: doc.file, start: attr.start, end: attr.end, newText: inTemplateQuotes(doc, newText) };
 }
 
 /** Adds attributes just before the `>` (or `/>`) of the start tag. */
@@ -41,7 +46,7 @@ export function addAttributes(doc: WxmlDocument, element: WxmlElement, attribute
   let at = element.startTagEnd - 1;
   if (doc.content[at - 1] === '/') at--;
   while (at > element.start && /\s/.test(doc.content[at - 1])) at--;
-  return { file: doc.file, start: at, end: at, newText: ` ${attributes}` };
+  return { file: doc.file, start: at, end: at, newText: ` ${inTemplateQuotes(doc, attributes)}` };
 }
 
 /** Removes `value` from an `open-type="a|b"` list, or the whole attribute when nothing else is left. */
@@ -59,22 +64,38 @@ export function insertBefore(doc: WxmlDocument, element: WxmlElement, markup: st
   const indent = indentationAt(doc.content, element.start);
   const lineStart = doc.content.lastIndexOf('\n', element.start - 1) + 1;
   const onOwnLine = doc.content.slice(lineStart, element.start).trim() === '';
-  const block = markup
+  const style = codeStyleOf(doc.content, 'template');
+  const block = inFileStyle(markup, { ...style, eol: '\n' }, 'template')
     .split('\n')
     .map((line, i) => (i === 0 || !line.trim() ? line : indent + line))
-    .join('\n');
+    .join(style.eol);
   return {
     file: doc.file,
     start: element.start,
     end: element.start,
-    newText: onOwnLine ? `${block}\n${indent}` : `${block} `,
+    newText: onOwnLine ? `${block}${style.eol}${indent}` : `${block} `,
   };
 }
 
-/** Appends a block at the end of a file, separated by a blank line. */
-export function appendToFile(file: string, content: string, block: string): FileEdit {
+/**
+ * Appends a block at the end of a file, separated by a blank line, in the file's indentation, line ending and
+ * (for a template) attribute quote.
+ */
+export function appendToFile(
+  file: string,
+  content: string,
+  block: string,
+  kind: 'template' | 'other' = file.endsWith('.wxml') ? 'template' : 'other',
+): FileEdit {
   const trimmedEnd = endOfText(content);
-  return { file, start: trimmedEnd, end: content.length, newText: `${trimmedEnd ? '\n\n' : ''}${block.trim()}\n` };
+  const style = codeStyleOf(content, kind);
+  const eol = style.eol;
+  return {
+    file,
+    start: trimmedEnd,
+    end: content.length,
+    newText: `${trimmedEnd ? eol + eol : ''}${inFileStyle(block.trim(), style, kind)}${eol}`,
+  };
 }
 
 /** Appends styles to the unit's .wxss, or creates the file when the page has none. */
@@ -127,16 +148,23 @@ export function insertProperties(script: ScriptFacts, object: ObjectSpan, proper
   const { content } = script;
   const last = object.properties.at(-1);
   const closing = object.end - 1; // the `}`
+  const style = codeStyleOf(content);
   const unit = indentUnit(content);
   const firstOnOwnLine =
     object.properties.length > 0 && content.slice(object.start, object.properties[0].start).includes('\n');
   const indent = firstOnOwnLine
     ? indentationAt(content, object.properties[0].start)
     : indentationAt(content, object.start) + unit;
-  const body = properties.map((p) => reindent(p, indent)).join(',\n');
+  // Generated in two-space steps with semicolons: written in the file's steps, semicolons and line ending.
+  const eol = style.eol;
+  const body = properties
+    .map((p) => reindent(inFileStyle(p, { ...style, eol: '\n' }, 'script'), indent))
+    .join(',\n')
+    .split('\n')
+    .join(eol);
   if (!last) {
     const outer = indentationAt(content, object.start);
-    return { file: script.file, start: object.start + 1, end: closing, newText: `\n${body}\n${outer}` };
+    return { file: script.file, start: object.start + 1, end: closing, newText: `${eol}${body}${eol}${outer}` };
   }
   const between = content.slice(last.end, closing);
   const hasTrailingComma = between.trimStart().startsWith(',');
@@ -145,7 +173,7 @@ export function insertProperties(script: ScriptFacts, object: ObjectSpan, proper
     file: script.file,
     start: at,
     end: at,
-    newText: `${hasTrailingComma ? '' : ','}\n${body}${hasTrailingComma ? ',' : ''}`,
+    newText: `${hasTrailingComma ? '' : ','}${eol}${body}${hasTrailingComma ? ',' : ''}`,
   };
 }
 

@@ -13,8 +13,8 @@ import {
   removeAttribute,
   replaceAttribute,
 } from './edit-helpers';
-import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
-import { codeStyleOf, stringLiteral } from './code-style';
+import { PHONE_MODAL_NAMES, PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
+import { codeStyleOf, inFileStyle, indentUnit, lineEnding, stringLiteral } from './code-style';
 
 /**
  * add-purpose-modal written in a framework's own source (fixes/purpose-modal.ts writes WXML and Page/Component
@@ -100,11 +100,16 @@ function insertLastChild(document: WxmlDocument, container: WxmlElement, closing
   const { content } = document;
   const outer = indentationAt(content, container.start);
   const inner = outer + indentUnitOf(content, container);
-  const block = lines.map((line) => (line ? inner + line : line)).join('\n');
+  const style = codeStyleOf(content, 'template');
+  const eol = style.eol;
+  const block = inFileStyle(lines.join('\n'), { ...style, eol: '\n' }, 'template')
+    .split('\n')
+    .map((line) => (line ? inner + line : line))
+    .join(eol);
   const lineStart = content.lastIndexOf('\n', closing - 1) + 1;
   if (content.slice(lineStart, closing).trim() === '')
-    return { file: document.file, start: lineStart, end: lineStart, newText: `${block}\n`, snippet: true };
-  return { file: document.file, start: closing, end: closing, newText: `\n${block}\n${outer}`, snippet: true };
+    return { file: document.file, start: lineStart, end: lineStart, newText: `${block}${eol}`, snippet: true };
+  return { file: document.file, start: closing, end: closing, newText: `${eol}${block}${eol}${outer}`, snippet: true };
 }
 
 /** The indentation step the container's children use (two spaces when it cannot tell). */
@@ -115,8 +120,8 @@ function indentUnitOf(content: string, container: WxmlElement): string {
   return step || '  ';
 }
 
-function names(definition: ScriptDefinition) {
-  const suffix = uniqueSuffix(definition.members, 'mpPrivacyOpenPhonePurpose');
+function names(definition: ScriptDefinition, texts: string[]) {
+  const suffix = uniqueSuffix(definition.members, PHONE_MODAL_NAMES, texts);
   return {
     visible: `mpPrivacyPhonePurposeVisible${suffix}`,
     setVisible: `mpPrivacySetPhonePurposeVisible${suffix}`,
@@ -167,7 +172,7 @@ function vuePlan(
   if (!setupOnly && !options) return { unavailable: UNAVAILABLE.vueScript };
   const data = options && dataSpan(source, options);
   if (data === null) return { unavailable: UNAVAILABLE.vueData };
-  const n = names(definition);
+  const n = names(definition, [script.content, document.content]);
   const e = script.isTypeScript ? 'e: any' : 'e';
   const container = outermostAncestor(element)!;
 
@@ -285,6 +290,7 @@ function setupCode(
 ): FileEdit[] {
   const { start, end } = definition.object;
   const content = script.content;
+  const style = codeStyleOf(content);
   const edits: FileEdit[] = [];
   const inBlock = source.statements.filter((s) => s.getStart(source) >= start && s.end <= end);
   const first = inBlock.at(0);
@@ -305,7 +311,8 @@ function setupCode(
     edits.push({ file: script.file, start: at, end: at, newText: last ? ', ref' : ' ref ' });
   } else if (!named) {
     const at = first ? first.getStart(source) : start;
-    edits.push({ file: script.file, start: at, end: at, newText: `import { ref } from 'vue';\n${indent}` });
+    const line = inFileStyle(`import { ref } from ${stringLiteral('vue', style)};`, style, 'script');
+    edits.push({ file: script.file, start: at, end: at, newText: `${line}${style.eol}${indent}` });
   }
   const forward = handler ? `\n  return ${handler}(e);` : '';
   const code = [
@@ -314,12 +321,15 @@ function setupCode(
     `function ${n.open}() {\n  ${n.visible}.value = true;\n}`,
     `function ${n.accept}(${e}) {\n  ${n.visible}.value = false;${forward}\n}`,
     `function ${n.decline}() {\n  ${n.visible}.value = false;\n  ${toast};\n}`,
-  ]
-    .join('\n')
-    .replace(/^(?=.)/gm, indent);
+  ].join('\n');
   const last = inBlock.at(-1);
   const at = last ? last.end : start;
-  edits.push({ file: script.file, start: at, end: at, newText: `\n\n${code}` });
+  // Generated in two-space steps with semicolons: written in the file's steps, semicolons and line ending.
+  const written = inFileStyle(code, { ...style, eol: '\n' }, 'script')
+    .replace(/^(?=.)/gm, indent)
+    .split('\n')
+    .join(style.eol);
+  edits.push({ file: script.file, start: at, end: at, newText: `${style.eol}${style.eol}${written}` });
   return edits;
 }
 
@@ -335,7 +345,8 @@ const VUE_STYLES = [
 /** The dialog's CSS at the end of the SFC's last CSS-syntax `<style>` block, or in a new block. */
 function vueStyles(document: WxmlDocument): FileEdit {
   const { content } = document;
-  const css = VUE_STYLES.join('\n');
+  const eol = lineEnding(content);
+  const css = VUE_STYLES.join(eol);
   let last: { lang: string; closing: number } | undefined;
   const openTag = /<style\b([^>]*)>/g;
   for (let match = openTag.exec(content); match; match = openTag.exec(content)) {
@@ -349,11 +360,16 @@ function vueStyles(document: WxmlDocument): FileEdit {
     const lineStart = content.lastIndexOf('\n', last.closing - 1) + 1;
     const ownLine = content.slice(lineStart, last.closing).trim() === '';
     const at = ownLine ? lineStart : last.closing;
-    return { file: document.file, start: at, end: at, newText: `${ownLine ? '' : '\n'}${css}\n` };
+    return { file: document.file, start: at, end: at, newText: `${ownLine ? '' : eol}${css}${eol}` };
   }
   let end = content.length;
   while (end > 0 && /\s/.test(content[end - 1])) end--;
-  return { file: document.file, start: end, end: content.length, newText: `\n\n<style>\n${css}\n</style>\n` };
+  return {
+    file: document.file,
+    start: end,
+    end: content.length,
+    newText: `${eol}${eol}<style>${eol}${css}${eol}</style>${eol}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -436,7 +452,7 @@ function jsxPlan(
   const source = ts.createSourceFile(script.file, script.content, ts.ScriptTarget.Latest, true, kind);
   const body = componentBody(source, definition);
   if (!body) return { unavailable: UNAVAILABLE.jsxComponent };
-  const n = names(definition);
+  const n = names(definition, [script.content, document.content]);
   const e = script.isTypeScript || kind === ts.ScriptKind.TSX ? 'e: any' : 'e';
   const container = outermostAncestor(element)!;
   const tag = (name: string) => (document.content.includes(`<Taro.${name}`) ? `Taro.${name}` : name);
@@ -449,7 +465,8 @@ function jsxPlan(
       const firstStatement = body.statements.at(0);
       const indent = firstStatement
         ? indentationAt(script.content, firstStatement.getStart(source))
-        : indentationAt(script.content, definition.object.start) + '  ';
+        : indentationAt(script.content, definition.object.start) + indentUnit(script.content);
+      const style = codeStyleOf(script.content);
       const semicolon = firstStatement?.getText(source).trimEnd().endsWith(';') ? ';' : '';
       const forward = handler ? `\n  return ${handler}(e)${semicolon}` : '';
       const taro = taroImport(script, source);
@@ -459,15 +476,18 @@ function jsxPlan(
         `const ${n.open} = () => {\n  ${n.setVisible}(true)${semicolon}\n}${semicolon}`,
         `const ${n.accept} = (${e}) => {\n  ${n.setVisible}(false)${semicolon}${forward}\n}${semicolon}`,
         `const ${n.decline} = () => {\n  ${n.setVisible}(false)${semicolon}\n  ${declineToast(taro.name, script, w.declined)}${semicolon}\n}${semicolon}`,
-      ]
-        .join('\n')
-        .replace(/^(?=.)/gm, indent);
+      ].join('\n');
+      // Two-space steps as generated, in the file's steps and line ending (semicolons follow the body's).
+      const written = inFileStyle(code, { ...style, eol: '\n', semicolons: true }, 'script')
+        .replace(/^(?=.)/gm, indent)
+        .split('\n')
+        .join(style.eol);
       const open = body.getStart(source) + 1;
       const edits: FileEdit[] = [
         ...importNames(script, source, 'react', ['useState']),
         ...taro.edits,
         ...(View.startsWith('Taro.') ? [] : importNames(script, source, '@tarojs/components', ['View', 'Button'])),
-        { file: script.file, start: open, end: open, newText: `\n${code}\n` },
+        { file: script.file, start: open, end: open, newText: `${style.eol}${written}${style.eol}` },
         removeAttribute(document, request.openTypeAttribute),
         request.handlerBinding
           ? replaceAttribute(document, request.handlerBinding.attribute, `onClick={${n.open}}`)

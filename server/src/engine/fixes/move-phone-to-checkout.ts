@@ -24,7 +24,7 @@ import type { FixScope } from '../types';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 import { defineFix } from './fix-definition';
 import { projectLocale } from './project-language';
-import { codeStyleOf, stringLiteral } from './code-style';
+import { codeStyleOf, indentUnit, stringLiteral } from './code-style';
 
 /** The facts the fix reads: where the checkout step is, the entry page, and which pages are phone walls. */
 export type PhoneFlow = Pick<ProjectFacts, 'phone' | 'launch' | 'checkout'>;
@@ -244,9 +244,17 @@ function methodSource(
 ): string {
   const source = script.content.slice(start, nameStart) + newName + script.content.slice(nameEnd, end);
   const indent = indentationAt(script.content, start);
+  // In the two-space steps generated code is written in (insertion writes them in the target file's steps).
+  const unit = indentUnit(script.content);
   return source
-    .split('\n')
+    .split(/\r?\n/)
     .map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line))
+    .map((line) => {
+      if (unit === '  ') return line;
+      const leading = /^[ \t]*/.exec(line)![0];
+      const steps = unit === '\t' ? leading.split('\t').length - 1 : Math.floor(leading.length / unit.length);
+      return '  '.repeat(steps) + line.slice(leading.length);
+    })
     .join('\n')
     .replace(/,\s*$/, '');
 }
@@ -264,7 +272,9 @@ function attachToCheckout(
   const wxml = page.wxml!;
   const trigger = checkout.trigger;
   const edits: FileEdit[] = [];
-  const wrapper = `${CHECKOUT_WRAPPER}${uniqueSuffix(definition.members, CHECKOUT_WRAPPER)}`;
+  // Names the page already uses (members, data fields, handlers named in the template) are not taken.
+  const written = [script.content, wxml.content];
+  const wrapper = `${CHECKOUT_WRAPPER}${uniqueSuffix(definition.members, CHECKOUT_WRAPPER, written)}`;
   const eventAttribute = `bind${request.openType.toLowerCase()}`;
 
   // The checkout trigger becomes the phone button; a non-button element is turned into a plain-styled button.
@@ -339,7 +349,7 @@ function attachToCheckout(
     if (!sameFunction) {
       if (existing) {
         const moved = `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}`;
-        name = `${moved}${uniqueSuffix(definition.members, moved)}`;
+        name = `${moved}${uniqueSuffix(definition.members, moved, written)}`;
       }
       const origin = model.relative(handler.script.file);
       const note =

@@ -10,8 +10,13 @@ import type { JsoncDocument, WxmlNode } from '../parse';
  * locale only breaks a tie (a project with no text yet). Remembered per model: a fix built twice asks once.
  */
 export function projectLocale(model: ProjectModel, editorLocale: Locale): Locale {
+  return projectLanguage(model) ?? editorLocale;
+}
+
+/** The language of the project's UI by the vote above; undefined when its text does not tell (a tie). */
+export function projectLanguage(model: ProjectModel): Locale | undefined {
   const votes = memoize(model, VOTES_SLOT, undefined, () => countVotes(model));
-  return votes.zh > votes.en ? 'zh-cn' : votes.en > votes.zh ? 'en' : editorLocale;
+  return votes.zh > votes.en ? 'zh-cn' : votes.en > votes.zh ? 'en' : undefined;
 }
 
 const VOTES_SLOT = {};

@@ -16,7 +16,7 @@ import {
   replaceAttribute,
   startTagScope,
 } from './edit-helpers';
-import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
+import { PHONE_MODAL_NAMES, PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 import { defineFix } from './fix-definition';
 import { frameworkPurposeModal } from './framework-purpose-modal';
 import { projectLocale } from './project-language';
@@ -69,7 +69,8 @@ export const purposeModal = defineFix({
     // uni-app and Taro sources get the dialog in Vue or JSX (fixes/framework-purpose-modal.ts).
     if (document.dialect) {
       const plan = frameworkPurposeModal(request, script, definition, MODAL_TEXT);
-      return 'build' in plan ? plan : undefined;
+      // As on native pages, users read the dialog in the project's language.
+      return 'build' in plan ? { build: (locale: Locale) => plan.build(projectLocale(model, locale)) } : undefined;
     }
 
     return {
@@ -77,7 +78,7 @@ export const purposeModal = defineFix({
         // What users read is in the project's language; the editor's locale only breaks a tie.
         const ui = projectLocale(model, locale);
         const words = MODAL_TEXT[ui];
-        const suffix = uniqueSuffix(definition.members, 'mpPrivacyOpenPhonePurpose');
+        const suffix = uniqueSuffix(definition.members, PHONE_MODAL_NAMES, [script.content, document.content]);
         const style = codeStyleOf(script.content);
         const visible = `mpPrivacyPhonePurposeVisible${suffix}`;
         const open = `mpPrivacyOpenPhonePurpose${suffix}`;

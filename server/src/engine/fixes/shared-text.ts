@@ -19,10 +19,31 @@ export const PURPOSE_PLACEHOLDER: Record<Locale, { snippet: string; plain: strin
   },
 };
 
-/** '' or a number that makes `base + suffix` a new member name (a fix applied twice on one page). */
-export function uniqueSuffix(members: ReadonlyMap<string, unknown>, base: string): string {
-  if (!members.has(base)) return '';
+/**
+ * '' or the smallest number from 2 that makes every `base + suffix` a new name: not a member of the definition
+ * and not written anywhere in `texts` (the page's script and template, where a data field or handler may be
+ * used without being a member yet). A fix applied twice on one page, or a page that has the name already,
+ * gets `…2`.
+ */
+export function uniqueSuffix(
+  members: ReadonlyMap<string, unknown>,
+  bases: string | string[],
+  texts: readonly string[] = [],
+): string {
+  const names = typeof bases === 'string' ? [bases] : bases;
+  const taken = (suffix: string) =>
+    names.some((base) => members.has(base + suffix) || texts.some((text) => text.includes(base + suffix)));
+  if (!taken('')) return '';
   let n = 2;
-  while (members.has(`${base}${n}`)) n++;
+  while (taken(String(n))) n++;
   return String(n);
 }
+
+/** The names add-purpose-modal adds to a page (native, Vue or JSX): none may clash with one the page has (uniqueSuffix). */
+export const PHONE_MODAL_NAMES = [
+  'mpPrivacyPhonePurposeVisible',
+  'mpPrivacySetPhonePurposeVisible',
+  'mpPrivacyOpenPhonePurpose',
+  'mpPrivacyOnPhoneNumber',
+  'mpPrivacyDeclinePhone',
+];
