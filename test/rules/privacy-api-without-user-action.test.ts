@@ -11,8 +11,25 @@ const withMapPage = (js: string, wxml = '<view><map></map><button bindtap="locat
   ...page(MAP, wxml, js),
 });
 
+// A Vuex-style store module with an action that asks for the location; pages bind it with mapActions.
+const GEO_STORE = {
+  'store/location.js':
+    'const actions = {\n  locate({ commit }) {\n    wx.getLocation({ type: "gcj02" });\n  },\n};\nmodule.exports = { actions };',
+};
+const withMappedAction = (members: string) => ({
+  ...withMapPage(
+    `import { mapActions } from '../../store/index';\nPage({\n  ...mapActions(['locate']),\n${members}\n})`,
+  ),
+  ...GEO_STORE,
+  'store/index.js': "const location = require('./location');\nexport function mapActions() {}\nexport { location };",
+});
+
 runRuleTests('privacy-api-without-user-action', {
   valid: [
+    {
+      name: 'a store action bound by mapActions, dispatched from the tap it is bound to',
+      files: withMappedAction(''),
+    },
     { name: 'location asked from a tap', files: withMapPage('Page({ locate() { wx.getLocation({}); } })') },
     {
       name: 'tap handler reaching a helper',
@@ -35,6 +52,13 @@ runRuleTests('privacy-api-without-user-action', {
     },
   ],
   invalid: [
+    {
+      name: 'a store action bound by mapActions, called in onLoad after the data is set',
+      files: withMappedAction(
+        '  onLoad() {\n    this.setData({ ready: true }, () => {\n      this.locate();\n    });\n  },',
+      ),
+      errors: [{ file: `${MAP}.js`, at: 'this.locate()', severity: 'info' }],
+    },
     {
       name: 'app onLaunch asks for location (launch path: warning)',
       files: {

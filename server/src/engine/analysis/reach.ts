@@ -68,7 +68,11 @@ export function resolveCall(model: ProjectModel, script: ScriptFacts, call: Scri
       // `this.x()` in a Page, in a module function, or inside a class or object of helpers (`Class.x`).
       const fn =
         script.definition?.members.get(call.name) ?? script.functions.get(call.name) ?? memberNamed(script, call.name);
-      return fn ? { script, fn } : inherited(model, script, call.name, 0);
+      if (fn) return { script, fn };
+      // `...mapActions(['getGeo'])` in the definition: `this.getGeo()` dispatches the store action.
+      const bound = script.definition?.storeMembers?.get(call.name);
+      if (bound) return storeHandler(model, bound.action === 'commit' ? 'mutations' : 'actions', bound.name);
+      return inherited(model, script, call.name, 0);
     }
     case 'local': {
       const fn = script.functions.get(call.name);

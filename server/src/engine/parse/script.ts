@@ -300,7 +300,15 @@ export interface ScriptDefinition {
   /** A component's `properties`: fields its parent sets, unknown here. */
   properties?: string[];
   methods?: ObjectSpan;
+  /** Methods bound to store mutations and actions: `...mapActions(['getGeo'])` makes `this.getGeo()` a dispatch. */
+  storeMembers?: Map<string, StoreBinding>;
   callStart: number;
+}
+
+/** What a method bound by Vuex's `mapActions` / `mapMutations` runs (vuex.vuejs.org/guide/actions.html). */
+export interface StoreBinding {
+  action: 'commit' | 'dispatch';
+  name: string;
 }
 
 export interface ModuleImport {
@@ -678,6 +686,42 @@ function storeCall(
   const type = call.arguments.at(0);
   if (!type || !ts.isStringLiteralLike(type) || !type.text) return undefined;
   return { kind: 'store', action: method, name: type.text.slice(type.text.lastIndexOf('/') + 1) };
+}
+
+/** Vuex's helpers that bind component methods to the store, and what each bound method does. */
+const STORE_MAPPERS = new Map<string, StoreBinding['action']>([
+  ['mapActions', 'dispatch'],
+  ['mapMutations', 'commit'],
+]);
+
+/**
+ * The methods `mapActions([...])` / `mapActions('module', {...})` (or `mapMutations`) binds: method name -> the
+ * action or mutation it runs. An array maps each name to itself; an object maps its keys to string values.
+ */
+function storeBindings(expression: ts.Expression): Map<string, StoreBinding> {
+  const bindings = new Map<string, StoreBinding>();
+  if (!syntax.isCallExpression(expression)) return bindings;
+  const callee = expression.expression;
+  const mapper = syntax.isIdentifier(callee)
+    ? callee.text
+    : syntax.isPropertyAccessExpression(callee)
+      ? callee.name.text
+      : undefined;
+  const action = mapper === undefined ? undefined : STORE_MAPPERS.get(mapper);
+  const names = expression.arguments.at(-1);
+  if (!action || !names) return bindings;
+  const bind = (member: string, target: string) =>
+    bindings.set(member, { action, name: target.slice(target.lastIndexOf('/') + 1) });
+  if (syntax.isArrayLiteralExpression(names)) {
+    for (const element of names.elements) if (syntax.isStringLiteralLike(element)) bind(element.text, element.text);
+  } else if (syntax.isObjectLiteralExpression(names)) {
+    for (const prop of names.properties) {
+      const member = prop.name && propertyName(prop.name);
+      if (member && syntax.isPropertyAssignment(prop) && syntax.isStringLiteralLike(prop.initializer))
+        bind(member, prop.initializer.text);
+    }
+  }
+  return bindings;
 }
 
 /** The name an instance is kept under: `sdk = new …` or `this.sdk = new …`. */
@@ -1060,7 +1104,12 @@ function buildDefinition(
   };
   const addMembers = (container: ts.ObjectLiteralExpression, prefix: string): void => {
     for (const prop of container.properties) {
-      const name = prop.name && propertyName(prop.name);
+      if (syntax.isSpreadAssignment(prop)) {
+        for (const [member, binding] of storeBindings(prop.expression))
+          (definition.storeMembers ??= new Map()).set(prefix + member, binding);
+        continue;
+      }
+      const name = propertyName(prop.name);
       if (!name) continue;
       const fn = syntax.isMethodDeclaration(prop)
         ? prop
