@@ -1,7 +1,10 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { appJson, contentPage, page } from '../helpers/mini-program';
 import { runRuleTestsInForms } from '../helpers/rule-tester';
-import { STORES, tapPage, withStores } from '../helpers/forms';
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { STORES, lintRendered, tapPage, withStores } from '../helpers/forms';
+import { ProjectFiles, relativePath, textAt } from '../helpers/virtual-project';
 
 const INDEX = 'pages/index/index';
 const ORDER = 'pages/order/order';
@@ -128,4 +131,53 @@ runRuleTestsInForms('subscribe-message-without-tap', {
       errors: [{ page: STORES, part: 'script', at: 'wx.requestSubscribeMessage(' }],
     },
   ],
+});
+
+// A custom hook hands back a function that a tap handler calls later (`const ask = useAskSubscribe()`).
+const TARO_CHAT = 'src/pages/chat/index.tsx';
+const taroChat = (askBody: string): ProjectFiles => ({
+  'config/index.js':
+    "module.exports = function () { return { sourceRoot: 'src', outputRoot: 'dist', framework: 'react' }; };\n",
+  'src/app.config.ts': "export default defineAppConfig({ pages: ['pages/chat/index'] })\n",
+  'src/app.tsx': 'export default function App({ children }) { return children }\n',
+  'src/hooks/subscribe.ts': `import { requestSubscribeMessage, request } from '@tarojs/taro'
+export function useAskSubscribe() {
+  function ask() {
+    ${askBody}
+  }
+  return ask
+}
+`,
+  [TARO_CHAT]: `import { View, Button } from '@tarojs/components'
+import { useAskSubscribe } from '../../hooks/subscribe'
+
+export default function Chat() {
+  const ask = useAskSubscribe()
+  const onSend = () => {
+    ask()
+  }
+  return (
+    <View>
+      <View>消息</View>
+      <Button onClick={onSend}>发送</Button>
+    </View>
+  )
+}
+`,
+});
+
+describe('subscribe-message-without-tap through a custom hook (Taro)', () => {
+  const reported = (files: ProjectFiles) =>
+    lintRendered(files)
+      .filter((f) => f.ruleId === 'subscribe-message-without-tap')
+      .map((f) => `${relativePath(f.range.file)} ${f.severity} ${textAt(files, f).slice(0, 23)}`);
+  it("the hook's function asks after a request: reported in the hook", () => {
+    const files = taroChat(
+      "request({ url: 'https://api.example.com/times' }).then(() => { requestSubscribeMessage({ tmplIds: ['T1'] }) })",
+    );
+    assert.deepEqual(reported(files), ['src/hooks/subscribe.ts error requestSubscribeMessage']);
+  });
+  it("the hook's function asks at once, from the tap that calls it: nothing", () => {
+    assert.deepEqual(reported(taroChat("requestSubscribeMessage({ tmplIds: ['T1'] })")), []);
+  });
 });

@@ -164,6 +164,12 @@ function defineTaroComponent(tools: DefinitionTools): { definition?: ScriptDefin
         for (const decl of statement.declarationList.declarations) {
           const fn = decl.initializer && functionIn(decl.initializer, source);
           if (fn && ts.isIdentifier(decl.name)) add(tools.describe(decl.name.text, statement, decl.name, fn));
+          else if (decl.initializer && customHookName(decl.initializer)) {
+            // `const tryShow = useTryShowSubscribe()`: calling what a custom hook hands back runs (some of) the
+            // hook's code, so a handler's `tryShow()` is followed into the hook.
+            for (const name of boundNames(decl.name))
+              add(tools.describe(name.text, statement, name, [decl.initializer]));
+          }
         }
       } else if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
         const call = statement.expression;
@@ -254,6 +260,28 @@ function laterFunctions(body: ts.Node, source: ts.SourceFile): [number, number][
   };
   ts.forEachChild(body, (child) => visit(child, body, 0));
   return ranges;
+}
+
+/** `useX(…)` of a custom hook: not a lifecycle, not one of React's own, not a wrapper of its first argument. */
+function customHookName(initializer: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(initializer) || !ts.isIdentifier(initializer.expression)) return undefined;
+  const name = initializer.expression.text;
+  return /^use[A-Z]/.test(name) &&
+    !LIFECYCLE_HOOKS.has(name) &&
+    !RENDER_TIME_HOOKS.has(name) &&
+    !REACT_HOOKS.has(name) &&
+    !FUNCTION_WRAPPERS.test(name)
+    ? name
+    : undefined;
+}
+
+/** React's hooks that hand back values or setters, never the project's code. */
+const REACT_HOOKS = new Set(['useContext', 'useId', 'useTransition', 'useDeferredValue', 'useSyncExternalStore']);
+
+/** The identifiers a declaration binds: `x`, `{ a, b: c }`, `[d, e]`. */
+function boundNames(name: ts.BindingName): ts.Identifier[] {
+  if (ts.isIdentifier(name)) return [name];
+  return name.elements.flatMap((element) => (ts.isBindingElement(element) ? boundNames(element.name) : []));
 }
 
 /** The function an initializer is, directly or through a wrapper (`useCallback(fn, deps)`, `throttle(fn)`). */

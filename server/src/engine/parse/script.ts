@@ -688,6 +688,48 @@ function storeCall(
   return { kind: 'store', action: method, name: type.text.slice(type.text.lastIndexOf('/') + 1) };
 }
 
+/** A custom hook (React's and Vue's naming convention): `useTryShowSubscribe`, `useLocation`. */
+const HOOK_NAME = /(^|\.)use[A-Z]/;
+
+/** Names a function body returns: `return ask`, `return { ask, close: hide }`, `return [value, ask]`. */
+function returnedFunctionNames(body: ts.Node): Set<string> {
+  const names = new Set<string>();
+  const add = (expression: ts.Expression | undefined): void => {
+    if (!expression) return;
+    if (syntax.isIdentifier(expression)) names.add(expression.text);
+    else if (syntax.isArrayLiteralExpression(expression)) expression.elements.forEach((e) => add(e));
+    else if (syntax.isObjectLiteralExpression(expression))
+      for (const prop of expression.properties) {
+        if (syntax.isShorthandPropertyAssignment(prop)) names.add(prop.name.text);
+        else if (syntax.isPropertyAssignment(prop)) add(prop.initializer);
+      }
+  };
+  if (!syntax.isBlock(body)) return names;
+  for (const statement of body.statements) if (syntax.isReturnStatement(statement)) add(statement.expression);
+  return names;
+}
+
+/**
+ * Whether a function written in a hook is one the hook hands back: returned as it is (`return () => …`,
+ * `return useCallback(() => …)`), or declared under a returned name (`function ask() {…}` / `const ask = …`).
+ */
+function isHandedBack(fn: ts.Node, ancestors: readonly ts.Node[], returned: Set<string>): boolean {
+  if (syntax.isFunctionDeclaration(fn)) return !!fn.name && returned.has(fn.name.text);
+  let holder = ancestors.at(-1);
+  // `useCallback(fn, deps)`, `useMemoizedFn(fn)`: the wrapper hands back the function it is given.
+  if (
+    holder &&
+    syntax.isCallExpression(holder) &&
+    holder.arguments[0] === fn &&
+    syntax.isIdentifier(holder.expression) &&
+    HOOK_NAME.test(holder.expression.text)
+  )
+    holder = ancestors.at(-2);
+  if (!holder) return false;
+  if (syntax.isReturnStatement(holder)) return true;
+  return syntax.isVariableDeclaration(holder) && syntax.isIdentifier(holder.name) && returned.has(holder.name.text);
+}
+
 /** Vuex's helpers that bind component methods to the store, and what each bound method does. */
 const STORE_MAPPERS = new Map<string, StoreBinding['action']>([
   ['mapActions', 'dispatch'],
@@ -1195,6 +1237,9 @@ class CallExtractor {
     // Awaits are tracked per function body: code after an await in the handler itself is no longer the tap.
     let awaitSeen = false;
     let lastAwaited: Continuation | undefined;
+    // A custom hook's returned functions are called by whoever called the hook (a handler, later): their
+    // calls run when that caller runs, not as the hook's callbacks.
+    const handedBack = !atLoad && HOOK_NAME.test(name) && body ? returnedFunctionNames(body) : undefined;
     // The nodes above the one being visited: the tree is parsed without parent pointers (a tenth of the
     // parse time), and a call's statement and a callback's option name are found from here instead.
     const ancestors: ts.Node[] = [root];
@@ -1244,7 +1289,8 @@ class CallExtractor {
           pending: undefined,
         };
         if (context.deferAs === 'timer') deferred.timer = true;
-        else if (context.deferAs !== 'now') deferred.callback = true;
+        else if (context.deferAs !== 'now' && !(handedBack && isHandedBack(node, ancestors, handedBack)))
+          deferred.callback = true;
         const parent = ancestors.at(-1);
         const optionName =
           parent && (syntax.isPropertyAssignment(parent) || syntax.isMethodDeclaration(parent))
