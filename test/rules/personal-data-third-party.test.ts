@@ -1,5 +1,7 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { appJson, contentPage } from '../helpers/mini-program';
+import { runRuleTestsInForms } from '../helpers/rule-tester';
+import { STORES, content, withStores } from '../helpers/forms';
 
 const INDEX = 'pages/index/index';
 const requests = (extra: string) =>
@@ -61,6 +63,33 @@ runRuleTests('personal-data-third-party', {
         [`${INDEX}.js`]: "Page({ s(p) { wx.request({ url: 'https://api.shop.com/x', data: { phone: p } }); } })",
       },
       errors: [{ file: `${INDEX}.js`, at: 'wx.request(' }],
+    },
+  ],
+});
+
+// The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
+const OWN_REQUESTS = "wx.request({ url: 'https://api.shop.com/a' });\nwx.request({ url: 'https://api.shop.com/b' });";
+const sending = (request: string) =>
+  withStores({
+    template: '<view>\n  <text>门店列表</text>\n  <button bindtap="send">提交</button>\n</view>',
+    lifecycles: { onLoad: OWN_REQUESTS },
+    methods: { send: request },
+  });
+runRuleTestsInForms('personal-data-third-party', {
+  valid: [
+    {
+      name: 'phone sent to the own API',
+      project: sending("wx.request({ url: 'https://api.shop.com/phone', data: { phone: e.detail.value } });"),
+    },
+    { name: 'no personal data anywhere', project: { pages: { [STORES]: content } } },
+  ],
+  invalid: [
+    {
+      name: 'location sent to an analytics host',
+      project: sending(
+        "wx.request({ url: 'https://stats.tracker.io/e', data: { latitude: e.detail.latitude, longitude: e.detail.longitude } });",
+      ),
+      errors: [{ page: STORES, part: 'script', at: "wx.request({ url: 'https://stats.tracker.io/e'" }],
     },
   ],
 });

@@ -1,5 +1,7 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { appJson, contentPage, page, phoneOnlyPage } from '../helpers/mini-program';
+import { runRuleTestsInForms } from '../helpers/rule-tester';
+import { LOGIN as FORM_LOGIN, content, phoneWall } from '../helpers/forms';
 
 const LOGIN = 'pages/login/login';
 const INDEX = 'pages/index/index';
@@ -184,6 +186,57 @@ runRuleTests('phone-while-browsing', {
         { file: `${DETAIL}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">' },
         { file: `${DETAIL}.wxml`, at: '<button open-type="getPhoneNumber" bindgetphonenumber="onPhoneAgain">' },
       ],
+    },
+  ],
+});
+
+// The same cases in the three forms mp-privacy reads: native, uni-app and Taro (test/helpers/forms.ts).
+const COUPONS = 'pages/coupons/coupons';
+runRuleTestsInForms('phone-while-browsing', {
+  valid: [
+    {
+      name: 'a phone-only login page reached by a tap',
+      project: {
+        pages: {
+          [INDEX]: {
+            template:
+              '<view>\n  <view wx:for="{{items}}">{{item.title}}</view>\n  <navigator url="/pages/login/login">登录</navigator>\n</view>',
+          },
+          [FORM_LOGIN]: phoneWall,
+        },
+      },
+    },
+    {
+      name: '"see more" that is a plain button',
+      project: {
+        pages: {
+          [INDEX]: {
+            template:
+              '<view>\n  <view wx:for="{{items}}">{{item.title}}</view>\n  <button bindtap="more">查看更多</button>\n</view>',
+            methods: { more: 'console.log(e);' },
+          },
+        },
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a tab page that is only a phone button',
+      project: { pages: { [INDEX]: content, [COUPONS]: phoneWall }, tabBar: [INDEX, COUPONS] },
+      errors: [{ page: COUPONS, part: 'template', at: '<button open-type="getPhoneNumber"' }],
+    },
+    {
+      name: 'a "see more" control that asks for the phone number',
+      project: {
+        pages: {
+          [INDEX]: {
+            template:
+              '<view>\n  <view wx:for="{{items}}">{{item.title}}</view>\n  <button open-type="getPhoneNumber" bindgetphonenumber="more">查看更多</button>\n</view>',
+            methods: { more: 'console.log(e.detail.code);' },
+          },
+        },
+      },
+      errors: [{ page: INDEX, part: 'template', at: '<button open-type="getPhoneNumber"' }],
     },
   ],
 });
