@@ -1,7 +1,10 @@
 import { runRuleTests } from '../helpers/rule-tester';
 import { QQMAP_SDK, appJson, contentPage, page } from '../helpers/mini-program';
 import { runRuleTestsInForms } from '../helpers/rule-tester';
-import { STORES, content, tapPage, withStores } from '../helpers/forms';
+import { STORES, content, lintRendered, tapPage, withStores } from '../helpers/forms';
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { ProjectFiles, relativePath } from '../helpers/virtual-project';
 
 const INDEX = 'pages/index/index';
 const MAP = 'pages/map/map';
@@ -157,4 +160,45 @@ runRuleTestsInForms('privacy-api-without-user-action', {
       errors: [{ page: STORES, part: 'script', at: 'this.pickPhoto(', severity: 'info' }],
     },
   ],
+});
+
+// A Taro handler factory: `onClick={choose('camera')}` makes the handler while rendering; the photo is asked for on the tap.
+const taroAvatar = (useEffectBody: string): ProjectFiles => ({
+  'config/index.js':
+    "module.exports = function () { return { sourceRoot: 'src', outputRoot: 'dist', framework: 'react' }; };\n",
+  'src/app.config.ts': "export default defineAppConfig({ pages: ['pages/avatar/index'] })\n",
+  'src/app.tsx': 'export default function App({ children }) { return children }\n',
+  'src/pages/avatar/index.tsx': `import { View } from '@tarojs/components'
+import { useEffect } from 'react'
+import { chooseMedia } from '@tarojs/taro'
+
+export default function Avatar() {
+  const choose = (source) => () => {
+    chooseMedia({ count: 1, sourceType: [source] })
+  }
+  useEffect(() => {
+    ${useEffectBody}
+  }, [])
+  return (
+    <View>
+      <View>头像</View>
+      <View onClick={choose('camera')}>拍照</View>
+      <View onClick={choose('album')}>从相册选择</View>
+    </View>
+  )
+}
+`,
+});
+
+describe('privacy-api-without-user-action and handler factories (Taro)', () => {
+  const reported = (files: ProjectFiles) =>
+    lintRendered(files)
+      .filter((f) => f.ruleId === 'privacy-api-without-user-action')
+      .map((f) => `${relativePath(f.range.file)} ${f.severity}`);
+  it('onClick={choose(...)}: asked on the tap, not while rendering', () => {
+    assert.deepEqual(reported(taroAvatar('console.log(1)')), []);
+  });
+  it("the same factory's handler called on mount is reported", () => {
+    assert.deepEqual(reported(taroAvatar("choose('album')()")), ['src/pages/avatar/index.tsx warning']);
+  });
 });

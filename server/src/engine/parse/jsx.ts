@@ -185,8 +185,9 @@ function defineTaroComponent(tools: DefinitionTools): { definition?: ScriptDefin
       facts.functions.get(component.name && ts.isIdentifier(component.name) ? component.name.text : '') ??
       tools.describe('render', component, component.name ?? component, component);
     const later = laterFunctions(body, source);
+    // Lifecycle hooks' callbacks are entry points of their own (members above): the render does not reach them.
     const runsAtRender = (call: ScriptFunction['calls'][number]) =>
-      !(call.kind === 'local' && /^use[A-Z]/.test(call.name) && !LIFECYCLE_HOOKS.has(call.name)) &&
+      !(call.kind === 'local' && /^use[A-Z]/.test(call.name)) &&
       !later.some(([start, end]) => call.site.start >= start && call.site.end <= end);
     add({ ...render, name: 'render', calls: render.calls.filter(runsAtRender) });
   }
@@ -234,23 +235,31 @@ const RENDER_TIME_HOOKS = new Set(['useState', 'useMemo', 'useReducer', 'useRef'
 
 /**
  * Functions written in a render body that do not run while it renders: kept in a variable, an object or an
- * array (`{ text: '保存', onClick: () => … }`) or handed to a hook that keeps them (`useCallback`, `useAsync`).
+ * array (`{ text: '保存', onClick: () => … }`), handed to a hook that keeps them (`useCallback`, `useAsync`)
+ * or to a lifecycle hook (`useEffect`, `useDidShow`: entry points of their own, members of the definition),
+ * and event props that call a handler factory (`onClick={choose('camera')}`).
  * Functions passed to other calls (`list.map(…)`, `useEffect(…)`, `then(…)`) are left to the call analysis.
  */
 function laterFunctions(body: ts.Node, source: ts.SourceFile): [number, number][] {
   const ranges: [number, number][] = [];
   const visit = (node: ts.Node, parent: ts.Node | undefined, depth: number): void => {
     if (depth > 500) return;
+    // `onClick={choose('camera')}`: the call makes the handler while rendering; what it does runs on the tap
+    // (the attribute names `choose` as its handler).
+    if (ts.isJsxAttribute(node) && ts.isIdentifier(node.name) && /^(on|catch)[A-Z]/.test(node.name.text)) {
+      const expression =
+        node.initializer && ts.isJsxExpression(node.initializer) ? node.initializer.expression : undefined;
+      if (expression && ts.isCallExpression(expression)) {
+        ranges.push([expression.getStart(source), expression.end]);
+        return;
+      }
+    }
     if (isFunctionLike(node) && parent) {
       const callee =
         ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) ? parent.expression : undefined;
       const calleeName = callee && ts.isIdentifier(callee) ? callee.text : undefined;
       const kept =
-        !callee ||
-        (calleeName !== undefined &&
-          /^use[A-Z]/.test(calleeName) &&
-          !LIFECYCLE_HOOKS.has(calleeName) &&
-          !RENDER_TIME_HOOKS.has(calleeName));
+        !callee || (calleeName !== undefined && /^use[A-Z]/.test(calleeName) && !RENDER_TIME_HOOKS.has(calleeName));
       if (kept) {
         ranges.push([node.getStart(source), node.end]);
         return;
