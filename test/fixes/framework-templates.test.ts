@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as vm from 'node:vm';
+import * as ts from 'typescript';
 import type { Finding, Locale } from '../../server/src/engine';
 import { applyFixEdits, findMiniProgramRoots, syntaxProblemCount } from '../../server/src/engine';
 import { verifyFix } from '../../server/src/engine/fixes/verify';
@@ -317,16 +318,193 @@ describe('remove-report-submit on framework sources', () => {
 });
 
 describe('move-phone-to-checkout on framework sources', () => {
-  // The entry page is a phone wall and a checkout page pays: natively the fix moves the request there.
+  // The entry page is a phone wall and a checkout page pays: the fix moves the request there, in each form.
   const spec: ProjectSpec = { pages: { [LOGIN]: phoneWall, [INDEX]: content, [CHECKOUT]: checkout('') } };
   for (const form of FORMS)
-    it(`${form}: ${form === 'native' ? 'offered' : 'not offered, and the finding says why (not "no checkout step")'}`, () => {
-      const finding = lintRendered(renderProject(spec, form)).find((f) => f.ruleId === 'phone-on-entry');
+    for (const locale of ['en', 'zh-cn'] as const)
+      it(`${form}: the entry wall's request moves to the checkout button (${locale})`, () => {
+        const { after, changed } = checkFrameworkFix(
+          renderProject(spec, form),
+          'phone-on-entry',
+          'move-phone-to-checkout',
+          locale,
+        );
+        if (form === 'native') return; // test/fixes/move-phone-to-checkout.test.ts checks the native edits
+        const page = after[checkoutFile(form)];
+        assert.deepEqual(changed.sort(), [fileOf(form, { part: 'pages' }), checkoutFile(form)].sort());
+        // The purpose is in the project's language (Chinese here), the code comments in the editor's.
+        assert.match(page, /你的手机号将用于/);
+        assert.match(
+          page,
+          locale === 'zh-cn' ? /在结算时请求手机号/ : /the phone number is asked for here, at checkout/,
+        );
+        if (form === 'uni-app') {
+          assert.match(
+            page,
+            /<view class="mp-privacy-phone-purpose">[^<]*<\/view>\n {6}<button class="pay" open-type="getPhoneNumber" @getphonenumber="mpPrivacyCheckoutWithPhone">/,
+          );
+          assert.match(page, /\.mp-privacy-phone-purpose \{[^}]*\}\n<\/style>/, 'CSS in the <style> block');
+          // The pages swap as whole entries: each keeps its own style.
+          const pages = JSON.parse(after['pages.json'].replace(/^\/\/.*\n/, '')).pages;
+          assert.deepEqual(
+            pages.map((p: { path: string; style: { navigationBarTitleText: string } }) => [
+              p.path,
+              p.style.navigationBarTitleText,
+            ]),
+            [INDEX, LOGIN, CHECKOUT].map((route) => [route, route]),
+          );
+        } else {
+          assert.match(
+            page,
+            /<View style=\{\{[^}]*\}\}>[^<]*<\/View>\n {8}<Button className="pay" openType="getPhoneNumber" onGetPhoneNumber=\{mpPrivacyCheckoutWithPhone\}>/,
+          );
+          assert.match(after['src/app.config.ts'], /pages: \[\n {4}'pages\/index\/index',\n {4}'pages\/login\/login',/);
+        }
+      });
+
+  it('uni-app options API: the moved handler gets the result, then the order is paid; a refusal shows a toast', async () => {
+    const { after } = checkFrameworkFix(renderProject(spec, 'uni-app'), 'phone-on-entry', 'move-phone-to-checkout');
+    const { instance, calls } = runVueOptions(after[checkoutFile('uni-app')]);
+    await instance.mpPrivacyCheckoutWithPhone({ detail: { code: 'C9' } });
+    assert.deepEqual(calls, ['setStorageSync', 'requestPayment']);
+    calls.length = 0;
+    await instance.mpPrivacyCheckoutWithPhone({ detail: { errMsg: 'getPhoneNumber:fail user deny' } });
+    assert.deepEqual(calls, ['showToast'], 'a refusal keeps the user on the page and says why');
+  });
+
+  it('Taro: the checkout button calls the moved handler, then pays', async () => {
+    const { after } = checkFrameworkFix(renderProject(spec, 'taro'), 'phone-on-entry', 'move-phone-to-checkout');
+    const { props, calls } = renderTaro(after[checkoutFile('taro')]);
+    const button = props.find((p) => typeof p.onGetPhoneNumber === 'function');
+    assert.ok(button, 'a Button with onGetPhoneNumber');
+    assert.equal(button.openType, 'getPhoneNumber');
+    await (button.onGetPhoneNumber as (e: unknown) => Promise<unknown>)({ detail: { code: 'C9' } });
+    assert.deepEqual(JSON.parse(JSON.stringify(calls)), [
+      ['setStorageSync', ['phoneCode', 'C9']],
+      ['requestPayment', [{ timeStamp: '', nonceStr: '', package: '', signType: 'RSA', paySign: '' }]],
+    ]);
+    calls.length = 0;
+    await (button.onGetPhoneNumber as (e: unknown) => Promise<unknown>)({ detail: { errMsg: 'getPhoneNumber:fail' } });
+    assert.deepEqual(JSON.parse(JSON.stringify(calls)), [
+      ['showToast', [{ title: '提供手机号后才能提交订单', icon: 'none' }]],
+    ]);
+  });
+
+  it('uni-app <script setup> on both pages: the handler is copied as a function of the checkout page', () => {
+    const files = renderProject(spec, 'uni-app');
+    files[`${LOGIN}.vue`] = SETUP_LOGIN;
+    files[`${CHECKOUT}.vue`] = SETUP_PAGE.replace(/\n {4}<button open-type[^\n]*/, '');
+    const { after } = checkFrameworkFix(files, 'phone-on-entry', 'move-phone-to-checkout');
+    const page = after[`${CHECKOUT}.vue`];
+    assert.match(
+      page,
+      /\n\/\/ mp-privacy: moved from pages\/login\/login\.vue[^\n]*\nfunction mpPrivacyMovedOnGetPhone\(e: any\) \{/,
+    );
+    assert.match(
+      page,
+      /function mpPrivacyCheckoutWithPhone\(e: any\) \{\n( {2}[^\n]*\n)+ {2}return Promise\.resolve\(mpPrivacyMovedOnGetPhone\(e\)\)\.then\(\(\) => submitOrder\(e\)\)\n\}\n<\/script>/,
+    );
+    // In the file's own style: no semicolons, single quotes.
+    assert.match(
+      page,
+      /\n {4}uni\.showToast\(\{ title: '提供手机号后才能提交订单', icon: 'none' \}\)\n {4}return\n {2}\}\n/,
+    );
+    assert.match(page, /<button class="pay" open-type="getPhoneNumber" @getphonenumber="mpPrivacyCheckoutWithPhone">/);
+  });
+
+  it('phone-while-browsing: a "see more" phone button becomes a plain tap, in the template\'s own syntax', () => {
+    const browsing: ProjectSpec = {
+      pages: {
+        [INDEX]: {
+          template:
+            '<view>\n  <view wx:for="{{items}}">{{item}}</view>\n  <button open-type="getPhoneNumber" bindgetphonenumber="more">查看更多</button>\n</view>',
+          methods: { more: 'this.setData({ more: true });' },
+        },
+        [CHECKOUT]: checkout(''),
+      },
+    };
+    for (const form of ['uni-app', 'taro'] as const) {
+      const { after } = checkFrameworkFix(
+        renderProject(browsing, form),
+        'phone-while-browsing',
+        'move-phone-to-checkout',
+      );
+      const index = after[fileOf(form, { page: INDEX, part: 'template' })];
+      assert.match(index, form === 'uni-app' ? /<button @tap="more">/ : /<Button onClick=\{more\}>/);
+    }
+  });
+
+  it('says why where it does not write the fix: a Taro class component, an inline checkout handler', () => {
+    const classPage = renderProject(spec, 'taro');
+    classPage[`src/${CHECKOUT}.tsx`] = `import Taro from '@tarojs/taro'
+import { Component } from 'react'
+import { View, Button } from '@tarojs/components'
+
+export default class Index extends Component {
+  submitOrder() { Taro.requestPayment({ timeStamp: '', nonceStr: '', package: '', signType: 'RSA', paySign: '' }) }
+  render() {
+    return (
+      <View>
+        <Button onClick={this.submitOrder}>提交订单</Button>
+      </View>
+    )
+  }
+}
+`;
+    const inline = renderProject(spec, 'uni-app');
+    inline[`${CHECKOUT}.vue`] = inline[`${CHECKOUT}.vue`].replace('@tap="submitOrder"', '@tap="submitOrder($event)"');
+    for (const [files, reason] of [
+      [classPage, /not a function component/],
+      [inline, /inline expression/],
+    ] as const) {
+      const finding = lintRendered(files).find((f) => f.ruleId === 'phone-on-entry');
       assert.ok(finding, 'phone-on-entry is reported');
-      const offered = finding.fixes.some((f) => f.kind === 'move-phone-to-checkout');
-      assert.equal(offered, form === 'native');
-      if (form === 'native') return;
-      assert.match(finding.fixUnavailable?.en ?? '', /uni-app or Taro sources/);
-      assert.match(finding.fixUnavailable?.['zh-cn'] ?? '', /uni-app 或 Taro 源码/);
-    });
+      assert.ok(!finding.fixes.some((f) => f.kind === 'move-phone-to-checkout'));
+      assert.match(finding.fixUnavailable?.en ?? '', reason);
+      assert.match(finding.fixUnavailable?.['zh-cn'] ?? '', /手动/);
+    }
+  });
 });
+
+/** A uni-app login page in <script setup>, the phone button its only control. */
+const SETUP_LOGIN = `<template>
+  <view class="login">
+    <button open-type="getPhoneNumber" @getphonenumber="onGetPhone">手机号快捷登录</button>
+  </view>
+</template>
+
+<script setup lang="ts">
+function onGetPhone(e: any) {
+  uni.setStorageSync('phoneCode', e.detail.code)
+}
+</script>
+`;
+
+/**
+ * Runs a Taro function component's module (the test's own file, transpiled) with stand-ins for Taro, its
+ * components and React: what it renders is a list of props, the Taro calls are recorded.
+ */
+function renderTaro(source: string) {
+  const code = ts.transpileModule(source, {
+    compilerOptions: { jsx: ts.JsxEmit.React, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText;
+  const calls: [string, unknown[]][] = [];
+  const props: Record<string, unknown>[] = [];
+  const Taro = new Proxy(
+    {},
+    {
+      get:
+        (_t, api: string) =>
+        (...args: unknown[]) =>
+          calls.push([api, args]),
+    },
+  );
+  const components = new Proxy({}, { get: (_t, name: string) => name });
+  const React = { createElement: (_type: unknown, p: Record<string, unknown> | null) => props.push(p ?? {}) };
+  const module = { exports: {} as { default?: () => unknown } };
+  const require = (name: string) =>
+    name === '@tarojs/taro' ? { default: Taro, __esModule: true } : name === 'react' ? React : components;
+  vm.runInNewContext(code, { module, exports: module.exports, require, React, console, Promise });
+  module.exports.default!();
+  return { props, calls };
+}

@@ -87,7 +87,7 @@ function outermostAncestor(element: WxmlElement): WxmlElement | undefined {
 }
 
 /** Where an element's end tag starts, when it has one as written (`</view>`, `</View>`). */
-function closingTagStart(document: WxmlDocument, element: WxmlElement): number | undefined {
+export function closingTagStart(document: WxmlDocument, element: WxmlElement): number | undefined {
   if (element.selfClosing) return undefined;
   const start = document.content.lastIndexOf('</', element.end - 1);
   if (start < element.startTagEnd || !/^<\/[\w.:-]+\s*>$/.test(document.content.slice(start, element.end)))
@@ -96,7 +96,12 @@ function closingTagStart(document: WxmlDocument, element: WxmlElement): number |
 }
 
 /** Markup inserted as the last child of an element whose end tag starts at `closing`, one level deeper. */
-function insertLastChild(document: WxmlDocument, container: WxmlElement, closing: number, lines: string[]): FileEdit {
+export function insertLastChild(
+  document: WxmlDocument,
+  container: WxmlElement,
+  closing: number,
+  lines: string[],
+): FileEdit {
   const { content } = document;
   const outer = indentationAt(content, container.start);
   const inner = outer + indentUnitOf(content, container);
@@ -164,9 +169,9 @@ function vuePlan(
 ): FrameworkModalPlan {
   const { document, element } = request.view;
   const content = document.content;
-  const setupOnly = content.startsWith('<script', definition.callStart);
-  const hasSetupBlock = /<script\b[^>]*\bsetup\b/.test(content);
-  if (setupOnly !== hasSetupBlock) return { unavailable: UNAVAILABLE.vueScript };
+  const form = vueScriptForm(content, definition);
+  if (!form) return { unavailable: UNAVAILABLE.vueScript };
+  const setupOnly = form === 'setup';
   const source = ts.createSourceFile(script.file, script.content, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const options = setupOnly ? undefined : optionsObject(source, definition);
   if (!setupOnly && !options) return { unavailable: UNAVAILABLE.vueScript };
@@ -211,6 +216,14 @@ function vuePlan(
       return { edits, creations: [], scope };
     },
   };
+}
+
+/** How an SFC's component is written: `<script setup>` only, an options object only, or (undefined) a mix or neither. */
+export function vueScriptForm(content: string, definition: ScriptDefinition): 'setup' | 'options' | undefined {
+  const setupOnly = content.startsWith('<script', definition.callStart);
+  const hasSetupBlock = /<script\b[^>]*\bsetup\b/.test(content);
+  if (setupOnly !== hasSetupBlock) return undefined;
+  return setupOnly ? 'setup' : 'options';
 }
 
 /** The `export default {…}` object the definition was read from. */
@@ -342,11 +355,11 @@ const VUE_STYLES = [
   `.mp-privacy-purpose-decline { margin-top: 20rpx; }`,
 ];
 
-/** The dialog's CSS at the end of the SFC's last CSS-syntax `<style>` block, or in a new block. */
-function vueStyles(document: WxmlDocument): FileEdit {
+/** CSS lines (the dialog's by default) at the end of the SFC's last CSS-syntax `<style>` block, or in a new block. */
+export function vueStyles(document: WxmlDocument, lines: readonly string[] = VUE_STYLES): FileEdit {
   const { content } = document;
   const eol = lineEnding(content);
-  const css = VUE_STYLES.join(eol);
+  const css = lines.join(eol);
   let last: { lang: string; closing: number } | undefined;
   const openTag = /<style\b([^>]*)>/g;
   for (let match = openTag.exec(content); match; match = openTag.exec(content)) {
@@ -376,7 +389,7 @@ function vueStyles(document: WxmlDocument): FileEdit {
 // Taro (React function component)
 
 /** The function component's block body, when the definition is one. */
-function componentBody(source: ts.SourceFile, definition: ScriptDefinition): ts.Block | undefined {
+export function componentBody(source: ts.SourceFile, definition: ScriptDefinition): ts.Block | undefined {
   let found: ts.Block | undefined;
   const visit = (node: ts.Node): void => {
     if (found || node.end < definition.object.end || node.getStart(source) > definition.object.start) return;
@@ -395,7 +408,7 @@ function componentBody(source: ts.SourceFile, definition: ScriptDefinition): ts.
 }
 
 /** Adds `names` to the named imports from `module`, or a new import after the last one. */
-function importNames(script: ScriptFacts, source: ts.SourceFile, module: string, wanted: string[]): FileEdit[] {
+export function importNames(script: ScriptFacts, source: ts.SourceFile, module: string, wanted: string[]): FileEdit[] {
   const clause = source.statements
     .filter(ts.isImportDeclaration)
     .filter((s) => ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === module)
@@ -411,7 +424,7 @@ function importNames(script: ScriptFacts, source: ts.SourceFile, module: string,
 }
 
 /** `import <clause> from '<module>'` after the last import, in the quotes and semicolons of the imports there. */
-function newImport(script: ScriptFacts, source: ts.SourceFile, clause: string, module: string): FileEdit {
+export function newImport(script: ScriptFacts, source: ts.SourceFile, clause: string, module: string): FileEdit {
   const imports = source.statements.filter(ts.isImportDeclaration);
   const quote = /^\s*import[^'"]*(['"])/m.exec(script.content)?.[1] ?? `'`;
   const semicolon = imports.at(0)?.getText(source).trimEnd().endsWith(';') ? ';' : '';
@@ -422,7 +435,7 @@ function newImport(script: ScriptFacts, source: ts.SourceFile, clause: string, m
 }
 
 /** The name `@tarojs/taro`'s default export has in the file, with the import to add when it has none. */
-function taroImport(script: ScriptFacts, source: ts.SourceFile): { name: string; edits: FileEdit[] } {
+export function taroImport(script: ScriptFacts, source: ts.SourceFile): { name: string; edits: FileEdit[] } {
   for (const statement of source.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const name = statement.importClause?.name?.text;

@@ -2,16 +2,13 @@ import type { FileEdit, FixEdits, Locale, LocalizedText } from '../types';
 import { text } from '../types';
 import type { CheckoutStep, PersonalInfoRequest, ProjectFacts, ReachedCall, Wall } from '../analysis';
 import { NAVIGATION_APIS, gestureBindings, reachableCalls } from '../analysis';
-import { attribute } from '../parse';
-import type { ScriptFacts } from '../parse';
+import { attribute, findJsonNode } from '../parse';
 import {
-  addAttributes,
   addToDefinition,
   appendStyles,
   definitionScope,
   elementScope,
   eventParameter,
-  indentationAt,
   insertBefore,
   removeAttribute,
   removeOpenType,
@@ -19,12 +16,24 @@ import {
   hasCleanStartTag,
   startTagScope,
 } from './edit-helpers';
-import { jsonScope } from './json-edits';
-import type { FixScope } from '../types';
+import { jsonTreeScope } from './json-edits';
+import {
+  BUTTON_RESET_CSS,
+  CHECKOUT_PURPOSE_CSS,
+  asButton,
+  copiedSource,
+  frameworkAttach,
+  frameworkCheckoutProblem,
+  frameworkRemovalProblem,
+  tapBindingFor,
+  wrapperBody,
+} from './framework-checkout';
+import type { CheckoutWords } from './framework-checkout';
+import type { FixScope, SourceRange } from '../types';
 import { PURPOSE_PLACEHOLDER, uniqueSuffix } from './shared-text';
 import { defineFix } from './fix-definition';
 import { projectLocale } from './project-language';
-import { codeStyleOf, indentUnit, stringLiteral } from './code-style';
+import { codeStyleOf } from './code-style';
 
 /** The facts the fix reads: where the checkout step is, the entry page, and which pages are phone walls. */
 export type PhoneFlow = Pick<ProjectFacts, 'phone' | 'launch' | 'checkout'>;
@@ -41,14 +50,35 @@ export const noCheckoutAdvice = text(
   'mp-privacy 在项目中没有找到结算环节（点击后调用 wx.requestPayment 或提交订单的处理函数），无法自动把手机号请求移过去。请把手机号请求从这条路径上去掉，让用户无需手机号即可看到内容，只在真正需要的功能中请求手机号并说明原因。',
 );
 
-export const frameworkMoveAdvice = text(
-  'mp-privacy does not move the phone request in uni-app or Taro sources yet (the fix writes WXML and Page methods). Remove the phone request from this path by hand, let users reach the content without it, and ask for the number at checkout, saying why (the add-purpose-modal fix writes that dialog in .vue and .tsx pages).',
-  'mp-privacy 目前还不能在 uni-app 或 Taro 源码中自动移动手机号请求（该修复写入的是 WXML 和 Page 方法）。请手动把手机号请求从这条路径上去掉，让用户无需手机号即可看到内容，并在结算时请求手机号并说明原因（“添加用途说明弹窗”修复可在 .vue 和 .tsx 页面中写入该弹窗）。',
-);
+/**
+ * Why move-phone-to-checkout is not offered for `wall`: no checkout step, or (in a uni-app or Taro project) a
+ * construct the fix does not write, as frameworkCheckoutProblem and frameworkRemovalProblem say.
+ */
+export function moveToCheckoutUnavailable(flow: PhoneFlow, wall?: Wall, removal?: PhoneRemoval): LocalizedText {
+  const checkout = flow.checkout.step;
+  if (!checkout || !wall || !checkout.page.script?.definition || !checkout.page.wxml) return noCheckoutAdvice;
+  return (
+    (removal?.kind === 'request' && frameworkRemovalProblem(removal.request, overlayOf(wall))) ||
+    (checkout.page.wxml.dialect &&
+      frameworkCheckoutProblem(wall.request, checkout, !handlerNavigates(flow, wall.request))) ||
+    noCheckoutAdvice
+  );
+}
 
-/** Why move-phone-to-checkout is not offered: no checkout step, or a uni-app/Taro project, whose sources it does not write. */
-export function moveToCheckoutUnavailable(flow: PhoneFlow): LocalizedText {
-  return flow.checkout.step && flow.phone.model.framework !== 'native' ? frameworkMoveAdvice : noCheckoutAdvice;
+/** The full-screen layer a wall's removal takes away, when it is not the phone button itself. */
+function overlayOf(wall: Wall) {
+  return wall.kind === 'overlay' && wall.overlay ? wall.overlay.element : undefined;
+}
+
+/** Whether the phone handler navigates: run before the order, its navigation would race the order's own flow. */
+function handlerNavigates(flow: PhoneFlow, request: PersonalInfoRequest): boolean {
+  const handler = request.handler;
+  return (
+    !!handler &&
+    reachableCalls(flow.phone.model, handler).some(
+      ({ call }) => call.kind === 'platform' && (NAVIGATION_APIS.has(call.api) || call.api === 'navigateBack'),
+    )
+  );
 }
 
 const CHECKOUT_WRAPPER = 'mpPrivacyCheckoutWithPhone';
@@ -75,8 +105,10 @@ export const moveToCheckout = defineFix({
     if (!checkout || checkout.page === gate.page || !checkout.page.script?.definition || !checkout.page.wxml)
       return undefined;
     if (attribute(checkout.trigger, 'open-type')) return undefined;
-    // The markup and methods it writes are WXML and Page methods: not offered on uni-app or Taro sources (yet).
-    if (checkout.page.wxml.dialect || gate.request.view.document.dialect) return undefined;
+    // On uni-app and Taro pages it writes Vue or JSX (fixes/framework-checkout.ts) where it can.
+    const copies = !handlerNavigates(flow, gate.request);
+    if (checkout.page.wxml.dialect && frameworkCheckoutProblem(gate.request, checkout, copies)) return undefined;
+    if (removal.kind === 'request' && frameworkRemovalProblem(removal.request, overlayOf(gate))) return undefined;
     // Every file the fix reads code from or writes to must parse: a half-typed file is left to its author.
     const scripts = [
       checkout.page.script,
@@ -163,6 +195,7 @@ function removalEditsFor(
         ];
       }
       // pages[0] is the entry: swap it with the first content page so the login page stays available.
+      if (model.framework !== 'native') return swapPageEntries(model, entry.declaredAt, newEntry.declaredAt);
       return [
         {
           file: configFile,
@@ -198,16 +231,36 @@ function removalEditsFor(
         edits.push(
           hasTap
             ? removeAttribute(document, request.handlerBinding.attribute)
-            : replaceAttribute(
-                document,
-                request.handlerBinding.attribute,
-                `bindtap="${request.handlerBinding.handler}"`,
-              ),
+            : document.dialect
+              ? tapBindingFor(document, request.handlerBinding.attribute)
+              : replaceAttribute(
+                  document,
+                  request.handlerBinding.attribute,
+                  `bindtap="${request.handlerBinding.handler}"`,
+                ),
         );
       }
       return edits;
     }
   }
+}
+
+/**
+ * Swaps two entries of the pages list as written: uni-app's `{ "path": …, "style": … }` objects keep their
+ * page's style, Taro's strings their quotes. Undefined when either is not an element of the top-level list.
+ */
+function swapPageEntries(model: PhoneFlow['phone']['model'], a: SourceRange, b: SourceRange): FileEdit[] | undefined {
+  const config = model.app.config;
+  const entries = config && findJsonNode(config, ['pages'])?.children;
+  const holding = (range: SourceRange) =>
+    entries?.find((node) => node.offset <= range.start && range.end <= node.offset + node.length);
+  const [first, second] = [holding(a), holding(b)];
+  if (!config || !first || !second || first === second) return undefined;
+  const textOf = (node: typeof first) => config.text.slice(node.offset, node.offset + node.length);
+  return [
+    { file: model.app.configFile, start: first.offset, end: first.offset + first.length, newText: textOf(second) },
+    { file: model.app.configFile, start: second.offset, end: second.offset + second.length, newText: textOf(first) },
+  ];
 }
 
 /** The constructs the removal owns: the redirect statements, the entry declaration, or the phone button's start tag. */
@@ -222,10 +275,12 @@ function removalScope(flow: PhoneFlow, gate: Wall, removal: PhoneRemoval): FixSc
       }));
     case 'entry-page': {
       const app = flow.phone.model.app;
-      const content = app.config?.text ?? '';
+      const tree = app.config?.tree;
+      const length = app.config?.text.length ?? 0;
+      // The config's own tree: Taro's app.config is a module, not JSON.
       return app.entryFromEntryPagePath
-        ? [jsonScope(app.configFile, content, ['entryPagePath'])]
-        : [jsonScope(app.configFile, content, ['pages', 0])];
+        ? [jsonTreeScope(app.configFile, tree, length, ['entryPagePath'])]
+        : [jsonTreeScope(app.configFile, tree, length, ['pages', 0])];
     }
     case 'request':
       if (gate.kind === 'overlay' && gate.overlay) return [elementScope(gate.overlay.document, gate.overlay.element)];
@@ -233,30 +288,68 @@ function removalScope(flow: PhoneFlow, gate: Wall, removal: PhoneRemoval): FixSc
   }
 }
 
-/** Copies a method's source with its inner lines re-based to column 0 (insertion re-indents it). */
-function methodSource(
-  script: ScriptFacts,
-  start: number,
-  end: number,
-  nameStart: number,
-  nameEnd: number,
-  newName: string,
-): string {
-  const source = script.content.slice(start, nameStart) + newName + script.content.slice(nameEnd, end);
-  const indent = indentationAt(script.content, start);
-  // In the two-space steps generated code is written in (insertion writes them in the target file's steps).
-  const unit = indentUnit(script.content);
-  return source
-    .split(/\r?\n/)
-    .map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line))
-    .map((line) => {
-      if (unit === '  ') return line;
-      const leading = /^[ \t]*/.exec(line)![0];
-      const steps = unit === '\t' ? leading.split('\t').length - 1 : Math.floor(leading.length / unit.length);
-      return '  '.repeat(steps) + line.slice(leading.length);
-    })
-    .join('\n')
-    .replace(/,\s*$/, '');
+/**
+ * What the checkout edits say, in any form: the wrapper's name, the submit handler it places the order with, the
+ * original phone handler (copied under a new name when the checkout page has a member of that name, with a note;
+ * left where it is, with a note, when it navigates), the comments, the toast and the purpose.
+ */
+function checkoutWords(
+  flow: PhoneFlow,
+  request: PersonalInfoRequest,
+  checkout: CheckoutStep,
+  wrapper: string,
+  locale: Locale,
+  written: string[],
+): CheckoutWords {
+  const model = flow.phone.model;
+  const script = checkout.page.script!;
+  const members = script.definition!.members;
+  const handler = request.handler;
+  // The purpose and the toast are read by users: in the project's language (code comments follow the editor's).
+  const ui = projectLocale(model, locale);
+  const words: CheckoutWords = {
+    wrapper,
+    submit: checkout.binding.handler,
+    comment:
+      locale === 'zh-cn'
+        ? `// mp-privacy: 在结算时请求手机号, 并在按钮上方说明用途; 用户提供手机号后才提交订单.`
+        : `// mp-privacy: the phone number is asked for here, at checkout, with its purpose stated above the button; the order is placed once the user shares it.`,
+    // The result carries a code (phone number quick verification) or, from the older component, encryptedData;
+    // neither comes back when the user refuses or the verification fails (docs/rules/phone-on-entry.md).
+    declined:
+      locale === 'zh-cn'
+        ? `// 用户拒绝或验证失败: 留在本页, 并告诉用户原因.`
+        : `// Refused, or the number could not be verified: the user stays on this page and is told why.`,
+    toast: ORDER_NEEDS_PHONE[ui],
+    purpose: PURPOSE_PLACEHOLDER[ui].snippet,
+  };
+  if (!handler) return words;
+  // The original handler comes along, so whatever it did with the result (login, saving the number) still
+  // happens, unless it navigates: run before the order, its navigation would race the order's own flow.
+  if (handlerNavigates(flow, request)) {
+    const origin = `${model.relative(handler.script.file)} ${handler.fn.name}`;
+    words.leftBehind =
+      locale === 'zh-cn'
+        ? `// mp-privacy: ${origin} 会跳转页面, 在此运行会与下单流程冲突, 因此未移过来; 如需手机号, 请在下单时把 e.detail.code 交给服务器.`
+        : `// mp-privacy: ${origin} navigates, which would race the order, so it is not run here; hand e.detail.code to your server with the order if it needs the number.`;
+    return words;
+  }
+  const existing = members.get(handler.fn.name);
+  const sameFunction = handler.script === script && existing?.start === handler.fn.start;
+  words.handler = handler.fn.name;
+  if (!sameFunction) {
+    if (existing) {
+      const moved = `mpPrivacyMoved${words.handler[0].toUpperCase()}${words.handler.slice(1)}`;
+      words.handler = `${moved}${uniqueSuffix(members, moved, written)}`;
+    }
+    const origin = model.relative(handler.script.file);
+    const note =
+      locale === 'zh-cn'
+        ? `// mp-privacy: 从 ${origin} 移来 (原 bindgetphonenumber 处理函数). 它现在在结算时运行, 请检查其中的页面跳转.`
+        : `// mp-privacy: moved from ${origin} (the original bindgetphonenumber handler). It now runs at checkout: review any navigation in it.`;
+    words.moved = { name: words.handler, note };
+  }
+  return words;
 }
 
 function attachToCheckout(
@@ -265,7 +358,6 @@ function attachToCheckout(
   checkout: CheckoutStep,
   locale: Locale,
 ): FixEdits & { scope: FixScope[] } {
-  const model = flow.phone.model;
   const page = checkout.page;
   const script = page.script!;
   const definition = script.definition!;
@@ -275,127 +367,27 @@ function attachToCheckout(
   // Names the page already uses (members, data fields, handlers named in the template) are not taken.
   const written = [script.content, wxml.content];
   const wrapper = `${CHECKOUT_WRAPPER}${uniqueSuffix(definition.members, CHECKOUT_WRAPPER, written)}`;
+  const words = checkoutWords(flow, request, checkout, wrapper, locale, written);
+  if (wxml.dialect) return { ...frameworkAttach(request, checkout, words), creations: [] };
   const eventAttribute = `bind${request.openType.toLowerCase()}`;
 
   // The checkout trigger becomes the phone button; a non-button element is turned into a plain-styled button.
   const triggerBinding = checkout.binding.attribute;
   edits.push(replaceAttribute(wxml, triggerBinding, `open-type="${request.openType}" ${eventAttribute}="${wrapper}"`));
-  let needsReset = false;
-  if (trigger.name !== 'button') {
-    needsReset = true;
-    edits.push({
-      file: wxml.file,
-      start: trigger.start + 1,
-      end: trigger.start + 1 + trigger.name.length,
-      newText: 'button',
-    });
-    const closeTag = `</${trigger.name}>`;
-    if (!trigger.selfClosing && wxml.content.slice(trigger.end - closeTag.length, trigger.end) === closeTag) {
-      edits.push({
-        file: wxml.file,
-        start: trigger.end - closeTag.length + 2,
-        end: trigger.end - 1,
-        newText: 'button',
-      });
-    }
-    const classAttribute = attribute(trigger, 'class');
-    edits.push(
-      classAttribute
-        ? {
-            file: wxml.file,
-            start: classAttribute.valueEnd,
-            end: classAttribute.valueEnd,
-            newText: ' mp-privacy-button-reset',
-          }
-        : addAttributes(wxml, trigger, 'class="mp-privacy-button-reset"'),
-    );
-  }
-  // The purpose is read by users: in the project's language (code comments follow the editor's).
+  const needsReset = trigger.name !== 'button';
+  if (needsReset) edits.push(...asButton(wxml, trigger));
   edits.push({
-    ...insertBefore(
-      wxml,
-      trigger,
-      `<view class="mp-privacy-phone-purpose">${PURPOSE_PLACEHOLDER[projectLocale(model, locale)].snippet}</view>`,
-    ),
+    ...insertBefore(wxml, trigger, `<view class="mp-privacy-phone-purpose">${words.purpose}</view>`),
     snippet: true,
   });
 
-  // The original handler comes along, so whatever it did with the result (login, saving the number) still happens,
-  // unless it navigates: run before the order, its navigation would race the order's own flow.
-  const methods: string[] = [];
-  const submit = checkout.binding.handler;
+  const methods = words.moved ? [copiedSource(request.handler!, words.moved.name, words.moved.note, 'method')] : [];
   // `e: any` in TypeScript where it is declared; `e` where it is used.
-  const parameter = eventParameter(script);
-  const ui = projectLocale(model, locale);
-  const style = codeStyleOf(script.content);
-  let placeOrder = `return this.${submit}(e);`;
-  let leftBehind = '';
-  const handler = request.handler;
-  const navigates =
-    handler &&
-    reachableCalls(model, handler).some(
-      ({ call }) => call.kind === 'platform' && (NAVIGATION_APIS.has(call.api) || call.api === 'navigateBack'),
-    );
-  if (handler && navigates) {
-    const origin = `${model.relative(handler.script.file)} ${handler.fn.name}`;
-    leftBehind =
-      locale === 'zh-cn'
-        ? `\n  // mp-privacy: ${origin} 会跳转页面, 在此运行会与下单流程冲突, 因此未移过来; 如需手机号, 请在下单时把 e.detail.code 交给服务器.`
-        : `\n  // mp-privacy: ${origin} navigates, which would race the order, so it is not run here; hand e.detail.code to your server with the order if it needs the number.`;
-  } else if (handler) {
-    const existing = definition.members.get(handler.fn.name);
-    const sameFunction = handler.script === script && existing?.start === handler.fn.start;
-    let name = handler.fn.name;
-    if (!sameFunction) {
-      if (existing) {
-        const moved = `mpPrivacyMoved${name[0].toUpperCase()}${name.slice(1)}`;
-        name = `${moved}${uniqueSuffix(definition.members, moved, written)}`;
-      }
-      const origin = model.relative(handler.script.file);
-      const note =
-        locale === 'zh-cn'
-          ? `// mp-privacy: 从 ${origin} 移来 (原 bindgetphonenumber 处理函数). 它现在在结算时运行, 请检查其中的页面跳转.`
-          : `// mp-privacy: moved from ${origin} (the original bindgetphonenumber handler). It now runs at checkout: review any navigation in it.`;
-      methods.push(
-        `${note}\n${methodSource(handler.script, handler.fn.start, handler.fn.end, handler.fn.nameStart, handler.fn.nameEnd, name)}`,
-      );
-    }
-    placeOrder = `return Promise.resolve(this.${name}(e)).then(() => this.${submit}(e));`;
-  }
-  const comment =
-    locale === 'zh-cn'
-      ? `// mp-privacy: 在结算时请求手机号, 并在按钮上方说明用途; 用户提供手机号后才提交订单.`
-      : `// mp-privacy: the phone number is asked for here, at checkout, with its purpose stated above the button; the order is placed once the user shares it.`;
-  // The result carries a code (phone number quick verification) or, from the older component, encryptedData;
-  // neither comes back when the user refuses or the verification fails (docs/rules/phone-on-entry.md).
-  const declined =
-    locale === 'zh-cn'
-      ? `// 用户拒绝或验证失败: 留在本页, 并告诉用户原因.`
-      : `// Refused, or the number could not be verified: the user stays on this page and is told why.`;
-  methods.push(
-    [
-      `${wrapper}(${parameter}) {`,
-      `  ${comment}`,
-      `  if (!e.detail || !(e.detail.code || e.detail.encryptedData)) {`,
-      `    ${declined}`,
-      `    wx.showToast({ title: ${stringLiteral(ORDER_NEEDS_PHONE[ui], style)}, icon: ${stringLiteral('none', style)} });`,
-      `    return;`,
-      `  }${leftBehind}`,
-      `  ${placeOrder}`,
-      `}`,
-    ].join('\n'),
-  );
+  const body = wrapperBody(words, (name) => `this.${name}`, 'wx', { ...codeStyleOf(script.content), semicolons: true });
+  methods.push([`${wrapper}(${eventParameter(script)}) {`, ...body.map((line) => `  ${line}`), `}`].join('\n'));
   edits.push(...addToDefinition(script, definition, methods));
 
-  const css = [
-    `/* mp-privacy: states why the phone number is asked for at checkout */`,
-    `.mp-privacy-phone-purpose { font-size: 24rpx; color: #666; line-height: 1.5; margin: 16rpx 0; }`,
-    needsReset
-      ? `.mp-privacy-button-reset { margin: 0; padding: 0; border-radius: 0; background: none; font-size: inherit; line-height: inherit; color: inherit; text-align: inherit; }\n.mp-privacy-button-reset::after { border: none; }`
-      : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
+  const css = [CHECKOUT_PURPOSE_CSS, ...(needsReset ? [BUTTON_RESET_CSS] : [])].join('\n');
   const styles = appendStyles(page.base, page.wxss, css);
   const scope = [elementScope(wxml, trigger), definitionScope(script, definition), ...styles.scope];
   return { edits: [...edits, ...styles.edits], creations: styles.creations, scope };

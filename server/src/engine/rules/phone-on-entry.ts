@@ -97,7 +97,7 @@ export const phoneOnEntry = createRule({
           },
         ],
         fixes: [fix],
-        fixUnavailable: fix ? undefined : moveToCheckoutUnavailable(context),
+        fixUnavailable: fix ? undefined : moveToCheckoutUnavailable(context, entryWall, { kind: 'entry-page' }),
       });
     }
 
@@ -159,7 +159,7 @@ export const phoneOnEntry = createRule({
           ? undefined
           : shared || kind !== 'always'
             ? sharedRedirectAdvice
-            : moveToCheckoutUnavailable(context),
+            : moveToCheckoutUnavailable(context, wall),
       });
     }
   },

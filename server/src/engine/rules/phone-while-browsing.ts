@@ -2,7 +2,7 @@ import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { vocabulary } from '../analysis';
-import type { PersonalInfoRequest } from '../analysis';
+import type { PersonalInfoRequest, Wall } from '../analysis';
 import { ancestors, attribute } from '../parse';
 import type { PageUnit } from '../model';
 import {
@@ -167,7 +167,7 @@ export const phoneWhileBrowsing = createRule({
           ? undefined
           : shared || kind !== 'always'
             ? sharedRedirectAdvice
-            : moveToCheckoutUnavailable(context),
+            : moveToCheckoutUnavailable(context, wall),
       });
     }
 
@@ -197,7 +197,9 @@ export const phoneWhileBrowsing = createRule({
               ? [{ range: startTagRange(wall.overlay), message: text('the full-screen layer', '全屏浮层') }]
               : [],
           fixes: [fix],
-          fixUnavailable: fix ? undefined : moveToCheckoutUnavailable(context),
+          fixUnavailable: fix
+            ? undefined
+            : moveToCheckoutUnavailable(context, wall, { kind: 'request', request: wall.request }),
         });
       }
     }
@@ -207,17 +209,14 @@ export const phoneWhileBrowsing = createRule({
       if (!reason) continue;
       const range = startTagRange(request.view);
       if (!claimPlace(claimed, range)) continue;
-      const fix = context.fix('move-phone-to-checkout', {
-        flow: context,
-        wall: { kind: 'request-only', page: request.page, request },
-        removal: { kind: 'request', request },
-      });
+      const wall: Wall = { kind: 'request-only', page: request.page, request };
+      const fix = context.fix('move-phone-to-checkout', { flow: context, wall, removal: { kind: 'request', request } });
       context.report({
         messageId: 'disguisedControl',
         data: { route: request.page.route, openType: request.openType, reason },
         range,
         fixes: [fix],
-        fixUnavailable: fix ? undefined : moveToCheckoutUnavailable(context),
+        fixUnavailable: fix ? undefined : moveToCheckoutUnavailable(context, wall, { kind: 'request', request }),
       });
     }
   },
