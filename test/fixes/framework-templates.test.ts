@@ -10,6 +10,7 @@ import {
   FORMS,
   INDEX,
   LOGIN,
+  STORES,
   ProjectSpec,
   checkout,
   content,
@@ -18,6 +19,7 @@ import {
   lintRendered,
   relativeToVirtualRoot,
   renderProject,
+  tapPage,
 } from '../helpers/forms';
 import type { Form } from '../helpers/forms';
 import type { ProjectFiles } from '../helpers/virtual-project';
@@ -482,7 +484,8 @@ function onGetPhone(e: any) {
 
 /**
  * Runs a Taro function component's module (the test's own file, transpiled) with stand-ins for Taro, its
- * components and React: what it renders is a list of props, the Taro calls are recorded.
+ * components and React (state kept between renders, effects run after the first): what it renders is a list of
+ * props, the Taro calls are recorded with their arguments.
  */
 function renderTaro(source: string) {
   const code = ts.transpileModule(source, {
@@ -490,6 +493,9 @@ function renderTaro(source: string) {
   }).outputText;
   const calls: [string, unknown[]][] = [];
   const props: Record<string, unknown>[] = [];
+  const state: unknown[] = [];
+  const effects: (() => void)[] = [];
+  let slot = 0;
   const Taro = new Proxy(
     {},
     {
@@ -500,11 +506,121 @@ function renderTaro(source: string) {
     },
   );
   const components = new Proxy({}, { get: (_t, name: string) => name });
-  const React = { createElement: (_type: unknown, p: Record<string, unknown> | null) => props.push(p ?? {}) };
+  const React = {
+    createElement: (_type: unknown, p: Record<string, unknown> | null) => props.push(p ?? {}),
+    useState: (initial: unknown) => {
+      const at = slot++;
+      if (!(at in state)) state[at] = initial;
+      return [state[at], (value: unknown) => (state[at] = value)];
+    },
+    useRef: (initial: unknown) => {
+      const at = slot++;
+      if (!(at in state)) state[at] = { current: initial };
+      return state[at];
+    },
+    useEffect: (effect: () => void) => effects.push(effect),
+  };
   const module = { exports: {} as { default?: () => unknown } };
   const require = (name: string) =>
     name === '@tarojs/taro' ? { default: Taro, __esModule: true } : name === 'react' ? React : components;
   vm.runInNewContext(code, { module, exports: module.exports, require, React, console, Promise });
-  module.exports.default!();
-  return { props, calls };
+  const render = () => {
+    slot = 0;
+    props.length = 0;
+    const first = !state.length;
+    effects.length = 0;
+    module.exports.default!();
+    if (first) effects.forEach((effect) => effect());
+  };
+  render();
+  return { props, calls, render };
 }
+
+describe('scaffold-privacy-popup on framework sources', () => {
+  const spec: ProjectSpec = {
+    pages: { [INDEX]: content, [STORES]: tapPage('wx.getLocation({ type: "gcj02" });') },
+    settings: { requiredPrivateInfos: ['getLocation'] },
+  };
+  const popupFile = {
+    'uni-app': 'components/mp-privacy-popup/mp-privacy-popup.vue',
+    taro: 'src/components/mp-privacy-popup/index.tsx',
+  };
+  for (const form of FORMS)
+    for (const locale of ['en', 'zh-cn'] as const)
+      it(`${form}: adds the popup component and mounts it on the page that uses a privacy interface (${locale})`, () => {
+        const { after, changed } = checkFrameworkFix(
+          renderProject(spec, form),
+          'privacy-authorization-flow',
+          'scaffold-privacy-popup',
+          locale,
+        );
+        if (form === 'native') return; // test/fixes/catalogue-fixes.test.ts checks the native files
+        const stores = fileOf(form, { page: STORES, part: 'template' });
+        assert.deepEqual(changed.sort(), [popupFile[form], stores].sort());
+        // The popup speaks the project's language (Chinese here) whatever the editor's.
+        assert.match(after[popupFile[form]], /用户隐私保护提示/);
+        if (form === 'uni-app') {
+          assert.match(
+            after[stores],
+            /<\/view>\n {4}<mp-privacy-popup><\/mp-privacy-popup>\n {2}<\/view>\n<\/template>/,
+          );
+          assert.match(
+            after[popupFile[form]],
+            /\/\/ #ifdef MP-WEIXIN\n {4}if \(!wx\.onNeedPrivacyAuthorization\) return;/,
+          );
+        } else {
+          assert.match(after[stores], /\nimport MpPrivacyPopup from '\.\.\/\.\.\/components\/mp-privacy-popup'\n/);
+          assert.match(after[stores], /<\/View>\n {6}<MpPrivacyPopup \/>\n {4}<\/View>\n {2}\)/);
+        }
+      });
+
+  it('uni-app: the component shows itself when WeChat asks, and agreeing resolves with its agree button', () => {
+    const { after } = checkFrameworkFix(
+      renderProject(spec, 'uni-app'),
+      'privacy-authorization-flow',
+      'scaffold-privacy-popup',
+    );
+    const code = /<script>([\s\S]*)<\/script>/
+      .exec(after[popupFile['uni-app']])![1]
+      .replace('export default', 'options =');
+    const listeners: ((resolve: (answer: unknown) => void) => void)[] = [];
+    const context: { options?: Record<string, (this: Record<string, unknown>, ...args: unknown[]) => unknown> } = {};
+    const wx = {
+      onNeedPrivacyAuthorization: (listener: (typeof listeners)[number]) => listeners.push(listener),
+      getPrivacySetting: (o: { success: (res: unknown) => void }) => o.success({ privacyContractName: '《指引》' }),
+      openPrivacyContract: () => undefined,
+    };
+    vm.runInNewContext(code, Object.assign(context, { wx }));
+    const options = context.options!;
+    const instance: Record<string, unknown> = { ...(options.data.call({}) as object), ...(options.methods as object) };
+    options.mounted.call(instance);
+    assert.equal(instance.contractName, '《指引》');
+    assert.equal(instance.visible, false);
+    const answers: unknown[] = [];
+    listeners[0]((answer) => answers.push(answer));
+    assert.equal(instance.visible, true);
+    (instance.onAgree as () => void).call(instance);
+    assert.equal(instance.visible, false);
+    assert.deepEqual(JSON.parse(JSON.stringify(answers)), [{ event: 'agree', buttonId: 'mp-privacy-agree' }]);
+  });
+
+  it('Taro: the component renders nothing until WeChat asks, then its agree button resolves', () => {
+    const { after } = checkFrameworkFix(
+      renderProject(spec, 'taro'),
+      'privacy-authorization-flow',
+      'scaffold-privacy-popup',
+    );
+    const popup = renderTaro(after[popupFile.taro]);
+    assert.equal(popup.props.length, 0, 'hidden at first');
+    const listen = popup.calls.find(([api]) => api === 'onNeedPrivacyAuthorization');
+    assert.ok(listen, 'listens with Taro.onNeedPrivacyAuthorization');
+    const answers: unknown[] = [];
+    (listen[1][0] as (resolve: (answer: unknown) => void) => void)((answer) => answers.push(answer));
+    popup.render();
+    const agree = popup.props.find((p) => p.id === 'mp-privacy-agree');
+    assert.ok(agree, 'the agree button is shown');
+    assert.equal(agree.openType, 'agreePrivacyAuthorization');
+    (agree.onClick as () => void)();
+    assert.deepEqual(JSON.parse(JSON.stringify(answers)), [{ event: 'agree', buttonId: 'mp-privacy-agree' }]);
+  });
+});

@@ -8,6 +8,7 @@ import { jsonEditable, jsonScope, setJsonValue } from './json-edits';
 import { defineFix } from './fix-definition';
 import { projectLocale } from './project-language';
 import * as path from 'path';
+import { frameworkMount, frameworkPopup, frameworkPopupFile } from './framework-popup';
 
 // The privacy popup component that privacy-authorization-flow scaffolds and privacy-popup-not-mounted mounts.
 
@@ -16,9 +17,8 @@ export const scaffoldPrivacyPopup = defineFix({
   title: text('Add a privacy popup component and mount it', '添加隐私弹窗组件并挂载'),
   offer({ model, uses }: { model: ProjectModel; uses: PrivacyUse[] }) {
     const config = model.app.config;
-    // The scaffold is a native component: mounted by a fix in WXML pages only (framework pages keep their own markup).
-    if (!config || model.framework !== 'native' || !jsonEditable(config, ['usingComponents', POPUP_TAG]))
-      return undefined;
+    if (model.framework !== 'native') return frameworkScaffold(model, uses);
+    if (!config || !jsonEditable(config, ['usingComponents', POPUP_TAG])) return undefined;
     return {
       build: (locale) => {
         const pages = pagesToMount(model, uses);
@@ -34,6 +34,25 @@ export const scaffoldPrivacyPopup = defineFix({
     };
   },
 });
+
+/**
+ * The popup written as a uni-app or Taro component (fixes/framework-popup.ts), mounted on the pages that use
+ * privacy interfaces: not offered when no such page has a template it can be added to.
+ */
+function frameworkScaffold(model: ProjectModel, uses: PrivacyUse[]) {
+  const file = frameworkPopupFile(model);
+  const mounts = pagesToMount(model, uses).flatMap(
+    (page) => frameworkMount(page, POPUP_TAG, file && path.dirname(file)) ?? [],
+  );
+  if (!file || !mounts.length) return undefined;
+  return {
+    build: (locale: Locale) => ({
+      edits: mounts.flatMap((m) => m.edits),
+      creations: [frameworkPopup(model, file, POPUP_TEXT[projectLocale(model, locale)], POPUP_CSS)],
+      scope: mounts.flatMap((m) => m.scope),
+    }),
+  };
+}
 
 /** Mounts a registered popup component on the pages that use privacy interfaces. */
 export const mountPrivacyPopup = defineFix({
@@ -54,14 +73,29 @@ export const mountPrivacyPopup = defineFix({
   },
 });
 
-/** Appends `<tag></tag>` to the WXML of each page (skipping pages without a template). */
+/**
+ * Appends `<tag></tag>` to the WXML of each page, or adds it as the last child of a uni-app or Taro page's
+ * outermost element (skipping pages without a template that can take it).
+ */
 function mountEdits(pages: PageUnit[], tag: string): FileEdit[] {
-  return pages.flatMap((page) => (page.wxml ? (appendElement(page.wxml, tag) ?? []) : []));
+  return pages.flatMap((page) =>
+    page.wxml?.dialect
+      ? (frameworkMount(page, tag)?.edits ?? [])
+      : page.wxml
+        ? (appendElement(page.wxml, tag) ?? [])
+        : [],
+  );
 }
 
-/** Where mounting appends: the end of each page's template. */
+/** Where mounting edits: the end of each page's template, or its outermost element. */
 function mountScope(pages: PageUnit[]) {
-  return pages.flatMap((page) => (page.wxml ? [endOfFileScope(page.wxml.file, page.wxml.content)] : []));
+  return pages.flatMap((page) =>
+    page.wxml?.dialect
+      ? (frameworkMount(page, '')?.scope ?? [])
+      : page.wxml
+        ? [endOfFileScope(page.wxml.file, page.wxml.content)]
+        : [],
+  );
 }
 
 function pagesToMount(model: ProjectModel, uses: PrivacyUse[]): PageUnit[] {
@@ -147,17 +181,16 @@ function scaffoldPopup(model: ProjectModel, locale: Locale): FileCreation[] {
         '',
       ].join('\n'),
     },
-    {
-      file: path.join(dir, 'index.wxss'),
-      content: [
-        `.mp-privacy-popup { position: fixed; top: 0; right: 0; bottom: 0; left: 0; z-index: 9999; display: flex; align-items: flex-end; background: rgba(0, 0, 0, 0.5); }`,
-        `.mp-privacy-popup__dialog { width: 100%; box-sizing: border-box; padding: 40rpx 32rpx; background: #fff; border-radius: 24rpx 24rpx 0 0; }`,
-        `.mp-privacy-popup__title { font-size: 34rpx; font-weight: 600; margin-bottom: 24rpx; }`,
-        `.mp-privacy-popup__text { font-size: 28rpx; color: #555; line-height: 1.6; margin-bottom: 32rpx; }`,
-        `.mp-privacy-popup__link { color: #576b95; }`,
-        `.mp-privacy-popup__disagree { margin-top: 20rpx; }`,
-        '',
-      ].join('\n'),
-    },
+    { file: path.join(dir, 'index.wxss'), content: POPUP_CSS },
   ];
 }
+
+const POPUP_CSS = [
+  `.mp-privacy-popup { position: fixed; top: 0; right: 0; bottom: 0; left: 0; z-index: 9999; display: flex; align-items: flex-end; background: rgba(0, 0, 0, 0.5); }`,
+  `.mp-privacy-popup__dialog { width: 100%; box-sizing: border-box; padding: 40rpx 32rpx; background: #fff; border-radius: 24rpx 24rpx 0 0; }`,
+  `.mp-privacy-popup__title { font-size: 34rpx; font-weight: 600; margin-bottom: 24rpx; }`,
+  `.mp-privacy-popup__text { font-size: 28rpx; color: #555; line-height: 1.6; margin-bottom: 32rpx; }`,
+  `.mp-privacy-popup__link { color: #576b95; }`,
+  `.mp-privacy-popup__disagree { margin-top: 20rpx; }`,
+  '',
+].join('\n');
