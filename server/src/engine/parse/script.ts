@@ -1192,9 +1192,26 @@ class CallExtractor {
     private readonly instances: Map<string, string>,
   ) {}
 
+  /**
+   * Functions already described, by node: a member of `export default {…}` is read both as an export and as a
+   * member of the definition (a uni-app page's options object); its body is walked once.
+   */
+  private readonly described = new Map<
+    ts.Node,
+    { name: string; whole: ts.Node; nameNode: ts.Node; fn: ScriptFunction }
+  >();
+
   /** Facts of one function, or of statements that run together (`fn` a node list: a `<script setup>` body). */
   describe(name: string, whole: ts.Node, nameNode: ts.Node, fn: FunctionNode | readonly ts.Node[]): ScriptFunction {
-    if (!isNodeList(fn)) return this.describeBody(name, whole, nameNode, fn, fn.body);
+    if (!isNodeList(fn)) {
+      const known = this.described.get(fn);
+      // A copy: callers may narrow a member's calls (parse/jsx.ts) without changing the other reading.
+      if (known && known.name === name && known.whole === whole && known.nameNode === nameNode)
+        return { ...known.fn, calls: known.fn.calls.slice() };
+      const described = this.describeBody(name, whole, nameNode, fn, fn.body);
+      this.described.set(fn, { name, whole, nameNode, fn: described });
+      return { ...described, calls: described.calls.slice() };
+    }
     const parts = fn.map((node) => this.describeBody(name, whole, nameNode, node, node));
     return {
       ...(parts[0] ?? this.describeBody(name, whole, nameNode, whole, undefined)),
