@@ -1,20 +1,16 @@
 import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
+import { phoneRedirectParts } from './support/phone-redirects';
 import { moveToCheckout, moveToCheckoutUnavailable } from '../fixes';
 import {
-  chainEvidence,
   chainProse,
   claimPlace,
   conditionClause,
   describeWall,
   navigationFindings,
   navigationOrigin,
-  originEvidence,
   originsProse,
-  redirectKind,
-  sameRedirects,
-  sharedRedirectAdvice,
   startTagRange,
 } from './support/report-helpers';
 
@@ -105,19 +101,13 @@ export const phoneOnEntry = createRule({
       const { gate: wall, range, condition, shared } = found;
       if (!claimPlace(claimed, range)) continue;
       const navigation = found.members[0];
-      const kind = redirectKind(found);
-      const fix =
-        shared || kind !== 'always'
-          ? undefined
-          : context.fix('move-phone-to-checkout', {
-              flow: context,
-              wall,
-              removal: {
-                kind: 'navigation',
-                reached: navigation.reached,
-                alsoReached: sameRedirects(launch.launchNavigations, navigation),
-              },
-            });
+      const { kind, fix, related, fixUnavailable } = phoneRedirectParts(
+        model,
+        found,
+        launch.launchNavigations,
+        (removal) => context.fix('move-phone-to-checkout', { flow: context, wall, removal }),
+        () => moveToCheckoutUnavailable(context, wall),
+      );
       const also = shared
         ? text(
             `; ${originsProse(found.origins).en} reach this redirect`,
@@ -141,25 +131,9 @@ export const phoneOnEntry = createRule({
           also,
         },
         range,
-        related: [
-          ...(shared
-            ? originEvidence(
-                found.members,
-                (m) => m.reached,
-                (m) => navigationOrigin(model, m),
-              )
-            : chainEvidence(model, navigation.reached)),
-          {
-            range: startTagRange(wall.request.view),
-            message: text(`the phone request on ${wall.page.route}`, `${wall.page.route} 上的手机号请求`),
-          },
-        ],
+        related,
         fixes: [fix],
-        fixUnavailable: fix
-          ? undefined
-          : shared || kind !== 'always'
-            ? sharedRedirectAdvice
-            : moveToCheckoutUnavailable(context, wall),
+        fixUnavailable,
       });
     }
   },

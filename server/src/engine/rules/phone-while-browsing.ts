@@ -1,22 +1,18 @@
 import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
+import { phoneRedirectParts } from './support/phone-redirects';
 import { vocabulary } from '../analysis';
 import type { PersonalInfoRequest, Wall } from '../analysis';
 import { ancestors, attribute } from '../parse';
 import type { PageUnit } from '../model';
 import {
-  chainEvidence,
   chainProse,
   claimPlace,
   conditionClause,
   describeWall,
   navigationFindings,
   navigationOrigin,
-  originEvidence,
-  redirectKind,
-  sameRedirects,
-  sharedRedirectAdvice,
   startTagRange,
 } from './support/report-helpers';
 import { moveToCheckout, moveToCheckoutUnavailable } from '../fixes';
@@ -111,19 +107,13 @@ export const phoneWhileBrowsing = createRule({
       const { gate: wall, range, condition, shared } = found;
       if (!claimPlace(claimed, range)) continue;
       const navigation = found.members[0];
-      const kind = redirectKind(found);
-      const fix =
-        shared || kind !== 'always'
-          ? undefined
-          : context.fix('move-phone-to-checkout', {
-              flow: context,
-              wall,
-              removal: {
-                kind: 'navigation',
-                reached: navigation.reached,
-                alsoReached: sameRedirects(launch.browsingNavigations, navigation),
-              },
-            });
+      const { kind, fix, related, fixUnavailable } = phoneRedirectParts(
+        model,
+        found,
+        launch.browsingNavigations,
+        (removal) => context.fix('move-phone-to-checkout', { flow: context, wall, removal }),
+        () => moveToCheckoutUnavailable(context, wall),
+      );
       const pages = [...new Set(found.members.map((m) => (m.origin as PageUnit).route))];
       const originPage = navigation.origin as PageUnit;
       const opening = shared
@@ -149,25 +139,9 @@ export const phoneWhileBrowsing = createRule({
           wall: describeWall(wall),
         },
         range,
-        related: [
-          ...(shared
-            ? originEvidence(
-                found.members,
-                (m) => m.reached,
-                (m) => navigationOrigin(model, m),
-              )
-            : chainEvidence(model, navigation.reached)),
-          {
-            range: startTagRange(wall.request.view),
-            message: text(`the phone request on ${wall.page.route}`, `${wall.page.route} 上的手机号请求`),
-          },
-        ],
+        related,
         fixes: [fix],
-        fixUnavailable: fix
-          ? undefined
-          : shared || kind !== 'always'
-            ? sharedRedirectAdvice
-            : moveToCheckoutUnavailable(context, wall),
+        fixUnavailable,
       });
     }
 
