@@ -3,7 +3,7 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { ChangedPaths, FileSystemHost } from '../host';
 import type { ParseProblem, SourceRange } from '../types';
 import { text } from '../types';
-import { documentElements, findJsonNode, JsoncDocument, kebabCase } from '../parse';
+import { documentElements, findJsonNode, isReExport, JsoncDocument, kebabCase } from '../parse';
 import type { ScriptFacts, WxmlDocument, WxssDocument } from '../parse';
 import type { ParsedFileCache } from './file-cache';
 import { memoize, perKey } from './memo';
@@ -745,8 +745,15 @@ export class ProjectModel {
       const script = queue.pop();
       if (!script || found.has(script.file)) continue;
       found.set(script.file, script);
-      for (const entry of script.imports.values()) {
-        const target = this.resolveModule(script.file, entry.specifier);
+      // Modules it imports, and those it passes on (`export * from`, `export { x } from`): a call followed through
+      // a re-export reads them too, so they are shared inputs like any imported module.
+      const specifiers = [
+        ...[...script.imports.values()].map((entry) => entry.specifier),
+        ...(script.exportsAllFrom ?? []),
+        ...[...script.exports.values()].filter(isReExport).map((entry) => entry.specifier),
+      ];
+      for (const specifier of specifiers) {
+        const target = this.resolveModule(script.file, specifier);
         if (target) {
           imported.add(target);
           queue.push(target);
