@@ -147,6 +147,57 @@ const SEMANTIC_EDITS: { name: string; apply(files: Map<string, string>): void }[
         `${f.get('app.wxss') ?? ''}\n.mask { position: fixed; top: 0; left: 0; width: 100%; height: 100%; }`,
       ),
   },
+  {
+    // The page's files stay the same while the helper its form handler calls changes: the page's remembered
+    // findings (report-submit-formid, a per-unit check) must follow the shared helper.
+    name: 'form helper toggles sending the formId',
+    apply: (f) => {
+      const page = f.get('pages/index/index.js') ?? 'Page({})';
+      if (!page.includes('formHelper')) {
+        f.set(
+          'pages/index/index.js',
+          `const formHelper = require('../../utils/form');\n${page.replace('Page({', 'Page({\n  onSubmit(e) { formHelper.submit(e) },')}`,
+        );
+        f.set(
+          'pages/index/index.wxml',
+          `${f.get('pages/index/index.wxml') ?? ''}\n<form report-submit="true" bindsubmit="onSubmit"><button form-type="submit">提交</button></form>`,
+        );
+      }
+      const sends = (f.get('utils/form.js') ?? '').includes('wx.request');
+      f.set(
+        'utils/form.js',
+        sends
+          ? 'module.exports = { submit(e) { console.log(e.detail.value) } }'
+          : "module.exports = { submit(e) { wx.request({ url: 'https://api.example.com/form', data: { formId: e.detail.formId } }) } }",
+      );
+    },
+  },
+  {
+    name: 'helper stores the phone number and asks for the location',
+    apply: (f) =>
+      f.set(
+        'utils/form.js',
+        `${f.get('utils/form.js') ?? ''}\nfunction keep(phone) { wx.setStorageSync('userPhone', phone); wx.getLocation({ success() {} }); wx.request({ url: 'https://tracker.example.org/t', data: { phone } }) }\nmodule.exports.keep = keep;`,
+      ),
+  },
+  {
+    name: 'component template gets a getUserInfo button',
+    apply: (f) => {
+      const component = [...f.keys()].find((file) => /^components\/.*\.wxml$/.test(file));
+      if (component) f.set(component, `${f.get(component)}\n<button open-type="getUserInfo">登录</button>`);
+    },
+  },
+  {
+    name: 'index page script asks for the location in onLoad',
+    apply: (f) =>
+      f.set(
+        'pages/index/index.js',
+        (f.get('pages/index/index.js') ?? 'Page({})').replace(
+          'Page({',
+          'Page({\n  onReady() { wx.chooseLocation({}) },',
+        ),
+      ),
+  },
 ];
 
 /** More steps and other seeds for a longer local run: MP_PRIVACY_INCREMENTAL_STEPS=2000 MP_PRIVACY_INCREMENTAL_SEED=7. */

@@ -16,35 +16,105 @@ export interface ApiUse {
 const usageCache = new WeakMap<ProjectModel, ApiUse[]>();
 const USES_SLOT = {};
 
+/** One script's `wx.*` calls in source order, and by API: the small summary project-wide queries join. */
+interface ScriptUses {
+  ordered: ApiUse[];
+  byApi: Map<string, ApiUse[]>;
+}
+
+/** Remembered on the script (its calls depend on its own text only), so an edit re-indexes the edited script alone. */
+function scriptUses(script: ScriptFacts): ScriptUses {
+  return memoize(script, USES_SLOT, undefined, () => {
+    const ordered = usesIn(script);
+    const byApi = new Map<string, ApiUse[]>();
+    for (const use of ordered) {
+      const list = byApi.get(use.call.api);
+      if (list) list.push(use);
+      else byApi.set(use.call.api, [use]);
+    }
+    return { ordered, byApi };
+  });
+}
+
 /** Every `wx.*` call written in the project's scripts, reachable or not (what the code asks the platform for). */
 export function platformUses(model: ProjectModel): ApiUse[] {
   let uses = usageCache.get(model);
   if (uses) return uses;
   uses = [];
   // One push per use, not push(...list): spreading 130,000 calls of one file as arguments overflows the stack.
-  for (const script of model.allScripts())
-    for (const use of memoize(script, USES_SLOT, undefined, () => usesIn(script))) uses.push(use);
+  for (const script of model.allScripts()) for (const use of scriptUses(script).ordered) uses.push(use);
   usageCache.set(model, uses);
   return uses;
 }
 
 const usesByApi = new WeakMap<ProjectModel, Map<string, ApiUse[]>>();
 
-/** The `wx.*` calls of one API (see platformUses), in the same order; looked up in a per-analysis index. */
+/** The `wx.*` calls of these APIs (see platformUses), in the same order; one API's are kept for the analysis. */
 export function platformUsesOf(model: ProjectModel, ...apis: string[]): ApiUse[] {
-  let index = usesByApi.get(model);
-  if (!index) {
-    index = new Map();
-    for (const use of platformUses(model)) {
-      const list = index.get(use.call.api);
-      if (list) list.push(use);
-      else index.set(use.call.api, [use]);
-    }
-    usesByApi.set(model, index);
+  if (apis.length !== 1) {
+    const wanted = new Set(apis);
+    return platformUsesWhere(model, (api) => wanted.has(api));
   }
-  if (apis.length === 1) return index.get(apis[0]) ?? [];
-  const wanted = new Set(apis);
-  return platformUses(model).filter((use) => wanted.has(use.call.api));
+  let index = usesByApi.get(model);
+  if (!index) usesByApi.set(model, (index = new Map<string, ApiUse[]>()));
+  let uses = index.get(apis[0]);
+  if (!uses) index.set(apis[0], (uses = platformUsesWhere(model, (api) => api === apis[0])));
+  return uses;
+}
+
+/** Per analysis: the scripts that call each API, by their place in `model.allScripts()`, in that order. */
+const scriptsByApi = new WeakMap<ProjectModel, Map<string, number[]>>();
+
+function scriptsCalling(model: ProjectModel): Map<string, number[]> {
+  let index = scriptsByApi.get(model);
+  if (index) return index;
+  index = new Map<string, number[]>();
+  const scripts = model.allScripts();
+  for (let at = 0; at < scripts.length; at++) {
+    for (const api of scriptUses(scripts[at]).byApi.keys()) {
+      const list = index.get(api);
+      if (list) list.push(at);
+      else index.set(api, [at]);
+    }
+  }
+  scriptsByApi.set(model, index);
+  return index;
+}
+
+/** The scripts that call any API `accept` takes, in the order of `model.allScripts()` (found in one index per analysis). */
+export function scriptsCallingWhere(model: ProjectModel, accept: (api: string) => boolean): ScriptFacts[] {
+  const acceptedApis: number[][] = [];
+  for (const [api, places] of scriptsCalling(model)) if (accept(api)) acceptedApis.push(places);
+  const places = acceptedApis.length === 1 ? acceptedApis[0] : [...new Set(acceptedApis.flat())].sort((a, b) => a - b);
+  const scripts = model.allScripts();
+  return places.map((at) => scripts[at]);
+}
+
+/** One script's `wx.*` calls of the APIs `accept` takes, in source order. */
+export function scriptUsesWhere(script: ScriptFacts, accept: (api: string) => boolean): ApiUse[] {
+  const { ordered, byApi } = scriptUses(script);
+  let accepted = 0;
+  let onlyApi: string | undefined;
+  for (const api of byApi.keys()) {
+    if (!accept(api)) continue;
+    accepted++;
+    onlyApi = api;
+  }
+  if (accepted === byApi.size) return ordered;
+  if (accepted === 1) return byApi.get(onlyApi!)!;
+  return accepted ? ordered.filter((use) => accept(use.call.api)) : [];
+}
+
+/**
+ * The `wx.*` calls of the APIs `accept` takes, in the order of platformUses, joined from the scripts' own
+ * indexes (remembered on each script) through one index of which scripts call which API (one pass per
+ * analysis): a query visits the scripts that make the calls it wants, not every call of the project.
+ */
+export function platformUsesWhere(model: ProjectModel, accept: (api: string) => boolean): ApiUse[] {
+  const uses: ApiUse[] = [];
+  for (const script of scriptsCallingWhere(model, accept))
+    for (const use of scriptUsesWhere(script, accept)) uses.push(use);
+  return uses;
 }
 
 function usesIn(script: ScriptFacts): ApiUse[] {

@@ -1,9 +1,9 @@
 import type { SourceRange } from '../types';
 import type { ComponentUnit, PageUnit, ProjectModel } from '../model';
 import { memoize } from '../model';
-import type { WxmlDocument, WxmlElement } from '../parse';
+import type { ScriptFacts, WxmlDocument, WxmlElement } from '../parse';
 import { attribute, elementsNamed, elementsWithAttribute, elementsWithOpenType } from '../parse';
-import { callRangeOf, platformUses, platformUsesOf } from './api-usage';
+import { callRangeOf, platformUsesOf, scriptUsesWhere, scriptsCallingWhere } from './api-usage';
 import { PRIVACY_INFO_KINDS, privacyKindOfApi, privacyKindOfOpenType } from './privacy-apis';
 
 /**
@@ -26,14 +26,31 @@ export function privacyUses(model: ProjectModel): PrivacyUse[] {
   const pageOfScript = new Map<unknown, PageUnit>();
   for (const page of model.pages)
     if (page.script && !pageOfScript.has(page.script)) pageOfScript.set(page.script, page);
-  for (const use of platformUses(model)) {
-    if (privacyKindOfApi(use.call.api))
-      uses.push({ range: callRangeOf(use), what: `wx.${use.call.api}`, page: pageOfScript.get(use.script) });
+  for (const script of scriptsCallingWhere(model, isPrivacyApi)) {
+    // A page's script is remembered on the page (replaced when its script changes), other scripts on themselves.
+    const page = pageOfScript.get(script);
+    const calls = page
+      ? memoize(page, PAGE_PRIVACY_CALLS_SLOT, undefined, () => privacyCalls(script, page))
+      : memoize(script, PRIVACY_CALLS_SLOT, undefined, () => privacyCalls(script, undefined));
+    for (const use of calls) uses.push(use);
   }
   for (const page of model.pages)
     for (const use of memoize(page, PAGE_PRIVACY_ELEMENTS_SLOT, undefined, () => pagePrivacyElementUses(page)))
       uses.push(use);
   return uses;
+}
+
+const isPrivacyApi = (api: string) => !!privacyKindOfApi(api);
+const PRIVACY_CALLS_SLOT = {};
+const PAGE_PRIVACY_CALLS_SLOT = {};
+
+/** A script's calls of privacy interfaces, attributed to the page it is the script of (if any). */
+function privacyCalls(script: ScriptFacts, page: PageUnit | undefined): PrivacyUse[] {
+  return scriptUsesWhere(script, isPrivacyApi).map((use) => ({
+    range: callRangeOf(use),
+    what: `wx.${use.call.api}`,
+    page,
+  }));
 }
 
 const PRIVACY_ELEMENTS_SLOT = {};

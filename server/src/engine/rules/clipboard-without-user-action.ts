@@ -26,10 +26,7 @@ export const clipboardWithoutUserAction = createRule({
     evidence: { lifecycleRead: LIFECYCLE_EVIDENCE },
   },
   check(context) {
-    const calls = lifecycleCalls(
-      context,
-      ({ reached }) => reached.call.kind === 'platform' && reached.call.api === 'getClipboardData',
-    );
+    const calls = lifecycleCalls(context, (api) => api === 'getClipboardData');
     for (const { range, related, where, evidence } of calls)
       context.report({ messageId: 'lifecycleRead', data: { where, ...evidence }, range, related });
   },

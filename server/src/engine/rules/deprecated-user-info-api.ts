@@ -57,14 +57,14 @@ export const deprecatedUserInfoApi = createRule({
       for (const range of appCallSites(context, use))
         context.report({ messageId: api === 'getUserProfile' ? 'userProfile' : 'anonymous', data: { what }, range });
     }
-    for (const unit of [...model.pages, ...model.components()]) {
-      if (!unit.wxml) continue;
-      for (const element of elementsWithOpenType(unit.wxml, 'getUserInfo')) {
-        context.report({
-          messageId: 'userInfoButton',
-          range: { file: unit.wxml.file, start: element.start, end: element.startTagEnd },
-        });
-      }
+  },
+  checkUnit(context, unit) {
+    if (!unit.wxml) return;
+    for (const element of elementsWithOpenType(unit.wxml, 'getUserInfo')) {
+      context.report({
+        messageId: 'userInfoButton',
+        range: { file: unit.wxml.file, start: element.start, end: element.startTagEnd },
+      });
     }
   },
 });

@@ -1,7 +1,8 @@
 import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
-import { authorizeScopes, callRangeOf, platformUses, LOCATION_SCOPE_OF } from '../analysis';
+import type { ApiUse } from '../analysis';
+import { authorizeScopes, callRangeOf, platformUsesWhere, LOCATION_SCOPE_OF } from '../analysis';
 import { excerpt } from '../text/escape';
 import { defineFix, projectLocale, setSetting, settingEditable, settingScope } from '../fixes';
 import { settingRange, settingsValue } from '../model';
@@ -100,8 +101,9 @@ export const locationPurpose = createRule({
     if (!settings.doc) return;
     const where = settings.label;
     const permission = settingsValue(settings)?.permission as Record<string, { desc?: unknown }> | undefined;
-    const firstUseOfScope = new Map<string, ReturnType<typeof platformUses>[number]>();
-    for (const use of platformUses(model)) {
+    const firstUseOfScope = new Map<string, ApiUse>();
+    // Only the calls that can ask for a location scope (the others add none).
+    for (const use of platformUsesWhere(model, (api) => api === 'authorize' || !!LOCATION_SCOPE_OF[api])) {
       const scopes = use.call.api === 'authorize' ? authorizeScopes(model, use) : [LOCATION_SCOPE_OF[use.call.api]];
       for (const scope of scopes) {
         if (

@@ -26,10 +26,7 @@ export const openSettingWithoutTap = createRule({
     evidence: { lifecycleCall: LIFECYCLE_EVIDENCE },
   },
   check(context) {
-    const calls = lifecycleCalls(
-      context,
-      ({ reached }) => reached.call.kind === 'platform' && reached.call.api === 'openSetting',
-    );
+    const calls = lifecycleCalls(context, (api) => api === 'openSetting');
     for (const { range, related, where, evidence } of calls)
       context.report({ messageId: 'lifecycleCall', data: { where, ...evidence }, range, related });
   },

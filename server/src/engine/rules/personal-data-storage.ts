@@ -1,7 +1,7 @@
 import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
-import { platformUses, vocabulary } from '../analysis';
+import { platformUsesOf, vocabulary } from '../analysis';
 import { appCallSites } from './support/report-helpers';
 
 function quotedKey(argumentText: string): string | undefined {
@@ -36,8 +36,7 @@ export const personalDataStorage = createRule({
     },
   },
   check(context) {
-    for (const use of platformUses(context.model)) {
-      if (use.call.api !== 'setStorageSync' && use.call.api !== 'setStorage') continue;
+    for (const use of platformUsesOf(context.model, 'setStorageSync', 'setStorage')) {
       const key = quotedKey(use.call.argumentText);
       // `phoneCode` and friends hold one-time codes for the server to exchange, not the personal data itself.
       // …and `addressId` is a reference to data kept elsewhere.

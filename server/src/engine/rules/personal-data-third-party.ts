@@ -1,7 +1,7 @@
 import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
-import { platformUses, vocabulary } from '../analysis';
+import { platformUsesOf, vocabulary } from '../analysis';
 import { appCallSites } from './support/report-helpers';
 
 /**
@@ -43,7 +43,7 @@ export const personalDataThirdParty = createRule({
     },
   },
   check(context) {
-    const requests = platformUses(context.model).filter((u) => u.call.api === 'request' || u.call.api === 'uploadFile');
+    const requests = platformUsesOf(context.model, 'request', 'uploadFile');
     const hosts = requests.map((u) => hostOf(u.call.url)).filter((h): h is string => !!h);
     let ownHosts = new Set((context.config.apiHosts ?? []).map((h) => h.toLowerCase()));
     if (!ownHosts.size) {

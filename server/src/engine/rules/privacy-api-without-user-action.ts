@@ -42,15 +42,18 @@ export const privacyApiWithoutUserAction = createRule({
     evidence: { onLaunchPath: LIFECYCLE_EVIDENCE, offLaunchPath: LIFECYCLE_EVIDENCE },
   },
   check(context) {
-    const calls = lifecycleCalls(context, ({ reached }) => {
-      const call = reached.call;
-      if (call.kind !== 'platform' || call.api in LEFT_TO_OTHER_RULES || NOT_COLLECTING.has(call.api)) return false;
-      if (call.api === 'authorize') {
-        const scope = authorizeScope(call.argumentText);
-        return scope !== 'scope.userInfo'; // scope.userInfo no longer shows a dialog; deprecated-user-info-api covers it
-      }
-      return !!privacyKindOfApi(call.api) && call.api !== 'onLocationChange';
-    });
+    const calls = lifecycleCalls(
+      context,
+      (api) =>
+        !(api in LEFT_TO_OTHER_RULES) &&
+        !NOT_COLLECTING.has(api) &&
+        (api === 'authorize' || (!!privacyKindOfApi(api) && api !== 'onLocationChange')),
+      // scope.userInfo no longer shows a dialog; deprecated-user-info-api covers it
+      ({ reached }) =>
+        reached.call.kind !== 'platform' ||
+        reached.call.api !== 'authorize' ||
+        authorizeScope(reached.call.argumentText) !== 'scope.userInfo',
+    );
     for (const { found, range, related, where, onLaunchPath, evidence } of calls) {
       const call = found.reached.call as { api: string; argumentText: string };
       const what =

@@ -70,32 +70,30 @@ export const reportSubmitFormId = createRule({
     },
     fixes: { 'remove-report-submit': removeReportSubmit },
   },
-  check(context) {
+  // What a form's submit handler reaches runs through the unit's script and the modules it imports (shared files).
+  checkUnit(context, unit) {
     const { model } = context;
-    const units = [...model.pages, ...model.components()];
-    for (const unit of units) {
-      if (!unit.wxml) continue;
-      const document = unit.wxml;
-      for (const element of elementsNamed(document, 'form')) {
-        const reportSubmit = attribute(element, 'report-submit');
-        if (!reportSubmit || /^\s*(false|\{\{\s*false\s*\}\})\s*$/.test(reportSubmit.value)) continue;
-        const submit = eventBindings(element).find((b) => b.event === 'submit');
-        const handler = submit && handlerOf(unit, submit.handler);
-        const functions = handler ? functionsReached(model, handler) : [];
-        const readsFormId = functions.some((ref) =>
-          /formId|form_id/.test(ref.script.content.slice(ref.fn.start, ref.fn.end)),
-        );
-        const sends = handler
-          ? reachableCalls(model, handler).some(
-              (r) => r.call.kind === 'platform' && (r.call.api === 'request' || r.call.api === 'uploadFile'),
-            )
-          : false;
-        const range = { file: document.file, start: reportSubmit.start, end: reportSubmit.end };
-        const fixes = [context.fix('remove-report-submit', { document, attribute: reportSubmit })];
-        if (submit && readsFormId && sends)
-          context.report({ messageId: 'harvesting', data: { handler: submit.handler }, range, fixes });
-        else context.report({ messageId: 'leftover', range, fixes });
-      }
+    if (!unit.wxml) return;
+    const document = unit.wxml;
+    for (const element of elementsNamed(document, 'form')) {
+      const reportSubmit = attribute(element, 'report-submit');
+      if (!reportSubmit || /^\s*(false|\{\{\s*false\s*\}\})\s*$/.test(reportSubmit.value)) continue;
+      const submit = eventBindings(element).find((b) => b.event === 'submit');
+      const handler = submit && handlerOf(unit, submit.handler);
+      const functions = handler ? functionsReached(model, handler) : [];
+      const readsFormId = functions.some((ref) =>
+        /formId|form_id/.test(ref.script.content.slice(ref.fn.start, ref.fn.end)),
+      );
+      const sends = handler
+        ? reachableCalls(model, handler).some(
+            (r) => r.call.kind === 'platform' && (r.call.api === 'request' || r.call.api === 'uploadFile'),
+          )
+        : false;
+      const range = { file: document.file, start: reportSubmit.start, end: reportSubmit.end };
+      const fixes = [context.fix('remove-report-submit', { document, attribute: reportSubmit })];
+      if (submit && readsFormId && sends)
+        context.report({ messageId: 'harvesting', data: { handler: submit.handler }, range, fixes });
+      else context.report({ messageId: 'leftover', range, fixes });
     }
   },
 });

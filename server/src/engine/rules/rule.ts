@@ -1,7 +1,8 @@
 import type { Finding, Fix, LocalizedText, RelatedEvidence, Severity, SourceRange } from '../types';
 import type { DataField, Template, TemplateData, TemplateValue } from '../text/template';
 import { fillTemplate } from '../text/template';
-import type { ProjectModel } from '../model';
+import type { ComponentUnit, PageUnit, ProjectModel } from '../model';
+import { memoize } from '../model';
 import type { ProjectFacts } from '../analysis';
 import type { ProjectConfig } from '../config';
 import type { DeclaredFix } from '../fixes';
@@ -103,7 +104,16 @@ export interface RuleModule {
 
 export interface RuleDefinition<M extends Messages, E extends EvidenceFor<M>, F extends Fixes> {
   meta: RuleMeta & RuleDeclarations<M, E, F>;
-  check(context: RuleContext<M, E, F>): void;
+  /** Reports about the project as a whole, or joined across pages: run on every analysis. */
+  check?(context: RuleContext<M, E, F>): void;
+  /**
+   * Reports about one page or component that read only that unit's files and the project's shared files (those
+   * of the model's `sharedRevision`: app files, components, imported modules), never other pages. They are
+   * remembered on the unit (memo.ts) for that revision, so an edit re-checks the edited unit only. What they
+   * report must not hold the model or the facts (fix arguments included): those of a later analysis differ.
+   * Run after `check`, for each page and then each component, in the model's order.
+   */
+  checkUnit?(context: RuleContext<M, E, F>, unit: PageUnit | ComponentUnit): void;
 }
 
 /**
@@ -116,33 +126,49 @@ export function createRule<
   const F extends Fixes = Record<never, DeclaredFix>,
 >(definition: RuleDefinition<M, E, F>): RuleModule {
   const { messages, evidence, fixes, ...meta } = definition.meta;
+  /** Where this rule's per-unit findings are remembered on each unit. */
+  const unitSlot = {};
+  const contextOf = (host: RuleHost): RuleContext<M, E, F> => ({
+    ...host,
+    report(descriptor) {
+      const { messageId, range, related = [], fixes: offered = [], fixUnavailable } = descriptor;
+      const data = (descriptor as { data?: Record<string, TemplateValue> }).data;
+      const message: MessageTemplate = messages[messageId];
+      host.emit({
+        severity: message.severity,
+        message: fillTemplate(message, data),
+        range,
+        evidence: fillTemplate(evidence[messageId], data),
+        related,
+        fixes: offered.filter((fix): fix is Fix => !!fix),
+        fixUnavailable,
+      });
+    },
+    fix(kind, args) {
+      const declared = fixes?.[kind];
+      if (!declared) throw new Error(`rule ${meta.id} declares no fix ${kind}`);
+      return offerFix(kind, declared, args);
+    },
+  });
   return {
     meta,
     declarations: { messages, evidence, fixes },
     check(host) {
-      const context: RuleContext<M, E, F> = {
-        ...host,
-        report(descriptor) {
-          const { messageId, range, related = [], fixes: offered = [], fixUnavailable } = descriptor;
-          const data = (descriptor as { data?: Record<string, TemplateValue> }).data;
-          const message: MessageTemplate = messages[messageId];
-          host.emit({
-            severity: message.severity,
-            message: fillTemplate(message, data),
-            range,
-            evidence: fillTemplate(evidence[messageId], data),
-            related,
-            fixes: offered.filter((fix): fix is Fix => !!fix),
-            fixUnavailable,
+      definition.check?.(contextOf(host));
+      const checkUnit = definition.checkUnit?.bind(definition);
+      if (!checkUnit) return;
+      const { model } = host;
+      const revision = model.sharedRevision;
+      for (const units of [model.pages, model.components()]) {
+        for (const unit of units) {
+          const found = memoize(unit, unitSlot, revision, () => {
+            const reported: RuleFinding[] = [];
+            checkUnit(contextOf({ ...host, emit: (finding) => reported.push(finding) }), unit);
+            return reported;
           });
-        },
-        fix(kind, args) {
-          const declared = fixes?.[kind];
-          if (!declared) throw new Error(`rule ${meta.id} declares no fix ${kind}`);
-          return offerFix(kind, declared, args);
-        },
-      };
-      definition.check(context);
+          for (const finding of found) host.emit(finding);
+        }
+      }
     },
   };
 }

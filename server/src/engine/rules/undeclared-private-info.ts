@@ -3,7 +3,7 @@ import { text } from '../types';
 import { REFERENCES } from './support/references';
 import { appCallSites } from './support/report-helpers';
 import type { ApiUse } from '../analysis';
-import { PRECISE_LOCATION_APIS, REQUIRED_PRIVATE_INFOS, declaredPrivateInfos, platformUses } from '../analysis';
+import { PRECISE_LOCATION_APIS, REQUIRED_PRIVATE_INFOS, declaredPrivateInfos, platformUsesWhere } from '../analysis';
 import { defineFix, setSetting, settingEditable, settingScope } from '../fixes';
 import { closestName } from '../text/closest';
 import type { DeclaredInfo } from '../analysis';
@@ -112,9 +112,7 @@ export const undeclaredPrivateInfo = createRule({
       declared.entries.map((e) => e.api).join(', ') || 'nothing',
       declared.entries.map((e) => e.api).join('、') || '空列表',
     );
-    const uses = platformUses(model).filter(
-      (u) => REQUIRED_PRIVATE_INFOS.includes(u.call.api) && !declaredApis.has(u.call.api),
-    );
+    const uses = platformUsesWhere(model, (api) => REQUIRED_PRIVATE_INFOS.includes(api) && !declaredApis.has(api));
     for (const [api, list] of usesByApi(uses)) {
       const seen = new Set<string>();
       for (const use of list) {

@@ -1,7 +1,7 @@
 import { createRule } from './rule';
 import { text } from '../types';
 import { REFERENCES } from './support/references';
-import { REQUIRED_PRIVATE_INFOS, declaredPrivateInfos, platformUses } from '../analysis';
+import { REQUIRED_PRIVATE_INFOS, declaredPrivateInfos, platformUsesOf } from '../analysis';
 import { defineFix, removeSettingArrayElement, settingEditable, settingScope } from '../fixes';
 import type { DeclaredInfo } from '../analysis';
 import type { AppSettings } from '../model';
@@ -52,11 +52,10 @@ export const unusedPrivateInfoDeclaration = createRule({
   },
   check(context) {
     const { model } = context;
-    const used = new Set(platformUses(model).map((u) => u.call.api));
     // app.json, or manifest.json "mp-weixin" / app.config in a framework project.
     const settings = model.app.settings;
     for (const entry of declaredPrivateInfos(model).entries) {
-      if (used.has(entry.api) || !REQUIRED_PRIVATE_INFOS.includes(entry.api)) continue;
+      if (!REQUIRED_PRIVATE_INFOS.includes(entry.api) || platformUsesOf(model, entry.api).length) continue;
       context.report({
         messageId: 'unused',
         data: { api: entry.api },

@@ -49,13 +49,18 @@ export interface LifecycleCall {
 }
 
 /**
- * Calls that lifecycle code reaches, once per root (analysis/roots.ts): at the lifecycle's own call when one
- * page reaches it, at the shared helper when several do (each page then a related location).
+ * Platform calls of the APIs `acceptApi` takes (and `accept`, when given, of those) that lifecycle code reaches,
+ * once per root (analysis/roots.ts): at the lifecycle's own call when one page reaches it, at the shared helper
+ * when several do (each page then a related location). Asking by API visits only those calls of each unit.
  */
-export function lifecycleCalls(context: RuleFacts, accept: (found: ReachedFromEntry) => boolean): LifecycleCall[] {
+export function lifecycleCalls(
+  context: RuleFacts,
+  acceptApi: (api: string) => boolean,
+  accept: (found: ReachedFromEntry) => boolean = () => true,
+): LifecycleCall[] {
   // After the user confirmed a dialog ("use your location?"), the call answers the user's choice.
   const accepted = context.entries
-    .platformCalls(() => true, 'lifecycle')
+    .platformCalls(acceptApi, 'lifecycle')
     .filter((found) => accept(found) && runCondition(found.reached).kind !== 'user-choice');
   const groups = groupByRoot(
     context.model,
