@@ -1,13 +1,13 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { applyFixEdits, findMiniProgramRoots } from '../../server/src/engine';
+import { applyFixEdits } from '../../server/src/engine';
 import type { Finding, Fix } from '../../server/src/engine';
-import { verifyFix } from '../../server/src/engine/fixes/verify';
+import { assertKeepsFixContract } from '../helpers/fix-checks';
 import { parseStaticConfig } from '../../server/src/engine/parse/static-config';
 import { parseJsonc } from '../../server/src/engine/parse/jsonc';
-import { ProjectSpec, lintRendered, relativeToVirtualRoot, renderProject } from '../helpers/forms';
+import { ProjectSpec, RENDERED_LINTER, lintRendered, relativeToVirtualRoot, renderProject } from '../helpers/forms';
 import type { ProjectFiles } from '../helpers/virtual-project';
-import { VIRTUAL_ROOT, virtualHost } from '../helpers/virtual-project';
+import { VIRTUAL_ROOT } from '../helpers/virtual-project';
 import * as path from 'path';
 
 /**
@@ -26,22 +26,8 @@ const project = (body: string, settings?: Record<string, unknown>): ProjectSpec 
 /** The engine's fix contract (fixes/verify.ts), with the scope check, on a fix to a framework project's settings. */
 function assertKeepsContract(files: ProjectFiles, finding: Finding, fix: Fix): void {
   const before = lintRendered(files);
-  const verified = verifyFix(
-    {
-      root: findMiniProgramRoots(virtualHost(files), VIRTUAL_ROOT)[0] ?? VIRTUAL_ROOT,
-      read: (file) => files[relativeToVirtualRoot(file)],
-      before,
-      analyzeWith: (changed) =>
-        lintRendered({
-          ...files,
-          ...Object.fromEntries([...changed].map(([file, content]) => [relativeToVirtualRoot(file), content])),
-        }),
-    },
-    before.find((f) => f.ruleId === finding.ruleId && f.message.en === finding.message.en)!,
-    fix,
-    'zh-cn',
-  );
-  assert.deepEqual(verified.failures, [], `${fix.kind} keeps the fix contract`);
+  const target = before.find((f) => f.ruleId === finding.ruleId && f.message.en === finding.message.en)!;
+  assertKeepsFixContract(files, before, target, fix, 'zh-cn', RENDERED_LINTER);
 }
 
 function applyFirst(files: ProjectFiles, ruleId: string, fixKind: string): ProjectFiles {

@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as vm from 'node:vm';
 import * as ts from 'typescript';
 import type { Finding, Locale } from '../../server/src/engine';
-import { applyFixEdits, findMiniProgramRoots, syntaxProblemCount } from '../../server/src/engine';
-import { verifyFix } from '../../server/src/engine/fixes/verify';
+import { applyFixEdits, syntaxProblemCount } from '../../server/src/engine';
+import { assertKeepsFixContract } from '../helpers/fix-checks';
 import {
   CHECKOUT,
   FORMS,
@@ -16,6 +16,7 @@ import {
   content,
   phoneWall,
   fileOf,
+  RENDERED_LINTER,
   lintRendered,
   relativeToVirtualRoot,
   renderProject,
@@ -23,7 +24,6 @@ import {
 } from '../helpers/forms';
 import type { Form } from '../helpers/forms';
 import type { ProjectFiles } from '../helpers/virtual-project';
-import { VIRTUAL_ROOT, virtualHost } from '../helpers/virtual-project';
 
 /**
  * Fixes that edit a template, on uni-app (.vue, options API and <script setup>) and Taro (.tsx) sources: the
@@ -43,23 +43,7 @@ function checkFrameworkFix(
   const target = before.find((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind));
   assert.ok(target, `a ${ruleId} finding offering ${fixKind}; found: ${before.map(key).join('; ') || 'nothing'}`);
   const fix = target.fixes.find((x) => x.kind === fixKind)!;
-  // The engine's fix contract (fixes/verify.ts), with the check that every edit stays in a construct it names.
-  const verified = verifyFix(
-    {
-      root: findMiniProgramRoots(virtualHost(files), VIRTUAL_ROOT)[0] ?? VIRTUAL_ROOT,
-      read: (file) => files[relativeToVirtualRoot(file)],
-      before,
-      analyzeWith: (changed) =>
-        lintRendered({
-          ...files,
-          ...Object.fromEntries([...changed].map(([file, text]) => [relativeToVirtualRoot(file), text])),
-        }),
-    },
-    target,
-    fix,
-    locale,
-  );
-  assert.deepEqual(verified.failures, [], `${fixKind} keeps the fix contract`);
+  assertKeepsFixContract(files, before, target, fix, locale, RENDERED_LINTER);
   const edits = applyFixEdits(fix.build(locale), (file) => files[relativeToVirtualRoot(file)]);
   const after = { ...files };
   for (const [file, text] of edits) after[relativeToVirtualRoot(file)] = text;

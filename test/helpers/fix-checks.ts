@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vm from 'node:vm';
 import postcss from 'postcss';
-import type { Finding, Locale } from '../../server/src/engine';
+import type { Finding, Fix, Locale } from '../../server/src/engine';
 import { parseScript } from '../../server/src/engine/parse/script';
 import { parseWxml } from '../../server/src/engine/parse/wxml';
 import { parseJsonc } from '../../server/src/engine/parse/jsonc';
@@ -28,6 +28,45 @@ export function assertParses(file: string, content: string): void {
 
 const key = (f: Finding) => `${f.ruleId} ${relativePath(f.range.file)} ${f.message.en}`;
 
+/** How a test lints an in-memory project: the linter, where the mini program's root is, how files are named. */
+export interface InMemoryLinter {
+  lint: (files: ProjectFiles) => Finding[];
+  root: (files: ProjectFiles) => string;
+  relative: (file: string) => string;
+}
+
+export const NATIVE_LINTER: InMemoryLinter = { lint: lintFiles, root: () => VIRTUAL_ROOT, relative: relativePath };
+
+/**
+ * The engine's own fix contract (fixes/verify.ts, the same check npm run eval runs on the corpus: edits within the
+ * constructs the fix names, syntax, the finding gone, nothing new, idempotence) on an in-memory project.
+ */
+export function assertKeepsFixContract(
+  files: ProjectFiles,
+  before: Finding[],
+  target: Finding,
+  fix: Fix,
+  locale: Locale,
+  linter: InMemoryLinter = NATIVE_LINTER,
+): void {
+  const verified = verifyFix(
+    {
+      root: linter.root(files),
+      read: (file) => files[linter.relative(file)],
+      before,
+      analyzeWith: (changed) =>
+        linter.lint({
+          ...files,
+          ...Object.fromEntries([...changed].map(([file, content]) => [linter.relative(file), content])),
+        }),
+    },
+    target,
+    fix,
+    locale,
+  );
+  assert.deepEqual(verified.failures, [], `${fix.kind} keeps the fix contract`);
+}
+
 /**
  * The fix contract every quick-fix test checks: apply the fix, every touched file re-parses, the finding
  * is gone and no new finding appears, and linting again offers nothing more to do for that rule.
@@ -41,23 +80,13 @@ export function checkFix(
   const before = lintFiles(files);
   const target = before.find((f) => f.ruleId === ruleId && f.fixes.some((x) => x.kind === fixKind));
   assert.ok(target, `a ${ruleId} finding offering ${fixKind}; found: ${before.map(key).join('; ') || 'nothing'}`);
-  // The engine's own contract (the same check npm run eval runs on the corpus): scope, syntax, idempotence.
-  const verified = verifyFix(
-    {
-      root: VIRTUAL_ROOT,
-      read: (file) => files[relativePath(file)],
-      before,
-      analyzeWith: (changed) =>
-        lintFiles({
-          ...files,
-          ...Object.fromEntries([...changed].map(([file, content]) => [relativePath(file), content])),
-        }),
-    },
+  assertKeepsFixContract(
+    files,
+    before,
     target,
     target.fixes.find((x) => x.kind === fixKind)!,
     locale,
   );
-  assert.deepEqual(verified.failures, [], `${fixKind} keeps the fix contract`);
   const after = applyFix(files, target, fixKind, locale);
   const changed = Object.keys(after).filter((file) => after[file] !== files[file]);
   assert.ok(changed.length >= 1, 'the fix changes files');

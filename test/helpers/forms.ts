@@ -4,6 +4,7 @@ import { ProjectAnalyzer, findMiniProgramRoots } from '../../server/src/engine';
 import { parseWxml } from '../../server/src/engine/parse/wxml';
 import type { WxmlNode } from '../../server/src/engine/parse/wxml';
 import { ProjectFiles, VIRTUAL_ROOT, virtualHost } from './virtual-project';
+import type { InMemoryLinter } from './fix-checks';
 
 /**
  * One test project written once and rendered in the three forms mp-privacy reads: a native mini program,
@@ -92,6 +93,13 @@ export function renderProject(spec: ProjectSpec, form: Form): ProjectFiles {
   if (form === 'uni-app') return renderUniApp(spec);
   return renderTaro(spec);
 }
+
+/** The in-memory linter of rendered projects, for assertKeepsFixContract. */
+export const RENDERED_LINTER: InMemoryLinter = {
+  lint: lintRendered,
+  root: (files) => findMiniProgramRoots(virtualHost(files), VIRTUAL_ROOT)[0] ?? VIRTUAL_ROOT,
+  relative: relativeToVirtualRoot,
+};
 
 /** Lints a rendered project at the mini program root discovery finds (Taro's is src/). */
 export function lintRendered(files: ProjectFiles): Finding[] {
