@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
-import { OverlayFileSystemHost, ProjectAnalyzer, text } from '../../server/src/engine';
+import { CachingFileSystemHost, OverlayFileSystemHost, ProjectAnalyzer, text } from '../../server/src/engine';
+import { ProjectReads } from '../../server/src/engine/model/reads';
 import type { Finding } from '../../server/src/engine';
 import { createRule } from '../../server/src/engine/rules/rule';
 import { elementsNamed } from '../../server/src/engine/parse';
@@ -97,4 +98,112 @@ test('per-unit findings are re-checked only for the units an edit reaches, and e
   set('app.json', files['app.json'].replace('"pages/b/b"]', '"pages/b/b"], "window": {}'));
   assert.deepEqual(analyze().units, every, 'app.json is shared: every unit is re-checked');
   assert.deepEqual(analyze().units, []);
+});
+
+/** Reports every script of the project (model.allScripts(): the app's, the units' and what they import). */
+const scripts = createRule({
+  meta: {
+    id: 'test-scripts',
+    defaultSeverity: 'info',
+    title: text('Script', '脚本'),
+    description: text('A script.', '一个脚本。'),
+    howToFix: text('Nothing.', '无需处理。'),
+    references: [],
+    messages: { script: { en: 'A script.', 'zh-cn': '一个脚本。' } },
+    evidence: { script: { en: 'It is a script.', 'zh-cn': '这是脚本。' } },
+  },
+  check(context) {
+    for (const script of context.model.allScripts())
+      context.report({ messageId: 'script', range: { file: script.file, start: 0, end: 0 } });
+  },
+});
+
+test('a page edit loads that page again and nothing else; what reaches further rebuilds the model', () => {
+  const project = {
+    ...files,
+    'app.json': JSON.stringify({
+      pages: ['pages/a/a', 'pages/b/b', 'pages/c/c'],
+      usingComponents: { card: '/components/card/card' },
+    }),
+    'pages/c/c.wxml': '<button>three</button>',
+    // A page script another page requires is shared, like a helper module.
+    'pages/c/c.js': "const a = require('../a/a');\nPage({ onLoad() { a.x() } })",
+    'components/other/other.wxml': '<button>other</button>',
+    'components/other/other.json': '{ "component": true }',
+    'utils/extra.js': 'module.exports = {}',
+  };
+  const host = new OverlayFileSystemHost(new CachingFileSystemHost(virtualHost(project)));
+  const rules = [buttons, scripts];
+  const kept = new ProjectAnalyzer(host, { rules });
+  const asked = new Set<string>();
+  const reads = ProjectReads.prototype;
+  const answer = Object.getOwnPropertyDescriptor(reads, 'answer')!;
+  Object.defineProperty(reads, 'answer', {
+    ...answer,
+    value(this: ProjectReads, ...args: Parameters<ProjectReads['answer']>) {
+      asked.add(relativePath(args[0]));
+      return (answer.value as ProjectReads['answer']).apply(this, args);
+    },
+  });
+  const analyze = () => {
+    checked.length = 0;
+    asked.clear();
+    const findings = shown(kept.analyze(VIRTUAL_ROOT).findings);
+    const loaded = [...asked].filter((file) => file !== 'ext.json').sort();
+    const units = [...checked].sort();
+    const fresh = shown(new ProjectAnalyzer(host, { rules }).analyze(VIRTUAL_ROOT).findings);
+    assert.deepEqual(findings, fresh);
+    return { findings, loaded, units };
+  };
+  const set = (file: string, content: string) => host.set(path.join(VIRTUAL_ROOT, file), content);
+  // Some of the files of page b, and nothing else (its unchanged files are answered from the last model).
+  const onlyPageB = (loaded: string[]) => loaded.length > 0 && loaded.every((file) => file.startsWith('pages/b/'));
+  try {
+    const first = analyze();
+    assert.ok(first.loaded.includes('pages/b/b.wxml') && first.loaded.includes('components/card/card.wxml'));
+    assert.deepEqual(analyze().loaded, [], 'nothing changed: nothing is loaded again');
+
+    set('pages/b/b.wxml', '<card/><button>two</button><button>more</button>');
+    const afterPageEdit = analyze();
+    assert.ok(onlyPageB(afterPageEdit.loaded), `a page edit loads that page only: ${afterPageEdit.loaded.join()}`);
+    assert.deepEqual(afterPageEdit.units, ['pages/b/b']);
+
+    set('pages/b/b.js', "const util = require('../../utils/util');\nPage({ onShow() { util.go() } })");
+    const scriptEdit = analyze();
+    assert.ok(onlyPageB(scriptEdit.loaded), `a script edit keeping its imports: ${scriptEdit.loaded.join()}`);
+
+    // Each of these reaches beyond the edited page: the model is built again, and equals a fresh one (analyze).
+    set('pages/a/a.js', 'Page({ onLoad() {} })');
+    const sharedPage = analyze();
+    assert.ok(sharedPage.loaded.includes('pages/b/b.wxml'), 'a page script another page requires is shared');
+    assert.deepEqual(sharedPage.units, ['components/card/card', 'pages/a/a', 'pages/b/b', 'pages/c/c']);
+
+    set('pages/b/b.js', "const extra = require('../../utils/extra');\nPage({})");
+    const newImport = analyze();
+    assert.ok(
+      newImport.findings.some((finding) => finding.startsWith('utils/extra.js:0')),
+      'the new import is seen',
+    );
+
+    set('pages/b/b.json', '{ "usingComponents": { "other": "/components/other/other" } }');
+    const newComponent = analyze();
+    assert.ok(newComponent.units.includes('components/other/other'), 'a component no page used before is loaded');
+    assert.ok(newComponent.findings.some((finding) => finding.startsWith('components/other/other.wxml')));
+
+    set('components/card/card.wxml', '<view>no button</view>');
+    const componentEdit = analyze();
+    assert.ok(componentEdit.loaded.includes('pages/a/a.wxml'), 'a component edit rebuilds the model');
+    assert.ok(componentEdit.units.includes('pages/a/a'), 'and re-checks every unit');
+
+    set('app.json', project['app.json'].replace('"pages/c/c"]', '"pages/c/c"], "window": {}'));
+    const appEdit = analyze();
+    assert.ok(appEdit.loaded.includes('pages/a/a.wxml'), 'an app.json edit rebuilds the model');
+    assert.ok(appEdit.units.includes('pages/a/a'));
+
+    // An empty template still loads: a page edit like any other.
+    set('pages/b/b.wxml', '');
+    assert.ok(onlyPageB(analyze().loaded));
+  } finally {
+    Object.defineProperty(reads, 'answer', answer);
+  }
 });

@@ -160,13 +160,14 @@ export class ProjectAnalyzer {
     const model = this.nextModel(root);
     const loaded = loadProjectConfig(this.host, root);
     if (loaded.file) model.filesRead.add(loaded.file);
-    for (const problem of loaded.problems) model.problems.push(problem);
+    // The configuration's problems are this analysis's, not the model's (a later model may take the model's over).
+    const configProblems = [...loaded.problems];
     const config = mergeConfigs(loaded.config, options.overrides);
     const rules = this.rules;
     const knownRules = new Set(rules.map((r) => r.meta.id));
     for (const id of Object.keys(loaded.config.rules ?? {})) {
       if (knownRules.has(id) || !loaded.file) continue;
-      model.problems.push({
+      configProblems.push({
         file: loaded.file,
         start: 0,
         end: 0,
@@ -230,7 +231,7 @@ export class ProjectAnalyzer {
 
     const unreadableSeverity = severityOf(unreadableFile.meta.id, unreadableFile.meta.defaultSeverity);
     if (unreadableSeverity !== 'off') {
-      for (const problem of model.problems) {
+      for (const problem of [...model.problems, ...configProblems]) {
         findings.push({
           ruleId: unreadableFile.meta.id,
           severity: problem.severity ?? unreadableSeverity,

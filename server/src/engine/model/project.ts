@@ -5,10 +5,10 @@ import type { ParseProblem, SourceRange } from '../types';
 import { text } from '../types';
 import { documentElements, findJsonNode, isReExport, JsoncDocument, kebabCase } from '../parse';
 import type { ScriptFacts, WxmlDocument, WxssDocument } from '../parse';
-import type { ParsedFileCache } from './file-cache';
+import type { ParsedByKind, ParsedFileCache } from './file-cache';
 import { memoize, perKey } from './memo';
 import { Framework, FrameworkLayout, frameworkLayout } from './frameworks';
-import { ProjectReads } from './reads';
+import { ProjectReads, type LoadAnswer } from './reads';
 
 /** Component paths remembered on a json document depend on the root too (a folder may be part of two roots). */
 const usingSlotOf = perKey<string, object>(() => ({}));
@@ -101,6 +101,36 @@ function sameComponents(a: Map<string, ComponentUnit>, b: Map<string, ComponentU
   return true;
 }
 
+/** The modules a script imports and those it passes on (`export * from`, `export { x } from`), in order. */
+function moduleSpecifiers(script: ScriptFacts): string[] {
+  return [
+    ...[...script.imports.values()].map((entry) => entry.specifier),
+    ...(script.exportsAllFrom ?? []),
+    ...[...script.exports.values()].filter(isReExport).map((entry) => entry.specifier),
+  ];
+}
+
+function sameModuleSpecifiers(a: ScriptFacts | undefined, b: ScriptFacts | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const before = moduleSpecifiers(a);
+  const after = moduleSpecifiers(b);
+  return before.length === after.length && before.every((specifier, i) => specifier === after[i]);
+}
+
+/** The files a unit's documents were loaded from. */
+function unitFiles(unit: Omit<UnitFiles, 'components'>): string[] {
+  const files: string[] = [];
+  if (unit.wxml) files.push(unit.wxml.file);
+  if (unit.script && !files.includes(unit.script.file)) files.push(unit.script.file);
+  if (unit.json) files.push(`${unit.base}.json`);
+  if (unit.wxss && !files.includes(unit.wxss.file)) files.push(unit.wxss.file);
+  return files;
+}
+
+/** Thrown while a page is re-loaded on its own when it uses a component the previous model did not know. */
+const COMPONENT_SET_CHANGED = new Error('the component set changed');
+
 /** Routes already normalised: every analysis normalises every page route and navigation URL again. */
 const normalisedRoutes = new Map<string, string>();
 
@@ -118,28 +148,43 @@ export function normaliseRoute(route: string): string {
 
 /** Everything the rules need to know about one mini program, built from cached parses. */
 export class ProjectModel {
-  readonly pages: PageUnit[] = [];
-  readonly pageByRoute = new Map<string, PageUnit>();
-  readonly problems: ParseProblem[] = [];
-  readonly filesRead = new Set<string>();
+  readonly pages: PageUnit[];
+  readonly pageByRoute: Map<string, PageUnit>;
+  readonly problems: ParseProblem[];
+  readonly filesRead: Set<string>;
   readonly app: AppUnit;
-  private readonly componentCache = new Map<string, ComponentUnit | null>();
+  private readonly componentCache: Map<string, ComponentUnit | null>;
   /** How the sources are written (model/frameworks.ts); framework projects keep their files in their own layout. */
   readonly framework: Framework;
   private readonly layout: FrameworkLayout | undefined;
-  private readonly scriptCache = new Map<string, ScriptFacts | null>();
+  private readonly scriptCache: Map<string, ScriptFacts | null>;
   private revision: { inputs: unknown[]; token: object } | undefined;
 
   /** What this model read, answered from the previous model's reads where the paths did not change. */
   private readonly reads: ProjectReads;
   /** The host as this model sees it (see ProjectReads). */
   private readonly host: FileSystemHost;
+  /** The loads whose file and problems this model has noted (each once, however often it loads them). */
+  private readonly loadsNoted: Set<LoadAnswer>;
+  /** How many loads answered with problems, noted or not (resolveModule remembers only resolutions without). */
+  private problemsNoted = 0;
+  /** The components app.json (uni-app: pages.json "globalStyle") registers for every page. */
+  private appComponents = new Map<string, ComponentUnit>();
+  /** uni-app: each page's "style" in pages.json, by route (where its own components are registered). */
+  private readonly pageStyles: Map<string, unknown>;
+  /** The files resolveModule resolved an import to (a page's script among them is not the page's alone). */
+  private readonly resolvedTargets: Set<string>;
+  /** While a page is re-loaded on its own: any component not known yet means the component set changed. */
+  private componentsFrozen = false;
 
   /**
    * `previous`: the last model of the same root. Pages and components whose files (and app.json) are
    * unchanged are taken over as the same objects, so facts remembered on them (memo.ts) stay valid.
    * `changed`: the paths that changed since `previous` was built, when the host knows (see host.ts ChangeLog):
-   * what `previous` read of every other path is taken over without asking the host.
+   * what `previous` read of every other path is taken over without asking the host. When they are only files
+   * of pages that nothing else loads (not a component, app file or imported module), the rest of `previous` is
+   * taken over as it is and only those pages are loaded again (see succeed): an edit costs its page, not
+   * the project. `previous` is given up in both cases: it must not be used any more.
    */
   constructor(
     readonly root: string,
@@ -148,8 +193,65 @@ export class ProjectModel {
     private readonly previous?: ProjectModel,
     changed?: ChangedPaths,
   ) {
+    const edited = previous && changed ? previous.pagesEditedBy(changed) : undefined;
     this.reads = new ProjectReads(host, cache, previous?.reads, changed);
     this.host = this.reads.host;
+    if (previous && changed && edited) {
+      this.layout = previous.layout;
+      this.framework = previous.framework;
+      this.moduleBases = previous.moduleBases;
+      this.modulePaths = previous.modulePaths;
+      this.app = previous.app;
+      this.pages = previous.pages;
+      this.pageByRoute = previous.pageByRoute;
+      this.filesRead = previous.filesRead;
+      this.problems = previous.problems.filter((problem) => !changed.has(problem.file));
+      this.loadsNoted = previous.loadsNoted;
+      for (const file of changed.files)
+        for (const [, answer] of this.reads.answersBefore(file)) this.loadsNoted.delete(answer);
+      this.problemsNoted = previous.problemsNoted;
+      this.componentCache = previous.componentCache;
+      this.scriptCache = previous.scriptCache;
+      for (const file of changed.files) this.scriptCache.delete(file);
+      this.resolvedModules = previous.resolvedModules;
+      for (const file of changed.files) this.resolvedModules.delete(file);
+      this.resolvedTargets = previous.resolvedTargets;
+      this.appComponents = previous.appComponents;
+      this.pageStyles = previous.pageStyles;
+      this.easycomByTag = previous.easycomByTag;
+      this.easycomRules = previous.easycomRules;
+      this.uniModules = previous.uniModules;
+      this.aliases = previous.aliases;
+      this.sharedFileSet = previous.sharedFileSet;
+      this.scripts = previous.scripts;
+      this.revision = previous.revision;
+      this.previousRevision = previous.revision ? undefined : previous.previousRevision;
+      const replaced = this.reloadPages(edited);
+      if (replaced) {
+        this.replacePages(replaced);
+        this.previous = undefined;
+        return;
+      }
+      // The edit reached further than its pages (a component not known yet, other imports): build it all.
+      this.revision = undefined;
+      this.scripts = undefined;
+      this.sharedFileSet = undefined;
+    }
+    this.pages = [];
+    this.pageByRoute = new Map<string, PageUnit>();
+    this.problems = [];
+    this.filesRead = new Set<string>();
+    this.loadsNoted = new Set<LoadAnswer>();
+    this.problemsNoted = 0;
+    this.componentCache = new Map<string, ComponentUnit | null>();
+    this.scriptCache = new Map<string, ScriptFacts | null>();
+    this.resolvedModules = new Map<string, Map<string, ScriptFacts | null>>();
+    this.resolvedTargets = new Set<string>();
+    this.pageStyles = new Map<string, unknown>();
+    this.easycomByTag = new Map<string, ComponentUnit | undefined>();
+    this.easycomRules = undefined;
+    this.uniModules = undefined;
+    this.aliases = undefined;
     this.layout = frameworkLayout(this.host, root);
     this.framework = this.layout?.framework ?? 'native';
     this.moduleBases =
@@ -163,6 +265,87 @@ export class ProjectModel {
     this.app = this.loadApp();
     this.previousRevision = previous?.revision;
     this.previous = undefined; // only needed while building: do not keep a chain of old models alive
+  }
+
+  /**
+   * The pages `changed` names files of, when that is all it names: every changed path is a file a page of this
+   * model loaded as its own (template, script, json, stylesheet) and no other unit, app file or module resolution
+   * loaded it. Undefined when anything else may have changed. Asked of the previous model before it is given up.
+   */
+  private pagesEditedBy(changed: ChangedPaths): Set<PageUnit> | undefined {
+    const shared = this.sharedFiles();
+    const edited = new Set<PageUnit>();
+    for (const file of changed.files) {
+      if (shared.has(file) || this.resolvedTargets.has(file)) return undefined;
+      const base = file.replace(/\.[^./\\]+$/, '');
+      const page = this.pageByRoute.get(this.relative(base));
+      if (!page || page.base !== base || !unitFiles(page).includes(file)) return undefined;
+      edited.add(page);
+    }
+    return edited;
+  }
+
+  private sharedFileSet: Set<string> | undefined;
+
+  /** The files of the app, ext.json, every component and every module another script imports. */
+  private sharedFiles(): Set<string> {
+    if (this.sharedFileSet) return this.sharedFileSet;
+    const files = new Set<string>([this.app.configFile, this.app.settings.file, path.join(this.root, 'ext.json')]);
+    if (this.app.script) files.add(this.app.script.file);
+    if (this.app.wxss) files.add(this.app.wxss.file);
+    for (const component of this.components()) for (const file of unitFiles(component)) files.add(file);
+    for (const script of this.scriptGraph().imported) files.add(script.file);
+    this.sharedFileSet = files;
+    return files;
+  }
+
+  /**
+   * The edited pages loaded again, each with its new unit (or the same one when its files parse to the same
+   * documents), or undefined when the edit reaches beyond them: a file that no longer loads, a component no
+   * page used before, other imports (the script graph and the shared revision would change).
+   */
+  private reloadPages(edited: Set<PageUnit>): [PageUnit, PageUnit][] | undefined {
+    const replaced: [PageUnit, PageUnit][] = [];
+    this.componentsFrozen = true;
+    try {
+      for (const before of edited) {
+        const files = this.loadUnitFiles(before.base);
+        if (!sameModuleSpecifiers(before.script, files.script)) return undefined;
+        for (const file of unitFiles(before)) if (!unitFiles(files).includes(file)) return undefined;
+        const components = this.pageComponents(before.base, files, this.pageStyles.get(before.route));
+        const page: PageUnit =
+          sameFiles(before, files) && sameComponents(before.components, components)
+            ? before
+            : {
+                kind: 'page',
+                route: before.route,
+                declaredAt: before.declaredAt,
+                subpackageRoot: before.subpackageRoot,
+                isEntry: before.isEntry,
+                isTab: before.isTab,
+                components,
+                ...files,
+              };
+        replaced.push([before, page]);
+      }
+    } catch (error) {
+      if (error === COMPONENT_SET_CHANGED) return undefined;
+      throw error;
+    } finally {
+      this.componentsFrozen = false;
+    }
+    return replaced;
+  }
+
+  /** Puts the reloaded pages in place of the previous ones, in the page list, the routes and the script graph. */
+  private replacePages(replaced: [PageUnit, PageUnit][]): void {
+    for (const [before, page] of replaced) {
+      if (before === page) continue;
+      this.pages[this.pages.indexOf(before)] = page;
+      this.pageByRoute.set(page.route, page);
+      if (this.scripts && before.script !== page.script && before.script && page.script)
+        this.scripts.all[this.scripts.all.indexOf(before.script)] = page.script;
+    }
   }
 
   /**
@@ -208,8 +391,16 @@ export class ProjectModel {
     return this.scriptGraph().imported.has(script);
   }
 
-  private load<K extends 'wxml' | 'script' | 'json' | 'wxss' | 'vue' | 'taro' | 'staticConfig'>(file: string, kind: K) {
-    return this.reads.load(file, kind, this.problems, this.filesRead);
+  /** A file's parse; the file is noted as read and its problems as found the first time this model loads it. */
+  private load<K extends keyof ParsedByKind>(file: string, kind: K): ParsedByKind[K] | undefined {
+    const answer = this.reads.answer(file, kind);
+    if (answer.problems) this.problemsNoted++;
+    if (!this.loadsNoted.has(answer)) {
+      this.loadsNoted.add(answer);
+      if (answer.read) this.filesRead.add(file);
+      if (answer.problems) for (const problem of answer.problems) this.problems.push(problem);
+    }
+    return answer.parsed as ParsedByKind[K] | undefined;
   }
 
   private rangeOf(file: string, node: JsonNode | undefined): SourceRange {
@@ -256,7 +447,7 @@ export class ProjectModel {
     }
     const value = (config.value ?? {}) as Record<string, unknown>;
     // uni-app registers components for every page in pages.json "globalStyle" (uniapp.dcloud.net.cn/collocation/pages.html#globalstyle).
-    const appComponents =
+    this.appComponents =
       layout?.framework === 'uni-app'
         ? this.usingComponentsOf(
             (value.globalStyle as { usingComponents?: unknown } | undefined)?.usingComponents,
@@ -277,15 +468,8 @@ export class ProjectModel {
       if (!normalised || this.pageByRoute.has(normalised)) return;
       const base = path.join(this.root, normalised);
       const files = this.loadUnitFiles(base);
-      const own = layout
-        ? this.usingComponentsOf(
-            (style as { usingComponents?: unknown } | undefined)?.usingComponents,
-            configFile,
-            files,
-          )
-        : this.usingComponents(files.json, `${base}.json`);
-      // Pages without components of their own share app.json's map (nothing changes these maps once built).
-      const components = own.size ? new Map([...appComponents, ...own]) : appComponents;
+      if (style !== undefined) this.pageStyles.set(normalised, style);
+      const components = this.pageComponents(base, files, style);
       const before = this.previous?.app.config === config ? this.previous.pageByRoute.get(normalised) : undefined;
       const page: PageUnit =
         before && sameFiles(before, files) && sameComponents(before.components, components)
@@ -357,6 +541,23 @@ export class ProjectModel {
       page.isTab = app.tabRoutes.has(page.route);
     }
     return app;
+  }
+
+  /** The components a page uses: app.json's, and those of its own json (uni-app: its pages.json "style"). */
+  private pageComponents(
+    base: string,
+    files: Omit<UnitFiles, 'components'>,
+    style: unknown,
+  ): Map<string, ComponentUnit> {
+    const own = this.layout
+      ? this.usingComponentsOf(
+          (style as { usingComponents?: unknown } | undefined)?.usingComponents,
+          this.layout.pagesFile,
+          files,
+        )
+      : this.usingComponents(files.json, `${base}.json`);
+    // Pages without components of their own share app.json's map (nothing changes these maps once built).
+    return own.size ? new Map([...this.appComponents, ...own]) : this.appComponents;
   }
 
   private loadUnitFiles(base: string): Omit<UnitFiles, 'components'> {
@@ -458,10 +659,11 @@ export class ProjectModel {
   private easycomRules: [RegExp, string][] | undefined;
   private uniModules: string[] | undefined;
 
-  private readonly easycomByTag = new Map<string, ComponentUnit | undefined>();
+  private readonly easycomByTag: Map<string, ComponentUnit | undefined>;
 
   private easycomComponent(tag: string): ComponentUnit | undefined {
     if (this.easycomByTag.has(tag)) return this.easycomByTag.get(tag);
+    if (this.componentsFrozen) throw COMPONENT_SET_CHANGED;
     const unit = this.findEasycomComponent(tag);
     this.easycomByTag.set(tag, unit);
     return unit;
@@ -510,6 +712,7 @@ export class ProjectModel {
     const base = target.replace(/\.(n?vue|[jt]sx?)$/, '');
     const known = this.componentCache.get(base);
     if (known !== undefined) return known ?? undefined;
+    if (this.componentsFrozen) throw COMPONENT_SET_CHANGED;
     const extensions = this.layout?.unitExtensions ?? [];
     const file = [
       ...extensions.map((ext) => base + ext),
@@ -577,6 +780,7 @@ export class ProjectModel {
   private component(base: string): ComponentUnit | undefined {
     const known = this.componentCache.get(base);
     if (known !== undefined) return known ?? undefined;
+    if (this.componentsFrozen) throw COMPONENT_SET_CHANGED;
     let resolvedBase = base;
     if (this.host.stat(`${base}.wxml`) !== 'file' && this.host.stat(path.join(base, 'index.wxml')) === 'file')
       resolvedBase = path.join(base, 'index');
@@ -617,17 +821,18 @@ export class ProjectModel {
       const known = paths.get(specifier);
       found = known === null ? null : known !== undefined ? (this.scriptAt(known) ?? null) : null;
       if (known === undefined || (known !== null && !found)) {
-        const problemsBefore = this.problems.length;
+        const problemsBefore = this.problemsNoted;
         for (const base of this.moduleBasesOf(fromFile, specifier)) {
           found = this.loadScript(base) ?? this.loadScript(path.join(base, 'index')) ?? null;
           if (found) break;
         }
         // Only a resolution that noted no problem on the way (a binary candidate) is remembered: the next model
         // must note them again.
-        if (this.problems.length === problemsBefore) paths.set(specifier, found ? found.file : null);
+        if (this.problemsNoted === problemsBefore) paths.set(specifier, found ? found.file : null);
         else paths.delete(specifier);
       }
       bySpecifier.set(specifier, found);
+      if (found) this.resolvedTargets.add(found.file);
     }
     return found ?? undefined;
   }
@@ -642,7 +847,7 @@ export class ProjectModel {
   }
 
   /** Modules resolved in this model (reach.ts asks for the same imports again and again), null when missing. */
-  private readonly resolvedModules = new Map<string, Map<string, ScriptFacts | null>>();
+  private readonly resolvedModules: Map<string, Map<string, ScriptFacts | null>>;
 
   /**
    * Where a `require`/`import` path may point, in the order the runtime tries them
@@ -747,12 +952,7 @@ export class ProjectModel {
       found.set(script.file, script);
       // Modules it imports, and those it passes on (`export * from`, `export { x } from`): a call followed through
       // a re-export reads them too, so they are shared inputs like any imported module.
-      const specifiers = [
-        ...[...script.imports.values()].map((entry) => entry.specifier),
-        ...(script.exportsAllFrom ?? []),
-        ...[...script.exports.values()].filter(isReExport).map((entry) => entry.specifier),
-      ];
-      for (const specifier of specifiers) {
+      for (const specifier of moduleSpecifiers(script)) {
         const target = this.resolveModule(script.file, specifier);
         if (target) {
           imported.add(target);

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import type { ChangedPaths, FileSystemHost } from '../host';
 import type { ParseProblem } from '../types';
 import type { ParsedByKind, ParsedFileCache } from './file-cache';
@@ -5,106 +6,109 @@ import type { ParsedByKind, ParsedFileCache } from './file-cache';
 type Kind = keyof ParsedByKind;
 
 /** What loading a file gave: the parse, whether the file was there, and the problems it noted. */
-interface LoadAnswer {
+export interface LoadAnswer {
   parsed: unknown;
   read: boolean;
   problems: ParseProblem[] | undefined;
 }
 
 /**
- * What one model asked the host and the parse cache, and what they answered. The next model of the same root,
- * told which paths changed since (host.ts ChangeLog), takes the answers over for every other path instead of
- * asking again: an edit then costs lookups, not reads, for the files it did not touch. Each model records
- * everything it asks, answered either way, so its own answers can be taken over next time.
+ * What the models of one root asked the host and the parse cache, and what they answered. The next model of the
+ * same root, told which paths changed since (host.ts ChangeLog), takes the answers over and forgets those of the
+ * changed paths: an edit then costs lookups, not reads, for the files it did not touch, and nothing at all for
+ * the files the next model does not ask about. Without a change log nothing is taken over.
  */
 export class ProjectReads {
-  private readonly loads = new Map<Kind, Map<string, LoadAnswer>>();
-  private readonly stats = new Map<string, 'file' | 'directory' | undefined>();
-  private readonly listings = new Map<string, string[]>();
+  private loads = new Map<Kind, Map<string, LoadAnswer>>();
+  private stats = new Map<string, 'file' | 'directory' | undefined>();
+  private listings = new Map<string, string[]>();
   /** The host as the model sees it: answers taken over where nothing changed, the host's otherwise. */
   readonly host: FileSystemHost;
-  /** The previous model's reads, when the paths changed since are known. */
+  /** What the earlier model's loads of each changed file answered (to tell whether they still load). */
+  private readonly before = new Map<string, [Kind, LoadAnswer][]>();
+
   /**
    * `earlier`: the previous model's reads, valid for every path `changed` does not name (no `changed`: nothing is
-   * taken over).
+   * taken over). Its answers move here: the previous model is being replaced, and keeps an empty record.
    */
   constructor(
     base: FileSystemHost,
     private readonly cache: ParsedFileCache,
     earlier: ProjectReads | undefined,
-    changed: ChangedPaths | undefined,
+    private readonly changed: ChangedPaths | undefined,
   ) {
-    // The earlier model is being replaced: what it took over from the one before it is no longer asked for.
-    if (earlier) earlier.earlier = undefined;
     this.host = {
       readFile: (file) => base.readFile(file),
       stat: (file) => {
         if (this.stats.has(file)) return this.stats.get(file);
-        const earlierStats = this.earlier?.stats;
-        const answer =
-          earlierStats?.has(file) && !this.changed!.touches(file) ? earlierStats.get(file) : base.stat(file);
+        const answer = base.stat(file);
         this.stats.set(file, answer);
         return answer;
       },
       readDirectory: (dir) => {
         let names = this.listings.get(dir);
-        if (names) return names;
-        const known = this.earlier?.listings.get(dir);
-        names = known && !this.changed!.touches(dir) ? known : base.readDirectory(dir);
-        this.listings.set(dir, names);
+        if (!names) this.listings.set(dir, (names = base.readDirectory(dir)));
         return names;
       },
       realPath: base.realPath && ((file) => base.realPath!(file)),
     };
-    this.earlier = changed ? earlier : undefined;
-    this.changed = changed;
+    if (!earlier || !changed) return;
+    this.loads = earlier.loads;
+    this.stats = earlier.stats;
+    this.listings = earlier.listings;
+    earlier.loads = new Map();
+    earlier.stats = new Map();
+    earlier.listings = new Map();
+    for (const file of changed.files) {
+      const known: [Kind, LoadAnswer][] = [];
+      for (const [kind, answers] of this.loads) {
+        const answer = answers.get(file);
+        if (!answer) continue;
+        known.push([kind, answer]);
+        answers.delete(file);
+      }
+      this.before.set(file, known);
+      // The file's kind, and the kind and listing of every folder above it (ChangedPaths.touches).
+      for (let dir = file; ; dir = path.dirname(dir)) {
+        this.stats.delete(dir);
+        this.listings.delete(dir);
+        if (path.dirname(dir) === dir) break;
+      }
+    }
   }
 
-  private earlier: ProjectReads | undefined;
-  private readonly changed: ChangedPaths | undefined;
+  /** The answers the previous model had for a changed file, by kind (empty: it did not load it). */
+  answersBefore(file: string): readonly [Kind, LoadAnswer][] {
+    return this.before.get(file) ?? [];
+  }
 
   /**
    * Whether every changed path still loads as it did (a file then and now, parsed then and now), so that
    * which file an import resolves to is the same as for the previous model (see ProjectModel.resolveModule).
    */
   sameFilesLoad(): boolean {
-    if (!this.earlier || !this.changed) return false;
+    if (!this.changed) return false;
     for (const file of this.changed.files) {
-      let loaded = false;
-      for (const [kind, answers] of this.earlier.loads) {
-        const known = answers.get(file);
-        if (!known) continue;
-        loaded = true;
-        if (known.parsed === undefined || this.load(file, kind, [], new Set()) === undefined) return false;
-      }
-      if (!loaded) return false;
+      const known = this.answersBefore(file);
+      if (!known.length) return false;
+      for (const [kind, answer] of known)
+        if (answer.parsed === undefined || this.answer(file, kind).parsed === undefined) return false;
     }
     return true;
   }
 
-  /** ParsedFileCache.load, answered from the earlier model's load of the same file when it has not changed. */
-  load<K extends Kind>(
-    file: string,
-    kind: K,
-    problems: ParseProblem[],
-    filesRead: Set<string>,
-  ): ParsedByKind[K] | undefined {
+  /** ParsedFileCache.load, answered from the earlier models' load of the same file when it has not changed. */
+  answer(file: string, kind: Kind): LoadAnswer {
     let ofKind = this.loads.get(kind);
     if (!ofKind) this.loads.set(kind, (ofKind = new Map<string, LoadAnswer>()));
     let answer = ofKind.get(file);
     if (!answer) {
-      const known = this.earlier?.loads.get(kind)?.get(file);
-      if (known && !this.changed!.has(file)) answer = known;
-      else {
-        const noted: ParseProblem[] = [];
-        const read = new Set<string>();
-        const parsed = this.cache.load(file, kind, noted, read);
-        answer = { parsed, read: read.size > 0, problems: noted.length ? noted : undefined };
-      }
+      const noted: ParseProblem[] = [];
+      const read = new Set<string>();
+      const parsed = this.cache.load(file, kind, noted, read);
+      answer = { parsed, read: read.size > 0, problems: noted.length ? noted : undefined };
       ofKind.set(file, answer);
     }
-    if (answer.read) filesRead.add(file);
-    if (answer.problems) for (const problem of answer.problems) problems.push(problem);
-    return answer.parsed as ParsedByKind[K] | undefined;
+    return answer;
   }
 }
