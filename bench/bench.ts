@@ -9,6 +9,7 @@
  *   process.ts       (b) the cold CLI lint (`mp-privacy lint <dir> --format json`), interleaved with (a)
  *   eslint.ts        (c) ESLint recommended over the same .js files
  *   lsp.ts           (d) the real language server over stdio: edits of the page (flushed and debounced), (e) RSS
+ *   page-parse.ts    the floor of an edit: the same edits' files re-parsed alone, warm, in a fresh process
  * and once: startup.ts (`mp-privacy --version` against `node -e 0`). Report and JSON line: report.ts.
  *
  * Options: --sizes 1,2,4  --lsp-sizes 1,2,4  --edits 200  --debounced 30  --runs 3  --seed 42  --no-eslint
@@ -22,6 +23,7 @@ import { childBreakdown, formatBreakdown, type BreakdownResult } from './measure
 import { childEngineFiles, pickEditedPage, type EngineFiles } from './measure/engine-files';
 import { childEslint, type EslintResult } from './measure/eslint';
 import { childParseFloor, type FloorResult } from './measure/floor';
+import { childPageParse, type PageParseResult } from './measure/page-parse';
 import { measureLsp } from './measure/lsp';
 import { CLI_BIN, runChild, runTimed } from './measure/process';
 import { measureStartup } from './measure/startup';
@@ -133,6 +135,7 @@ async function measureProject(
     eslint = { ...result, processMs: timed.ms, rssMB: timed.maxRssMB };
   }
   let lsp: ProjectResult['lsp'];
+  let pageParse: PageParseResult | undefined;
   if (withLsp) {
     say(`language server: ${options.edits} flushed and ${options.debounced} debounced edits`);
     const root = files.roots.find((r) => editPage.root === r) ?? files.roots[0];
@@ -144,6 +147,10 @@ async function measureProject(
       debouncedEdits: options.debounced,
       profileFile,
     });
+    say('the floor of an edit: re-parsing the edited file alone');
+    pageParse = (
+      await runChild<PageParseResult>('page-parse', [String(options.edits), editPage.script!, editPage.wxml!])
+    ).result;
   }
   const bytes = files.parsed.reduce((n, f) => n + fs.statSync(f.file).size, 0);
   const engineFiles = {
@@ -163,6 +170,7 @@ async function measureProject(
     lintRssMB,
     eslint,
     lsp,
+    pageParse,
   };
 }
 
@@ -222,6 +230,7 @@ async function main(argv: string[]): Promise<void> {
     else if (mode === 'parse-floor') result = childParseFloor(rest[0]);
     else if (mode === 'eslint') result = await childEslint(rest[0], rest[1]);
     else if (mode === 'breakdown') result = childBreakdown(rest[0], rest.slice(1));
+    else if (mode === 'page-parse') result = childPageParse(rest.slice(1), Number(rest[0]));
     else throw new Error(`unknown child mode ${mode}`);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;

@@ -8,6 +8,7 @@ import type { EngineFiles, EnginePage } from './measure/engine-files';
 import type { EslintResult } from './measure/eslint';
 import type { FloorResult } from './measure/floor';
 import type { LspResult } from './measure/lsp';
+import type { PageParseResult } from './measure/page-parse';
 import { fmt, median, percentile, round } from './measure/process';
 import type { StartupResult } from './measure/startup';
 
@@ -23,6 +24,8 @@ export interface ProjectResult {
   lintRssMB: number[];
   eslint?: EslintResult & { processMs: number; rssMB: number | undefined };
   lsp?: LspResult;
+  /** The same edits' files re-parsed alone (page-parse.ts), when the server was measured. */
+  pageParse?: PageParseResult;
 }
 
 export const TARGETS = {
@@ -57,6 +60,9 @@ const spread = (values: number[], digits = 1): string =>
     ? `${fmt(percentile(values, 50), digits)} / ${fmt(percentile(values, 95), digits)} / ${fmt(Math.max(...values), digits)}`
     : '–';
 
+const pageParseP95 = (r: ProjectResult | undefined): number =>
+  r?.pageParse ? percentile(r.pageParse.parseMs, 95) : NaN;
+
 export function headline(results: ProjectResult[], startup: StartupResult): Record<string, number | string | null> {
   const byScale = (scale: number) => results.find((r) => r.project.scale === scale && !r.project.form);
   const uniApp = results.find((r) => r.project.form === 'uni-app');
@@ -84,6 +90,10 @@ export function headline(results: ProjectResult[], startup: StartupResult): Reco
     editP50Ms: round(one?.lsp ? median(one.lsp.serverRunMs) : NaN),
     editMaxMs: round(one?.lsp ? Math.max(...one.lsp.serverRunMs) : NaN),
     editP95Ms4x: round(p95(four, (l) => l.serverRunMs)),
+    // The edit's floor: re-parsing the edited file alone (same edits, same run); p95 of the edit over p95 of that.
+    editToPageParseFloor: round(p95(one, (l) => l.serverRunMs) / pageParseP95(one), 2),
+    editToPageParseFloor4x: round(p95(four, (l) => l.serverRunMs) / pageParseP95(four), 2),
+    pageParseP95Ms: round(pageParseP95(one)),
     editP95MsReal: round(p95(real, (l) => l.serverRunMs)),
     keystrokeP95Ms4x: round(p95(four, (l) => l.debouncedMs)),
     serverRssEndToWarm: round((one?.lsp?.rssEndMB ?? NaN) / (one?.lsp?.rssWarmMB ?? NaN), 2),
@@ -139,6 +149,9 @@ export function formatReport(results: ProjectResult[], startup: StartupResult, e
       lspRow('(d) server: first analysis after didOpen (ms)', (l) => fmt(l.firstAnalysisMs)),
       lspRow('    edit, server-side p50/p95/max (ms)', (l) => spread(l.serverRunMs)),
       lspRow('    of which analyze() p50/p95/max (ms)', (l) => spread(l.serverAnalyzeMs)),
+      row('    floor: re-parse the edited file alone p50/p95/max', (r) =>
+        r.pageParse ? spread(r.pageParse.parseMs) : '–',
+      ),
       lspRow('    didChange -> hover answered p50/p95/max', (l) => spread(l.flushedMs)),
       lspRow('    keystroke -> squiggle (debounced) p50/p95/max', (l) => spread(l.debouncedMs)),
       lspRow(
