@@ -125,7 +125,7 @@ test('a page edit loads that page again and nothing else; what reaches further r
       pages: ['pages/a/a', 'pages/b/b', 'pages/c/c'],
       usingComponents: { card: '/components/card/card' },
     }),
-    'pages/c/c.wxml': '<button>three</button>',
+    'pages/c/c.wxml': '<view>three</view>',
     // A page script another page requires is shared, like a helper module.
     'pages/c/c.js': "const a = require('../a/a');\nPage({ onLoad() { a.x() } })",
     'components/other/other.wxml': '<button>other</button>',
@@ -157,7 +157,10 @@ test('a page edit loads that page again and nothing else; what reaches further r
   };
   const set = (file: string, content: string) => host.set(path.join(VIRTUAL_ROOT, file), content);
   // Some of the files of page b, and nothing else (its unchanged files are answered from the last model).
-  const onlyPageB = (loaded: string[]) => loaded.length > 0 && loaded.every((file) => file.startsWith('pages/b/'));
+  const onlyPage = (route: string) => (loaded: string[]) =>
+    loaded.length > 0 && loaded.every((file) => file.startsWith(`${route}/`));
+  const onlyPageB = onlyPage('pages/b');
+  const onlyPageC = onlyPage('pages/c');
   try {
     const first = analyze();
     assert.ok(first.loaded.includes('pages/b/b.wxml') && first.loaded.includes('components/card/card.wxml'));
@@ -171,6 +174,17 @@ test('a page edit loads that page again and nothing else; what reaches further r
     set('pages/b/b.js', "const util = require('../../utils/util');\nPage({ onShow() { util.go() } })");
     const scriptEdit = analyze();
     assert.ok(onlyPageB(scriptEdit.loaded), `a script edit keeping its imports: ${scriptEdit.loaded.join()}`);
+
+    // Indexes over the pages (ProjectModel.pagesWhere) follow a page that gains its first findings or loses them.
+    set('pages/c/c.wxml', '<button>now</button>');
+    const gained = analyze();
+    assert.ok(onlyPageC(gained.loaded), `an edit of page c loads page c only: ${gained.loaded.join()}`);
+    assert.ok(
+      gained.findings.some((finding) => finding.startsWith('pages/c/c.wxml')),
+      'page c has a button now',
+    );
+    set('pages/c/c.wxml', '<view>none</view>');
+    assert.ok(!analyze().findings.some((finding) => finding.startsWith('pages/c/c.wxml')), 'and none again');
 
     // Each of these reaches beyond the edited page: the model is built again, and equals a fresh one (analyze).
     set('pages/a/a.js', 'Page({ onLoad() {} })');

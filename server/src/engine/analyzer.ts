@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { ChangeLog, FileSystemHost } from './host';
+import type { ChangedPaths, ChangeLog, FileSystemHost } from './host';
 import type { Finding, Fix, Locale, LocalizedText, Severity } from './types';
 import { ParsedFileCache, ProjectModel, type ParserKind } from './model';
 import { ProjectFacts, projectFacts } from './analysis';
@@ -13,6 +13,7 @@ import {
   lineBreakOf,
   suppressFix,
   suppressionProblems,
+  type Suppression,
 } from './findings';
 import { FixLoopResult, runFixLoop } from './fixes';
 import type { RuleHost, RuleModule } from './rules/rule';
@@ -104,13 +105,52 @@ export class ProjectAnalyzer {
    * changed since are asked again (the language server's edits), the rest is taken over.
    */
   private nextModel(root: string): ProjectModel {
+    return this.nextModelAndChanges(root).model;
+  }
+
+  /** nextModel, and the paths changed since the previous model of the root (undefined: unknown). */
+  private nextModelAndChanges(root: string): { model: ProjectModel; changed?: ChangedPaths } {
     const log = this.host.changes;
     const before = this.models.get(root);
     const changed = log && before?.log === log ? log.changedSince(before.version) : undefined;
     const version = log?.current ?? 0;
     const model = new ProjectModel(root, this.host, this.cache, before?.model, changed);
     this.models.set(root, { model, log, version });
-    return model;
+    return { model, changed };
+  }
+
+  /**
+   * The suppression comments of each file the last analysis of a root read that has any, with that analysis's
+   * set of files read: the next analysis of the root scans only the changed files again when it read the same.
+   */
+  private readonly suppressionScans = new Map<
+    string,
+    { filesRead: Set<string>; size: number; found: Map<string, Suppression[]> }
+  >();
+
+  /** The suppression comments in the files an analysis read (see suppressionScans). */
+  private suppressionsOf(root: string, model: ProjectModel, changed: ChangedPaths | undefined): Suppression[] {
+    const scannable = (file: string) => /\.(js|ts|wxml|vue|nvue|jsx|tsx)$/.test(file);
+    const scan = (file: string) => this.suppressionsIn(file, this.host.readFile(file) ?? '');
+    const last = this.suppressionScans.get(root);
+    let found: Map<string, Suppression[]>;
+    if (changed && last && last.filesRead === model.filesRead && last.size === model.filesRead.size) {
+      found = last.found;
+      for (const file of changed.files) {
+        const now = model.filesRead.has(file) && scannable(file) ? scan(file) : [];
+        if (now.length) found.set(file, now);
+        else found.delete(file);
+      }
+    } else {
+      found = new Map<string, Suppression[]>();
+      for (const file of model.filesRead) {
+        if (!scannable(file)) continue;
+        const now = scan(file);
+        if (now.length) found.set(file, now);
+      }
+    }
+    this.suppressionScans.set(root, { filesRead: model.filesRead, size: model.filesRead.size, found });
+    return [...found.values()].flat();
   }
 
   /** The journey model of one mini program, drawn for a reviewer (journey.ts). */
@@ -157,7 +197,7 @@ export class ProjectAnalyzer {
   }
 
   analyze(root: string, options: AnalyzeOptions = {}): AnalysisResult {
-    const model = this.nextModel(root);
+    const { model, changed } = this.nextModelAndChanges(root);
     const loaded = loadProjectConfig(this.host, root);
     if (loaded.file) model.filesRead.add(loaded.file);
     // The configuration's problems are this analysis's, not the model's (a later model may take the model's over).
@@ -244,9 +284,7 @@ export class ProjectAnalyzer {
       }
     }
     const contentOf = (file: string) => this.host.readFile(file);
-    const suppressions = [...model.filesRead]
-      .filter((f) => /\.(js|ts|wxml|vue|nvue|jsx|tsx)$/.test(f))
-      .flatMap((f) => this.suppressionsIn(f, contentOf(f) ?? ''));
+    const suppressions = this.suppressionsOf(root, model, changed);
     // Once per file and text: its line break and line starts (a big file can carry thousands of findings, and
     // most files with findings are the same text as in the last analysis).
     const texts = new Map<string, { content: string; eol: string; lines: LineIndex }>();

@@ -3,7 +3,7 @@ import type { ScriptCall, ScriptFacts, ScriptFunction } from '../parse';
 import { isReExport, attribute, elementsNamed } from '../parse';
 import type { SourceRange } from '../types';
 import { authorizeScope } from './privacy-apis';
-import { memoize, settingRange, settingsValue } from '../model';
+import { memoize, settingRange, settingsValue, sortedPlace } from '../model';
 
 export type PlatformCall = Extract<ScriptCall, { kind: 'platform' }>;
 
@@ -62,23 +62,45 @@ export function platformUsesOf(model: ProjectModel, ...apis: string[]): ApiUse[]
   return uses;
 }
 
-/** Per analysis: the scripts that call each API, by their place in `model.allScripts()`, in that order. */
-const scriptsByApi = new WeakMap<ProjectModel, Map<string, number[]>>();
+/** The scripts that call each API, by their place in `model.allScripts()`, in that order (see ProjectModel.derived). */
+const SCRIPTS_BY_API = {};
 
 function scriptsCalling(model: ProjectModel): Map<string, number[]> {
-  let index = scriptsByApi.get(model);
-  if (index) return index;
-  index = new Map<string, number[]>();
-  const scripts = model.allScripts();
-  for (let at = 0; at < scripts.length; at++) {
-    for (const api of scriptUses(scripts[at]).byApi.keys()) {
-      const list = index.get(api);
-      if (list) list.push(at);
-      else index.set(api, [at]);
-    }
-  }
-  scriptsByApi.set(model, index);
-  return index;
+  return model.derived(
+    SCRIPTS_BY_API,
+    () => {
+      const index = new Map<string, number[]>();
+      const scripts = model.allScripts();
+      for (let at = 0; at < scripts.length; at++) {
+        for (const api of scriptUses(scripts[at]).byApi.keys()) {
+          const list = index.get(api);
+          if (list) list.push(at);
+          else index.set(api, [at]);
+        }
+      }
+      return index;
+    },
+    // A replaced script keeps its place: only the APIs it stopped or started calling move.
+    (index, changes) => {
+      for (const [at, before, after] of changes.scripts) {
+        const was = scriptUses(before).byApi;
+        const is = scriptUses(after).byApi;
+        for (const api of was.keys()) {
+          if (is.has(api)) continue;
+          const list = index.get(api)!;
+          list.splice(list.indexOf(at), 1);
+          if (!list.length) index.delete(api);
+        }
+        for (const api of is.keys()) {
+          if (was.has(api)) continue;
+          const list = index.get(api);
+          if (!list) index.set(api, [at]);
+          else list.splice(sortedPlace(list, at), 0, at);
+        }
+      }
+      return index;
+    },
+  );
 }
 
 /** The scripts that call any API `accept` takes, in the order of `model.allScripts()` (found in one index per analysis). */

@@ -58,6 +58,8 @@ const PURPOSE_SLOT = {};
 const PAGE_CHECKOUT_SLOT = {};
 /** A page's checkout candidate leaves out the requests' own elements, so it is remembered per request matcher. */
 const candidateSlotOf = perKey<Walls['matcher'], object>(() => ({}));
+/** The pages with a checkout candidate, per request matcher (ProjectModel.pagesWhere). */
+const pagesWithCandidateOf = perKey<Walls['matcher'], object>(() => ({}));
 
 /** Checkout candidates are remembered per page (memo.ts); the project's step is the best of them. */
 export class Checkout {
@@ -75,9 +77,15 @@ export class Checkout {
 
   private findStep(): CheckoutStep | undefined {
     const slot = candidateSlotOf(this.requests.matcher);
+    const candidateOf = (page: PageUnit) =>
+      page.wxml && memoize(page, slot, this.revision, () => this.candidateOn(page));
     let best: { step: CheckoutStep; score: number } | undefined;
-    for (const page of this.model.pages) {
-      const candidate = page.wxml && memoize(page, slot, this.revision, () => this.candidateOn(page));
+    const { pages } = this.model;
+    for (const at of this.model.pagesWhere(
+      pagesWithCandidateOf(this.requests.matcher),
+      (page) => !!candidateOf(page),
+    )) {
+      const candidate = candidateOf(pages[at]);
       if (candidate && (!best || candidate.score > best.score)) best = candidate;
     }
     return best?.step;

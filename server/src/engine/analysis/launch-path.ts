@@ -30,6 +30,8 @@ interface LifecycleNavigation {
 }
 
 const NAVIGATION_SLOT = {};
+/** The pages whose lifecycle code navigates (ProjectModel.pagesWhere). */
+const PAGES_NAVIGATING = {};
 
 /**
  * Each page's lifecycle redirects are remembered on the page (memo.ts); the launch path is assembled from
@@ -49,7 +51,8 @@ export class LaunchPath {
     this.revision = model.sharedRevision;
     this.entryPage = model.app.entryRoute ? model.pageByRoute.get(model.app.entryRoute) : undefined;
     this.traceLaunch();
-    for (const page of model.pages) {
+    for (const at of model.pagesWhere(PAGES_NAVIGATING, (page) => this.lifecycleCallsOf(page).length > 0)) {
+      const page = model.pages[at];
       if (this.launchPages.has(page.route)) continue;
       for (const navigation of this.lifecycleNavigations(page)) this.browsingNavigations.push(navigation);
     }
@@ -84,10 +87,14 @@ export class LaunchPath {
 
   lifecycleNavigations(page: PageUnit): AutoNavigation[] {
     // The calls are remembered on the page; their targets are looked up now (the target page may have changed).
-    const calls = memoize(page, NAVIGATION_SLOT, this.revision, () =>
+    const calls = this.lifecycleCallsOf(page);
+    return calls.length ? this.navigationsFrom(page, calls, page.route) : [];
+  }
+
+  private lifecycleCallsOf(page: PageUnit): LifecycleNavigation[] {
+    return memoize(page, NAVIGATION_SLOT, this.revision, () =>
       this.lifecycleCalls(page.script, pageLifecycles(this.model.framework)),
     );
-    return calls.length ? this.navigationsFrom(page, calls, page.route) : [];
   }
 
   /** The pages a user lands on before tapping anything: the entry page and wherever launch code sends them. */

@@ -23,20 +23,18 @@ export interface PrivacyUse {
 /** Where the project uses privacy interfaces: API calls, open-type buttons, nickname inputs, camera tags. */
 export function privacyUses(model: ProjectModel): PrivacyUse[] {
   const uses: PrivacyUse[] = [];
-  const pageOfScript = new Map<unknown, PageUnit>();
-  for (const page of model.pages)
-    if (page.script && !pageOfScript.has(page.script)) pageOfScript.set(page.script, page);
   for (const script of scriptsCallingWhere(model, isPrivacyApi)) {
     // A page's script is remembered on the page (replaced when its script changes), other scripts on themselves.
-    const page = pageOfScript.get(script);
+    const page = model.pageOfScript(script);
     const calls = page
       ? memoize(page, PAGE_PRIVACY_CALLS_SLOT, undefined, () => privacyCalls(script, page))
       : memoize(script, PRIVACY_CALLS_SLOT, undefined, () => privacyCalls(script, undefined));
     for (const use of calls) uses.push(use);
   }
-  for (const page of model.pages)
-    for (const use of memoize(page, PAGE_PRIVACY_ELEMENTS_SLOT, undefined, () => pagePrivacyElementUses(page)))
-      uses.push(use);
+  const elementUses = (page: PageUnit) =>
+    memoize(page, PAGE_PRIVACY_ELEMENTS_SLOT, undefined, () => pagePrivacyElementUses(page));
+  for (const at of model.pagesWhere(PAGES_WITH_PRIVACY_ELEMENTS, (page) => elementUses(page).length > 0))
+    for (const use of elementUses(model.pages[at])) uses.push(use);
   return uses;
 }
 
@@ -55,6 +53,7 @@ function privacyCalls(script: ScriptFacts, page: PageUnit | undefined): PrivacyU
 
 const PRIVACY_ELEMENTS_SLOT = {};
 const PAGE_PRIVACY_ELEMENTS_SLOT = {};
+const PAGES_WITH_PRIVACY_ELEMENTS = {};
 
 /** The privacy elements a page shows, in its own template and its components' (a page unit is replaced when any of them changes). */
 function pagePrivacyElementUses(page: PageUnit): PrivacyUse[] {

@@ -88,6 +88,9 @@ const CONTENT_TEXT_CHARS = 150;
 /** Memo slots per request matcher (phone, user info): the facts of a page differ by what counts as a request. */
 interface MatcherSlots {
   requests: object;
+  /** The pages with requests, and those that are walls (ProjectModel.pagesWhere). */
+  pagesWithRequests: object;
+  pagesWithWalls: object;
   wall: object;
   overlays: object;
   alternatives: object;
@@ -101,6 +104,8 @@ interface Alternatives {
 
 const slotsOf = perKey<RequestMatcher, MatcherSlots>(() => ({
   requests: {},
+  pagesWithRequests: {},
+  pagesWithWalls: {},
   wall: {},
   overlays: {},
   alternatives: {},
@@ -128,7 +133,9 @@ export class Walls {
     if (!this.allRequests) {
       this.allRequests = [];
       // One push per item (not push(...list)): a page with 100,000 requests would overflow the stack as arguments.
-      for (const page of this.model.pages) for (const request of this.requestsOn(page)) this.allRequests.push(request);
+      const { pages } = this.model;
+      for (const at of this.model.pagesWhere(this.slots.pagesWithRequests, (page) => !!this.requestsOn(page).length))
+        for (const request of this.requestsOn(pages[at])) this.allRequests.push(request);
     }
     return this.allRequests;
   }
@@ -259,6 +266,12 @@ export class Walls {
   /** Requests that can make a wall: on screen when the page opens, and not a shortcut that fills a form field. */
   private wallCandidates(page: PageUnit): PersonalInfoRequest[] {
     return this.requestsOn(page).filter((request) => request.shown === 'on-entry' && !request.fillsForm);
+  }
+
+  /** The pages that are walls (see wallOf), in page order. */
+  pagesWithWalls(): PageUnit[] {
+    const { pages } = this.model;
+    return this.model.pagesWhere(this.slots.pagesWithWalls, (page) => !!this.wallOf(page)).map((at) => pages[at]);
   }
 
   /** The page is a wall when its request is all the user can do: nothing else to tap, nothing to read. */

@@ -131,6 +131,18 @@ function unitFiles(unit: Omit<UnitFiles, 'components'>): string[] {
 /** Thrown while a page is re-loaded on its own when it uses a component the previous model did not know. */
 const COMPONENT_SET_CHANGED = new Error('the component set changed');
 
+/** Where `value` goes in an ascending list. */
+export function sortedPlace(list: number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** Routes already normalised: every analysis normalises every page route and navigation URL again. */
 const normalisedRoutes = new Map<string, string>();
 
@@ -144,6 +156,14 @@ export function normaliseRoute(route: string): string {
     normalisedRoutes.set(route, normalised);
   }
   return normalised;
+}
+
+/** What a model that took the previous one over replaced (see ProjectModel.derived). */
+export interface ModelChanges {
+  /** Pages replaced, before and after: the new page is at the old one's place in `pages`. */
+  pages: [PageUnit, PageUnit][];
+  /** Scripts replaced at their place in allScripts(): the place, before and after. */
+  scripts: [number, ScriptFacts, ScriptFacts][];
 }
 
 /** Everything the rules need to know about one mini program, built from cached parses. */
@@ -168,6 +188,8 @@ export class ProjectModel {
   private readonly loadsNoted: Set<LoadAnswer>;
   /** How many loads answered with problems, noted or not (resolveModule remembers only resolutions without). */
   private problemsNoted = 0;
+  /** The files whose loads answered with problems. */
+  private readonly filesWithProblems: Set<string>;
   /** The components app.json (uni-app: pages.json "globalStyle") registers for every page. */
   private appComponents = new Map<string, ComponentUnit>();
   /** uni-app: each page's "style" in pages.json, by route (where its own components are registered). */
@@ -210,6 +232,8 @@ export class ProjectModel {
       for (const file of changed.files)
         for (const [, answer] of this.reads.answersBefore(file)) this.loadsNoted.delete(answer);
       this.problemsNoted = previous.problemsNoted;
+      this.filesWithProblems = previous.filesWithProblems;
+      for (const file of changed.files) this.filesWithProblems.delete(file);
       this.componentCache = previous.componentCache;
       this.scriptCache = previous.scriptCache;
       for (const file of changed.files) this.scriptCache.delete(file);
@@ -228,7 +252,8 @@ export class ProjectModel {
       this.previousRevision = previous.revision ? undefined : previous.previousRevision;
       const replaced = this.reloadPages(edited);
       if (replaced) {
-        this.replacePages(replaced);
+        this.carried = { values: previous.derivedValues, changes: this.replacePages(replaced) };
+        previous.carried = undefined;
         this.previous = undefined;
         return;
       }
@@ -243,6 +268,7 @@ export class ProjectModel {
     this.filesRead = new Set<string>();
     this.loadsNoted = new Set<LoadAnswer>();
     this.problemsNoted = 0;
+    this.filesWithProblems = new Set<string>();
     this.componentCache = new Map<string, ComponentUnit | null>();
     this.scriptCache = new Map<string, ScriptFacts | null>();
     this.resolvedModules = new Map<string, Map<string, ScriptFacts | null>>();
@@ -264,6 +290,7 @@ export class ProjectModel {
         : new Map<string, Map<string, Map<string, string | null>>>();
     this.app = this.loadApp();
     this.previousRevision = previous?.revision;
+    if (previous) previous.carried = undefined;
     this.previous = undefined; // only needed while building: do not keep a chain of old models alive
   }
 
@@ -338,14 +365,74 @@ export class ProjectModel {
   }
 
   /** Puts the reloaded pages in place of the previous ones, in the page list, the routes and the script graph. */
-  private replacePages(replaced: [PageUnit, PageUnit][]): void {
+  private replacePages(replaced: [PageUnit, PageUnit][]): ModelChanges {
+    const changes: ModelChanges = { pages: [], scripts: [] };
     for (const [before, page] of replaced) {
       if (before === page) continue;
       this.pages[this.pages.indexOf(before)] = page;
       this.pageByRoute.set(page.route, page);
-      if (this.scripts && before.script !== page.script && before.script && page.script)
-        this.scripts.all[this.scripts.all.indexOf(before.script)] = page.script;
+      changes.pages.push([before, page]);
+      if (this.scripts && before.script !== page.script && before.script && page.script) {
+        const at = this.scripts.all.indexOf(before.script);
+        this.scripts.all[at] = page.script;
+        changes.scripts.push([at, before.script, page.script]);
+      }
     }
+    return changes;
+  }
+
+  /** Values derived from the whole model (see derived), by slot. */
+  private readonly derivedValues = new Map<object, unknown>();
+  /** The previous model's derived values and what this model replaced, when it took that model over. */
+  private carried: { values: Map<object, unknown>; changes: ModelChanges } | undefined;
+
+  /**
+   * A value derived from the whole model (an index over its scripts or units), made once per model by `build`.
+   * When this model took the previous one over and replaced pages (see the constructor), `update` may make it
+   * from the previous model's value and what was replaced instead, in time proportional to the change (it may
+   * change and return that value: the previous model is given up); undefined from `update` means build it.
+   */
+  derived<T>(slot: object, build: () => T, update?: (before: T, changes: ModelChanges) => T | undefined): T {
+    if (this.derivedValues.has(slot)) return this.derivedValues.get(slot) as T;
+    let value: T | undefined;
+    if (update && this.carried?.values.has(slot))
+      value = update(this.carried.values.get(slot) as T, this.carried.changes);
+    if (value === undefined) value = build();
+    this.derivedValues.set(slot, value);
+    return value;
+  }
+
+  /**
+   * The pages `has` holds for, in page order, as their places in `pages` (see derived: after a page edit only
+   * the replaced pages are asked again). `has` must read only the page and the shared files (a fact remembered
+   * on the page with the shared revision), and `slot` stand for `has` in every model.
+   */
+  pagesWhere(slot: object, has: (page: PageUnit) => boolean): number[] {
+    return this.derived(
+      slot,
+      () => {
+        const places: number[] = [];
+        for (let at = 0; at < this.pages.length; at++) if (has(this.pages[at])) places.push(at);
+        return places;
+      },
+      (places, changes) => {
+        for (const [, page] of changes.pages) {
+          const at = this.pages.indexOf(page);
+          const i = sortedPlace(places, at);
+          const listed = places[i] === at;
+          const holds = has(page);
+          if (listed && !holds) places.splice(i, 1);
+          else if (!listed && holds) places.splice(i, 0, at);
+        }
+        return places;
+      },
+    );
+  }
+
+  /** The page whose script `script` is, if any (a page's script file is its base with an extension). */
+  pageOfScript(script: ScriptFacts): PageUnit | undefined {
+    const page = this.pageByRoute.get(this.relative(script.file.replace(/\.[^./\\]+$/, '')));
+    return page?.script === script ? page : undefined;
   }
 
   /**
@@ -394,7 +481,10 @@ export class ProjectModel {
   /** A file's parse; the file is noted as read and its problems as found the first time this model loads it. */
   private load<K extends keyof ParsedByKind>(file: string, kind: K): ParsedByKind[K] | undefined {
     const answer = this.reads.answer(file, kind);
-    if (answer.problems) this.problemsNoted++;
+    if (answer.problems) {
+      this.problemsNoted++;
+      this.filesWithProblems.add(file);
+    }
     if (!this.loadsNoted.has(answer)) {
       this.loadsNoted.add(answer);
       if (answer.read) this.filesRead.add(file);
@@ -596,7 +686,11 @@ export class ProjectModel {
       const file = base.endsWith(ext) ? base : `${base}${ext}`;
       const cached = this.scriptCache.get(file);
       if (cached) return cached;
-      if (cached === null) continue; // known to be missing: try the next extension
+      if (cached === null) {
+        // Known to be missing, or skipped with a problem (a binary file): a resolution through it is not remembered.
+        if (this.filesWithProblems.has(file)) this.problemsNoted++;
+        continue;
+      }
       // Reading is the existence check: a missing file reads as undefined (one disk call, not two).
       const script = this.load(file, 'script');
       this.scriptCache.set(file, script ?? null);

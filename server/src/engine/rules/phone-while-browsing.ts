@@ -145,7 +145,7 @@ export const phoneWhileBrowsing = createRule({
       });
     }
 
-    for (const page of model.pages) {
+    for (const page of phone.pagesWithWalls()) {
       if (launch.launchPages.has(page.route)) continue;
       const first = phone.wallOf(page);
       if (!first) continue;

@@ -128,6 +128,8 @@ export function createRule<
   const { messages, evidence, fixes, ...meta } = definition.meta;
   /** Where this rule's per-unit findings are remembered on each unit. */
   const unitSlot = {};
+  /** The pages with per-unit findings of this rule (ProjectModel.pagesWhere). */
+  const pagesWithFindings = {};
   const contextOf = (host: RuleHost): RuleContext<M, E, F> => ({
     ...host,
     report(descriptor) {
@@ -159,16 +161,15 @@ export function createRule<
       if (!checkUnit) return;
       const { model } = host;
       const revision = model.sharedRevision;
-      for (const units of [model.pages, model.components()]) {
-        for (const unit of units) {
-          const found = memoize(unit, unitSlot, revision, () => {
-            const reported: RuleFinding[] = [];
-            checkUnit(contextOf({ ...host, emit: (finding) => reported.push(finding) }), unit);
-            return reported;
-          });
-          for (const finding of found) host.emit(finding);
-        }
-      }
+      const findingsOf = (unit: PageUnit | ComponentUnit) =>
+        memoize(unit, unitSlot, revision, () => {
+          const reported: RuleFinding[] = [];
+          checkUnit(contextOf({ ...host, emit: (finding) => reported.push(finding) }), unit);
+          return reported;
+        });
+      for (const at of model.pagesWhere(pagesWithFindings, (page) => findingsOf(page).length > 0))
+        for (const finding of findingsOf(model.pages[at])) host.emit(finding);
+      for (const unit of model.components()) for (const finding of findingsOf(unit)) host.emit(finding);
     },
   };
 }

@@ -97,7 +97,7 @@ export const userInfoWall = createRule({
         related: related(range, wall, chainEvidence(model, navigation.reached)),
       });
     }
-    for (const page of model.pages) {
+    for (const page of userInfo.pagesWithWalls()) {
       const wall = launch.launchPages.has(page.route) ? undefined : userInfo.wallOf(page);
       if (
         !wall ||
