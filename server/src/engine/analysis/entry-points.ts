@@ -44,6 +44,7 @@ interface UnitPlatformCalls {
 const LAUNCH_ENTRIES = {};
 const OTHER_ENTRIES = {};
 const PLATFORM_SLOT = {};
+const PAGES_CALLING = {};
 
 /**
  * The entry points of a unit are remembered on it (memo.ts), one list for either place on the launch path,
@@ -67,7 +68,10 @@ export class EntryPoints {
         collectComponents(component, into);
       }
     };
-    for (const page of model.pages) if (launch.launchPages.has(page.route)) collectComponents(page, launchComponents);
+    for (const route of launch.launchPages) {
+      const page = model.pageByRoute.get(route);
+      if (page) collectComponents(page, launchComponents);
+    }
 
     const app = model.app.script;
     if (app)
@@ -77,8 +81,16 @@ export class EntryPoints {
           ...lifecycles('app', app, appLifecycles(model.framework), true),
         ]),
       );
-    for (const page of model.pages)
+    // Only the pages whose entry points reach a platform call matter to the queries (whether one does is the same
+    // on the launch path or off it; ProjectModel.pagesWhere keeps the list across page edits).
+    const calling = model.pagesWhere(
+      PAGES_CALLING,
+      (page) => this.callsOf(entriesOf(page, false, model.framework)).ordered.length > 0,
+    );
+    for (const at of calling) {
+      const page = model.pages[at];
       this.perUnit.push(entriesOf(page, launch.launchPages.has(page.route), model.framework));
+    }
     for (const component of model.components())
       this.perUnit.push(entriesOf(component, launchComponents.has(component), model.framework));
   }
@@ -107,10 +119,12 @@ export class EntryPoints {
   }
 
   private unitCalls(): UnitPlatformCalls[] {
-    this.calls ??= this.perUnit.map((entries) =>
-      memoize(entries, PLATFORM_SLOT, this.model.sharedRevision, () => platformCallsOf(this.model, entries)),
-    );
+    this.calls ??= this.perUnit.map((entries) => this.callsOf(entries));
     return this.calls;
+  }
+
+  private callsOf(entries: EntryPoint[]): UnitPlatformCalls {
+    return memoize(entries, PLATFORM_SLOT, this.model.sharedRevision, () => platformCallsOf(this.model, entries));
   }
 }
 

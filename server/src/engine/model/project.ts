@@ -131,6 +131,8 @@ function unitFiles(unit: Omit<UnitFiles, 'components'>): string[] {
 /** Thrown while a page is re-loaded on its own when it uses a component the previous model did not know. */
 const COMPONENT_SET_CHANGED = new Error('the component set changed');
 
+const PAGE_BY_SCRIPT = {};
+
 /** Where `value` goes in an ascending list. */
 export function sortedPlace(list: number[], value: number): number {
   let low = 0;
@@ -429,10 +431,24 @@ export class ProjectModel {
     );
   }
 
-  /** The page whose script `script` is, if any (a page's script file is its base with an extension). */
+  /** The page whose script `script` is, if any (one map per model, patched for the replaced pages; see derived). */
   pageOfScript(script: ScriptFacts): PageUnit | undefined {
-    const page = this.pageByRoute.get(this.relative(script.file.replace(/\.[^./\\]+$/, '')));
-    return page?.script === script ? page : undefined;
+    const pageByScript = this.derived(
+      PAGE_BY_SCRIPT,
+      () => {
+        const map = new Map<ScriptFacts, PageUnit>();
+        for (const page of this.pages) if (page.script && !map.has(page.script)) map.set(page.script, page);
+        return map;
+      },
+      (map, changes) => {
+        for (const [before, after] of changes.pages) {
+          if (before.script && map.get(before.script) === before) map.delete(before.script);
+          if (after.script && !map.has(after.script)) map.set(after.script, after);
+        }
+        return map;
+      },
+    );
+    return pageByScript.get(script);
   }
 
   /**
