@@ -98,7 +98,9 @@ export class EntryPoints {
   /** Every platform API call (wx.api / uni.api) reachable from an entry point, with the entry, in entry order. */
   platformCalls(accept: (api: string) => boolean, kind?: EntryPoint['kind']): ReachedFromEntry[] {
     const result: ReachedFromEntry[] = [];
-    for (const unit of this.unitCalls()) {
+    const units = this.unitCalls();
+    for (const at of this.unitsCalling(accept)) {
+      const unit = units[at];
       let acceptedCount = 0;
       let onlyApi: string | undefined;
       for (const api of unit.byApi.keys()) {
@@ -117,6 +119,27 @@ export class EntryPoints {
     }
     return result;
   }
+
+  /** The places in unitCalls() of the units that reach a call of an API `accept` takes, ascending. */
+  private unitsCalling(accept: (api: string) => boolean): number[] {
+    if (!this.byApi) {
+      // One index per analysis: each query then visits the units that reach its APIs, not every unit.
+      this.byApi = new Map<string, number[]>();
+      const units = this.unitCalls();
+      for (let at = 0; at < units.length; at++) {
+        for (const api of units[at].byApi.keys()) {
+          const places = this.byApi.get(api);
+          if (places) places.push(at);
+          else this.byApi.set(api, [at]);
+        }
+      }
+    }
+    const accepted: number[][] = [];
+    for (const [api, places] of this.byApi) if (accept(api)) accepted.push(places);
+    return accepted.length === 1 ? accepted[0] : [...new Set(accepted.flat())].sort((a, b) => a - b);
+  }
+
+  private byApi: Map<string, number[]> | undefined;
 
   private unitCalls(): UnitPlatformCalls[] {
     this.calls ??= this.perUnit.map((entries) => this.callsOf(entries));
