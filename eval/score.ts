@@ -28,13 +28,19 @@ export interface Label {
   source: string;
 }
 
-/** The part of a CLI JSON finding the evaluation reads. */
-export interface EvalFinding {
+/** A place in a file, as the CLI's JSON gives it. */
+export interface EvalPlace {
   file: string;
+  line: number;
+}
+
+/** The part of a CLI JSON finding the evaluation reads. */
+export interface EvalFinding extends EvalPlace {
   ruleId: string;
   severity: 'error' | 'warning' | 'info';
-  line: number;
   message: string;
+  /** The finding's related locations: the chain it follows, or the pages a shared root stands for. */
+  related?: EvalPlace[];
 }
 
 export interface LabelProblem {
@@ -82,12 +88,20 @@ export function parseLabels(
   return { labels, problems };
 }
 
-export function isAt(finding: EvalFinding, label: Label): boolean {
+export function isAt(place: EvalPlace, label: Label): boolean {
   return (
-    finding.file === label.file &&
-    finding.line >= label.from - LINE_TOLERANCE &&
-    finding.line <= label.to + LINE_TOLERANCE
+    place.file === label.file && place.line >= label.from - LINE_TOLERANCE && place.line <= label.to + LINE_TOLERANCE
   );
+}
+
+/**
+ * Whether a finding names the labelled place: it stands there, or names it as related information. A cause
+ * shared by several pages is reported once at its root with each page as related information (ARCHITECTURE.md,
+ * "Roots"), so a violation labelled at one of those pages is found by the root's finding. Only violations are
+ * matched so: a must-not-flag place is accused by a finding that stands there, not by one that mentions it.
+ */
+export function namesPlace(finding: EvalFinding, label: Label): boolean {
+  return isAt(finding, label) || (finding.related ?? []).some((place) => isAt(place, label));
 }
 
 const blocking = (finding: EvalFinding) => finding.severity === 'error' || finding.severity === 'warning';
@@ -136,7 +150,7 @@ export function evaluate(labels: Label[], runs: EntryRun[]): Evaluation {
       );
       return { label, matched, ok: matched.length === 0 };
     }
-    const matched = findings.filter((f) => f.ruleId === label.expected && isAt(f, label));
+    const matched = findings.filter((f) => f.ruleId === label.expected && namesPlace(f, label));
     return { label, matched, ok: matched.length > 0 };
   });
 

@@ -1,7 +1,8 @@
 /**
  * The evaluation's scoring (eval/score.ts) and its CLI runner (eval/run.ts), on CLI fixtures used as a tiny
- * corpus: a labelled violation is found only by its own rule near its line, a must-not-flag place fails on an
- * error or warning of any rule (not on an info), and findings at no labelled place are listed as unreviewed.
+ * corpus: a labelled violation is found only by its own rule near its line (or naming it as related
+ * information), a must-not-flag place fails on an error or warning of any rule standing there (not on an info),
+ * and findings at no labelled place are listed as unreviewed.
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -121,6 +122,36 @@ describe('eval: scoring', () => {
     assert.deepEqual(
       quiet.outcomes.map((o) => o.ok),
       [true, true],
+    );
+  });
+
+  it("finds a violation labelled at a page through the related location of its rule's finding at a shared root", () => {
+    const { labels: pages } = parseLabels(
+      'shop',
+      'shop.tsv',
+      [
+        'pages/a/a.js:12\tprivacy-api-without-user-action\tpage a asks for location on load through the shared helper',
+        'pages/b/b.js:30\tsubscribe-message-without-tap\tanother rule at a place the helper also names',
+        'utils/location.js:5\tmust-not-flag\tthe helper itself: the finding that stands there accuses it',
+        'pages/c/c.js:7\tmust-not-flag\ta page the helper names, not accused by a mention',
+      ].join('\n'),
+    );
+    const atRoot: EvalFinding = {
+      ...finding('utils/location.js', 5, 'privacy-api-without-user-action', 'warning'),
+      related: [
+        { file: 'pages/a/a.js', line: 13 },
+        { file: 'pages/b/b.js', line: 30 },
+        { file: 'pages/c/c.js', line: 7 },
+      ],
+    };
+    const evaluation = evaluate(pages, [run('shop', [atRoot])]);
+    assert.deepEqual(
+      evaluation.outcomes.map((o) => o.ok),
+      [true, false, false, true],
+    );
+    assert.deepEqual(
+      evaluation.outcomes[0].matched.map((f) => `${f.file}:${f.line}`),
+      ['utils/location.js:5'],
     );
   });
 
